@@ -1,0 +1,179 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import {
+  compareIndicator,
+  exportValues,
+  formatOf,
+  getValueHistory,
+  importValues,
+  initStore,
+  listIndicators,
+  listUnits,
+  loadDemo,
+  lockPeriod,
+  unlockPeriod,
+  buildTemplate,
+  BaocaoError,
+  type FileFormat,
+} from '@baocao/core';
+import { progressBar } from './progress.ts';
+import { openStore } from './store.ts';
+import { serve } from './serve.ts';
+
+export interface Flags {
+  data?: string | undefined;
+  indicator?: string | undefined;
+  unit?: string | undefined;
+  period?: string | undefined;
+  format?: string | undefined;
+  out?: string | undefined;
+  reason?: string | undefined;
+  port?: string | undefined;
+  at?: string | undefined;
+  json?: boolean | undefined;
+  'demo-if-empty'?: boolean | undefined;
+}
+
+type Command = (input: { flags: Flags; args: string[] }) => Promise<void>;
+
+function need(flags: Flags, ...names: (keyof Flags)[]): void {
+  const missing = names.filter((n) => !flags[n]);
+  if (missing.length) {
+    const list = missing.map((m) => `--${m}`).join(', ');
+    throw new BaocaoError('MISSING_OPTION', `Thiếu tùy chọn ${list}`, `Missing option ${list}`);
+  }
+}
+
+/** Runs `fn` with an open store and closes it afterwards. */
+async function withStore<T>(
+  flags: Flags,
+  fn: (s: Awaited<ReturnType<typeof openStore>>) => Promise<T>,
+): Promise<T> {
+  const store = await openStore(flags.data);
+  try {
+    return await fn(store);
+  } finally {
+    await store.db.close();
+  }
+}
+
+const print = (x: unknown) => console.log(typeof x === 'string' ? x : JSON.stringify(x, null, 2));
+
+function output(flags: Flags, data: Buffer, fallbackName: string) {
+  if (flags.out) {
+    writeFileSync(flags.out, data);
+    console.error(`Đã ghi / written: ${flags.out}`);
+  } else if (process.stdout.isTTY && !fallbackName.endsWith('.csv') && !fallbackName.endsWith('.json')) {
+    writeFileSync(fallbackName, data);
+    console.error(`Đã ghi / written: ${fallbackName}`);
+  } else process.stdout.write(data);
+}
+
+export const COMMANDS: Record<string, Command> = {
+  init: ({ flags }) =>
+    withStore(flags, async ({ ctx, label }) => print({ store: label, ...(await initStore(ctx)) })),
+
+  demo: ({ flags }) =>
+    withStore(flags, async ({ ctx, label }) => print({ store: label, ...(await loadDemo(ctx)) })),
+
+  import: async ({ flags, args }) => {
+    const file = args[0];
+    if (!file)
+      throw new BaocaoError(
+        'MISSING_FILE',
+        'Thiếu tên tệp: baocao import FILE',
+        'Missing file: baocao import FILE',
+      );
+    const data = readFileSync(file);
+    await withStore(flags, async ({ ctx }) => {
+      const r = await importValues(ctx, {
+        data,
+        filename: basename(file),
+        reason: flags.reason ?? null,
+        onProgress: progressBar('Nhập số liệu / importing'),
+      });
+      print(r);
+    });
+  },
+
+  export: ({ flags }) =>
+    withStore(flags, async ({ ctx }) => {
+      const format: FileFormat = flags.format
+        ? formatOf(`x.${flags.format}`)
+        : flags.out
+          ? formatOf(flags.out)
+          : 'csv';
+      const r = await exportValues(ctx, {
+        format,
+        ...(flags.indicator ? { indicators: flags.indicator.split(',') } : {}),
+        ...(flags.unit ? { units: flags.unit.split(',') } : {}),
+        ...(flags.period ? { period: flags.period } : {}),
+      });
+      output(flags, r.data, `export.${format}`);
+    }),
+
+  template: ({ flags }) => {
+    need(flags, 'unit', 'period');
+    return withStore(flags, async ({ ctx }) => {
+      const data = await buildTemplate(ctx, { unit: flags.unit!, period: flags.period! });
+      output(
+        { ...flags, out: flags.out ?? `bieu-mau-${flags.unit}-${flags.period}.xlsx` },
+        data,
+        'template.xlsx',
+      );
+    });
+  },
+
+  compare: ({ flags }) => {
+    need(flags, 'indicator', 'period');
+    return withStore(flags, async ({ ctx }) => {
+      const r = await compareIndicator(ctx, {
+        indicator: flags.indicator!,
+        unit: flags.unit ?? 'VN',
+        period: flags.period!,
+      });
+      print(flags.json ? r : r.text);
+    });
+  },
+
+  indicators: ({ flags }) =>
+    withStore(flags, async ({ ctx }) => {
+      const list = await listIndicators(ctx);
+      if (flags.json) return print(list);
+      for (const i of list)
+        console.log(`${i.code.padEnd(34)} ${i.kind.padEnd(6)} ${i.unitVi.padEnd(14)} ${i.nameVi}`);
+    }),
+
+  units: ({ flags }) =>
+    withStore(flags, async ({ ctx }) => {
+      const list = await listUnits(ctx, flags.at ? { at: flags.at } : {});
+      if (flags.json) return print(list);
+      for (const u of list)
+        console.log(
+          `${u.code.padEnd(12)} ${u.kind.padEnd(11)} ${(u.validFrom ?? '').padEnd(10)} ${(u.validTo ?? '').padEnd(10)} ${u.nameVi}`,
+        );
+    }),
+
+  history: ({ flags }) => {
+    need(flags, 'indicator', 'unit', 'period');
+    return withStore(flags, async ({ ctx }) =>
+      print(
+        await getValueHistory(ctx, { indicator: flags.indicator!, unit: flags.unit!, period: flags.period! }),
+      ),
+    );
+  },
+
+  lock: ({ flags }) => {
+    need(flags, 'period');
+    return withStore(flags, ({ ctx }) =>
+      lockPeriod(ctx, { period: flags.period!, reason: flags.reason ?? null }),
+    );
+  },
+
+  unlock: ({ flags }) => {
+    need(flags, 'period', 'reason');
+    return withStore(flags, ({ ctx }) => unlockPeriod(ctx, { period: flags.period!, reason: flags.reason! }));
+  },
+
+  serve: ({ flags }) => serve(flags),
+};

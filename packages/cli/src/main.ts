@@ -1,0 +1,57 @@
+import { parseArgs } from 'node:util';
+import { BaocaoError } from '@baocao/core';
+import { COMMANDS } from './commands.ts';
+
+const HELP = `baocao — nền tảng thống kê, báo cáo (statistics and reporting)
+
+Cách dùng / usage: baocao <lệnh> [tùy chọn]
+
+  init                         tạo danh mục chỉ tiêu và đơn vị / create the catalog and units
+  demo                         nạp dữ liệu mẫu của hai báo cáo gốc / load the seed reports' data
+  import FILE [--reason R]     nhập số liệu CSV, XLSX, JSON (tất cả hoặc không) / import values
+  export [--indicator A,B] [--unit U] [--period P] [--format csv|xlsx|json] [--out FILE]
+  template --unit U --period P [--out FILE]   biểu mẫu XLSX / the XLSX form
+  compare --indicator CODE [--unit CODE] --period P [--json]
+  indicators [--json]          danh mục chỉ tiêu / the indicator catalog
+  units [--json] [--at DATE]   danh mục đơn vị / org units
+  history --indicator CODE --unit CODE --period P   lịch sử thay đổi / audit history
+  lock --period P [--reason R] | unlock --period P --reason R
+  serve [--port N]             chạy máy chủ / run the server (PORT, default 3000)
+
+Kho dữ liệu / store: --data DIR or BAOCAO_DATA (PGlite, default ./data); DATABASE_URL for PostgreSQL.`;
+
+const { values: flags, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    data: { type: 'string' },
+    indicator: { type: 'string' },
+    unit: { type: 'string' },
+    period: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    reason: { type: 'string' },
+    port: { type: 'string' },
+    at: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    'demo-if-empty': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+
+const [name, ...args] = positionals;
+const command = name ? COMMANDS[name] : undefined;
+if (flags.help || !command) {
+  console.log(HELP);
+  process.exit(flags.help || !name ? 0 : 2);
+}
+try {
+  await command({ flags, args });
+} catch (err) {
+  if (err instanceof BaocaoError) {
+    console.error(`Lỗi [${err.code}]: ${err.message}\n  ${err.messageEn}`);
+    for (const d of err.details.slice(0, 50)) console.error(`  - ${d.message} [${d.code}]`);
+    if (err.details.length > 50) console.error(`  … và ${err.details.length - 50} lỗi khác / more errors`);
+    process.exit(1);
+  }
+  throw err;
+}

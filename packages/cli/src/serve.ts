@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import { createLogger, listIndicators, loadDemo } from '@baocao/core';
+import { buildApp } from '@baocao/server';
+import type { Flags } from './commands.ts';
+import { openStore } from './store.ts';
+
+/**
+ * Runs the platform. `--demo-if-empty` (what `npm start` passes) loads the demo into an empty
+ * embedded store; against a PostgreSQL server (production) it never does.
+ */
+export async function serve(flags: Flags): Promise<void> {
+  const log = createLogger();
+  const { db, ctx, label } = await openStore(flags.data);
+  if (flags['demo-if-empty'] && db.engine === 'pglite' && (await listIndicators(ctx)).length === 0) {
+    log.info('empty store: loading the demo data');
+    await loadDemo(ctx);
+  }
+  const apiToken = process.env.BAOCAO_API_TOKEN ?? randomBytes(24).toString('base64url');
+  const app = await buildApp({ db, log, apiToken });
+  const port = Number(flags.port ?? process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? '127.0.0.1';
+  await app.listen({ port, host });
+  log.info({ store: label, url: `http://${host}:${port}` }, 'baocao is up');
+  if (!process.env.BAOCAO_API_TOKEN)
+    console.error(`API token for this run (set BAOCAO_API_TOKEN to fix one): ${apiToken}`);
+  const stop = async () => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,67 @@
+import type { Ctx } from '../context.ts';
+import { forbidden } from '../errors.ts';
+
+/** Everything an actor may be asked permission for. */
+export type Action =
+  'catalog.write' | 'unit.write' | 'plan.write' | 'period.lock' | 'value.read' | 'value.write' | 'audit.read';
+
+const ROLE_ACTIONS: Record<Ctx['actor']['role'], readonly Action[]> = {
+  admin: [
+    'catalog.write',
+    'unit.write',
+    'plan.write',
+    'period.lock',
+    'value.read',
+    'value.write',
+    'audit.read',
+  ],
+  officer: [
+    'catalog.write',
+    'unit.write',
+    'plan.write',
+    'period.lock',
+    'value.read',
+    'value.write',
+    'audit.read',
+  ],
+  leader: ['value.read', 'audit.read'],
+  reporter: ['value.read', 'value.write'],
+  public: [],
+};
+
+const ACTION_VI: Record<Action, string> = {
+  'catalog.write': 'sửa danh mục chỉ tiêu',
+  'unit.write': 'sửa danh mục đơn vị',
+  'plan.write': 'đặt kế hoạch năm',
+  'period.lock': 'khóa kỳ báo cáo',
+  'value.read': 'xem số liệu',
+  'value.write': 'nhập số liệu',
+  'audit.read': 'xem lịch sử thay đổi',
+};
+
+/**
+ * Throws FORBIDDEN unless the actor may perform `action` — on every unit in `unitIds` when the
+ * action is unit-scoped. `ancestorsOf` gives each unit's ancestors (the unit included).
+ */
+export function requireAccess(
+  ctx: Ctx,
+  action: Action,
+  scope?: { unitIds: Iterable<number>; ancestorsOf: (unitId: number) => readonly number[] },
+): void {
+  const { actor } = ctx;
+  if (!ROLE_ACTIONS[actor.role].includes(action)) {
+    throw forbidden(
+      `Tài khoản "${actor.username}" (vai trò ${actor.role}) không có quyền ${ACTION_VI[action]}`,
+      `User "${actor.username}" (role ${actor.role}) may not ${action}`,
+    );
+  }
+  if (!scope || actor.unitId === null) return;
+  for (const unitId of scope.unitIds) {
+    if (!scope.ancestorsOf(unitId).includes(actor.unitId)) {
+      throw forbidden(
+        `Tài khoản "${actor.username}" chỉ được ${ACTION_VI[action]} của đơn vị mình`,
+        `User "${actor.username}" may ${action} only within their own unit`,
+      );
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import { requireAccess } from '../access/access.ts';
+import { writeAudit } from '../audit/audit.ts';
+import type { Ctx } from '../context.ts';
+import { BaocaoError, notFound } from '../errors.ts';
+import { type Indicator, IndicatorInput } from '../schemas.ts';
+import {
+  selectIndicatorByCode,
+  selectIndicators,
+  toIndicator,
+  upsertIndicatorRow,
+} from './indicators.queries.ts';
+
+/** The whole indicator catalog, ordered by code. */
+export async function listIndicators(ctx: Ctx): Promise<Indicator[]> {
+  return (await selectIndicators(ctx.db.k)).map(toIndicator);
+}
+
+/** One indicator by code; NOT_FOUND names the code. */
+export async function getIndicator(ctx: Ctx, code: string): Promise<Indicator> {
+  const row = await selectIndicatorByCode(ctx.db.k, code.trim().toUpperCase());
+  if (!row) throw unknownIndicator(code);
+  return toIndicator(row);
+}
+
+export const unknownIndicator = (code: string) =>
+  notFound(
+    `Không có chỉ tiêu mã "${code}" trong danh mục`,
+    `No indicator with code "${code}" in the catalog`,
+  );
+
+/**
+ * Creates or updates catalog entries (by code), all or none, each change audited. A ratio that
+ * names components must name existing indicators (or ones in the same batch).
+ */
+export async function saveIndicators(ctx: Ctx, inputs: IndicatorInput[]): Promise<Indicator[]> {
+  requireAccess(ctx, 'catalog.write');
+  const parsed = inputs.map((input, i) => {
+    const r = IndicatorInput.safeParse(input);
+    if (!r.success) {
+      const issue = r.error.issues[0]!;
+      throw new BaocaoError(
+        'INVALID_INDICATOR',
+        `Chỉ tiêu thứ ${i + 1}: trường "${issue.path.join('.')}" không hợp lệ (${issue.message})`,
+        `Indicator ${i + 1}: field "${issue.path.join('.')}" is invalid (${issue.message})`,
+        {
+          details: [
+            {
+              row: i + 1,
+              field: issue.path.join('.'),
+              code: 'INVALID_FIELD',
+              message: issue.message,
+              messageEn: issue.message,
+            },
+          ],
+        },
+      );
+    }
+    return r.data;
+  });
+  return ctx.db.k.transaction().execute(async (trx) => {
+    const known = new Set((await selectIndicators(trx)).map((r) => r.code).concat(parsed.map((p) => p.code)));
+    const saved: Indicator[] = [];
+    for (const p of parsed) {
+      for (const component of [p.numeratorCode, p.denominatorCode]) {
+        if (component && !known.has(component)) throw unknownIndicator(component);
+      }
+      const before = await selectIndicatorByCode(trx, p.code);
+      const row = toIndicator(
+        await upsertIndicatorRow(trx, {
+          ...p,
+          shortVi: p.shortVi ?? null,
+          shortEn: p.shortEn ?? null,
+          unitEn: p.unitEn ?? null,
+          reportingKind: p.reportingKind ?? null,
+          numeratorCode: p.numeratorCode ?? null,
+          denominatorCode: p.denominatorCode ?? null,
+          note: p.note ?? null,
+        }),
+      );
+      const old = before ? toIndicator(before) : undefined;
+      if (JSON.stringify(old) !== JSON.stringify(row)) {
+        await writeAudit(trx, ctx.actor, {
+          entity: 'indicator',
+          key: p.code,
+          action: old ? 'update' : 'create',
+          old,
+          new: row,
+        });
+      }
+      saved.push(row);
+    }
+    return saved;
+  });
+}

@@ -1,0 +1,113 @@
+import { type Period, monthsOf, periodFromMonths } from '../periods/period.ts';
+import type { Indicator, Unit } from '../schemas.ts';
+import { type UnitGraph, predecessorsFor, unitCovers, unitSpan } from '../units/unit-graph.ts';
+import { type Cell, type Cells, cellKey } from './cells.queries.ts';
+
+/** A value as asked for: where it came from and whether it rests on estimates or derived bases. */
+export interface Resolved {
+  value: number;
+  status: 'estimate' | 'official';
+  derived: boolean;
+  source: 'reported' | 'aggregated' | 'computed';
+}
+
+/** What resolution reads: the unit graph, the catalog and the prefetched cells. */
+export interface ResolveEnv {
+  graph: UnitGraph;
+  indicators: Map<string, Indicator>;
+  cells: Cells;
+}
+
+/**
+ * The periods a composite period is built from, one level down: a year or half from quarters, a
+ * quarter or any other span from months.
+ */
+export function subPeriods(p: Period): Period[] {
+  if (p.type === 'Y' || p.type === 'S') {
+    const out: Period[] = [];
+    for (let f = p.first; f <= p.last; f += 3) out.push(periodFromMonths(f, f + 2));
+    return out;
+  }
+  return p.type === 'M' ? [] : monthsOf(p);
+}
+
+/** A period and everything it may be built from, recursively. */
+export function periodClosure(p: Period): Period[] {
+  return [p, ...subPeriods(p).flatMap(periodClosure)];
+}
+
+const fromCell = (c: Cell, source: Resolved['source']): Resolved => ({
+  value: c.value,
+  status: c.status,
+  derived: c.derived,
+  source,
+});
+
+function combine(parts: Resolved[], value: number, source: Resolved['source']): Resolved {
+  return {
+    value,
+    status: parts.some((p) => p.status === 'estimate') ? 'estimate' : 'official',
+    derived: parts.some((p) => p.derived),
+    source,
+  };
+}
+
+/**
+ * The value of an indicator for a unit (its whole subtree) and a period, or null when the data
+ * does not support one. In order: a value reported for exactly that unit and period; the rollup of
+ * the values below it; for a period before the unit existed, the sum over its predecessors; for a
+ * composite period, a flow's sum over all its parts (every part present) or a stock's last part.
+ * A ratio with components is recomputed from them; non-additive indicators are never summed.
+ */
+export function resolveValue(env: ResolveEnv, ind: Indicator, unit: Unit, p: Period): Resolved | null {
+  const direct = env.cells.direct.get(cellKey(ind.id, unit.id, p.id));
+  if (direct) return fromCell(direct, 'reported');
+  if (ind.kind === 'ratio') {
+    const num = ind.numeratorCode ? env.indicators.get(ind.numeratorCode) : undefined;
+    const den = ind.denominatorCode ? env.indicators.get(ind.denominatorCode) : undefined;
+    if (!num || !den) return null;
+    const a = resolveValue(env, num, unit, p);
+    const b = resolveValue(env, den, unit, p);
+    if (!a || !b || b.value === 0) return null;
+    return combine([a, b], (100 * a.value) / b.value, 'computed');
+  }
+  const additive = ind.acrossUnits === 'sum';
+  if (additive && unitCovers(unit, p)) {
+    const r = env.cells.rollup.get(cellKey(ind.id, unit.id, p.id));
+    if (r) return fromCell(r, 'aggregated');
+  }
+  if (additive && p.last < unitSpan(unit).first) {
+    const parts = predecessorsFor(env.graph, unit, p)
+      .map((u) => resolveValue(env, ind, u, p))
+      .filter((r): r is Resolved => r !== null);
+    if (parts.length === 0) return null;
+    return combine(parts, sum(parts), 'aggregated');
+  }
+  const subs = subPeriods(p);
+  if (subs.length === 0) return null;
+  if (ind.kind === 'stock') return resolveValue(env, ind, unit, subs[subs.length - 1]!);
+  const parts = subs.map((s) => resolveValue(env, ind, unit, s));
+  if (parts.some((r) => r === null)) return null;
+  const present = parts.filter((r): r is Resolved => r !== null);
+  return combine(present, sum(present), 'aggregated');
+}
+
+const sum = (parts: Resolved[]) => parts.reduce((s, r) => s + r.value, 0);
+
+/** Every unit resolution may read for `unit`: itself and its predecessors, recursively. */
+export function unitClosure(graph: UnitGraph, unit: Unit): Unit[] {
+  return [unit, ...(graph.predecessors.get(unit.id) ?? []).flatMap((u) => unitClosure(graph, u))];
+}
+
+/** The units expected to report an indicator within a unit for a period (completeness' denominator). */
+export function expectedReporters(graph: UnitGraph, ind: Indicator, unit: Unit, p: Period): Unit[] {
+  if (!ind.reportingKind) return [unit];
+  const roots = unitCovers(unit, p) ? [unit] : unitClosure(graph, unit);
+  const out = new Map<number, Unit>();
+  const visit = (u: Unit) => {
+    if (u.kind === ind.reportingKind && unitCovers(u, p)) out.set(u.id, u);
+    for (const c of graph.children.get(u.id) ?? []) visit(c);
+  };
+  roots.forEach(visit);
+  return [...out.values()];
+}

@@ -1,0 +1,37 @@
+import pino, { type Logger } from 'pino';
+export type { Logger } from 'pino';
+import type { Database } from './db/database.ts';
+
+/** Roles, from the widest to the narrowest rights. */
+export const ROLES = ['admin', 'officer', 'leader', 'reporter', 'public'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is acting. `unitId` scopes a reporter (or a department) to one subtree of org units. */
+export interface Actor {
+  username: string;
+  role: Role;
+  unitId: number | null;
+}
+
+/** What every core function receives: the store, who acts, and where to log. */
+export interface Ctx {
+  db: Database;
+  actor: Actor;
+  log: Log;
+}
+
+/** The part of a logger core uses, so a request's child logger (Fastify's) serves as well as pino's. */
+export type Log = Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
+
+/** The actor of the command line and of start-up tasks: the machine's administrator. */
+export const SYSTEM_ACTOR: Actor = { username: 'system', role: 'admin', unitId: null };
+
+/** The one logger factory, so every process logs the same structured way. */
+export function createLogger(opts: { level?: string } = {}): Logger {
+  return pino({ level: opts.level ?? process.env.LOG_LEVEL ?? 'info', base: { app: 'baocao' } });
+}
+
+/** A context for trusted callers (CLI, start-up, tests). */
+export function systemCtx(db: Database, log: Logger = createLogger({ level: 'silent' })): Ctx {
+  return { db, actor: SYSTEM_ACTOR, log };
+}

@@ -1,0 +1,88 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { pgliteDialect } from './pglite-dialect.ts';
+import type { Schema } from './schema.ts';
+import { migrate } from './migrate.ts';
+
+/** An open store: the typed query builder plus what only the engine can do (multi-statement scripts). */
+export interface Database {
+  engine: 'pglite' | 'postgres';
+  k: Kysely<Schema>;
+  /** Runs a multi-statement SQL script (migrations). */
+  execScript(text: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type Db = Kysely<Schema>;
+
+const asText = (v: string) => v;
+const asInt = (v: string) => Number.parseInt(v, 10);
+
+/** Opens a PGlite store in `dataDir` (or in memory when omitted). */
+export async function openPglite(dataDir?: string): Promise<Database> {
+  const lite = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    parsers: { 1082: asText },
+  });
+  const k = new Kysely<Schema>({ dialect: pgliteDialect(lite) });
+  return {
+    engine: 'pglite',
+    k,
+    execScript: async (text) => {
+      await lite.exec(text);
+    },
+    close: () => k.destroy(),
+  };
+}
+
+/** Opens a PostgreSQL (15+) store at `url`. */
+export async function openPostgres(url: string): Promise<Database> {
+  const types = {
+    getTypeParser: (oid: number, format?: 'text' | 'binary') => {
+      if (oid === 20) return asInt;
+      if (oid === 1082) return asText;
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
+  const pool = new pg.Pool({ connectionString: url, max: 8, types });
+  const k = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    engine: 'postgres',
+    k,
+    execScript: async (text) => {
+      const client = await pool.connect();
+      try {
+        await client.query(text);
+      } finally {
+        client.release();
+      }
+    },
+    close: () => k.destroy(),
+  };
+}
+
+/**
+ * Opens the store the environment names — `DATABASE_URL` for PostgreSQL, otherwise PGlite in
+ * `dataDir` — and brings its schema up to date.
+ */
+export async function openDatabase(opts: { url?: string; dataDir?: string } = {}): Promise<Database> {
+  const db = opts.url ? await openPostgres(opts.url) : await openPglite(opts.dataDir);
+  try {
+    await migrate(db);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  return db;
+}
+
+/** Whether the store answers a trivial query. */
+export async function isReady(db: Database): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db.k);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,38 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Database } from './database.ts';
+
+const DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+const isUniqueViolation = (err: unknown) =>
+  typeof err === 'object' && err !== null && 'code' in err && err.code === '23505';
+
+/**
+ * Applies, in name order and each in its own transaction, the SQL migrations not yet applied.
+ * Several processes may start against one PostgreSQL server at once: the advisory lock makes the
+ * later ones wait, and their claim on the migration's name then fails, so each runs once.
+ */
+export async function migrate(db: Database): Promise<string[]> {
+  await db.execScript(
+    'create table if not exists schema_migration (name text primary key, applied_at timestamptz not null default now())',
+  );
+  const done = new Set(
+    (await db.k.selectFrom('schema_migration').select('name').execute()).map((r) => r.name),
+  );
+  const applied: string[] = [];
+  for (const file of readdirSync(DIR)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()) {
+    if (done.has(file)) continue;
+    const text = readFileSync(DIR + file, 'utf8');
+    const claim = `insert into schema_migration (name) values ('${file.replace(/'/g, "''")}')`;
+    try {
+      await db.execScript(`begin;\nselect pg_advisory_xact_lock(7482001);\n${claim};\n${text}\n;commit;`);
+      applied.push(file);
+    } catch (err) {
+      await db.execScript('rollback').catch(() => undefined);
+      if (!isUniqueViolation(err)) throw err;
+    }
+  }
+  return applied;
+}

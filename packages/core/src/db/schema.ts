@@ -1,0 +1,118 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** PostgreSQL `numeric` comes back as a string (exact); it is written from numbers or strings. */
+type Numeric = ColumnType<string, number | string, number | string>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** Dates are read as ISO strings (`2025-07-01`) on both engines. */
+type DateText = ColumnType<string, string, string>;
+
+export interface IndicatorTable {
+  id: Generated<number>;
+  code: string;
+  name_vi: string;
+  name_en: string;
+  short_vi: string | null;
+  short_en: string | null;
+  unit_vi: string;
+  unit_en: string | null;
+  precision: number;
+  kind: 'flow' | 'stock' | 'ratio';
+  across_units: 'sum' | 'none';
+  domain: string;
+  reporting_kind: OrgUnitTable['kind'] | null;
+  numerator_code: string | null;
+  denominator_code: string | null;
+  non_negative: boolean;
+  note: string | null;
+  created_at: Timestamp;
+}
+
+export interface OrgUnitTable {
+  id: Generated<number>;
+  code: string;
+  name_vi: string;
+  name_en: string | null;
+  kind: 'country' | 'ministry' | 'department' | 'province' | 'enterprise' | 'other';
+  parent_id: number | null;
+  valid_from: DateText | null;
+  valid_to: DateText | null;
+  created_at: Timestamp;
+}
+
+export interface DataValueTable {
+  indicator_id: number;
+  unit_id: number;
+  period: string;
+  first_month: number;
+  last_month: number;
+  value: Numeric;
+  status: 'estimate' | 'official';
+  derived: boolean;
+  note: string | null;
+  source: string | null;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface RollupTable {
+  indicator_id: number;
+  unit_id: number;
+  period: string;
+  total: Numeric;
+  n: number;
+  n_estimate: number;
+}
+
+export interface PlanTargetTable {
+  indicator_id: number;
+  unit_id: number;
+  year: number;
+  value: Numeric;
+  note: string | null;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface Schema {
+  schema_migration: { name: string; applied_at: Timestamp };
+  indicator: IndicatorTable;
+  org_unit: OrgUnitTable;
+  unit_ancestor: { unit_id: number; ancestor_id: number; depth: number };
+  unit_succession: { predecessor_id: number; successor_id: number; effective: DateText };
+  period_lock: {
+    period: string;
+    first_month: number;
+    last_month: number;
+    reason: string | null;
+    locked_by: string;
+    locked_at: Timestamp;
+  };
+  data_value: DataValueTable;
+  rollup: RollupTable;
+  plan_target: PlanTargetTable;
+  value_audit: {
+    id: Generated<string>;
+    at: Timestamp;
+    actor: string;
+    indicator_id: number;
+    unit_id: number;
+    period: string;
+    old_value: Numeric | null;
+    new_value: Numeric | null;
+    old_status: string | null;
+    new_status: string | null;
+    reason: string | null;
+    source: string | null;
+  };
+  audit_log: {
+    id: Generated<string>;
+    at: Timestamp;
+    actor: string;
+    entity: string;
+    entity_key: string;
+    action: string;
+    old_data: ColumnType<unknown, string | null, string | null>;
+    new_data: ColumnType<unknown, string | null, string | null>;
+    reason: string | null;
+  };
+}

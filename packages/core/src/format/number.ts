@@ -1,0 +1,55 @@
+/**
+ * Rounds half away from zero ("round half up" as statisticians use it) at `decimals` places.
+ * Works on the shortest decimal representation so binary noise (1.005 → 1.00499…) does not
+ * decide the rounding.
+ */
+export function roundHalfUp(x: number, decimals: number): number {
+  if (!Number.isFinite(x)) return x;
+  const sign = x < 0 ? -1 : 1;
+  // A 15-significant-digit view drops binary noise before deciding on the kept digit.
+  const scaled = Number(Math.abs(x).toPrecision(15)) * 10 ** decimals;
+  const floor = Math.floor(scaled);
+  const rest = Number((scaled - floor).toPrecision(12));
+  const rounded = (rest >= 0.5 ? floor + 1 : floor) / 10 ** decimals;
+  return sign * Number(rounded.toFixed(decimals));
+}
+
+/** Formats a number the Vietnamese way: `2.820.865`, `46,8`. Rounds half up at `decimals`. */
+export function formatNumberVi(x: number, decimals = 0, opts: { trimZeros?: boolean } = {}): string {
+  const r = roundHalfUp(x, decimals);
+  let [int, frac = ''] = Math.abs(r).toFixed(decimals).split('.');
+  int = int!.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  if (opts.trimZeros) frac = frac.replace(/0+$/, '');
+  const sign = r < 0 ? '-' : '';
+  return frac ? `${sign}${int},${frac}` : `${sign}${int}`;
+}
+
+/** English formatting: `2,820,865`, `46.8`. */
+export function formatNumberEn(x: number, decimals = 0, opts: { trimZeros?: boolean } = {}): string {
+  return formatNumberVi(x, decimals, opts).replace(/[.,]/g, (c) => (c === '.' ? ',' : '.'));
+}
+
+/** A percentage as the ministry prints it: `46,8%`, `20%` (trailing zeros dropped). */
+export function formatPercentVi(pct: number, decimals = 1): string {
+  return `${formatNumberVi(pct, decimals, { trimZeros: true })}%`;
+}
+
+/**
+ * Reads a number as typed by a person or a machine: `1234.5`, `2.820.865`, `46,8`, `1 234`.
+ * Returns null when the text is not a number or is ambiguous (`1.234` could be 1234 or 1.234).
+ */
+export function parseNumberLoose(
+  text: string,
+): { value: number } | { error: 'NOT_A_NUMBER' | 'AMBIGUOUS_NUMBER' } {
+  const s = text.trim().replace(/[\s\u00a0]/g, '');
+  if (s === '') return { error: 'NOT_A_NUMBER' };
+  if (/^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(s)) {
+    // A single dot followed by exactly three digits is how Vietnamese writes thousands.
+    if (/^[-+]?\d{1,3}\.\d{3}$/.test(s)) return { error: 'AMBIGUOUS_NUMBER' };
+    return { value: Number(s) };
+  }
+  if (/^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s) || /^[-+]?\d+,\d+$/.test(s)) {
+    return { value: Number(s.replace(/\./g, '').replace(',', '.')) };
+  }
+  return { error: 'NOT_A_NUMBER' };
+}

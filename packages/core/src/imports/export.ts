@@ -1,0 +1,116 @@
+import ExcelJS from 'exceljs';
+import { requireAccess } from '../access/access.ts';
+import type { Ctx } from '../context.ts';
+import { parsePeriod } from '../periods/period.ts';
+import { loadUnitGraph } from '../units/unit-graph.ts';
+import { unknownUnit } from '../units/units.ts';
+import type { FileFormat } from './parse-file.ts';
+
+/** One exported value: the same columns an import reads, plus who changed it last and when. */
+export interface ExportRow {
+  indicator: string;
+  unit: string;
+  period: string;
+  value: number;
+  status: 'estimate' | 'official';
+  derived: boolean;
+  note: string | null;
+  updated_by: string;
+  updated_at: string;
+}
+
+/**
+ * Stored values matching a selection: indicator codes, units (each with its subtree) and a period
+ * span (values lying within it). Readers only see units they may read.
+ */
+export async function selectValues(
+  ctx: Ctx,
+  sel: { indicators?: string[]; units?: string[]; period?: string },
+): Promise<ExportRow[]> {
+  const graph = await loadUnitGraph(ctx.db.k);
+  const unitIds = (sel.units ?? []).map((c) => {
+    const u = graph.byCode.get(c.toUpperCase());
+    if (!u) throw unknownUnit(c);
+    return u.id;
+  });
+  const scope = unitIds.length ? unitIds : ctx.actor.unitId !== null ? [ctx.actor.unitId] : [];
+  requireAccess(ctx, 'value.read', { unitIds: scope, ancestorsOf: graph.ancestorsOf });
+  let q = ctx.db.k
+    .selectFrom('data_value as d')
+    .innerJoin('indicator as i', 'i.id', 'd.indicator_id')
+    .innerJoin('org_unit as u', 'u.id', 'd.unit_id')
+    .select([
+      'i.code as indicator',
+      'u.code as unit',
+      'd.period',
+      'd.value',
+      'd.status',
+      'd.derived',
+      'd.note',
+      'd.updated_by',
+      'd.updated_at',
+    ]);
+  if (sel.indicators?.length)
+    q = q.where(
+      'i.code',
+      'in',
+      sel.indicators.map((c) => c.toUpperCase()),
+    );
+  if (scope.length) {
+    q = q.where('d.unit_id', 'in', (eb) =>
+      eb.selectFrom('unit_ancestor').select('unit_id').where('ancestor_id', 'in', scope),
+    );
+  }
+  if (sel.period) {
+    const p = parsePeriod(sel.period);
+    q = q.where('d.first_month', '>=', p.first).where('d.last_month', '<=', p.last);
+  }
+  const rows = await q
+    .orderBy('i.code')
+    .orderBy('u.code')
+    .orderBy('d.first_month')
+    .orderBy('d.last_month')
+    .execute();
+  return rows.map((r) => ({ ...r, value: Number(r.value), updated_at: r.updated_at.toISOString() }));
+}
+
+const COLUMNS: (keyof ExportRow)[] = [
+  'indicator',
+  'unit',
+  'period',
+  'value',
+  'status',
+  'derived',
+  'note',
+  'updated_by',
+  'updated_at',
+];
+
+const csvCell = (v: unknown) => {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** Serialises rows as CSV (UTF-8 with BOM, so Excel shows Vietnamese), XLSX or JSON. */
+export async function serializeRows(rows: ExportRow[], format: FileFormat): Promise<Buffer> {
+  if (format === 'json') return Buffer.from(JSON.stringify({ values: rows }, null, 2));
+  if (format === 'csv') {
+    const lines = [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(','))];
+    return Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n');
+  }
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('So lieu');
+  ws.columns = COLUMNS.map((c) => ({ header: c, key: c, width: c === 'note' ? 40 : 16 }));
+  ws.getRow(1).font = { bold: true };
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Exports a selection of stored values as CSV, XLSX or JSON. */
+export async function exportValues(
+  ctx: Ctx,
+  sel: { indicators?: string[]; units?: string[]; period?: string; format: FileFormat },
+): Promise<{ data: Buffer; rows: number }> {
+  const rows = await selectValues(ctx, sel);
+  return { data: await serializeRows(rows, sel.format), rows: rows.length };
+}

@@ -1,0 +1,27 @@
+import type { Ctx } from '../context.ts';
+import type { ImportResult } from '../schemas.ts';
+import { submitValues } from '../values/values.ts';
+import { type FileFormat, parseValueFile } from './parse-file.ts';
+
+/**
+ * Imports a CSV, XLSX or JSON file of values: all rows or none. Errors name the file's row and
+ * column; on any error nothing is written.
+ */
+export async function importValues(
+  ctx: Ctx,
+  input: {
+    data: Buffer;
+    filename: string;
+    format?: FileFormat;
+    reason?: string | null;
+    onProgress?: (done: number, total: number) => void;
+  },
+): Promise<ImportResult> {
+  const rows = await parseValueFile(input.data, input.filename, input.format);
+  return submitValues(ctx, {
+    rows,
+    source: `import:${input.filename}`,
+    reason: input.reason ?? null,
+    ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+  });
+}

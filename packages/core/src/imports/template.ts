@@ -1,0 +1,56 @@
+import ExcelJS from 'exceljs';
+import { requireAccess } from '../access/access.ts';
+import { listIndicators } from '../catalog/indicators.ts';
+import type { Ctx } from '../context.ts';
+import { parsePeriod } from '../periods/period.ts';
+import { periodLabelVi } from '../periods/period-text.ts';
+import { loadUnitGraph } from '../units/unit-graph.ts';
+import { unknownUnit } from '../units/units.ts';
+import { TEMPLATE_HEADERS } from './columns.ts';
+
+/**
+ * The XLSX form a unit fills for a period: one row per indicator it reports, prefilled with what
+ * is already stored. The file imports back as it is.
+ */
+export async function buildTemplate(ctx: Ctx, input: { unit: string; period: string }): Promise<Buffer> {
+  const graph = await loadUnitGraph(ctx.db.k);
+  const unit = graph.byCode.get(input.unit.toUpperCase());
+  if (!unit) throw unknownUnit(input.unit);
+  requireAccess(ctx, 'value.read', { unitIds: [unit.id], ancestorsOf: graph.ancestorsOf });
+  const p = parsePeriod(input.period);
+  const central = unit.kind === 'country' || unit.kind === 'ministry' || unit.kind === 'department';
+  const indicators = (await listIndicators(ctx)).filter((i) =>
+    central ? i.reportingKind === null : i.reportingKind === unit.kind,
+  );
+  const stored = await ctx.db.k
+    .selectFrom('data_value')
+    .select(['indicator_id', 'value', 'status', 'note'])
+    .where('unit_id', '=', unit.id)
+    .where('period', '=', p.id)
+    .execute();
+  const byIndicator = new Map(stored.map((s) => [s.indicator_id, s]));
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Bieu mau');
+  ws.columns = TEMPLATE_HEADERS.map((h) => ({ header: h.vi, key: h.key, width: h.width }));
+  ws.getRow(1).font = { bold: true };
+  for (const i of indicators) {
+    const s = byIndicator.get(i.id);
+    ws.addRow({
+      indicator: i.code,
+      name: i.nameVi,
+      measure: i.unitVi,
+      unit: unit.code,
+      period: p.id,
+      value: s ? Number(s.value) : null,
+      status: s?.status === 'official' ? 'chính thức' : 'ước',
+      note: s?.note ?? null,
+    });
+  }
+  const info = wb.addWorksheet('Huong dan');
+  info.addRow([`Biểu mẫu số liệu ${unit.nameVi}, ${periodLabelVi(p)}`]);
+  info.addRow([
+    'Điền cột "Giá trị" (số, dấu phẩy thập phân hoặc dấu chấm); "Trạng thái": ước hoặc chính thức.',
+  ]);
+  info.addRow(['Không sửa các cột mã. Tệp được nhập toàn bộ hoặc không dòng nào nếu có lỗi.']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,25 @@
+/** The public surface of core: every rule of baocao, reused by the server, the CLI and the web app. */
+export * from './errors.ts';
+export * from './context.ts';
+export * from './schemas.ts';
+export * from './access/access.ts';
+export * from './db/database.ts';
+export { migrate } from './db/migrate.ts';
+export * from './format/number.ts';
+export * from './periods/period.ts';
+export * from './periods/period-text.ts';
+export * from './catalog/indicators.ts';
+export * from './units/units.ts';
+export * from './units/unit-graph.ts';
+export * from './units/provinces.ts';
+export * from './values/values.ts';
+export type { RawValueRow } from './values/validate.ts';
+export * from './plans/plans.ts';
+export * from './compare/compare.ts';
+export * from './demo/init.ts';
+export * from './demo/demo.ts';
+export * from './imports/imports.ts';
+export * from './imports/export.ts';
+export * from './imports/template.ts';
+export { parseValueFile, formatOf, type FileFormat } from './imports/parse-file.ts';
+export * from './values/locks.ts';

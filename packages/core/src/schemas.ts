@@ -1,0 +1,130 @@
+/**
+ * The one declaration of every shape that crosses a boundary (API, CLI, web). Free of Node
+ * dependencies so the browser bundle can import it.
+ */
+import { z } from 'zod';
+
+export const IndicatorKind = z.enum(['flow', 'stock', 'ratio']);
+export const UnitKind = z.enum(['country', 'ministry', 'department', 'province', 'enterprise', 'other']);
+export const ValueStatus = z.enum(['estimate', 'official']);
+
+const code = z
+  .string()
+  .trim()
+  .regex(/^[A-Z0-9][A-Z0-9_.-]{0,63}$/, 'Mã chỉ gồm chữ in hoa, số, dấu chấm, gạch dưới hoặc gạch ngang');
+
+export const IndicatorInput = z.object({
+  code,
+  nameVi: z.string().trim().min(1),
+  nameEn: z.string().trim().min(1),
+  shortVi: z.string().trim().min(1).nullish(),
+  shortEn: z.string().trim().min(1).nullish(),
+  unitVi: z.string().trim().min(1),
+  unitEn: z.string().trim().min(1).nullish(),
+  precision: z.number().int().min(0).max(6),
+  kind: IndicatorKind,
+  acrossUnits: z.enum(['sum', 'none']),
+  domain: z.string().trim().min(1),
+  reportingKind: UnitKind.nullish(),
+  numeratorCode: code.nullish(),
+  denominatorCode: code.nullish(),
+  nonNegative: z.boolean().default(true),
+  note: z.string().nullish(),
+});
+export type IndicatorInput = z.input<typeof IndicatorInput>;
+
+export const Indicator = IndicatorInput.extend({
+  id: z.number().int(),
+  shortVi: z.string().nullable(),
+  shortEn: z.string().nullable(),
+  unitEn: z.string().nullable(),
+  reportingKind: UnitKind.nullable(),
+  numeratorCode: z.string().nullable(),
+  denominatorCode: z.string().nullable(),
+  note: z.string().nullable(),
+  nonNegative: z.boolean(),
+});
+export type Indicator = z.infer<typeof Indicator>;
+
+export const UnitInput = z.object({
+  code,
+  nameVi: z.string().trim().min(1),
+  nameEn: z.string().trim().min(1).nullish(),
+  kind: UnitKind,
+  parentCode: code.nullish(),
+  validFrom: z.iso.date().nullish(),
+  validTo: z.iso.date().nullish(),
+});
+export type UnitInput = z.input<typeof UnitInput>;
+
+export const Unit = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  nameVi: z.string(),
+  nameEn: z.string().nullable(),
+  kind: UnitKind,
+  parentId: z.number().int().nullable(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+});
+export type Unit = z.infer<typeof Unit>;
+
+/** One value as it is written: by codes, as a person or a file states it. */
+export const ValueInput = z.object({
+  indicator: z.string().trim().min(1),
+  unit: z.string().trim().min(1),
+  period: z.string().trim().min(1),
+  value: z.number(),
+  status: ValueStatus.default('estimate'),
+  note: z.string().nullish(),
+  derived: z.boolean().optional(),
+});
+export type ValueInput = z.input<typeof ValueInput>;
+
+export const CompareInput = z.object({
+  indicator: z.string().trim().min(1),
+  unit: z.string().trim().min(1).default('VN'),
+  period: z.string().trim().min(1),
+});
+export type CompareInput = z.input<typeof CompareInput>;
+
+const Base = z.object({ period: z.string(), value: z.number().nullable(), changePct: z.number().nullable() });
+
+export const CompareResult = z.object({
+  indicator: z.string(),
+  unit: z.string(),
+  period: z.string(),
+  periodLabel: z.string(),
+  value: z.number().nullable(),
+  status: ValueStatus.nullable(),
+  derived: z.boolean(),
+  source: z.enum(['reported', 'aggregated', 'computed']).nullable(),
+  previous: Base.extend({ derived: z.boolean() }).nullable(),
+  lastYear: Base.extend({ derived: z.boolean() }),
+  plan: z.object({ year: z.number().int(), value: z.number().nullable(), sharePct: z.number().nullable() }),
+  completeness: z.object({
+    expected: z.number().int(),
+    reported: z.number().int(),
+    pct: z.number().nullable(),
+  }),
+  text: z.string(),
+  textEn: z.string(),
+});
+export type CompareResult = z.infer<typeof CompareResult>;
+
+export const ImportError = z.object({
+  row: z.number().int().optional(),
+  field: z.string().optional(),
+  code: z.string(),
+  message: z.string(),
+  messageEn: z.string(),
+});
+
+export const ImportResult = z.object({
+  rows: z.number().int(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  warnings: z.array(ImportError),
+});
+export type ImportResult = z.infer<typeof ImportResult>;

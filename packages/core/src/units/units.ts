@@ -1,0 +1,118 @@
+import { requireAccess } from '../access/access.ts';
+import { writeAudit } from '../audit/audit.ts';
+import type { Ctx } from '../context.ts';
+import { BaocaoError, notFound } from '../errors.ts';
+import { type Unit, UnitInput } from '../schemas.ts';
+import { loadUnitGraph } from './unit-graph.ts';
+import { insertClosure, selectUnitByCode } from './units.queries.ts';
+
+export const unknownUnit = (code: string) =>
+  notFound(`Không có đơn vị mã "${code}"`, `No org unit with code "${code}"`);
+
+/** All org units, ordered by code; `at` (ISO date) keeps those in force that day. */
+export async function listUnits(ctx: Ctx, opts: { kind?: Unit['kind']; at?: string } = {}): Promise<Unit[]> {
+  const graph = await loadUnitGraph(ctx.db.k);
+  return [...graph.byId.values()]
+    .filter((u) => !opts.kind || u.kind === opts.kind)
+    .filter(
+      (u) => !opts.at || ((!u.validFrom || u.validFrom <= opts.at) && (!u.validTo || opts.at <= u.validTo)),
+    )
+    .sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** One unit by code. */
+export async function getUnit(ctx: Ctx, code: string): Promise<Unit> {
+  const graph = await loadUnitGraph(ctx.db.k);
+  const unit = graph.byCode.get(code.trim().toUpperCase());
+  if (!unit) throw unknownUnit(code);
+  return unit;
+}
+
+/**
+ * Creates units (parents before children, in input order), all or none, with their closure rows
+ * and an audit entry each. Codes must be new; a parent is named by code.
+ */
+export async function createUnits(ctx: Ctx, inputs: UnitInput[]): Promise<Unit[]> {
+  requireAccess(ctx, 'unit.write');
+  const parsed = inputs.map((input, i) => {
+    const r = UnitInput.safeParse(input);
+    if (!r.success) {
+      const issue = r.error.issues[0]!;
+      const field = issue.path.join('.');
+      throw new BaocaoError(
+        'INVALID_UNIT',
+        `Đơn vị thứ ${i + 1}: trường "${field}" không hợp lệ (${issue.message})`,
+        `Unit ${i + 1}: field "${field}" is invalid (${issue.message})`,
+      );
+    }
+    return r.data;
+  });
+  return ctx.db.k.transaction().execute(async (trx) => {
+    const created: Unit[] = [];
+    for (const u of parsed) {
+      if (await selectUnitByCode(trx, u.code)) {
+        throw new BaocaoError(
+          'DUPLICATE_UNIT',
+          `Mã đơn vị "${u.code}" đã tồn tại`,
+          `Unit code "${u.code}" already exists`,
+        );
+      }
+      const parent = u.parentCode ? await selectUnitByCode(trx, u.parentCode) : undefined;
+      if (u.parentCode && !parent) throw unknownUnit(u.parentCode);
+      const row = await trx
+        .insertInto('org_unit')
+        .values({
+          code: u.code,
+          name_vi: u.nameVi,
+          name_en: u.nameEn ?? null,
+          kind: u.kind,
+          parent_id: parent?.id ?? null,
+          valid_from: u.validFrom ?? null,
+          valid_to: u.validTo ?? null,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await insertClosure(trx, row.id, row.parent_id);
+      const unit: Unit = {
+        id: row.id,
+        code: row.code,
+        nameVi: row.name_vi,
+        nameEn: row.name_en,
+        kind: row.kind,
+        parentId: row.parent_id,
+        validFrom: row.valid_from,
+        validTo: row.valid_to,
+      };
+      await writeAudit(trx, ctx.actor, { entity: 'org_unit', key: unit.code, action: 'create', new: unit });
+      created.push(unit);
+    }
+    return created;
+  });
+}
+
+/** Records that `predecessor` was taken over by `successor` from `effective` (ISO date). */
+export async function addSuccessions(
+  ctx: Ctx,
+  items: { predecessor: string; successor: string; effective: string }[],
+): Promise<void> {
+  requireAccess(ctx, 'unit.write');
+  await ctx.db.k.transaction().execute(async (trx) => {
+    for (const s of items) {
+      const pred = await selectUnitByCode(trx, s.predecessor);
+      const succ = await selectUnitByCode(trx, s.successor);
+      if (!pred) throw unknownUnit(s.predecessor);
+      if (!succ) throw unknownUnit(s.successor);
+      await trx
+        .insertInto('unit_succession')
+        .values({ predecessor_id: pred.id, successor_id: succ.id, effective: s.effective })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+      await writeAudit(trx, ctx.actor, {
+        entity: 'unit_succession',
+        key: `${s.predecessor}>${s.successor}`,
+        action: 'create',
+        new: s,
+      });
+    }
+  });
+}

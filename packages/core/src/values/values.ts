@@ -1,0 +1,129 @@
+import { sql } from 'kysely';
+import { requireAccess } from '../access/access.ts';
+import { listIndicators } from '../catalog/indicators.ts';
+import type { Ctx } from '../context.ts';
+import { BaocaoError, type FieldError, forbidden } from '../errors.ts';
+import type { ImportResult, Indicator } from '../schemas.ts';
+import { loadUnitGraph } from '../units/unit-graph.ts';
+import { cumulativeWarnings } from './consistency.ts';
+import {
+  type RawValueRow,
+  type ValidationContext,
+  currentMonthIndex,
+  validateValueRows,
+} from './validate.ts';
+import { deleteValueRows, upsertValues } from './values.queries.ts';
+
+const CHUNK = 20_000;
+
+/** Loads what validating value rows needs (catalog, units, locks), once per batch. */
+export async function loadValidationContext(ctx: Ctx): Promise<ValidationContext> {
+  const [indicators, graph, locks] = await Promise.all([
+    listIndicators(ctx),
+    loadUnitGraph(ctx.db.k),
+    ctx.db.k.selectFrom('period_lock').select(['period', 'first_month', 'last_month']).execute(),
+  ]);
+  return {
+    indicators: new Map(indicators.map((i): [string, Indicator] => [i.code, i])),
+    graph,
+    locks,
+    currentMonth: currentMonthIndex(),
+  };
+}
+
+/** Throws the one error that carries every row error; FORBIDDEN (403) if any row is outside the actor's scope. */
+export function rejectRows(errors: FieldError[]): never {
+  const denied = errors.filter((e) => e.code === 'FORBIDDEN');
+  if (denied.length > 0) {
+    const e = forbidden(denied[0]!.message, denied[0]!.messageEn);
+    throw new BaocaoError(e.code, e.message, e.messageEn, { status: 403, details: denied });
+  }
+  throw new BaocaoError(
+    'VALIDATION_FAILED',
+    `Có ${errors.length} lỗi trong dữ liệu; không dòng nào được ghi. Sửa các lỗi và gửi lại.`,
+    `${errors.length} error(s) in the data; nothing was written. Fix them and submit again.`,
+    { details: errors },
+  );
+}
+
+/**
+ * Validates and stores values — all of them or none. Every change is audited and reflected in
+ * the rollups in the same transaction, so aggregates are right the moment this returns.
+ */
+export async function submitValues(
+  ctx: Ctx,
+  input: {
+    rows: RawValueRow[];
+    source?: string | null;
+    reason?: string | null;
+    onProgress?: (done: number, total: number) => void;
+  },
+): Promise<ImportResult> {
+  requireAccess(ctx, 'value.write');
+  const vc = await loadValidationContext(ctx);
+  const { valid, errors } = validateValueRows(ctx, vc, input.rows);
+  if (errors.length > 0) rejectRows(errors);
+  const meta = { actor: ctx.actor.username, source: input.source ?? null, reason: input.reason ?? null };
+  return ctx.db.k.transaction().execute(async (trx) => {
+    let inserted = 0;
+    let updated = 0;
+    for (let i = 0; i < valid.length; i += CHUNK) {
+      const r = await upsertValues(trx, valid.slice(i, i + CHUNK), meta);
+      inserted += r.inserted;
+      updated += r.updated;
+      input.onProgress?.(Math.min(i + CHUNK, valid.length), valid.length);
+    }
+    const warnings = await cumulativeWarnings(trx, vc, valid);
+    ctx.log.info({ rows: valid.length, inserted, updated, source: meta.source }, 'values stored');
+    return { rows: valid.length, inserted, updated, unchanged: valid.length - inserted - updated, warnings };
+  });
+}
+
+/** Deletes values by (indicator, unit, period) codes; audited, rollups updated. */
+export async function deleteValues(
+  ctx: Ctx,
+  input: { keys: { indicator: string; unit: string; period: string }[]; reason?: string | null },
+): Promise<number> {
+  requireAccess(ctx, 'value.write');
+  const vc = await loadValidationContext(ctx);
+  const rows: RawValueRow[] = input.keys.map((k, i) => ({ row: i + 1, ...k, value: 0, status: 'estimate' }));
+  const { valid, errors } = validateValueRows(ctx, vc, rows);
+  if (errors.length > 0) rejectRows(errors);
+  return ctx.db.k
+    .transaction()
+    .execute((trx) =>
+      deleteValueRows(trx, valid, { actor: ctx.actor.username, reason: input.reason ?? null }),
+    );
+}
+
+/** The audit history of one value, newest first. */
+export async function getValueHistory(ctx: Ctx, key: { indicator: string; unit: string; period: string }) {
+  requireAccess(ctx, 'audit.read');
+  return ctx.db.k
+    .selectFrom('value_audit as a')
+    .innerJoin('indicator as i', 'i.id', 'a.indicator_id')
+    .innerJoin('org_unit as u', 'u.id', 'a.unit_id')
+    .select([
+      'a.at',
+      'a.actor',
+      'a.old_value',
+      'a.new_value',
+      'a.old_status',
+      'a.new_status',
+      'a.reason',
+      'a.source',
+    ])
+    .where('i.code', '=', key.indicator)
+    .where('u.code', '=', key.unit)
+    .where('a.period', '=', key.period)
+    .orderBy('a.id', 'desc')
+    .execute();
+}
+
+/** Counts of stored values and audit rows, for tests and health pages. */
+export async function countValues(ctx: Ctx): Promise<{ values: number; audit: number; rollups: number }> {
+  const r = await sql<{ values: number; audit: number; rollups: number }>`
+    select (select count(*) from data_value)::int as values, (select count(*) from value_audit)::int as audit,
+           (select count(*) from rollup)::int as rollups`.execute(ctx.db.k);
+  return r.rows[0]!;
+}

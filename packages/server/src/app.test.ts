@@ -1,0 +1,113 @@
+import { type Database, createLogger, loadDemo, systemCtx } from '@baocao/core';
+import { createTestDatabase } from '@baocao/core/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from './app.ts';
+import type { App } from './route.ts';
+
+let db: Database;
+let app: App;
+const TOKEN = 'test-token-0123456789';
+const auth = { authorization: `Bearer ${TOKEN}` };
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await loadDemo(systemCtx(db));
+  app = await buildApp({ db, log: createLogger({ level: 'silent' }), apiToken: TOKEN });
+});
+afterAll(async () => {
+  await app.close();
+  await db.close();
+});
+
+describe('HTTP API', () => {
+  it('answers health without credentials and sets security headers', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toEqual({ status: 'ok', store: db.engine });
+    expect(r.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('documents every route in OpenAPI and on a browsable page', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/compare', '/api/imports', '/api/exports']),
+    );
+    expect(doc.paths['/api/compare'].get.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'indicator',
+      'unit',
+      'period',
+    ]);
+    const page = await app.inject({ method: 'GET', url: '/api/docs' });
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('/api/compare');
+  });
+
+  it('refuses data without credentials', async () => {
+    const r = await app.inject({
+      method: 'GET',
+      url: '/api/compare?indicator=NGANH.DOANH_THU&period=2024M01-M08',
+    });
+    expect(r.statusCode).toBe(401);
+    expect(r.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('compares a figure', async () => {
+    const r = await app.inject({
+      method: 'GET',
+      url: '/api/compare?indicator=NGANH.DOANH_THU&period=2024M01-M08',
+      headers: auth,
+    });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({
+      value: 2820865,
+      plan: { value: 4245382 },
+      lastYear: { period: '2023M01-M08' },
+    });
+  });
+
+  it('refuses a bad import with per-row errors and writes nothing', async () => {
+    const body = 'indicator,unit,period,value\nVT.DOANH_THU,P01,2024M03,12\nVT.DOANH_THU,P01,2024M04,abc\n';
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/imports?filename=x.csv',
+      headers: { ...auth, 'content-type': 'text/csv' },
+      payload: body,
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ row: 3, field: 'value', code: 'NOT_A_NUMBER' }],
+    });
+    const exported = await app.inject({
+      method: 'GET',
+      url: '/api/exports?indicators=VT.DOANH_THU&format=json',
+      headers: auth,
+    });
+    expect(exported.json().values).toEqual([]);
+  });
+
+  it('imports a good file and exports it', async () => {
+    const body = 'indicator,unit,period,value\nVT.DOANH_THU,P01,2024M03,12\n';
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/imports?filename=x.csv',
+      headers: { ...auth, 'content-type': 'text/csv' },
+      payload: body,
+    });
+    expect(r.json()).toMatchObject({ inserted: 1 });
+    const csv = await app.inject({
+      method: 'GET',
+      url: '/api/exports?indicators=VT.DOANH_THU&format=csv',
+      headers: auth,
+    });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain('VT.DOANH_THU,P01,2024M03,12,estimate');
+  });
+
+  it('explains an invalid query field', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/units?kind=planet', headers: auth });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().details[0]).toMatchObject({ field: 'kind', code: 'INVALID_FIELD' });
+  });
+});

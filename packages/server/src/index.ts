@@ -1,0 +1,1 @@
+export { buildApp, ROUTES, type AppOptions } from './app.ts';

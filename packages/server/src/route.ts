@@ -1,0 +1,71 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Ctx, Logger } from '@baocao/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RawServerDefault } from 'fastify';
+import { z } from 'zod';
+
+/** The Fastify instance of this server (its logger is pino's). */
+export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger>;
+
+/** What a route needs from the server: a context for the caller of a request. */
+export interface ServerEnv {
+  ctxFor(req: FastifyRequest, auth: 'none' | 'actor'): Promise<Ctx>;
+}
+
+export interface RouteMeta {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  url: string;
+  summary: string;
+  tag: string;
+  /** Who may call it: anyone, or an authenticated actor (core still decides what they may do). */
+  auth: 'none' | 'actor';
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response?: z.ZodType;
+  /** The body is a raw upload (a file), described by this media type. */
+  upload?: string;
+  /** The response is a file of this media type rather than JSON. */
+  produces?: string;
+}
+
+/** One API route: its schemas serve both for parsing and for the OpenAPI document. */
+export interface Route {
+  meta: RouteMeta;
+  register(app: App, env: ServerEnv): void;
+}
+
+/** The schema of a route that reads no query or no body. */
+export const NONE = z.unknown();
+
+interface RouteDef<Q extends z.ZodType, B extends z.ZodType> extends RouteMeta {
+  query: Q;
+  body: B;
+  handler: (input: {
+    ctx: Ctx;
+    query: z.output<Q>;
+    body: z.output<B>;
+    params: Record<string, string>;
+    req: FastifyRequest;
+    reply: FastifyReply;
+  }) => Promise<unknown>;
+}
+
+/** Declares a route: parse with its schemas, build the caller's context, run the handler. */
+export function defineRoute<Q extends z.ZodType, B extends z.ZodType>(def: RouteDef<Q, B>): Route {
+  const { handler, ...meta } = def;
+  return {
+    meta,
+    register(app, env) {
+      app.route({
+        method: def.method,
+        url: def.url,
+        handler: async (req, reply) => {
+          const ctx = await env.ctxFor(req, def.auth);
+          const query = def.query.parse(req.query);
+          const body = def.body.parse(req.body);
+          const params = Object.fromEntries(Object.entries(req.params ?? {}).map(([k, v]) => [k, String(v)]));
+          return handler({ ctx, query, body, params, req, reply });
+        },
+      });
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import { CompareInput, CompareResult, compareIndicator } from '@baocao/core';
+import { NONE, defineRoute } from '../route.ts';
+
+export default [
+  defineRoute({
+    method: 'GET',
+    url: '/api/compare',
+    summary: 'So sánh một chỉ tiêu / one figure with its previous period, last year, plan and completeness',
+    tag: 'values',
+    auth: 'actor',
+    query: CompareInput,
+    body: NONE,
+    response: CompareResult,
+    handler: ({ ctx, query }) => compareIndicator(ctx, query),
+  }),
+];
