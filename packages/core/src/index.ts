@@ -23,3 +23,5 @@ export * from './imports/export.ts';
 export * from './imports/template.ts';
 export { parseValueFile, formatOf, type FileFormat } from './imports/parse-file.ts';
 export * from './values/locks.ts';
+export * from './compare/pivot.ts';
+export * from './values/rollups.ts';

@@ -1,6 +1,9 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { pgliteDialect } from './pglite-dialect.ts';
 import type { Schema } from './schema.ts';
 import { migrate } from './migrate.ts';
@@ -11,6 +14,8 @@ export interface Database {
   k: Kysely<Schema>;
   /** Runs a multi-statement SQL script (migrations). */
   execScript(text: string): Promise<void>;
+  /** Streams CSV (with a header line) into a table with PostgreSQL's COPY; returns the row count. */
+  copyFromCsv(table: string, csv: Buffer): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -31,6 +36,12 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     k,
     execScript: async (text) => {
       await lite.exec(text);
+    },
+    copyFromCsv: async (table, csv) => {
+      const r = await lite.query(`copy ${table} from '/dev/blob' with (format csv, header true)`, [], {
+        blob: new Blob([new Uint8Array(csv)]),
+      });
+      return r.affectedRows ?? 0;
     },
     close: () => k.destroy(),
   };
@@ -54,6 +65,16 @@ export async function openPostgres(url: string): Promise<Database> {
       const client = await pool.connect();
       try {
         await client.query(text);
+      } finally {
+        client.release();
+      }
+    },
+    copyFromCsv: async (table, csv) => {
+      const client = await pool.connect();
+      try {
+        const stream = client.query(copyFrom(`copy ${table} from stdin with (format csv, header true)`));
+        await pipeline(Readable.from([csv]), stream);
+        return stream.rowCount ?? 0;
       } finally {
         client.release();
       }
