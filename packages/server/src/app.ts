@@ -56,14 +56,12 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         message: `Trường "${i.path.join('.')}" không hợp lệ: ${i.message}`,
         messageEn: `Field "${i.path.join('.')}" is invalid: ${i.message}`,
       }));
-      return reply
-        .code(400)
-        .send({
-          code: 'INVALID_REQUEST',
-          message: 'Yêu cầu không hợp lệ',
-          messageEn: 'Invalid request',
-          details,
-        });
+      return reply.code(400).send({
+        code: 'INVALID_REQUEST',
+        message: 'Yêu cầu không hợp lệ',
+        messageEn: 'Invalid request',
+        details,
+      });
     }
     const status =
       typeof err === 'object' && err !== null && 'statusCode' in err && typeof err.statusCode === 'number'

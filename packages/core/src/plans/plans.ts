@@ -81,14 +81,12 @@ export async function setPlanTargets(
           updated_by: ctx.actor.username,
         })
         .onConflict((oc) =>
-          oc
-            .columns(['indicator_id', 'unit_id', 'year'])
-            .doUpdateSet({
-              value: it.value,
-              note: it.note ?? null,
-              updated_by: ctx.actor.username,
-              updated_at: new Date(),
-            }),
+          oc.columns(['indicator_id', 'unit_id', 'year']).doUpdateSet({
+            value: it.value,
+            note: it.note ?? null,
+            updated_by: ctx.actor.username,
+            updated_at: new Date(),
+          }),
         )
         .execute();
       await writeAudit(trx, ctx.actor, {

@@ -32,14 +32,15 @@ export async function cumulativeWarnings(
     n: number;
     len: number;
   }>`
-    select c.indicator_id, c.unit_id, c.period, c.value, sum(m.value) as months, count(*)::int as n,
-           (c.last_month - c.first_month + 1) as len
+    select c.indicator_id, c.unit_id, c.period, c.value, s.months, s.n, (c.last_month - c.first_month + 1) as len
     from unnest(${pairs.map((p) => p[0])}::int[], ${pairs.map((p) => p[1])}::int[]) as t(indicator_id, unit_id)
     join data_value c on c.indicator_id = t.indicator_id and c.unit_id = t.unit_id and c.first_month < c.last_month
-    join data_value m on m.indicator_id = c.indicator_id and m.unit_id = c.unit_id
-      and m.first_month = m.last_month and m.first_month between c.first_month and c.last_month
-    group by c.indicator_id, c.unit_id, c.period, c.value, c.first_month, c.last_month
-    having count(*) = c.last_month - c.first_month + 1
+    cross join lateral (
+      select sum(m.value) as months, count(*)::int as n from data_value m
+      where m.indicator_id = c.indicator_id and m.unit_id = c.unit_id
+        and m.first_month = m.last_month and m.first_month between c.first_month and c.last_month
+    ) s
+    where s.n = c.last_month - c.first_month + 1
   `.execute(db);
   const out: FieldError[] = [];
   for (const r of rows.rows) {

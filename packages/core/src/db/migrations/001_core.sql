@@ -77,7 +77,8 @@ create table data_value (
   updated_at timestamptz not null default now(),
   primary key (indicator_id, unit_id, period)
 );
-create index data_value_by_period on data_value (indicator_id, period);
+-- Values reported for a span ("lũy kế") are few; consistency checks start from them.
+create index data_value_spans on data_value (indicator_id, unit_id) where first_month < last_month;
 
 -- Sum of the values reported strictly below a unit, per indicator and period, kept in the same
 -- transaction as every write. n counts contributing values, n_estimate those still estimates.

@@ -1,0 +1,164 @@
+// npm run bench [-- --engine pglite|postgres|both] [--small]
+// Builds (once, cached in .bench/ or a bench database) a synthetic instance and prints, measured in
+// the same run: (a) pivot through core vs a plain GROUP BY, (b) our import vs a raw COPY of the same
+// rows, (c) single-value write latency. Writes docs/PERFORMANCE.md.
+import { cpus } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { type Database, importValues, pivotValues, submitValues, systemCtx } from '@baocao/core';
+import { sql } from 'kysely';
+import { type Scale, buildInstance, code, openBenchStore } from './instance.ts';
+
+const { values: args } = parseArgs({
+  options: { engine: { type: 'string', default: 'both' }, small: { type: 'boolean', default: false } },
+});
+const scale: Scale = args.small
+  ? { indicators: 20, provinces: 34, units: 70, months: 72 }
+  : { indicators: 200, provinces: 34, units: 700, months: 72 };
+const PG = process.env.BAOCAO_TEST_PG || 'postgres://postgres@127.0.0.1:5432/test';
+const say = (s: string) => console.error(`  ${s}`);
+
+async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const t = performance.now();
+  const r = await fn();
+  return [performance.now() - t, r];
+}
+
+async function median(runs: number, fn: () => Promise<unknown>): Promise<number> {
+  await fn();
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i++) ts.push((await time(fn))[0]);
+  return ts.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+}
+
+const pctile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+
+async function cleanPeriods(db: Database, periods: string[]) {
+  await sql`delete from data_value where period = any(${periods}::text[])`.execute(db.k);
+  await sql`delete from rollup where period = any(${periods}::text[])`.execute(db.k);
+  await sql`delete from value_audit where period = any(${periods}::text[])`.execute(db.k);
+}
+
+async function pivotBench(db: Database) {
+  const ctx = systemCtx(db);
+  const indicators = Array.from({ length: 20 }, (_, i) => code('BENCH.I', i + 1, 3));
+  const units = Array.from({ length: scale.provinces }, (_, i) => code('BP', i + 1, 2));
+  const periods = Array.from({ length: 12 }, (_, i) => `2024M${String(i + 1).padStart(2, '0')}`);
+  const ids = await db.k.selectFrom('indicator').select('id').where('code', 'in', indicators).execute();
+  const unitIds = await db.k.selectFrom('org_unit').select('id').where('code', 'in', units).execute();
+  const baseline = () =>
+    sql<{ total: string }>`
+      select d.indicator_id, a.ancestor_id, d.period, sum(d.value) as total
+      from data_value d join unit_ancestor a on a.unit_id = d.unit_id and a.depth = 1
+      where d.indicator_id = any(${ids.map((i) => i.id)}::int[]) and d.period = any(${periods}::text[])
+        and a.ancestor_id = any(${unitIds.map((u) => u.id)}::int[])
+      group by 1, 2, 3`.execute(db.k);
+  const ours = () => pivotValues(ctx, { indicators, units, periods });
+  const [a, b] = [await ours(), (await baseline()).rows];
+  const sumOurs = a.reduce((s, c) => s + (c.value ?? 0), 0);
+  const sumBase = b.reduce((s, r) => s + Number(r.total), 0);
+  if (a.length !== 20 * scale.provinces * 12 || Math.abs(sumOurs - sumBase) > 1e-6 * sumBase) {
+    throw new Error(
+      `pivot mismatch: ours ${a.length} cells sum ${sumOurs}, baseline ${b.length} rows sum ${sumBase}`,
+    );
+  }
+  const tOurs = await median(7, ours);
+  const tBase = await median(7, baseline);
+  return { cells: a.length, tOurs, tBase, ratio: tBase / tOurs };
+}
+
+async function importBench(db: Database) {
+  const ctx = systemCtx(db);
+  const periods = ['2025M01', '2025M02'];
+  await cleanPeriods(db, periods);
+  const lines = ['indicator,unit,period,value,status'];
+  for (let i = 1; i <= scale.indicators; i++)
+    for (let u = 1; u <= scale.units; u++)
+      for (const p of periods)
+        lines.push(`${code('BENCH.I', i, 3)},${code('BE', u, 3)},${p},${(i * 31 + u * 7) % 9973}.5,official`);
+  const csv = Buffer.from(lines.join('\n') + '\n');
+  const rows = lines.length - 1;
+  await sql`drop table if exists bench_copy`.execute(db.k);
+  await sql`create table bench_copy (indicator text, unit text, period text, value numeric, status text)`.execute(
+    db.k,
+  );
+  const [tCopy, copied] = await time(() => db.copyFromCsv('bench_copy', csv));
+  if (copied !== rows) throw new Error(`COPY loaded ${copied} of ${rows} rows`);
+  await sql`drop table bench_copy`.execute(db.k);
+  const [tOurs, r] = await time(() => importValues(ctx, { data: csv, filename: 'bench.csv' }));
+  if (r.inserted !== rows) throw new Error(`import inserted ${r.inserted} of ${rows}`);
+  await cleanPeriods(db, periods);
+  return { rows, tCopy, tOurs, ratio: rows / tOurs / (rows / tCopy) };
+}
+
+async function latencyBench(db: Database) {
+  const ctx = systemCtx(db);
+  const ts: number[] = [];
+  for (let n = 0; n < 300; n++) {
+    const row = {
+      row: 1,
+      indicator: code('BENCH.I', (n % scale.indicators) + 1, 3),
+      unit: code('BE', ((n * 37) % scale.units) + 1, 3),
+      period: '2025M03',
+      value: n,
+      status: 'official',
+    };
+    ts.push((await time(() => submitValues(ctx, { rows: [row], source: 'bench' })))[0]);
+  }
+  await cleanPeriods(db, ['2025M03']);
+  return { n: ts.length, p50: pctile(ts, 50), p95: pctile(ts, 95) };
+}
+
+const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(0)} ms`;
+const report: string[] = [];
+for (const engine of args.engine === 'both'
+  ? (['pglite', 'postgres'] as const)
+  : ([args.engine] as ('pglite' | 'postgres')[])) {
+  console.error(
+    `\n[${engine}] ${scale.indicators} indicators × ${scale.units} units × ${scale.months} months`,
+  );
+  const db = await openBenchStore(engine, scale, PG);
+  const [tBuild] = await time(() => buildInstance(db, scale, say));
+  say(`instance: ${(tBuild / 1000).toFixed(0)} s`);
+  const values = (await sql<{ n: number }>`select count(*)::int as n from data_value`.execute(db.k)).rows[0]!
+    .n;
+  const a = await pivotBench(db);
+  const b = await importBench(db);
+  const c = await latencyBench(db);
+  await db.close();
+  const lines = [
+    `### ${engine === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL server'} — ${values.toLocaleString('en')} values`,
+    '',
+    '| measure | ours | baseline (same run) | ratio | goal |',
+    '| --- | --- | --- | --- | --- |',
+    `| (a) pivot 20 indicators × 12 months × ${scale.provinces} provinces (${a.cells} cells), median of 7 | ${ms(a.tOurs)} | plain GROUP BY over raw values: ${ms(a.tBase)} | **${a.ratio.toFixed(1)}× faster** | ≥ 10× |`,
+    `| (b) validated, audited import of ${b.rows.toLocaleString('en')} CSV rows | ${Math.round(b.rows / (b.tOurs / 1000)).toLocaleString('en')} rows/s (${ms(b.tOurs)}) | raw COPY: ${Math.round(b.rows / (b.tCopy / 1000)).toLocaleString('en')} rows/s (${ms(b.tCopy)}) | **${b.ratio.toFixed(2)}× COPY's rate** | ≥ 0.3× |`,
+    `| (c) single-value write (validate, upsert, audit, rollups), ${c.n} writes | p50 ${ms(c.p50)}, p95 ${ms(c.p95)} | — | — | — |`,
+    '',
+  ];
+  console.log(lines.join('\n'));
+  report.push(...lines);
+}
+
+if (!args.small) {
+  writeFileSync(
+    'docs/PERFORMANCE.md',
+    [
+      '# Performance',
+      '',
+      'Measured by `npm run bench` (add `-- --engine pglite` or `-- --engine postgres` for one engine,',
+      '`-- --small` for a quick smoke run that does not write this file). The first run builds the synthetic',
+      'instance (cached in `.bench/` and in the `baocao_bench_*` database); every ratio compares two',
+      'measurements taken in the same run on the same data.',
+      '',
+      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}. Run on ${new Date().toISOString().slice(0, 10)}.`,
+      '',
+      'Why the pivot is fast: every write maintains `rollup(indicator, ancestor, period)` in its own',
+      'transaction, so a province total is one primary-key lookup rather than a scan of its enterprises.',
+      '',
+      ...report,
+    ].join('\n'),
+  );
+  console.error('\nwritten docs/PERFORMANCE.md');
+}
