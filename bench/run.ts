@@ -112,6 +112,7 @@ async function latencyBench(db: Database) {
 
 const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(0)} ms`;
 const report: string[] = [];
+const missed = new Set<string>();
 for (const engine of args.engine === 'both'
   ? (['pglite', 'postgres'] as const)
   : ([args.engine] as ('pglite' | 'postgres')[])) {
@@ -126,14 +127,16 @@ for (const engine of args.engine === 'both'
   const a = await pivotBench(db);
   const b = await importBench(db);
   const c = await latencyBench(db);
+  if (a.ratio < 10) missed.add('(a)');
+  if (b.ratio < 0.3) missed.add('(b)');
   await db.close();
   const lines = [
     `### ${engine === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL server'} — ${values.toLocaleString('en')} values`,
     '',
     '| measure | ours | baseline (same run) | ratio | goal |',
     '| --- | --- | --- | --- | --- |',
-    `| (a) pivot 20 indicators × 12 months × ${scale.provinces} provinces (${a.cells} cells), median of 7 | ${ms(a.tOurs)} | plain GROUP BY over raw values: ${ms(a.tBase)} | **${a.ratio.toFixed(1)}× faster** | ≥ 10× |`,
-    `| (b) validated, audited import of ${b.rows.toLocaleString('en')} CSV rows | ${Math.round(b.rows / (b.tOurs / 1000)).toLocaleString('en')} rows/s (${ms(b.tOurs)}) | raw COPY: ${Math.round(b.rows / (b.tCopy / 1000)).toLocaleString('en')} rows/s (${ms(b.tCopy)}) | **${b.ratio.toFixed(2)}× COPY's rate** | ≥ 0.3× |`,
+    `| (a) pivot 20 indicators × 12 months × ${scale.provinces} provinces (${a.cells} cells), median of 7 | ${ms(a.tOurs)} | plain GROUP BY over raw values: ${ms(a.tBase)} | **${a.ratio.toFixed(1)}×** (baseline ÷ ours) | ≥ 10× ${a.ratio >= 10 ? 'met' : '**not met**'} |`,
+    `| (b) validated, audited import of ${b.rows.toLocaleString('en')} CSV rows | ${Math.round(b.rows / (b.tOurs / 1000)).toLocaleString('en')} rows/s (${ms(b.tOurs)}) | raw COPY: ${Math.round(b.rows / (b.tCopy / 1000)).toLocaleString('en')} rows/s (${ms(b.tCopy)}) | **${b.ratio.toFixed(2)}×** (our rate ÷ COPY's) | ≥ 0.3× ${b.ratio >= 0.3 ? 'met' : '**not met**'} |`,
     `| (c) single-value write (validate, upsert, audit, rollups), ${c.n} writes | p50 ${ms(c.p50)}, p95 ${ms(c.p95)} | — | — | — |`,
     '',
   ];
@@ -156,6 +159,13 @@ if (!args.small) {
       '',
       'Why the pivot is fast: every write maintains `rollup(indicator, ancestor, period)` in its own',
       'transaction, so a province total is one primary-key lookup rather than a scan of its enterprises.',
+      'The baseline reads the same `data_value` table with the indexes the schema has (its primary key',
+      '(indicator, unit, period) and a partial index on multi-month spans); there is no (indicator, period)',
+      'index, because no core read needs one and every write would pay for it.',
+      '',
+      missed.size
+        ? `**Status: goal(s) ${[...missed].join(' and ')} not met yet** (see the tables).`
+        : '**Status: every goal met.**',
       '',
       ...report,
     ].join('\n'),
