@@ -57,6 +57,9 @@ export async function openPostgres(url: string): Promise<Database> {
     },
   };
   const pool = new pg.Pool({ connectionString: url, max: 8, types });
+  // An idle connection the server ends (restart, administrator, DROP DATABASE … FORCE) is discarded
+  // by the pool and replaced on next use; without a listener pg would crash the process over it.
+  pool.on('error', () => undefined);
   const k = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return {
     engine: 'postgres',
