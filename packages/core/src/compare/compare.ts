@@ -13,8 +13,8 @@ import { periodLabelVi } from '../periods/period-text.ts';
 import { type CompareResult, CompareInput, type Indicator } from '../schemas.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
-import { loadCells } from './cells.queries.ts';
-import { type ResolveEnv, expectedReporters, periodClosure, resolveValue, unitClosure } from './resolve.ts';
+import { loadResolveEnv } from './env.ts';
+import { expectedReporters, resolveValue } from './resolve.ts';
 import { comparisonSentence } from './sentence.ts';
 
 const pctChange = (v: number | null, base: number | null) =>
@@ -41,16 +41,9 @@ export async function compareIndicator(ctx: Ctx, input: CompareInput): Promise<C
   const ly = samePeriodLastYear(p);
   const asked: Period[] = [p, ly, ...(prev ? [prev] : [])];
   const reporters = expectedReporters(graph, ind, unit, p);
-  const components = [ind.numeratorCode, ind.denominatorCode].flatMap((c) =>
-    c && byCode.get(c) ? [byCode.get(c)!] : [],
-  );
-  const unitIds = new Set(
-    [...unitClosure(graph, unit), ...reporters.flatMap((r) => unitClosure(graph, r))].map((u) => u.id),
-  );
-  const periods = new Set(asked.flatMap(periodClosure).map((x) => x.id));
   const year = periodYear(p);
-  const [cells, plan] = await Promise.all([
-    loadCells(ctx.db.k, [ind.id, ...components.map((c) => c.id)], [...unitIds], [...periods]),
+  const [env, plan] = await Promise.all([
+    loadResolveEnv(ctx.db.k, graph, byCode, { inds: [ind], units: [unit, ...reporters], periods: asked }),
     ctx.db.k
       .selectFrom('plan_target')
       .select('value')
@@ -59,7 +52,6 @@ export async function compareIndicator(ctx: Ctx, input: CompareInput): Promise<C
       .where('year', '=', year)
       .executeTakeFirst(),
   ]);
-  const env: ResolveEnv = { graph, indicators: byCode, cells };
   const cur = resolveValue(env, ind, unit, p);
   const before = prev ? resolveValue(env, ind, unit, prev) : null;
   const lastYear = resolveValue(env, ind, unit, ly);

@@ -5,8 +5,8 @@ import { parsePeriod } from '../periods/period.ts';
 import type { Indicator } from '../schemas.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
-import { loadCells } from './cells.queries.ts';
-import { type ResolveEnv, periodClosure, resolveValue, unitClosure } from './resolve.ts';
+import { loadResolveEnv } from './env.ts';
+import { resolveValue } from './resolve.ts';
 
 /** One cell of a pivot: null value means the data does not support one. */
 export interface PivotCell {
@@ -32,16 +32,7 @@ export async function pivotValues(
   const units = input.units.map((c) => graph.byCode.get(c.toUpperCase()) ?? throwIt(unknownUnit(c)));
   requireAccess(ctx, 'value.read', { unitIds: units.map((u) => u.id), ancestorsOf: graph.ancestorsOf });
   const periods = input.periods.map(parsePeriod);
-  const componentIds = inds.flatMap((i) =>
-    [i.numeratorCode, i.denominatorCode].flatMap((c) => (c && byCode.get(c) ? [byCode.get(c)!.id] : [])),
-  );
-  const cells = await loadCells(
-    ctx.db.k,
-    [...new Set([...inds.map((i) => i.id), ...componentIds])],
-    [...new Set(units.flatMap((u) => unitClosure(graph, u)).map((u) => u.id))],
-    [...new Set(periods.flatMap(periodClosure).map((p) => p.id))],
-  );
-  const env: ResolveEnv = { graph, indicators: byCode, cells };
+  const env = await loadResolveEnv(ctx.db.k, graph, byCode, { inds, units, periods });
   const out: PivotCell[] = [];
   for (const ind of inds) {
     for (const unit of units) {

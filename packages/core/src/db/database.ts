@@ -14,7 +14,7 @@ export interface Database {
   k: Kysely<Schema>;
   /** Runs a multi-statement SQL script (migrations). */
   execScript(text: string): Promise<void>;
-  /** Streams CSV (with a header line) into a table with PostgreSQL's COPY; returns the row count. */
+  /** Streams CSV (with a header line) into `table` (a trusted identifier, never user input) with COPY; returns the row count. */
   copyFromCsv(table: string, csv: Buffer): Promise<number>;
   close(): Promise<void>;
 }
