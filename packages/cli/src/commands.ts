@@ -19,6 +19,7 @@ import {
 import { progressBar } from './progress.ts';
 import { openStore } from './store.ts';
 import { serve } from './serve.ts';
+import { REPORT_COMMANDS } from './report-commands.ts';
 
 export interface Flags {
   data?: string | undefined;
@@ -32,11 +33,19 @@ export interface Flags {
   at?: string | undefined;
   json?: boolean | undefined;
   'demo-if-empty'?: boolean | undefined;
+  template?: string | undefined;
+  section?: string | undefined;
+  text?: string | undefined;
+  mode?: string | undefined;
+  number?: string | undefined;
+  date?: string | undefined;
+  kind?: string | undefined;
+  force?: boolean | undefined;
 }
 
-type Command = (input: { flags: Flags; args: string[] }) => Promise<void>;
+export type Command = (input: { flags: Flags; args: string[] }) => Promise<void>;
 
-function need(flags: Flags, ...names: (keyof Flags)[]): void {
+export function need(flags: Flags, ...names: (keyof Flags)[]): void {
   const missing = names.filter((n) => !flags[n]);
   if (missing.length) {
     const list = missing.map((m) => `--${m}`).join(', ');
@@ -45,7 +54,7 @@ function need(flags: Flags, ...names: (keyof Flags)[]): void {
 }
 
 /** Runs `fn` with an open store and closes it afterwards. */
-async function withStore<T>(
+export async function withStore<T>(
   flags: Flags,
   fn: (s: Awaited<ReturnType<typeof openStore>>) => Promise<T>,
 ): Promise<T> {
@@ -57,9 +66,9 @@ async function withStore<T>(
   }
 }
 
-const print = (x: unknown) => console.log(typeof x === 'string' ? x : JSON.stringify(x, null, 2));
+export const print = (x: unknown) => console.log(typeof x === 'string' ? x : JSON.stringify(x, null, 2));
 
-function output(flags: Flags, data: Buffer, fallbackName: string) {
+export function output(flags: Flags, data: Buffer, fallbackName: string) {
   if (flags.out) {
     writeFileSync(flags.out, data);
     console.error(`Đã ghi / written: ${flags.out}`);
@@ -176,4 +185,5 @@ export const COMMANDS: Record<string, Command> = {
   },
 
   serve: ({ flags }) => serve(flags),
+  ...REPORT_COMMANDS,
 };

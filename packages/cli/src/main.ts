@@ -18,6 +18,15 @@ Cách dùng / usage: baocao <lệnh> [tùy chọn]
   lock --period P [--reason R] | unlock --period P --reason R
   serve [--port N]             chạy máy chủ / run the server (PORT, default 3000)
 
+  report --template T --period P [--unit U] [--format md|html|docx|json] [--out FILE]
+                               viết báo cáo từ số liệu / write a report (hop-bao-thang, giao-ban-quy)
+  report-edit --template T --period P --section S [--text "..."] [--mode replace|append]
+  report-details --template T --period P [--number N] [--date YYYY-MM-DD]
+  publish --template T --period P [--number N] [--date D] [--force --reason R]
+  report-templates [--json] | report-template FILE.json   mẫu báo cáo / report templates
+  registry list [--kind K] [--period P] [--json] | add FILE.json | edit ID FILE.json | delete ID
+                               văn bản, nhiệm vụ, hoạt động, vấn đề, kiến nghị / registries
+
 Kho dữ liệu / store: --data DIR or BAOCAO_DATA (PGlite, default ./data); DATABASE_URL for PostgreSQL.`;
 
 const { values: flags, positionals } = parseArgs({
@@ -33,6 +42,14 @@ const { values: flags, positionals } = parseArgs({
     port: { type: 'string' },
     at: { type: 'string' },
     json: { type: 'boolean', default: false },
+    template: { type: 'string' },
+    section: { type: 'string' },
+    text: { type: 'string' },
+    mode: { type: 'string' },
+    number: { type: 'string' },
+    date: { type: 'string' },
+    kind: { type: 'string' },
+    force: { type: 'boolean', default: false },
     'demo-if-empty': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },

@@ -25,3 +25,15 @@ export { parseValueFile, formatOf, type FileFormat } from './imports/parse-file.
 export * from './values/locks.ts';
 export * from './compare/pivot.ts';
 export * from './values/rollups.ts';
+export * from './compare/sentence.ts';
+export * from './format/date.ts';
+export * from './registries/doc-number.ts';
+export * from './registries/registry-schemas.ts';
+export * from './registries/registries.ts';
+export * from './reports/report-schemas.ts';
+export * from './reports/templates.ts';
+export * from './reports/reports.ts';
+export * from './reports/render.ts';
+export { renderMarkdown, renderHtml } from './reports/render-text.ts';
+export { renderDocx, DECREE30_PAGE } from './reports/render-docx.ts';
+export { buildReportDoc } from './reports/build.ts';

@@ -128,3 +128,7 @@ export const ImportResult = z.object({
   warnings: z.array(ImportError),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
+
+export * from './registries/registry-schemas.ts';
+export * from './reports/report-schemas.ts';
+export { parseDocNumber, checkDocNumber } from './registries/doc-number.ts';

@@ -9,8 +9,10 @@ import catalog from './routes/catalog.ts';
 import compare from './routes/compare.ts';
 import health from './routes/health.ts';
 import values from './routes/values.ts';
+import reports from './routes/reports.ts';
+import registries from './routes/registries.ts';
 
-export const ROUTES: Route[] = [...health, ...catalog, ...compare, ...values];
+export const ROUTES: Route[] = [...health, ...catalog, ...compare, ...values, ...reports, ...registries];
 
 export interface AppOptions {
   db: Database;

@@ -7,7 +7,13 @@ const jsonSchema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresen
 export function openApiDocument(routes: Route[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const { meta } of routes) {
-    const parameters =
+    const pathParams = [...meta.url.matchAll(/:(\w+)/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
+    const queryParams =
       meta.query && meta.query !== NONE && meta.query instanceof z.ZodObject
         ? Object.entries(meta.query.shape).map(([name, s]) => ({
             name,
@@ -16,6 +22,7 @@ export function openApiDocument(routes: Route[]) {
             schema: s instanceof z.ZodType ? jsonSchema(s) : {},
           }))
         : [];
+    const parameters = [...pathParams, ...queryParams];
     const requestBody = meta.upload
       ? { content: { [meta.upload]: { schema: { type: 'string', format: 'binary' } } } }
       : meta.body && meta.body !== NONE

@@ -3,7 +3,17 @@ import { forbidden } from '../errors.ts';
 
 /** Everything an actor may be asked permission for. */
 export type Action =
-  'catalog.write' | 'unit.write' | 'plan.write' | 'period.lock' | 'value.read' | 'value.write' | 'audit.read';
+  | 'catalog.write'
+  | 'unit.write'
+  | 'plan.write'
+  | 'period.lock'
+  | 'value.read'
+  | 'value.write'
+  | 'audit.read'
+  | 'registry.write'
+  | 'report.read'
+  | 'report.write'
+  | 'report.publish';
 
 const ROLE_ACTIONS: Record<Ctx['actor']['role'], readonly Action[]> = {
   admin: [
@@ -14,6 +24,10 @@ const ROLE_ACTIONS: Record<Ctx['actor']['role'], readonly Action[]> = {
     'value.read',
     'value.write',
     'audit.read',
+    'registry.write',
+    'report.read',
+    'report.write',
+    'report.publish',
   ],
   officer: [
     'catalog.write',
@@ -23,8 +37,12 @@ const ROLE_ACTIONS: Record<Ctx['actor']['role'], readonly Action[]> = {
     'value.read',
     'value.write',
     'audit.read',
+    'registry.write',
+    'report.read',
+    'report.write',
+    'report.publish',
   ],
-  leader: ['value.read', 'audit.read'],
+  leader: ['value.read', 'audit.read', 'report.read', 'report.publish'],
   reporter: ['value.read', 'value.write'],
   public: [],
 };
@@ -37,7 +55,14 @@ const ACTION_VI: Record<Action, string> = {
   'value.read': 'xem số liệu',
   'value.write': 'nhập số liệu',
   'audit.read': 'xem lịch sử thay đổi',
+  'registry.write': 'cập nhật văn bản, nhiệm vụ, hoạt động',
+  'report.read': 'xem báo cáo chưa công bố',
+  'report.write': 'soạn báo cáo',
+  'report.publish': 'phát hành báo cáo',
 };
+
+/** Whether the actor's role allows `action` at all (for showing more, never for deciding a write). */
+export const hasRole = (ctx: Ctx, action: Action): boolean => ROLE_ACTIONS[ctx.actor.role].includes(action);
 
 /**
  * Throws FORBIDDEN unless the actor may perform `action` — on every unit in `unitIds` when the

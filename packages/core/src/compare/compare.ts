@@ -1,6 +1,5 @@
 import { requireAccess } from '../access/access.ts';
-import { listIndicators } from '../catalog/indicators.ts';
-import { unknownIndicator } from '../catalog/indicators.ts';
+import { listIndicators, unknownIndicator } from '../catalog/indicators.ts';
 import type { Ctx } from '../context.ts';
 import {
   type Period,
@@ -10,94 +9,49 @@ import {
   samePeriodLastYear,
 } from '../periods/period.ts';
 import { periodLabelVi } from '../periods/period-text.ts';
-import { type CompareResult, CompareInput, type Indicator } from '../schemas.ts';
+import { type CompareResult, CompareInput, type Indicator, type Unit } from '../schemas.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
 import { loadResolveEnv } from './env.ts';
-import { expectedReporters, resolveValue } from './resolve.ts';
-import { comparisonSentence } from './sentence.ts';
+import { expectedReporters, type ResolveEnv, resolveValue } from './resolve.ts';
+import { resultSentence } from './sentence.ts';
 
 const pctChange = (v: number | null, base: number | null) =>
   v === null || base === null || base === 0 ? null : ((v - base) / Math.abs(base)) * 100;
 
-/**
- * Everything the ministry says about one figure: the value for a unit (its subtree, across the
- * 2025 merger) and period, the previous period, the same period last year, the share of the annual
- * plan, how many of the expected units reported, and the Vietnamese sentence. Percentages are
- * unrounded; rounding happens only when printing.
- */
-export async function compareIndicator(ctx: Ctx, input: CompareInput): Promise<CompareResult> {
-  const q = CompareInput.parse(input);
-  const [indicators, graph] = await Promise.all([listIndicators(ctx), loadUnitGraph(ctx.db.k)]);
-  const byCode = new Map(indicators.map((i): [string, Indicator] => [i.code, i]));
-  const ind = byCode.get(q.indicator.trim().toUpperCase());
-  if (!ind) throw unknownIndicator(q.indicator);
-  const unit = graph.byCode.get(q.unit.trim().toUpperCase());
-  if (!unit) throw unknownUnit(q.unit);
-  requireAccess(ctx, 'value.read', { unitIds: [unit.id], ancestorsOf: graph.ancestorsOf });
+interface Request {
+  ind: Indicator;
+  unit: Unit;
+  p: Period;
+  prev: Period | null;
+  ly: Period;
+  reporters: Unit[];
+}
 
-  const p = parsePeriod(q.period);
-  const prev = previousPeriod(p);
-  const ly = samePeriodLastYear(p);
-  const asked: Period[] = [p, ly, ...(prev ? [prev] : [])];
-  const reporters = expectedReporters(graph, ind, unit, p);
-  const year = periodYear(p);
-  const [env, plan] = await Promise.all([
-    loadResolveEnv(ctx.db.k, graph, byCode, { inds: [ind], units: [unit, ...reporters], periods: asked }),
-    ctx.db.k
-      .selectFrom('plan_target')
-      .select('value')
-      .where('indicator_id', '=', ind.id)
-      .where('unit_id', '=', unit.id)
-      .where('year', '=', year)
-      .executeTakeFirst(),
-  ]);
+function compareOne(env: ResolveEnv, r: Request, planValue: number | null): CompareResult {
+  const { ind, unit, p, prev, ly } = r;
   const cur = resolveValue(env, ind, unit, p);
   const before = prev ? resolveValue(env, ind, unit, prev) : null;
   const lastYear = resolveValue(env, ind, unit, ly);
-  const planValue = plan ? Number(plan.value) : null;
   const v = cur?.value ?? null;
-  const reported = reporters.filter((r) => resolveValue(env, ind, r, p) !== null).length;
-
-  const result = {
-    previous: prev
-      ? {
-          period: prev.id,
-          value: before?.value ?? null,
-          changePct: pctChange(v, before?.value ?? null),
-          derived: before?.derived ?? false,
-        }
-      : null,
-    lastYear: {
-      period: ly.id,
-      value: lastYear?.value ?? null,
-      changePct: pctChange(v, lastYear?.value ?? null),
-      derived: lastYear?.derived ?? false,
-    },
-    plan: { year, value: planValue, sharePct: v === null || !planValue ? null : (v / planValue) * 100 },
+  const reported = r.reporters.filter((u) => resolveValue(env, ind, u, p) !== null).length;
+  const previous = prev
+    ? {
+        period: prev.id,
+        value: before?.value ?? null,
+        changePct: pctChange(v, before?.value ?? null),
+        derived: before?.derived ?? false,
+      }
+    : null;
+  const last = {
+    period: ly.id,
+    value: lastYear?.value ?? null,
+    changePct: pctChange(v, lastYear?.value ?? null),
+    derived: lastYear?.derived ?? false,
   };
-  const text = comparisonSentence(ind, p, cur, [
-    ...(prev
-      ? [
-          {
-            kind: 'previous' as const,
-            period: prev,
-            base: result.previous!.value,
-            pct: result.previous!.changePct,
-            derived: result.previous!.derived,
-          },
-        ]
-      : []),
-    {
-      kind: 'lastYear',
-      period: ly,
-      base: result.lastYear.value,
-      pct: result.lastYear.changePct,
-      derived: result.lastYear.derived,
-    },
-    { kind: 'plan', period: p, base: planValue, pct: result.plan.sharePct, derived: false },
-  ]);
-  return {
+  const year = periodYear(p);
+  const plan = { year, value: planValue, sharePct: v === null || !planValue ? null : (v / planValue) * 100 };
+  const result: CompareResult = {
     indicator: ind.code,
     unit: unit.code,
     period: p.id,
@@ -106,13 +60,73 @@ export async function compareIndicator(ctx: Ctx, input: CompareInput): Promise<C
     status: cur?.status ?? null,
     derived: cur?.derived ?? false,
     source: cur?.source ?? null,
-    ...result,
+    previous,
+    lastYear: last,
+    plan,
     completeness: {
-      expected: reporters.length,
+      expected: r.reporters.length,
       reported,
-      pct: reporters.length ? (reported / reporters.length) * 100 : null,
+      pct: r.reporters.length ? (reported / r.reporters.length) * 100 : null,
     },
-    text: text.vi,
-    textEn: text.en,
+    text: '',
+    textEn: '',
   };
+  const text = resultSentence(ind, result);
+  return { ...result, text: text.vi, textEn: text.en };
+}
+
+/**
+ * Compares many (indicator, unit, period) triples with one prefetch of the cells and one of the
+ * plans — what a report needs. Results come back in the order asked.
+ */
+export async function compareMany(ctx: Ctx, inputs: CompareInput[]): Promise<CompareResult[]> {
+  const [indicators, graph] = await Promise.all([listIndicators(ctx), loadUnitGraph(ctx.db.k)]);
+  const byCode = new Map(indicators.map((i): [string, Indicator] => [i.code, i]));
+  const requests = inputs.map((input): Request => {
+    const q = CompareInput.parse(input);
+    const ind = byCode.get(q.indicator.trim().toUpperCase());
+    if (!ind) throw unknownIndicator(q.indicator);
+    const unit = graph.byCode.get(q.unit.trim().toUpperCase());
+    if (!unit) throw unknownUnit(q.unit);
+    requireAccess(ctx, 'value.read', { unitIds: [unit.id], ancestorsOf: graph.ancestorsOf });
+    const p = parsePeriod(q.period);
+    return {
+      ind,
+      unit,
+      p,
+      prev: previousPeriod(p),
+      ly: samePeriodLastYear(p),
+      reporters: expectedReporters(graph, ind, unit, p),
+    };
+  });
+  if (!requests.length) return [];
+  const [env, plans] = await Promise.all([
+    loadResolveEnv(ctx.db.k, graph, byCode, {
+      inds: [...new Set(requests.map((r) => r.ind))],
+      units: [...new Set(requests.flatMap((r) => [r.unit, ...r.reporters]))],
+      periods: requests.flatMap((r) => [r.p, r.ly, ...(r.prev ? [r.prev] : [])]),
+    }),
+    ctx.db.k
+      .selectFrom('plan_target')
+      .select(['indicator_id', 'unit_id', 'year', 'value'])
+      .where('indicator_id', 'in', [...new Set(requests.map((r) => r.ind.id))])
+      .where('unit_id', 'in', [...new Set(requests.map((r) => r.unit.id))])
+      .where('year', 'in', [...new Set(requests.map((r) => periodYear(r.p)))])
+      .execute(),
+  ]);
+  const planOf = new Map(plans.map((x) => [`${x.indicator_id}|${x.unit_id}|${x.year}`, Number(x.value)]));
+  return requests.map((r) =>
+    compareOne(env, r, planOf.get(`${r.ind.id}|${r.unit.id}|${periodYear(r.p)}`) ?? null),
+  );
+}
+
+/**
+ * Everything the ministry says about one figure: the value for a unit (its subtree, across the
+ * 2025 merger) and period, the previous period, the same period last year, the share of the annual
+ * plan, how many of the expected units reported, and the Vietnamese sentence. Percentages are
+ * unrounded; rounding happens only when printing.
+ */
+export async function compareIndicator(ctx: Ctx, input: CompareInput): Promise<CompareResult> {
+  const [result] = await compareMany(ctx, [input]);
+  return result!;
 }

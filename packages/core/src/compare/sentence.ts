@@ -1,8 +1,8 @@
 import { formatNumberEn, formatNumberVi, roundHalfUp } from '../format/number.ts';
-import type { Period } from '../periods/period.ts';
+import { type Period, parsePeriod } from '../periods/period.ts';
 import { periodLabelEn, periodLabelVi } from '../periods/period-text.ts';
 import { periodYear } from '../periods/period.ts';
-import type { Indicator } from '../schemas.ts';
+import type { CompareResult, Indicator } from '../schemas.ts';
 
 /** One comparison to state: the base period, its value (null when missing) and the change. */
 export interface Clause {
@@ -17,10 +17,18 @@ export interface Clause {
 
 const PCT_DECIMALS = 1;
 
+/** "2.820.865 tỷ đồng", but "46%": a percent sign sticks to its number. */
+export const withUnit = (n: string, unit: string) => (unit === '%' ? `${n}%` : `${n} ${unit}`);
+
+/** A share of a plan as printed: one decimal, trailing zero dropped ("66,4", "72"). */
+export const formatShareVi = (pct: number) =>
+  formatNumberVi(roundHalfUp(pct, PCT_DECIMALS), PCT_DECIMALS, { trimZeros: true });
+
 /** One decimal, as the ministry prints rates; two below 1%, where one would say too little ("giảm 0,92%"). */
 const pctDecimals = (pct: number) => (Math.abs(pct) < 1 ? 2 : PCT_DECIMALS);
 
-function direction(pct: number): { vi: string; en: string } {
+/** "tăng 23,7%", "giảm 38%", "tương đương": a change as the ministry words it. */
+export function direction(pct: number): { vi: string; en: string } {
   const d = pctDecimals(pct);
   const r = roundHalfUp(Math.abs(pct), d);
   if (r === 0) return { vi: 'tương đương', en: 'unchanged' };
@@ -34,6 +42,28 @@ function joinVi(parts: string[]): string {
   return `${parts.slice(0, -1).join(', ')} và ${parts[parts.length - 1]}`;
 }
 
+/** How a template words a figure (see the report templates). */
+export interface SentenceStyle {
+  /**
+   * The sentence with placeholders: {Name} / {name} (capitalised or not), {verb} ("ước đạt" for an
+   * estimate, "là" otherwise), {value} (with its unit), {period}, {comparisons}. A ", " right before
+   * {comparisons} disappears when there is none.
+   */
+  pattern?: string | undefined;
+  /** "cùng kỳ năm 2023" (year) or "cùng kỳ tháng 8/2023" (period). */
+  lastYearLabel?: 'year' | 'period' | undefined;
+}
+
+export const DEFAULT_PATTERN = '{Name} {verb} {value}, {comparisons}.';
+
+const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
+const upperFirst = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+
+function fill(pattern: string, parts: Record<string, string>): string {
+  const p = parts.comparisons ? pattern : pattern.replace(/,\s*\{comparisons\}/g, '{comparisons}');
+  return upperFirst(p.replace(/\{(\w+)\}/g, (m, key: string) => parts[key] ?? m));
+}
+
 /**
  * The ministry's sentence for one figure: "Doanh thu ước đạt 2.820.865 tỷ đồng, tăng 23,7% so với
  * cùng kỳ năm 2023 và đạt 66,4% so với kế hoạch năm (4.245.382 tỷ đồng)." Decreases read "giảm",
@@ -44,6 +74,7 @@ export function comparisonSentence(
   period: Period,
   value: { value: number; status: 'estimate' | 'official' } | null,
   clauses: Clause[],
+  style: SentenceStyle = {},
 ): { vi: string; en: string } {
   const name = ind.shortVi ?? ind.nameVi;
   const nameEn = ind.shortEn ?? ind.nameEn;
@@ -60,29 +91,77 @@ export function comparisonSentence(
   const en: string[] = [];
   for (const c of clauses) {
     if (c.pct === null || c.base === null) continue;
-    const bracket = c.derived ? '' : ` (${fmt(c.base)} ${ind.unitVi})`;
+    const bracket = c.derived ? '' : ` (${withUnit(fmt(c.base), ind.unitVi)})`;
     const bracketEn = c.derived ? '' : ` (${fmtEn(c.base)} ${unitEn})`;
     if (c.kind === 'plan') {
-      const share = formatNumberVi(roundHalfUp(c.pct, PCT_DECIMALS), PCT_DECIMALS, { trimZeros: true });
+      const share = formatShareVi(c.pct);
       const shareEn = formatNumberEn(roundHalfUp(c.pct, PCT_DECIMALS), PCT_DECIMALS, { trimZeros: true });
       vi.push(`đạt ${share}% so với kế hoạch năm${bracket}`);
       en.push(`${shareEn}% of the annual plan${bracketEn}`);
       continue;
     }
     const d = direction(c.pct);
+    const year = periodYear(c.period);
     const target =
       c.kind === 'lastYear'
-        ? { vi: `cùng kỳ năm ${periodYear(c.period)}`, en: `the same period of ${periodYear(c.period)}` }
+        ? style.lastYearLabel === 'period'
+          ? { vi: `cùng kỳ ${periodLabelVi(c.period)}`, en: `${periodLabelEn(c.period)}` }
+          : { vi: `cùng kỳ năm ${year}`, en: `the same period of ${year}` }
         : { vi: periodLabelVi(c.period), en: periodLabelEn(c.period) };
     vi.push(`${d.vi} so với ${target.vi}${bracket}`);
     en.push(`${d.en} on ${target.en}${bracketEn}`);
   }
-  const verb = value.status === 'estimate' ? 'ước đạt' : 'là';
-  const verbEn = value.status === 'estimate' ? 'is estimated at' : 'is';
-  const head = `${name} ${verb} ${fmt(value.value)} ${ind.unitVi}`;
+  const estimate = value.status === 'estimate';
+  const verbEn = estimate ? 'is estimated at' : 'is';
   const headEn = `${nameEn} ${verbEn} ${fmtEn(value.value)} ${unitEn}`;
   return {
-    vi: `${head}${vi.length ? ', ' + joinVi(vi) : ''}.`,
+    vi: fill(style.pattern ?? DEFAULT_PATTERN, {
+      Name: upperFirst(name),
+      name: lowerFirst(name),
+      verb: estimate ? 'ước đạt' : 'là',
+      value: withUnit(fmt(value.value), ind.unitVi),
+      period: periodLabelVi(period),
+      comparisons: joinVi(vi),
+    }),
     en: `${headEn}${en.length ? ', ' + en.join(', ') : ''}.`,
   };
+}
+
+export type CompareKind = Clause['kind'];
+
+/** The sentence for a computed comparison, stating only the comparisons asked for, in their order. */
+export function resultSentence(
+  ind: Indicator,
+  r: CompareResult,
+  pick: readonly CompareKind[] = ['previous', 'lastYear', 'plan'],
+  style: SentenceStyle = {},
+): { vi: string; en: string } {
+  const p = parsePeriod(r.period);
+  const clauses = pick.flatMap((k): Clause[] => {
+    if (k === 'previous' && r.previous)
+      return [
+        {
+          kind: k,
+          period: parsePeriod(r.previous.period),
+          base: r.previous.value,
+          pct: r.previous.changePct,
+          derived: r.previous.derived,
+        },
+      ];
+    if (k === 'lastYear')
+      return [
+        {
+          kind: k,
+          period: parsePeriod(r.lastYear.period),
+          base: r.lastYear.value,
+          pct: r.lastYear.changePct,
+          derived: r.lastYear.derived,
+        },
+      ];
+    if (k === 'plan')
+      return [{ kind: k, period: p, base: r.plan.value, pct: r.plan.sharePct, derived: false }];
+    return [];
+  });
+  const value = r.value === null || r.status === null ? null : { value: r.value, status: r.status };
+  return comparisonSentence(ind, p, value, clauses, style);
 }

@@ -104,6 +104,39 @@ export interface Schema {
     reason: string | null;
     source: string | null;
   };
+  registry_item: {
+    id: Generated<number>;
+    kind: string;
+    period: string;
+    data: ColumnType<unknown, string, string>;
+    created_by: string;
+    created_at: Timestamp;
+    updated_by: string;
+    updated_at: Timestamp;
+  };
+  report_template: {
+    code: string;
+    data: ColumnType<unknown, string, string>;
+    builtin: boolean;
+    updated_by: string;
+    updated_at: Timestamp;
+  };
+  report: {
+    id: Generated<number>;
+    template_code: string;
+    period: string;
+    unit_id: number;
+    status: ColumnType<'draft' | 'published', 'draft' | 'published' | undefined, 'draft' | 'published'>;
+    number: string | null;
+    issued_on: DateText | null;
+    overrides: ColumnType<unknown, string | undefined, string>;
+    frozen: ColumnType<unknown, string | null | undefined, string | null>;
+    published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+    published_by: string | null;
+    created_by: string;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
   audit_log: {
     id: Generated<string>;
     at: Timestamp;

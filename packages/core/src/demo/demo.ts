@@ -7,6 +7,30 @@ import type { RawValueRow } from '../values/validate.ts';
 import { submitValues } from '../values/values.ts';
 import { listIndicators } from '../catalog/indicators.ts';
 import { initStore } from './init.ts';
+import { createRegistryItems } from '../registries/registries.ts';
+import { setReportDetails } from '../reports/reports.ts';
+import { z } from 'zod';
+
+const DemoRegistry = z.object({
+  reports: z.array(z.object({ template: z.string(), period: z.string(), issuedOn: z.string() })),
+  items: z.array(z.record(z.string(), z.unknown())),
+});
+
+/**
+ * The seeds' words besides numbers — legal documents, activities, issues, tasks, voter petitions —
+ * and the dates of the two demo reports. Loaded once: a store that has registry items keeps them.
+ */
+async function loadDemoRegistry(ctx: Ctx): Promise<number> {
+  const demo = DemoRegistry.parse(
+    JSON.parse(readFileSync(new URL('../../data/demo-registry.json', import.meta.url), 'utf8')),
+  );
+  const any = await ctx.db.k.selectFrom('registry_item').select('id').limit(1).executeTakeFirst();
+  if (any) return 0;
+  const { items } = await createRegistryItems(ctx, demo.items);
+  for (const r of demo.reports)
+    await setReportDetails(ctx, { template: r.template, period: r.period, issuedOn: r.issuedOn });
+  return items.length;
+}
 
 interface SeedRow {
   seed: string;
@@ -77,10 +101,10 @@ export function seedFigures(): (SeedRow & { code: string; estimate: boolean })[]
 
 /**
  * Loads the demo: the catalog and units, then every figure of both seeds with its comparison
- * bases at the national level. Where a seed states only a growth rate, the base it implies is stored,
+ * bases at the national level, and every registry item of both seeds. Where a seed states only a growth rate, the base it implies is stored,
  * rounded to the indicator's precision and marked derived, so it is used but never printed.
  */
-export async function loadDemo(ctx: Ctx): Promise<{ values: number; plans: number }> {
+export async function loadDemo(ctx: Ctx): Promise<{ values: number; plans: number; registryItems: number }> {
   await initStore(ctx);
   const precision = new Map((await listIndicators(ctx)).map((i) => [i.code, i.precision]));
   const rows = new Map<string, RawValueRow>();
@@ -130,5 +154,6 @@ export async function loadDemo(ctx: Ctx): Promise<{ values: number; plans: numbe
   }
   const stored = await submitValues(ctx, { rows: [...rows.values()], source: 'demo' });
   await setPlanTargets(ctx, plans);
-  return { values: stored.rows, plans: plans.length };
+  const registryItems = await loadDemoRegistry(ctx);
+  return { values: stored.rows, plans: plans.length, registryItems };
 }

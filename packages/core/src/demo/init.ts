@@ -5,6 +5,7 @@ import type { UnitInput } from '../schemas.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { provinceUnits } from '../units/provinces.ts';
 import { addSuccessions, createUnits } from '../units/units.ts';
+import { builtinTemplates, saveReportTemplate } from '../reports/templates.ts';
 
 /** The country, the ministry and the departments that report to it. */
 const CENTRAL: UnitInput[] = [
@@ -45,7 +46,8 @@ const CENTRAL: UnitInput[] = [
 
 /**
  * Makes a fresh store usable: the indicator catalog, the country, the ministry and its
- * departments, the 34 provinces and the 63 before them with their successions. Idempotent.
+ * departments, the 34 provinces and the 63 before them with their successions, the built-in report templates.
+ * Idempotent.
  */
 export async function initStore(ctx: Ctx): Promise<{ indicators: number; unitsCreated: number }> {
   const indicators = await saveIndicators(ctx, builtinIndicators());
@@ -54,5 +56,6 @@ export async function initStore(ctx: Ctx): Promise<{ indicators: number; unitsCr
   const missing = [...CENTRAL, ...provinces.units].filter((u) => !existing.has(u.code));
   await createUnits(ctx, missing);
   if (missing.length > 0) await addSuccessions(ctx, provinces.successions);
+  for (const t of builtinTemplates()) await saveReportTemplate(ctx, t, { builtin: true });
   return { indicators: indicators.length, unitsCreated: missing.length };
 }

@@ -120,6 +120,12 @@ export function monthsOf(p: Period): Period[] {
 export const shiftPeriod = (p: Period, months: number): Period =>
   periodFromMonths(p.first + months, p.last + months);
 
+/** The period right after, of the same length (`2024M08` → `2024M09`, `2024Q1` → `2024Q2`). */
+export const nextPeriod = (p: Period): Period => shiftPeriod(p, periodLength(p));
+
+/** From January to the period's last month (`2024M08` → `2024M01-M08`, `2024Q1` → `2024M01-M03`). */
+export const yearToDate = (p: Period): Period => periodFromMonths(yearOf(p.last) * 12, p.last);
+
 /** Same period last year (`2024M01-M08` → `2023M01-M08`). */
 export const samePeriodLastYear = (p: Period): Period => shiftPeriod(p, -12);
 

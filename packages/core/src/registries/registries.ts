@@ -1,0 +1,189 @@
+import { requireAccess } from '../access/access.ts';
+import { writeAudit } from '../audit/audit.ts';
+import type { Ctx } from '../context.ts';
+import { BaocaoError, type FieldError, notFound } from '../errors.ts';
+import { loadUnitGraph } from '../units/unit-graph.ts';
+import { type RegistryData, RegistryItem, type RegistryKind } from './registry-schemas.ts';
+import { selectRegistryRow, selectRegistryRows } from './registries.queries.ts';
+import { validateRegistryItem } from './validate-item.ts';
+
+type Row = NonNullable<Awaited<ReturnType<typeof selectRegistryRow>>>;
+
+const toItem = (r: Row): RegistryItem =>
+  RegistryItem.parse({
+    ...(typeof r.data === 'object' && r.data !== null ? r.data : {}),
+    kind: r.kind,
+    period: r.period,
+    id: r.id,
+    updatedBy: r.updated_by,
+    updatedAt: new Date(r.updated_at).toISOString(),
+  });
+
+/** The stored fields of an item: everything but its kind and period, which are columns. */
+function payload(d: RegistryData): string {
+  const { kind: _kind, period: _period, ...rest } = d;
+  return JSON.stringify(rest);
+}
+
+/**
+ * The key under which two items are the same entry: a document by its number, or by its kind and
+ * title when it has none yet; other items by their text. Case and spacing do not matter.
+ */
+export function duplicateKey(item: RegistryData): string {
+  const norm = (s: string) =>
+    s
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .replace(/[.;:]+$/, '')
+      .trim();
+  switch (item.kind) {
+    case 'legal_document':
+      return `${item.stage}|${item.number ? norm(item.number) : `${item.docKind}|${norm(item.title)}`}`;
+    case 'task':
+      return norm(item.title);
+    case 'activity':
+    case 'notable_issue':
+      return norm(item.summary);
+    case 'petition':
+      return `${item.legislature}|${item.session}`;
+  }
+}
+
+function validateAll(inputs: unknown[], graph: Awaited<ReturnType<typeof loadUnitGraph>>): RegistryData[] {
+  const errors: FieldError[] = [];
+  const ok: RegistryData[] = [];
+  inputs.forEach((input, i) => {
+    const r = validateRegistryItem(input, i + 1, graph);
+    if ('errors' in r) errors.push(...r.errors);
+    else ok.push(r.data);
+  });
+  if (errors.length)
+    throw new BaocaoError(
+      'VALIDATION_FAILED',
+      `Có ${errors.length} lỗi; không mục nào được ghi`,
+      `${errors.length} error(s); nothing was written`,
+      { details: errors },
+    );
+  return ok;
+}
+
+/** Lists registry items, optionally of one kind and of some periods, in entry order. */
+export async function listRegistryItems(
+  ctx: Ctx,
+  filter: { kind?: RegistryKind; periods?: string[] } = {},
+): Promise<RegistryItem[]> {
+  requireAccess(ctx, 'report.read');
+  return (await selectRegistryRows(ctx.db.k, filter)).map(toItem);
+}
+
+/**
+ * Adds items, all or none, each audited. An item the period already holds is still added (a
+ * report shows it once and flags it), and the caller is warned.
+ */
+export async function createRegistryItems(
+  ctx: Ctx,
+  inputs: unknown[],
+): Promise<{ items: RegistryItem[]; warnings: FieldError[] }> {
+  requireAccess(ctx, 'registry.write');
+  const data = validateAll(inputs, await loadUnitGraph(ctx.db.k));
+  const periods = [...new Set(data.map((d) => d.period))];
+  const seen = new Set(
+    (await selectRegistryRows(ctx.db.k, { periods })).map((r) => `${r.period}|${duplicateKey(toItem(r))}`),
+  );
+  const warnings: FieldError[] = [];
+  data.forEach((d, i) => {
+    const key = `${d.period}|${duplicateKey(d)}`;
+    if (seen.has(key))
+      warnings.push({
+        row: i + 1,
+        code: 'DUPLICATE_ITEM',
+        message: `Dòng ${i + 1}: mục này đã có trong ${d.period}; báo cáo sẽ chỉ nêu một lần`,
+        messageEn: `Row ${i + 1}: this item is already listed in ${d.period}; reports show it once`,
+      });
+    seen.add(key);
+  });
+  const items = await ctx.db.k.transaction().execute(async (trx) => {
+    const out: RegistryItem[] = [];
+    for (const d of data) {
+      const row = await trx
+        .insertInto('registry_item')
+        .values({
+          kind: d.kind,
+          period: d.period,
+          data: payload(d),
+          created_by: ctx.actor.username,
+          updated_by: ctx.actor.username,
+        })
+        .returning(['id', 'kind', 'period', 'data', 'updated_by', 'updated_at'])
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, ctx.actor, { entity: d.kind, key: String(row.id), action: 'create', new: d });
+      out.push(toItem(row));
+    }
+    return out;
+  });
+  return { items, warnings };
+}
+
+async function existing(ctx: Ctx, id: number): Promise<RegistryItem> {
+  const row = await selectRegistryRow(ctx.db.k, id);
+  if (!row) throw notFound(`Không có mục số ${id}`, `No registry item ${id}`);
+  return toItem(row);
+}
+
+/** Replaces an item's fields (its kind stays), validated and audited with the old and new values. */
+export async function updateRegistryItem(
+  ctx: Ctx,
+  input: { id: number; item: unknown; reason?: string | null },
+): Promise<RegistryItem> {
+  requireAccess(ctx, 'registry.write');
+  const old = await existing(ctx, input.id);
+  const [data] = validateAll([input.item], await loadUnitGraph(ctx.db.k));
+  if (data!.kind !== old.kind)
+    throw new BaocaoError(
+      'KIND_CHANGE',
+      `Không đổi được loại mục (${old.kind} → ${data!.kind}); hãy xóa và tạo mới`,
+      `An item's kind cannot change (${old.kind} → ${data!.kind}); delete it and create a new one`,
+    );
+  return ctx.db.k.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('registry_item')
+      .set({
+        period: data!.period,
+        data: payload(data!),
+        updated_by: ctx.actor.username,
+        updated_at: new Date(),
+      })
+      .where('id', '=', input.id)
+      .returning(['id', 'kind', 'period', 'data', 'updated_by', 'updated_at'])
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx.actor, {
+      entity: old.kind,
+      key: String(input.id),
+      action: 'update',
+      old,
+      new: data,
+      reason: input.reason ?? null,
+    });
+    return toItem(row);
+  });
+}
+
+/** Deletes an item; the audit trail keeps what it was. */
+export async function deleteRegistryItem(
+  ctx: Ctx,
+  input: { id: number; reason?: string | null },
+): Promise<void> {
+  requireAccess(ctx, 'registry.write');
+  const old = await existing(ctx, input.id);
+  await ctx.db.k.transaction().execute(async (trx) => {
+    await trx.deleteFrom('registry_item').where('id', '=', input.id).execute();
+    await writeAudit(trx, ctx.actor, {
+      entity: old.kind,
+      key: String(input.id),
+      action: 'delete',
+      old,
+      reason: input.reason ?? null,
+    });
+  });
+}

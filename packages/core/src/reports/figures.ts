@@ -1,0 +1,105 @@
+import { listIndicators } from '../catalog/indicators.ts';
+import { compareMany } from '../compare/compare.ts';
+import { direction, formatShareVi, resultSentence } from '../compare/sentence.ts';
+import type { Ctx } from '../context.ts';
+import { formatNumberVi } from '../format/number.ts';
+import { monthsOf, type Period, yearToDate } from '../periods/period.ts';
+import type { CompareResult, Indicator } from '../schemas.ts';
+import type { FigureSpec, ReportBlock, ReportFigure } from './report-schemas.ts';
+
+/** The periods a figure may be stated for, the preferred first. */
+function candidates(spec: FigureSpec, p: Period): Period[] {
+  if (spec.period === 'ytd') return [yearToDate(p)];
+  if (spec.period === 'latest') return monthsOf(p).reverse();
+  return [p];
+}
+
+/** A figure of a report, computed: its comparison, its sentence and its provenance. */
+export interface ComputedFigure {
+  spec: FigureSpec;
+  ind: Indicator;
+  result: CompareResult;
+  figure: ReportFigure;
+}
+
+/**
+ * Computes every figure of a report in one batch of comparisons. A "latest" figure is the last
+ * month of the period that has data (the quarterly briefing, held in March, states February's stock).
+ */
+export async function computeFigures(ctx: Ctx, specs: FigureSpec[], p: Period): Promise<ComputedFigure[]> {
+  const byCode = new Map((await listIndicators(ctx)).map((i) => [i.code, i]));
+  const asks = specs.flatMap((s) =>
+    candidates(s, p).map((c) => ({ indicator: s.indicator, unit: s.unit, period: c.id })),
+  );
+  const results = await compareMany(ctx, asks);
+  let at = 0;
+  return specs.map((spec, n) => {
+    const mine = results.slice(at, (at += candidates(spec, p).length));
+    const result = mine.find((r) => r.value !== null) ?? mine[0]!;
+    const ind = byCode.get(result.indicator)!;
+    const text = resultSentence(ind, result, spec.compare, {
+      pattern: spec.pattern,
+      lastYearLabel: spec.lastYearLabel,
+    }).vi;
+    const figure: ReportFigure = {
+      id: `f${n + 1}`,
+      indicator: result.indicator,
+      unit: result.unit,
+      period: result.period,
+      value: result.value,
+      status: result.status,
+      source: result.source,
+      previous: spec.compare.includes('previous') && result.previous ? result.previous : null,
+      lastYear: result.lastYear,
+      plan: result.plan,
+      text,
+    };
+    return { spec, ind, result, figure };
+  });
+}
+
+const DASH = '–';
+
+/** The table of a figures section: value, same period last year, change, annual plan, share. */
+export function figuresTable(caption: string, figs: ComputedFigure[]): ReportBlock {
+  const rows = figs.map(({ ind, result: r, spec }) => {
+    const num = (x: number | null) => (x === null ? DASH : formatNumberVi(x, ind.precision));
+    const wantsLy = spec.compare.includes('lastYear');
+    const wantsPlan = spec.compare.includes('plan');
+    return [
+      ind.shortVi ?? ind.nameVi,
+      ind.unitVi,
+      r.periodLabel,
+      num(r.value),
+      // A base implied by a stated rate is not printed: the data does not support its digits.
+      wantsLy && !r.lastYear.derived ? num(r.lastYear.value) : DASH,
+      wantsLy && r.lastYear.changePct !== null ? direction(r.lastYear.changePct).vi : DASH,
+      wantsPlan ? num(r.plan.value) : DASH,
+      wantsPlan && r.plan.sharePct !== null ? `${formatShareVi(r.plan.sharePct)}%` : DASH,
+    ];
+  });
+  return {
+    type: 'table',
+    caption,
+    header: [
+      'Chỉ tiêu',
+      'Đơn vị tính',
+      'Kỳ',
+      'Số liệu',
+      'Cùng kỳ năm trước',
+      'So với cùng kỳ',
+      'Kế hoạch năm',
+      'So với kế hoạch',
+    ],
+    rows,
+  };
+}
+
+/** The chart data of a figures section: each figure's change on the same period last year. */
+export function growthSeries(figs: ComputedFigure[]): { label: string; pct: number }[] {
+  return figs.flatMap(({ ind, result: r, spec }) =>
+    spec.compare.includes('lastYear') && r.lastYear.changePct !== null
+      ? [{ label: ind.shortVi ?? ind.nameVi, pct: r.lastYear.changePct }]
+      : [],
+  );
+}

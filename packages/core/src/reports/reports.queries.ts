@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import type { Schema } from '../db/schema.ts';
+
+export const selectReportRow = (
+  db: Kysely<Schema>,
+  key: { template: string; period: string; unitId: number },
+) =>
+  db
+    .selectFrom('report')
+    .selectAll()
+    .where('template_code', '=', key.template)
+    .where('period', '=', key.period)
+    .where('unit_id', '=', key.unitId)
+    .executeTakeFirst();
+
+export type ReportRow = NonNullable<Awaited<ReturnType<typeof selectReportRow>>>;
+
+/** Creates the report's row if it has none yet (a draft), and returns it. */
+export async function ensureReportRow(
+  db: Kysely<Schema>,
+  key: { template: string; period: string; unitId: number },
+  actor: string,
+): Promise<ReportRow> {
+  await db
+    .insertInto('report')
+    .values({ template_code: key.template, period: key.period, unit_id: key.unitId, created_by: actor })
+    .onConflict((oc) => oc.columns(['template_code', 'period', 'unit_id']).doNothing())
+    .execute();
+  return (await selectReportRow(db, key))!;
+}
