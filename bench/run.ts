@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { type Database, importValues, pivotValues, submitValues, systemCtx } from '@baocao/core';
 import { sql } from 'kysely';
 import { type Scale, buildInstance, code, openBenchStore } from './instance.ts';
+import { reportBench } from './report.ts';
 
 const { values: args } = parseArgs({
   options: { engine: { type: 'string', default: 'both' }, small: { type: 'boolean', default: false } },
@@ -127,6 +128,7 @@ for (const engine of args.engine === 'both'
   const a = await pivotBench(db);
   const b = await importBench(db);
   const c = await latencyBench(db);
+  const d = await reportBench(db);
   if (a.ratio < 10) missed.add('(a)');
   if (b.ratio < 0.3) missed.add('(b)');
   await db.close();
@@ -138,6 +140,10 @@ for (const engine of args.engine === 'both'
     `| (a) pivot 20 indicators × 12 months × ${scale.provinces} provinces (${a.cells} cells), median of 7 | ${ms(a.tOurs)} | plain GROUP BY over raw values: ${ms(a.tBase)} | **${a.ratio.toFixed(1)}×** (baseline ÷ ours) | ≥ 10× ${a.ratio >= 10 ? 'met' : '**not met**'} |`,
     `| (b) validated, audited import of ${b.rows.toLocaleString('en')} CSV rows | ${Math.round(b.rows / (b.tOurs / 1000)).toLocaleString('en')} rows/s (${ms(b.tOurs)}) | raw COPY: ${Math.round(b.rows / (b.tCopy / 1000)).toLocaleString('en')} rows/s (${ms(b.tCopy)}) | **${b.ratio.toFixed(2)}×** (our rate ÷ COPY's) | ≥ 0.3× ${b.ratio >= 0.3 ? 'met' : '**not met**'} |`,
     `| (c) single-value write (validate, upsert, audit, rollups), ${c.n} writes | p50 ${ms(c.p50)}, p95 ${ms(c.p95)} | — | — | — |`,
+    ...d.map(
+      (r) =>
+        `| (d) report ${r.template}: data, text, Markdown and Word, median of 7 | ${ms(r.tFull)} | its ${r.comparisons} comparisons alone: ${ms(r.tCompare)} | ${(r.tFull / r.tCompare).toFixed(1)}× (whole ÷ comparisons); comparisons are ${((100 * r.tCompare) / r.tFull).toFixed(0)}% of it | — |`,
+    ),
     '',
   ];
   console.log(lines.join('\n'));

@@ -37,3 +37,4 @@ export * from './reports/render.ts';
 export { renderMarkdown, renderHtml } from './reports/render-text.ts';
 export { renderDocx, DECREE30_PAGE } from './reports/render-docx.ts';
 export { buildReportDoc } from './reports/build.ts';
+export { figureRequests, templateFigureSpecs } from './reports/figures.ts';

@@ -6,7 +6,13 @@ import { nextPeriod, type Period, periodYear, shiftPeriod, yearToDate } from '..
 import { periodLabelVi } from '../periods/period-text.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { growthChartSvg } from './charts.ts';
-import { type ComputedFigure, computeFigures, figuresTable, growthSeries } from './figures.ts';
+import {
+  type ComputedFigure,
+  computeFigures,
+  figuresTable,
+  growthSeries,
+  templateFigureSpecs,
+} from './figures.ts';
 import { traceNumbers } from './provenance.ts';
 import {
   activityText,
@@ -17,7 +23,6 @@ import {
   uniqueItems,
 } from './registry-blocks.ts';
 import type {
-  FigureSpec,
   ReportBlock,
   ReportDoc,
   ReportSection,
@@ -92,9 +97,7 @@ export async function buildReportDoc(ctx: Ctx, input: BuildInput): Promise<Repor
   const graph = await loadUnitGraph(ctx.db.k);
   const unitName = (code: string) => graph.byCode.get(code.toUpperCase())?.nameVi ?? code;
   const fill = filler(input, unitName(input.unit));
-  const specs: FigureSpec[] = template.sections.flatMap((s) =>
-    s.kind === 'figures' ? s.items.map((i) => ({ ...i, unit: i.unit === 'VN' ? input.unit : i.unit })) : [],
-  );
+  const specs = templateFigureSpecs(template.sections, input.unit);
   const taskPeriods = template.sections.flatMap((s) =>
     s.kind === 'tasks' ? [shiftPeriod(p, s.offset * (p.last - p.first + 1)).id] : [],
   );

@@ -5,7 +5,7 @@ import type { Ctx } from '../context.ts';
 import { formatNumberVi } from '../format/number.ts';
 import { monthsOf, type Period, yearToDate } from '../periods/period.ts';
 import type { CompareResult, Indicator } from '../schemas.ts';
-import type { FigureSpec, ReportBlock, ReportFigure } from './report-schemas.ts';
+import type { FigureSpec, ReportBlock, ReportFigure, TemplateSection } from './report-schemas.ts';
 
 /** The periods a figure may be stated for, the preferred first. */
 function candidates(spec: FigureSpec, p: Period): Period[] {
@@ -21,6 +21,16 @@ export interface ComputedFigure {
   result: CompareResult;
   figure: ReportFigure;
 }
+
+/** The comparisons a report's figures run, in order: what `computeFigures` asks of `compareMany`. */
+export const figureRequests = (specs: FigureSpec[], p: Period) =>
+  specs.flatMap((s) => candidates(s, p).map((c) => ({ indicator: s.indicator, unit: s.unit, period: c.id })));
+
+/** The figure specs of a template, for a report speaking for `unit`. */
+export const templateFigureSpecs = (sections: TemplateSection[], unit: string): FigureSpec[] =>
+  sections.flatMap((s) =>
+    s.kind === 'figures' ? s.items.map((i) => ({ ...i, unit: i.unit === 'VN' ? unit : i.unit })) : [],
+  );
 
 /**
  * Computes every figure of a report in one batch of comparisons. A "latest" figure is the last

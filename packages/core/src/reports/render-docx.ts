@@ -107,7 +107,8 @@ function chartImage(svg: string): { data: Buffer; width: number; height: number 
   const w = Number(/width="(\d+)"/.exec(svg)?.[1] ?? 640);
   const h = Number(/height="(\d+)"/.exec(svg)?.[1] ?? 320);
   const png = new Resvg(svg, {
-    fitTo: { mode: 'width', value: w * 3 },
+    // Twice the layout size: about 200 dpi at the printed width, at under half the cost of 3×.
+    fitTo: { mode: 'width', value: w * 2 },
     font: { loadSystemFonts: true, defaultFontFamily: 'Liberation Serif' },
   })
     .render()
