@@ -130,6 +130,7 @@ for (const engine of args.engine === 'both'
   const c = await latencyBench(db);
   const d = await reportBench(db);
   if (a.ratio < 10) missed.add('(a)');
+  if (d.some((r) => r.tCompare / r.tFull < 0.5)) missed.add('(d)');
   if (b.ratio < 0.3) missed.add('(b)');
   await db.close();
   const lines = [
@@ -142,7 +143,7 @@ for (const engine of args.engine === 'both'
     `| (c) single-value write (validate, upsert, audit, rollups), ${c.n} writes | p50 ${ms(c.p50)}, p95 ${ms(c.p95)} | — | — | — |`,
     ...d.map(
       (r) =>
-        `| (d) report ${r.template}: data, text, Markdown and Word, median of 7 | ${ms(r.tFull)} | its ${r.comparisons} comparisons alone: ${ms(r.tCompare)} | ${(r.tFull / r.tCompare).toFixed(1)}× (whole ÷ comparisons); comparisons are ${((100 * r.tCompare) / r.tFull).toFixed(0)}% of it | — |`,
+        `| (d) report ${r.template}: data, text, Markdown and Word, median of 7 | ${ms(r.tFull)} | its ${r.comparisons} comparisons alone: ${ms(r.tCompare)} | ${(r.tFull / r.tCompare).toFixed(1)}× (whole ÷ comparisons); comparisons are ${((100 * r.tCompare) / r.tFull).toFixed(0)}% of it | queries ≥ 50% of the time ${r.tCompare / r.tFull >= 0.5 ? 'met' : '**not met**'} |`,
     ),
     '',
   ];

@@ -47,4 +47,16 @@ describe.skipIf(!!process.env.BAOCAO_TEST_PG)('the baocao command', () => {
     const missing = baocao('report', '--period', '2024M08');
     expect(missing.stderr).toContain('--template');
   }, 60_000);
+
+  it('fact-checks a seed and prints the findings as JSON', () => {
+    const seed = fileURLToPath(new URL('../../core/data/seeds/000_b409b39f4fa24542.txt', import.meta.url));
+    const r = baocao('check', seed, '--json');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.statements).toBe(10);
+    expect(out.findings.map((f: { code: string; expected: string }) => [f.code, f.expected])).toEqual([
+      ['RATE_MISMATCH', '29,7'],
+      ['WRONG_COMPARISON_YEAR', '2023'],
+    ]);
+  }, 60_000);
 });

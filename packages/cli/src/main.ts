@@ -24,6 +24,7 @@ Cách dùng / usage: baocao <lệnh> [tùy chọn]
   report-details --template T --period P [--number N] [--date YYYY-MM-DD]
   publish --template T --period P [--number N] [--date D] [--force --reason R]
   report-templates [--json] | report-template FILE.json   mẫu báo cáo / report templates
+  check FILE [--json]          kiểm tra số liệu trong văn bản (.txt .md .docx) / fact-check text
   registry list [--kind K] [--period P] [--json] | add FILE.json | edit ID FILE.json | delete ID
                                văn bản, nhiệm vụ, hoạt động, vấn đề, kiến nghị / registries
 

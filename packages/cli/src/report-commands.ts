@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import {
   BaocaoError,
+  checkText,
+  textOfFile,
   createRegistryItems,
   deleteRegistryItem,
   getReport,
@@ -58,6 +61,25 @@ const id = (s: string | undefined) => {
 };
 
 export const REPORT_COMMANDS: Record<string, Command> = {
+  check: async ({ flags, args }) => {
+    const file = args[0];
+    if (!file)
+      throw new BaocaoError(
+        'MISSING_FILE',
+        'Thiếu tên tệp: baocao check FILE',
+        'Missing file: baocao check FILE',
+      );
+    const text = await textOfFile(readFileSync(file), basename(file));
+    // Figures are also checked against the store, which is opened (and created) as for any command.
+    await withStore(flags, async ({ ctx }) => {
+      const r = await checkText(ctx, text);
+      if (flags.json) return print(r);
+      console.log(`${r.statements} câu có số liệu / statements; ${r.findings.length} phát hiện / findings`);
+      for (const f of r.findings)
+        console.log(`[${f.severity}] ${f.start}-${f.end} «${f.quote}»: ${f.message} [${f.code}]`);
+    });
+  },
+
   report: ({ flags }) => {
     need(flags, 'template', 'period');
     return withStore(flags, async ({ ctx }) => {

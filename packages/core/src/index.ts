@@ -38,3 +38,5 @@ export { renderMarkdown, renderHtml } from './reports/render-text.ts';
 export { renderDocx, DECREE30_PAGE } from './reports/render-docx.ts';
 export { buildReportDoc } from './reports/build.ts';
 export { figureRequests, templateFigureSpecs } from './reports/figures.ts';
+export * from './check/check.ts';
+export { textOfFile } from './check/text-of-file.ts';

@@ -11,8 +11,17 @@ import health from './routes/health.ts';
 import values from './routes/values.ts';
 import reports from './routes/reports.ts';
 import registries from './routes/registries.ts';
+import check from './routes/check.ts';
 
-export const ROUTES: Route[] = [...health, ...catalog, ...compare, ...values, ...reports, ...registries];
+export const ROUTES: Route[] = [
+  ...health,
+  ...catalog,
+  ...compare,
+  ...values,
+  ...reports,
+  ...registries,
+  ...check,
+];
 
 export interface AppOptions {
   db: Database;

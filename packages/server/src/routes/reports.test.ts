@@ -153,4 +153,16 @@ describe('reports over HTTP', () => {
       expect.objectContaining({ name: 'id', in: 'path' }),
     );
   });
+
+  it('fact-checks posted text', async () => {
+    const text =
+      'Trong tháng 8/2024, số cuộc tấn công mạng là 349 cuộc, tăng 20% so với tháng 7/2024 (302 cuộc).';
+    const r = await app.inject({ method: 'POST', url: '/api/check', headers: auth, payload: { text } });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({
+      statements: 1,
+      findings: [{ code: 'RATE_MISMATCH', stated: '20', expected: '15,6' }],
+    });
+    expect((await app.inject({ method: 'POST', url: '/api/check', payload: { text } })).statusCode).toBe(401);
+  });
 });

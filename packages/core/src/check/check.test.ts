@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemCtx } from '../context.ts';
+import type { Database } from '../db/database.ts';
+import { loadDemo } from '../demo/demo.ts';
+import { createTestDatabase } from '../testing.ts';
+import { getReport } from '../reports/reports.ts';
+import { renderDocx } from '../reports/render-docx.ts';
+import { checkText } from './check.ts';
+import { textOfFile } from './text-of-file.ts';
+
+const seed = (name: string) => readFileSync(new URL(`../../data/seeds/${name}`, import.meta.url), 'utf8');
+const SEED_000 = seed('000_b409b39f4fa24542.txt');
+const SEED_003 = seed('003_dff99d3b1c89e26f.txt');
+
+let db: Database;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await loadDemo(systemCtx(db));
+});
+afterAll(() => db.close());
+
+const brief = (f: { code: string; stated: string | null; expected: string | null; quote: string }) => ({
+  code: f.code,
+  stated: f.stated,
+  expected: f.expected,
+  quote: f.quote,
+});
+
+describe('the fact-checker on the seeds', () => {
+  it('finds exactly the two slips of seed 000, with their positions, and no false alarm', async () => {
+    const r = await checkText(systemCtx(db), SEED_000);
+    expect(r.statements).toBe(10);
+    expect(r.findings.map(brief)).toEqual([
+      { code: 'RATE_MISMATCH', stated: '29,6', expected: '29,7', quote: '29,6 %' },
+      { code: 'WRONG_COMPARISON_YEAR', stated: '2022', expected: '2023', quote: 'cùng kỳ năm 2022' },
+    ]);
+    for (const f of r.findings) expect(SEED_000.slice(f.start, f.end)).toBe(f.quote);
+  });
+
+  it('finds the directive seed 003 lists twice, and nothing else', async () => {
+    const r = await checkText(systemCtx(db), SEED_003);
+    expect(r.statements).toBe(7);
+    expect(r.findings.map((f) => f.code)).toEqual(['DUPLICATE_ITEM']);
+    expect(r.findings[0]!.quote).toBe(
+      'Chỉ thị của Thủ tướng Chính phủ về việc xây dựng đề án chuyển đổi số của các bộ, ngành, địa phương.',
+    );
+    expect(SEED_003.slice(r.findings[0]!.start, r.findings[0]!.end)).toBe(r.findings[0]!.quote);
+    // The second of the two, not the first.
+    expect(r.findings[0]!.start).toBeGreaterThan(SEED_003.indexOf(r.findings[0]!.quote));
+  });
+});
+
+describe('the fact-checker on texts it has not seen', () => {
+  it('judges a rate only as precisely as the figures are printed', async () => {
+    // 804 and 548 may be 803,5…804,5 and 547,5…548,5: anything from 46,5% to 46,9% is honest.
+    const ok = await checkText(
+      null,
+      'Doanh thu quý 2/2025 đạt 804 tỷ đồng, tăng 46,9% so với cùng kỳ năm 2024 (548 tỷ đồng).',
+    );
+    expect(ok.findings).toEqual([]);
+    const wrong = await checkText(
+      null,
+      'Doanh thu quý 2/2025 đạt 804 tỷ đồng, tăng 47,5% so với cùng kỳ năm 2024 (548 tỷ đồng).',
+    );
+    expect(wrong.findings.map(brief)).toEqual([
+      { code: 'RATE_MISMATCH', stated: '47,5', expected: '46,7', quote: '47,5%' },
+    ]);
+  });
+
+  it('checks decreases, plan shares, months and the previous period', async () => {
+    const text = [
+      'Trong tháng 5/2025, số cuộc tấn công mạng là 420 cuộc, giảm 12% so với tháng 4/2025 (500 cuộc), tăng 5% so với cùng kỳ tháng 5/2023 (400 cuộc).',
+      'Tổng doanh thu 5 tháng đầu năm 2025 ước đạt 1.200.000 tỷ đồng, đạt 50% kế hoạch năm (2.000.000 tỷ đồng).',
+    ].join('\n');
+    const r = await checkText(null, text);
+    expect(r.statements).toBe(2);
+    expect(r.findings.map(brief)).toEqual([
+      { code: 'RATE_MISMATCH', stated: '12', expected: '16,0', quote: '12%' },
+      {
+        code: 'WRONG_COMPARISON_YEAR',
+        stated: 'tháng 5/2023',
+        expected: 'tháng 5/2024',
+        quote: 'cùng kỳ tháng 5/2023',
+      },
+      { code: 'SHARE_MISMATCH', stated: '50', expected: '60,0', quote: '50%' },
+    ]);
+  });
+
+  it('compares stated figures with the store when the quantity and period are known', async () => {
+    const r = await checkText(
+      systemCtx(db),
+      'Trong tháng 8/2024, số địa chỉ IP nằm trong mạng botnet là 446.307 địa chỉ, tăng 6,7% so với tháng 7/2024 (418.238 địa chỉ).',
+    );
+    expect(r.findings.map(brief)).toEqual([
+      { code: 'VALUE_MISMATCH', stated: '446.307', expected: '446.207', quote: '446.307' },
+    ]);
+  });
+});
+
+describe('files', () => {
+  it('reads a Word document, and finds nothing wrong in the report baocao wrote itself', async () => {
+    const doc = (await getReport(systemCtx(db), { template: 'hop-bao-thang', period: '2024M08' })).doc;
+    const text = await textOfFile(await renderDocx(doc), 'bao-cao.docx');
+    expect(text).toContain('Doanh thu ước đạt 2.820.865 tỷ đồng');
+    const r = await checkText(systemCtx(db), text);
+    expect(r.statements).toBe(7);
+    expect(r.findings).toEqual([]);
+  });
+  it('refuses a binary file posing as text, and other formats', async () => {
+    await expect(textOfFile(Buffer.from([0x50, 0x4b, 0, 1]), 'a.txt')).rejects.toMatchObject({
+      code: 'INVALID_FILE',
+    });
+    await expect(textOfFile(Buffer.from('x'), 'a.docx')).rejects.toMatchObject({ code: 'INVALID_FILE' });
+    await expect(textOfFile(Buffer.from('x'), 'a.pdf')).rejects.toMatchObject({ code: 'UNSUPPORTED_FILE' });
+  });
+});

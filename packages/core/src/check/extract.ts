@@ -1,0 +1,230 @@
+import { NUM, type Printed, parsePrinted } from './numbers.ts';
+
+/** A span of the input: character offsets, end exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A period a text speaks of: a month, a quarter, a year-to-date span or a year. */
+export interface TextPeriod {
+  kind: 'M' | 'Q' | 'YTD' | 'Y';
+  year: number;
+  /** Month (M), quarter (Q) or the number of months (YTD). */
+  n: number;
+}
+
+export interface Clause {
+  kind: 'change' | 'plan';
+  /** Signed percent as printed ("giảm 38%" is −38). */
+  rate: Printed & Span & { text: string };
+  target:
+    | { kind: 'lastYear'; year: number | null; month: number | null; span: Span }
+    | { kind: 'period'; year: number; month: number; span: Span }
+    | { kind: 'previous' | 'other'; span: Span }
+    | { kind: 'plan' };
+  base: (Printed & Span) | null;
+  span: Span;
+}
+
+export interface Statement {
+  value: Printed & Span & { text: string };
+  /** The words before the value: what is counted ("doanh thu lĩnh vực …"). */
+  subject: string;
+  period: TextPeriod | null;
+  clauses: Clause[];
+  span: Span;
+}
+
+const PERIOD_RES: [RegExp, (m: RegExpExecArray) => TextPeriod | null][] = [
+  [
+    new RegExp(String.raw`(\d{1,2})\s+tháng\s+đầu\s+năm\s+(\d{4})`, 'giu'),
+    (m) => ({ kind: 'YTD', year: +m[2]!, n: +m[1]! }),
+  ],
+  [
+    new RegExp(String.raw`quý\s+(\d|I{1,3}|IV)\s*(?:/|năm)\s*(\d{4})`, 'giu'),
+    (m) => ({ kind: 'Q', year: +m[2]!, n: ROMAN[m[1]!] ?? +m[1]! }),
+  ],
+  [new RegExp(String.raw`tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})`, 'giu'), (m) => month(+m[1]!, +m[2]!)],
+];
+const ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4 };
+const month = (m: number, y: number): TextPeriod | null =>
+  m >= 1 && m <= 12 ? { kind: 'M', year: y, n: m } : null;
+
+/** Every period named in a text, with where. */
+export function periodsIn(text: string): (TextPeriod & Span)[] {
+  const out: (TextPeriod & Span)[] = [];
+  for (const [re, make] of PERIOD_RES) {
+    re.lastIndex = 0;
+    for (let m; (m = re.exec(text));) {
+      const p = make(m);
+      if (p && !out.some((o) => o.start <= m!.index && m!.index < o.end))
+        out.push({ ...p, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Sentences (and list lines) with their offsets: a statement never spans two. */
+export function sentences(text: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    if (text.slice(start, end).trim()) out.push({ start, end });
+    start = end;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') push(i + 1);
+    else if ('.!?;'.includes(c) && (i + 1 >= text.length || /\s/.test(text[i + 1]!))) push(i + 1);
+  }
+  push(text.length);
+  return out;
+}
+
+/** Replaces what only looks like a figure — dates, periods, years, ordinals — with spaces, keeping offsets. */
+function maskNonFigures(s: string): string {
+  const blank = (x: string) => ' '.repeat(x.length);
+  return s
+    .replace(/\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}/g, blank)
+    .replace(/ngày\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*\/\s*\d{1,2}/giu, blank)
+    .replace(/\d{1,2}\s+tháng\s+đầu\s+năm\s+\d{4}/giu, blank)
+    .replace(/(?:tháng|quý)\s+\d{1,2}\s*\/\s*\d{4}/giu, blank)
+    .replace(/\b\d{1,2}\s*\/\s*\d{4}/g, blank)
+    .replace(/(?:năm|kỳ|kì|khóa|thứ|số|giai đoạn|đến)\s+\d{1,4}/giu, blank)
+    .replace(/\b(?:19|20)\d{2}\b/g, blank);
+}
+
+const TARGET = String.raw`cùng\s+(?:kỳ|kì)(?:\s+năm)?\s+(\d{4})|cùng\s+(?:kỳ|kì)\s+tháng\s+(\d{1,2})\s*/\s*(\d{4})|cùng\s+(?:kỳ|kì)(?:\s+năm\s+trước)?|(?:tháng\s+)?(\d{1,2})\s*/\s*(\d{4})|(?:tháng|quý|kỳ|kì|năm)\s+trước`;
+const CHANGE = new RegExp(
+  String.raw`(tăng|giảm)\s+(${NUM})\s*%\s*(?:so\s+với|so)\s+(${TARGET})(?:\s*\(\s*(?:là\s+)?(${NUM})(?!\s*%)[^)]*\))?`,
+  'giu',
+);
+const PLAN = new RegExp(
+  String.raw`đạt\s+(${NUM})\s*%\s*(?:so\s+với\s+)?kế\s+hoạch(?:\s+năm)?(?:\s+\d{4})?(?:\s*\(\s*(${NUM})(?!\s*%)[^)]*\))?`,
+  'giu',
+);
+
+function clausesIn(s: string, offset: number): Clause[] {
+  const out: Clause[] = [];
+  CHANGE.lastIndex = 0;
+  for (let m; (m = CHANGE.exec(s));) {
+    const rateStart = m.index + m[0].indexOf(m[2]!, m[1]!.length);
+    const pctEnd = s.indexOf('%', rateStart) + 1;
+    const sign = m[1]!.toLowerCase() === 'giảm' ? -1 : 1;
+    const p = parsePrinted(m[2]!);
+    const tStart = m.index + m[0].indexOf(m[3]!, rateStart - m.index);
+    const tSpan = { start: offset + tStart, end: offset + tStart + m[3]!.length };
+    const target: Clause['target'] = m[4]
+      ? { kind: 'lastYear', year: +m[4], month: null, span: tSpan }
+      : m[6]
+        ? { kind: 'lastYear', year: +m[6], month: +m[5]!, span: tSpan }
+        : m[7]
+          ? { kind: 'period', year: +m[8]!, month: +m[7], span: tSpan }
+          : /cùng/iu.test(m[3]!)
+            ? { kind: 'lastYear', year: null, month: null, span: tSpan }
+            : { kind: 'previous', span: tSpan };
+    const baseText = m[9];
+    const baseStart = baseText ? m.index + m[0].lastIndexOf(baseText) : 0;
+    out.push({
+      kind: 'change',
+      rate: {
+        value: sign * p.value,
+        decimals: p.decimals,
+        start: offset + rateStart,
+        end: offset + pctEnd,
+        text: s.slice(rateStart, pctEnd),
+      },
+      target,
+      base: baseText
+        ? { ...parsePrinted(baseText), start: offset + baseStart, end: offset + baseStart + baseText.length }
+        : null,
+      span: { start: offset + m.index, end: offset + m.index + m[0].length },
+    });
+  }
+  PLAN.lastIndex = 0;
+  for (let m; (m = PLAN.exec(s));) {
+    const rateStart = m.index + m[0].indexOf(m[1]!);
+    const pctEnd = s.indexOf('%', rateStart) + 1;
+    const baseText = m[2];
+    const baseStart = baseText ? m.index + m[0].lastIndexOf(baseText) : 0;
+    out.push({
+      kind: 'plan',
+      rate: {
+        ...parsePrinted(m[1]!),
+        start: offset + rateStart,
+        end: offset + pctEnd,
+        text: s.slice(rateStart, pctEnd),
+      },
+      target: { kind: 'plan' },
+      base: baseText
+        ? { ...parsePrinted(baseText), start: offset + baseStart, end: offset + baseStart + baseText.length }
+        : null,
+      span: { start: offset + m.index, end: offset + m.index + m[0].length },
+    });
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+const FIGURE = new RegExp(String.raw`(?<![\d.,])(${NUM})(?![\d]|\s*%)`, 'gu');
+
+/**
+ * Finds the statistical statements of a text: a figure, what it counts, its period, and the
+ * comparisons stated with it ("tăng 23,7% so với cùng kỳ năm 2023 (…)", "đạt 66,4% so với kế hoạch
+ * năm (…)"). A sentence without its own period takes the last one the text named before it.
+ */
+export function extractStatements(text: string): Statement[] {
+  const out: Statement[] = [];
+  let context: TextPeriod | null = null;
+  for (const sent of sentences(text)) {
+    const s = text.slice(sent.start, sent.end);
+    const clauses = clausesIn(s, sent.start);
+    // Periods named inside a comparison are its bases, not the statement's own period.
+    const periods = periodsIn(s).filter(
+      (p) => !clauses.some((c) => p.start < c.span.end - sent.start && c.span.start - sent.start < p.end),
+    );
+    const masked = maskNonFigures(s);
+    let from = 0;
+    const groups = new Map<number, Clause[]>();
+    const values = new Map<number, Printed & Span & { text: string }>();
+    for (const c of clauses) {
+      const localStart = c.span.start - sent.start;
+      // The figure is the last number before the clause, after the previous clause.
+      let last: RegExpExecArray | null = null;
+      FIGURE.lastIndex = 0;
+      for (let m; (m = FIGURE.exec(masked.slice(0, localStart)));) if (m.index >= from) last = m;
+      from = c.span.end - sent.start;
+      if (!last) {
+        const prev = [...groups.keys()].pop();
+        if (prev !== undefined) groups.get(prev)!.push(c);
+        continue;
+      }
+      const key = last.index;
+      if (!groups.has(key)) {
+        groups.set(key, []);
+        values.set(key, {
+          ...parsePrinted(last[1]!),
+          start: sent.start + key,
+          end: sent.start + key + last[1]!.length,
+          text: last[1]!,
+        });
+      }
+      groups.get(key)!.push(c);
+    }
+    for (const [key, cs] of groups) {
+      const own = periods.filter((p) => p.start < key).pop() ?? periods[0] ?? null;
+      out.push({
+        value: values.get(key)!,
+        // What is counted: the words since the last comma or "và" before the figure.
+        subject: s
+          .slice(Math.max(s.lastIndexOf(',', key) + 1, s.lastIndexOf(' và ', key) + 4, 0), key)
+          .trim(),
+        period: own ?? context,
+        clauses: cs,
+        span: { start: sent.start + key, end: cs[cs.length - 1]!.span.end },
+      });
+    }
+    if (periods.length) context = periods[periods.length - 1]!;
+  }
+  return out;
+}
