@@ -54,7 +54,10 @@ export const benchDirExists = (scale: Scale) =>
  */
 export async function buildInstance(db: Database, scale: Scale, say: (s: string) => void): Promise<void> {
   const ctx: Ctx = systemCtx(db);
-  const have = await sql<{ n: number }>`select count(*)::int as n from data_value`.execute(db.k);
+  // Only the synthetic values count: the report bench adds the demo's figures to the same store.
+  const have = await sql<{ n: number }>`
+    select count(*)::int as n from data_value d join indicator i on i.id = d.indicator_id
+    where i.code like 'BENCH.%'`.execute(db.k);
   const want = scale.indicators * scale.units * scale.months;
   if (have.rows[0]!.n === want) return say(`instance ready (${want.toLocaleString('en')} values)`);
   if (have.rows[0]!.n !== 0)
