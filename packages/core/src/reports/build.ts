@@ -4,7 +4,7 @@ import { listRegistryItems } from '../registries/registries.ts';
 import type { ItemOf, RegistryItem } from '../registries/registry-schemas.ts';
 import { nextPeriod, type Period, periodYear, shiftPeriod, yearToDate } from '../periods/period.ts';
 import { periodLabelVi } from '../periods/period-text.ts';
-import { loadUnitGraph } from '../units/unit-graph.ts';
+import type { UnitGraph } from '../units/unit-graph.ts';
 import { growthChartSvg } from './charts.ts';
 import {
   type ComputedFigure,
@@ -33,6 +33,8 @@ import type {
 } from './report-schemas.ts';
 
 export interface BuildInput {
+  /** The org units, as the caller already loaded them to resolve the report's unit. */
+  graph: UnitGraph;
   template: ReportTemplate;
   period: Period;
   unit: string;
@@ -94,7 +96,7 @@ const ofKind = <K extends RegistryItem['kind']>(items: RegistryItem[], kind: K, 
  */
 export async function buildReportDoc(ctx: Ctx, input: BuildInput): Promise<ReportDoc> {
   const { template, period: p } = input;
-  const graph = await loadUnitGraph(ctx.db.k);
+  const { graph } = input;
   const unitName = (code: string) => graph.byCode.get(code.toUpperCase())?.nameVi ?? code;
   const fill = filler(input, unitName(input.unit));
   const specs = templateFigureSpecs(template.sections, input.unit);

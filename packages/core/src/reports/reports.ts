@@ -1,10 +1,12 @@
 import { hasRole, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.ts';
+import type { Kysely } from 'kysely';
 import type { Ctx } from '../context.ts';
+import type { Schema } from '../db/schema.ts';
 import { BaocaoError } from '../errors.ts';
 import { parsePeriod, type Period } from '../periods/period.ts';
 import type { Unit } from '../schemas.ts';
-import { loadUnitGraph } from '../units/unit-graph.ts';
+import { loadUnitGraph, type UnitGraph } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
 import { buildReportDoc } from './build.ts';
 import {
@@ -23,6 +25,7 @@ interface Resolved {
   template: ReportTemplate;
   period: Period;
   unit: Unit;
+  graph: UnitGraph;
 }
 
 async function resolveKey(ctx: Ctx, key: ReportKey): Promise<Resolved> {
@@ -35,9 +38,10 @@ async function resolveKey(ctx: Ctx, key: ReportKey): Promise<Resolved> {
       `Mẫu "${template.code}" dùng cho kỳ ${template.periodTypes.join(', ')}; "${k.period}" không phải kỳ như vậy (ví dụ 2024M08 cho tháng, 2024Q1 cho quý)`,
       `Template "${template.code}" takes ${template.periodTypes.join(', ')} periods; "${k.period}" is not one`,
     );
-  const unit = (await loadUnitGraph(ctx.db.k)).byCode.get(k.unit.toUpperCase());
+  const graph = await loadUnitGraph(ctx.db.k);
+  const unit = graph.byCode.get(k.unit.toUpperCase());
   if (!unit) throw unknownUnit(k.unit);
-  return { template, period, unit };
+  return { template, period, unit, graph };
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -72,6 +76,7 @@ const liveDoc = (
   extra: { number?: string | null; issuedOn?: string | null } = {},
 ) =>
   buildReportDoc(ctx, {
+    graph: r.graph,
     template: r.template,
     period: r.period,
     unit: r.unit.code,
@@ -128,7 +133,13 @@ export async function getReport(ctx: Ctx, key: ReportKey): Promise<ReportView> {
   return { report: recordOf(r, row), doc: await liveDoc(ctx, r, row), differences: [] };
 }
 
-function refusePublished(row: ReportRow) {
+/** The report's row, created as a draft if it has none; a published report refuses every change. */
+async function draftRow(trx: Kysely<Schema>, ctx: Ctx, r: Resolved): Promise<ReportRow> {
+  const row = await ensureReportRow(
+    trx,
+    { template: r.template.code, period: r.period.id, unitId: r.unit.id },
+    ctx.actor.username,
+  );
   if (row.status === 'published')
     throw new BaocaoError(
       'REPORT_PUBLISHED',
@@ -136,6 +147,7 @@ function refusePublished(row: ReportRow) {
       'The report is published and cannot change; later data corrections are listed as differences',
       { status: 409 },
     );
+  return row;
 }
 
 /** Replaces or adds to the generated text of one section (or, with text null, removes the edit). Audited. */
@@ -157,12 +169,7 @@ export async function setReportSection(
       `Template "${r.template.code}" has no section "${input.section}"`,
     );
   await ctx.db.k.transaction().execute(async (trx) => {
-    const row = await ensureReportRow(
-      trx,
-      { template: r.template.code, period: r.period.id, unitId: r.unit.id },
-      ctx.actor.username,
-    );
-    refusePublished(row);
+    const row = await draftRow(trx, ctx, r);
     const overrides = overridesOf(row);
     const old = overrides[input.section];
     if (input.text === null) delete overrides[input.section];
@@ -204,12 +211,7 @@ export async function setReportDetails(
       `Date "${input.issuedOn}" must be YYYY-MM-DD`,
     );
   return ctx.db.k.transaction().execute(async (trx) => {
-    const row = await ensureReportRow(
-      trx,
-      { template: r.template.code, period: r.period.id, unitId: r.unit.id },
-      ctx.actor.username,
-    );
-    refusePublished(row);
+    const row = await draftRow(trx, ctx, r);
     const set = {
       number: input.number === undefined ? row.number : input.number,
       issued_on: input.issuedOn === undefined ? row.issued_on : input.issuedOn,
@@ -251,12 +253,7 @@ export async function publishReport(
   requireAccess(ctx, 'report.publish');
   const r = await resolveKey(ctx, input);
   await ctx.db.k.transaction().execute(async (trx) => {
-    const row = await ensureReportRow(
-      trx,
-      { template: r.template.code, period: r.period.id, unitId: r.unit.id },
-      ctx.actor.username,
-    );
-    refusePublished(row);
+    const row = await draftRow(trx, ctx, r);
     const doc = await liveDoc({ ...ctx, db: { ...ctx.db, k: trx } }, r, row, {
       number: input.number ?? null,
       issuedOn: input.issuedOn ?? row.issued_on ?? today(),
