@@ -1,3 +1,4 @@
+import { announceDemoUsers } from './demo-users.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
@@ -83,7 +84,10 @@ export const COMMANDS: Record<string, Command> = {
     withStore(flags, async ({ ctx, label }) => print({ store: label, ...(await initStore(ctx)) })),
 
   demo: ({ flags }) =>
-    withStore(flags, async ({ ctx, label }) => print({ store: label, ...(await loadDemo(ctx)) })),
+    withStore(flags, async ({ ctx, label }) => {
+      print({ store: label, ...(await loadDemo(ctx)) });
+      await announceDemoUsers(ctx);
+    }),
 
   import: async ({ flags, args }) => {
     const file = args[0];

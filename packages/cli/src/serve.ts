@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createLogger, listIndicators, loadDemo } from '@baocao/core';
 import { buildApp } from '@baocao/server';
+import { announceDemoUsers } from './demo-users.ts';
 import type { Flags } from './commands.ts';
 import { openStore } from './store.ts';
 
@@ -14,6 +15,7 @@ export async function serve(flags: Flags): Promise<void> {
   if (flags['demo-if-empty'] && db.engine === 'pglite' && (await listIndicators(ctx)).length === 0) {
     log.info('empty store: loading the demo data');
     await loadDemo(ctx);
+    await announceDemoUsers(ctx);
   }
   const apiToken = process.env.BAOCAO_API_TOKEN ?? randomBytes(24).toString('base64url');
   const app = await buildApp({ db, log, apiToken });

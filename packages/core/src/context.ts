@@ -2,9 +2,8 @@ import pino, { type Logger } from 'pino';
 export type { Logger } from 'pino';
 import type { Database } from './db/database.ts';
 
-/** Roles, from the widest to the narrowest rights. */
-export const ROLES = ['admin', 'officer', 'leader', 'reporter', 'public'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from './roles.ts';
+export { ROLES, type Role } from './roles.ts';
 
 /** Who is acting. `unitId` scopes a reporter (or a department) to one subtree of org units. */
 export interface Actor {

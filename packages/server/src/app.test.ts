@@ -43,13 +43,16 @@ describe('HTTP API', () => {
     expect(page.body).toContain('/api/compare');
   });
 
-  it('refuses data without credentials', async () => {
+  it('refuses writes without credentials and unreleased figures to the public', async () => {
+    const w = await app.inject({ method: 'POST', url: '/api/values', payload: { values: [] } });
+    expect(w.statusCode).toBe(401);
+    expect(w.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
     const r = await app.inject({
       method: 'GET',
-      url: '/api/compare?indicator=NGANH.DOANH_THU&period=2024M01-M08',
+      url: '/api/compare?indicator=NGANH.DOANH_THU&period=2025M01',
     });
-    expect(r.statusCode).toBe(401);
-    expect(r.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(r.statusCode).toBe(404);
+    expect(r.json()).toMatchObject({ code: 'NOT_PUBLISHED' });
   });
 
   it('compares a figure', async () => {

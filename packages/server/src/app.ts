@@ -1,10 +1,18 @@
-import { timingSafeEqual } from 'node:crypto';
-import { BaocaoError, type Ctx, type Database, type Logger } from '@baocao/core';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { BaocaoError, type Database, type Logger } from '@baocao/core';
 import helmet from '@fastify/helmet';
-import Fastify, { type FastifyRequest } from 'fastify';
+import Fastify from 'fastify';
 import { ZodError } from 'zod';
 import { docsPage, openApiDocument } from './openapi.ts';
-import type { App, Route, ServerEnv } from './route.ts';
+import type { App, Route } from './route.ts';
+import { sessionEnv } from './session.ts';
+import auth from './routes/auth.ts';
+import forms from './routes/forms.ts';
+import dashboards from './routes/dashboards.ts';
 import catalog from './routes/catalog.ts';
 import compare from './routes/compare.ts';
 import health from './routes/health.ts';
@@ -15,6 +23,9 @@ import check from './routes/check.ts';
 
 export const ROUTES: Route[] = [
   ...health,
+  ...auth,
+  ...forms,
+  ...dashboards,
   ...catalog,
   ...compare,
   ...values,
@@ -28,22 +39,11 @@ export interface AppOptions {
   log: Logger;
   /** Bearer token that authenticates the ministry's integrations (the system actor). */
   apiToken: string;
+  /** The built web app to serve (default: packages/web/dist when it exists). */
+  webRoot?: string | null;
 }
 
-const unauthenticated = () =>
-  new BaocaoError(
-    'UNAUTHENTICATED',
-    'Cần đăng nhập hoặc mã truy cập API',
-    'Sign-in or an API token is required',
-    { status: 401 },
-  );
-
-function tokenMatches(req: FastifyRequest, token: string): boolean {
-  const header = req.headers.authorization ?? '';
-  const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7) : '');
-  const want = Buffer.from(token);
-  return given.length === want.length && timingSafeEqual(given, want);
-}
+const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 /** The HTTP app: security headers, JSON errors in Vietnamese and English, the routes and their OpenAPI document. */
 export async function buildApp(opts: AppOptions): Promise<App> {
@@ -86,18 +86,24 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       messageEn: err instanceof Error ? err.message : 'error',
     });
   });
-  const env: ServerEnv = {
-    async ctxFor(req, auth): Promise<Ctx> {
-      const base = { db: opts.db, log: req.log };
-      if (tokenMatches(req, opts.apiToken))
-        return { ...base, actor: { username: 'api', role: 'admin', unitId: null } };
-      if (auth === 'actor') throw unauthenticated();
-      return { ...base, actor: { username: 'anonymous', role: 'public', unitId: null } };
-    },
-  };
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  const env = sessionEnv(opts.db, opts.apiToken);
   for (const r of ROUTES) r.register(app, env);
   const doc = openApiDocument(ROUTES);
   app.get('/api/openapi.json', async () => doc);
   app.get('/api/docs', async (_req, reply) => reply.type('text/html; charset=utf-8').send(docsPage(doc)));
+  const webRoot = opts.webRoot === undefined ? WEB_DIST : opts.webRoot;
+  if (webRoot && existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+    // Every path outside /api is a page of the single-page app.
+    app.setNotFoundHandler((req, reply) =>
+      req.url.startsWith('/api/')
+        ? reply
+            .code(404)
+            .send({ code: 'NOT_FOUND', message: 'Không có địa chỉ này', messageEn: 'No such endpoint' })
+        : reply.type('text/html; charset=utf-8').sendFile('index.html'),
+    );
+  }
   return app;
 }

@@ -25,6 +25,8 @@ export interface RouteMeta {
   upload?: string;
   /** The response is a file of this media type rather than JSON. */
   produces?: string;
+  /** Per-client request limit (sign-in), enforced by @fastify/rate-limit. */
+  rateLimit?: { max: number; timeWindow: string };
 }
 
 /** One API route: its schemas serve both for parsing and for the OpenAPI document. */
@@ -58,6 +60,7 @@ export function defineRoute<Q extends z.ZodType, B extends z.ZodType>(def: Route
       app.route({
         method: def.method,
         url: def.url,
+        ...(def.rateLimit ? { config: { rateLimit: def.rateLimit } } : {}),
         handler: async (req, reply) => {
           const ctx = await env.ctxFor(req, def.auth);
           const query = def.query.parse(req.query);

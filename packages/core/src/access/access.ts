@@ -13,40 +13,38 @@ export type Action =
   | 'registry.write'
   | 'report.read'
   | 'report.write'
-  | 'report.publish';
+  | 'report.publish'
+  | 'form.write'
+  | 'form.review'
+  | 'data.release'
+  | 'user.manage';
 
+const OFFICER: readonly Action[] = [
+  'catalog.write',
+  'unit.write',
+  'plan.write',
+  'period.lock',
+  'value.read',
+  'value.write',
+  'audit.read',
+  'registry.write',
+  'report.read',
+  'report.write',
+  'report.publish',
+  'form.write',
+  'form.review',
+  'data.release',
+];
+
+// Reporters write through their unit's form only: their values reach the tables when an officer
+// approves the form, so they hold form.write but not value.write.
 const ROLE_ACTIONS: Record<Ctx['actor']['role'], readonly Action[]> = {
-  admin: [
-    'catalog.write',
-    'unit.write',
-    'plan.write',
-    'period.lock',
-    'value.read',
-    'value.write',
-    'audit.read',
-    'registry.write',
-    'report.read',
-    'report.write',
-    'report.publish',
-  ],
-  officer: [
-    'catalog.write',
-    'unit.write',
-    'plan.write',
-    'period.lock',
-    'value.read',
-    'value.write',
-    'audit.read',
-    'registry.write',
-    'report.read',
-    'report.write',
-    'report.publish',
-  ],
-  leader: ['value.read', 'audit.read', 'report.read', 'report.publish'],
-  reporter: ['value.read', 'value.write'],
+  admin: [...OFFICER, 'user.manage'],
+  officer: OFFICER,
+  leader: ['value.read', 'audit.read', 'report.read', 'report.publish', 'data.release'],
+  reporter: ['value.read', 'form.write'],
   public: [],
 };
-
 const ACTION_VI: Record<Action, string> = {
   'catalog.write': 'sửa danh mục chỉ tiêu',
   'unit.write': 'sửa danh mục đơn vị',
@@ -59,6 +57,10 @@ const ACTION_VI: Record<Action, string> = {
   'report.read': 'xem báo cáo chưa công bố',
   'report.write': 'soạn báo cáo',
   'report.publish': 'phát hành báo cáo',
+  'form.write': 'nhập biểu mẫu báo cáo',
+  'form.review': 'duyệt biểu mẫu báo cáo',
+  'data.release': 'công bố số liệu',
+  'user.manage': 'quản lý tài khoản',
 };
 
 /** Whether the actor's role allows `action` at all (for showing more, never for deciding a write). */

@@ -1,26 +1,11 @@
 import { listIndicators } from '../catalog/indicators.ts';
+import { hasRole } from '../access/access.ts';
 import { compareMany } from '../compare/compare.ts';
 import type { Ctx } from '../context.ts';
 import { formatNumberVi, roundHalfUp } from '../format/number.ts';
 import { type Clause, extractStatements, type Statement, type TextPeriod } from './extract.ts';
 import { interval, overlaps, rateRange, shareRange } from './numbers.ts';
-
-export interface Finding {
-  code: 'RATE_MISMATCH' | 'SHARE_MISMATCH' | 'WRONG_COMPARISON_YEAR' | 'VALUE_MISMATCH' | 'DUPLICATE_ITEM';
-  severity: 'error' | 'warning';
-  start: number;
-  end: number;
-  quote: string;
-  stated: string | null;
-  expected: string | null;
-  message: string;
-  messageEn: string;
-}
-
-export interface CheckResult {
-  statements: number;
-  findings: Finding[];
-}
+import type { CheckResult, Finding } from './check-schemas.ts';
 
 const fmtPct = (x: number, decimals: number) => formatNumberVi(roundHalfUp(Math.abs(x), decimals), decimals);
 
@@ -128,6 +113,8 @@ function duplicates(text: string): Finding[] {
 
 /** Stated figures that differ from the store, where the quantity is one catalog indicator and the period has data. */
 async function againstStore(ctx: Ctx, text: string, statements: Statement[]): Promise<Finding[]> {
+  // National figures only: a reader scoped to one unit (or the public) is checked on arithmetic alone.
+  if (!hasRole(ctx, 'value.read') || ctx.actor.unitId !== null) return [];
   const inds = await listIndicators(ctx);
   const names = inds.flatMap((i) =>
     [i.nameVi, i.shortVi].filter((n): n is string => !!n).map((n) => ({ n: norm(n), i })),

@@ -1,4 +1,4 @@
-import { requireAccess } from '../access/access.ts';
+import { notReleased, periodsVisibleTo } from '../releases/release.ts';
 import { listIndicators, unknownIndicator } from '../catalog/indicators.ts';
 import type { Ctx } from '../context.ts';
 import {
@@ -28,11 +28,16 @@ interface Request {
   reporters: Unit[];
 }
 
-function compareOne(env: ResolveEnv, r: Request, planValue: number | null): CompareResult {
+function compareOne(
+  env: ResolveEnv,
+  r: Request,
+  planValue: number | null,
+  visible: (p: Period) => boolean,
+): CompareResult {
   const { ind, unit, p, prev, ly } = r;
   const cur = resolveValue(env, ind, unit, p);
-  const before = prev ? resolveValue(env, ind, unit, prev) : null;
-  const lastYear = resolveValue(env, ind, unit, ly);
+  const before = prev && visible(prev) ? resolveValue(env, ind, unit, prev) : null;
+  const lastYear = visible(ly) ? resolveValue(env, ind, unit, ly) : null;
   const v = cur?.value ?? null;
   const reported = r.reporters.filter((u) => resolveValue(env, ind, u, p) !== null).length;
   const previous = prev
@@ -88,7 +93,6 @@ export async function compareMany(ctx: Ctx, inputs: CompareInput[]): Promise<Com
     if (!ind) throw unknownIndicator(q.indicator);
     const unit = graph.byCode.get(q.unit.trim().toUpperCase());
     if (!unit) throw unknownUnit(q.unit);
-    requireAccess(ctx, 'value.read', { unitIds: [unit.id], ancestorsOf: graph.ancestorsOf });
     const p = parsePeriod(q.period);
     return {
       ind,
@@ -100,6 +104,12 @@ export async function compareMany(ctx: Ctx, inputs: CompareInput[]): Promise<Com
     };
   });
   if (!requests.length) return [];
+  const visible = await periodsVisibleTo(ctx, {
+    unitIds: requests.map((r) => r.unit.id),
+    ancestorsOf: graph.ancestorsOf,
+  });
+  const hidden = requests.find((r) => !visible(r.p));
+  if (hidden) throw notReleased(hidden.p);
   const [env, plans] = await Promise.all([
     loadResolveEnv(ctx.db.k, graph, byCode, {
       inds: [...new Set(requests.map((r) => r.ind))],
@@ -116,7 +126,7 @@ export async function compareMany(ctx: Ctx, inputs: CompareInput[]): Promise<Com
   ]);
   const planOf = new Map(plans.map((x) => [`${x.indicator_id}|${x.unit_id}|${x.year}`, Number(x.value)]));
   return requests.map((r) =>
-    compareOne(env, r, planOf.get(`${r.ind.id}|${r.unit.id}|${periodYear(r.p)}`) ?? null),
+    compareOne(env, r, planOf.get(`${r.ind.id}|${r.unit.id}|${periodYear(r.p)}`) ?? null, visible),
   );
 }
 

@@ -1,4 +1,6 @@
-import { requireAccess } from '../access/access.ts';
+import { serializeTable } from '../imports/export.ts';
+import type { FileFormat } from '../imports/parse-file.ts';
+import { periodsVisibleTo } from '../releases/release.ts';
 import { listIndicators, unknownIndicator } from '../catalog/indicators.ts';
 import type { Ctx } from '../context.ts';
 import { parsePeriod } from '../periods/period.ts';
@@ -30,14 +32,17 @@ export async function pivotValues(
   const byCode = new Map(indicators.map((i): [string, Indicator] => [i.code, i]));
   const inds = input.indicators.map((c) => byCode.get(c.toUpperCase()) ?? throwIt(unknownIndicator(c)));
   const units = input.units.map((c) => graph.byCode.get(c.toUpperCase()) ?? throwIt(unknownUnit(c)));
-  requireAccess(ctx, 'value.read', { unitIds: units.map((u) => u.id), ancestorsOf: graph.ancestorsOf });
+  const visible = await periodsVisibleTo(ctx, {
+    unitIds: units.map((u) => u.id),
+    ancestorsOf: graph.ancestorsOf,
+  });
   const periods = input.periods.map(parsePeriod);
   const env = await loadResolveEnv(ctx.db.k, graph, byCode, { inds, units, periods });
   const out: PivotCell[] = [];
   for (const ind of inds) {
     for (const unit of units) {
       for (const p of periods) {
-        const r = resolveValue(env, ind, unit, p);
+        const r = visible(p) ? resolveValue(env, ind, unit, p) : null;
         out.push({
           indicator: ind.code,
           unit: unit.code,
@@ -50,6 +55,16 @@ export async function pivotValues(
     }
   }
   return out;
+}
+
+/** A pivot as a file: one row per cell (indicator, unit, period, value, status). */
+export async function exportPivot(
+  ctx: Ctx,
+  input: { indicators: string[]; units: string[]; periods: string[]; format: FileFormat },
+): Promise<Buffer> {
+  const cells = await pivotValues(ctx, input);
+  const columns = ['indicator', 'unit', 'period', 'value', 'status', 'source'] as const;
+  return serializeTable(columns, cells, input.format, { json: 'cells', sheet: 'Bang tong hop' });
 }
 
 function throwIt(e: Error): never {

@@ -152,12 +152,21 @@ describe('rollups stay exact through every change', () => {
 });
 
 describe('access is decided in core', () => {
-  it('lets a reporter write only inside their unit, and changes nothing otherwise', async () => {
+  it('lets a unit-scoped officer write only inside their unit; reporters write through forms only', async () => {
     const graph = await loadUnitGraph(db.k);
     const reporter: Ctx = {
       ...ctx,
-      actor: { username: 'reporter-danang', role: 'reporter', unitId: graph.byCode.get('P48')!.id },
+      actor: { username: 'officer-danang', role: 'officer', unitId: graph.byCode.get('P48')!.id },
     };
+    const direct: Ctx = {
+      ...ctx,
+      actor: { username: 'r', role: 'reporter', unitId: graph.byCode.get('P48')!.id },
+    };
+    await expect(
+      submitValues(direct, {
+        rows: [{ row: 1, indicator: 'VT.DOANH_THU', unit: 'P48', period: '2025M09', value: 5 }],
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', status: 403 });
     const ok = await submitValues(reporter, {
       rows: [{ row: 1, indicator: 'VT.DOANH_THU', unit: 'P48', period: '2025M09', value: 5 }],
     });

@@ -137,6 +137,53 @@ export interface Schema {
     created_at: Timestamp;
     updated_at: Timestamp;
   };
+  app_user: {
+    id: Generated<number>;
+    username: string;
+    display_name: string;
+    role: 'admin' | 'officer' | 'leader' | 'reporter' | 'public';
+    unit_id: number | null;
+    password_hash: string;
+    failed_logins: ColumnType<number, number | undefined, number>;
+    locked_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+    disabled: ColumnType<boolean, boolean | undefined, boolean>;
+    created_at: Timestamp;
+  };
+  user_session: {
+    token_hash: string;
+    user_id: number;
+    csrf_token: string;
+    created_at: Timestamp;
+    expires_at: ColumnType<Date, Date | string, Date | string>;
+  };
+  reporting_period: {
+    period: string;
+    due_on: DateText;
+    closed: ColumnType<boolean, boolean | undefined, boolean>;
+    opened_by: string;
+    opened_at: Timestamp;
+  };
+  submission: {
+    unit_id: number;
+    period: string;
+    status: 'draft' | 'submitted' | 'returned' | 'approved';
+    draft: ColumnType<unknown, string, string>;
+    comment: string | null;
+    submitted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+    submitted_by: string | null;
+    reviewed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+    reviewed_by: string | null;
+    reminded_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+    updated_by: string;
+    updated_at: Timestamp;
+  };
+  data_release: {
+    period: string;
+    first_month: number;
+    last_month: number;
+    released_by: string;
+    released_at: Timestamp;
+  };
   audit_log: {
     id: Generated<string>;
     at: Timestamp;

@@ -10,6 +10,10 @@ import { initStore } from './init.ts';
 import { createRegistryItems } from '../registries/registries.ts';
 import { setReportDetails } from '../reports/reports.ts';
 import { z } from 'zod';
+import { releasePeriod } from '../releases/release.ts';
+import { openReportingPeriod } from '../forms/periods.ts';
+import { periodFromMonths, shiftPeriod } from '../periods/period.ts';
+import { currentMonthIndex } from '../values/validate.ts';
 
 const DemoRegistry = z.object({
   reports: z.array(z.object({ template: z.string(), period: z.string(), issuedOn: z.string() })),
@@ -155,5 +159,9 @@ export async function loadDemo(ctx: Ctx): Promise<{ values: number; plans: numbe
   const stored = await submitValues(ctx, { rows: [...rows.values()], source: 'demo' });
   await setPlanTargets(ctx, plans);
   const registryItems = await loadDemoRegistry(ctx);
+  // The seeds are published reports, so their years are public; units report the last month and this one.
+  for (const period of ['2023', '2024']) await releasePeriod(ctx, { period });
+  const thisMonth = periodFromMonths(currentMonthIndex(), currentMonthIndex());
+  for (const p of [shiftPeriod(thisMonth, -1), thisMonth]) await openReportingPeriod(ctx, { period: p.id });
   return { values: stored.rows, plans: plans.length, registryItems };
 }

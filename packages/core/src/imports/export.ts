@@ -92,19 +92,28 @@ const csvCell = (v: unknown) => {
 };
 
 /** Serialises rows as CSV (UTF-8 with BOM, so Excel shows Vietnamese), XLSX or JSON. */
-export async function serializeRows(rows: ExportRow[], format: FileFormat): Promise<Buffer> {
-  if (format === 'json') return Buffer.from(JSON.stringify({ values: rows }, null, 2));
+export async function serializeTable<R extends object>(
+  columns: readonly (keyof R & string)[],
+  rows: R[],
+  format: FileFormat,
+  names: { json: string; sheet: string },
+): Promise<Buffer> {
+  if (format === 'json') return Buffer.from(JSON.stringify({ [names.json]: rows }, null, 2));
   if (format === 'csv') {
-    const lines = [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(','))];
+    const lines = [columns.join(','), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(','))];
     return Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n');
   }
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('So lieu');
-  ws.columns = COLUMNS.map((c) => ({ header: c, key: c, width: c === 'note' ? 40 : 16 }));
+  const ws = wb.addWorksheet(names.sheet);
+  ws.columns = columns.map((c) => ({ header: c, key: c, width: c === 'note' ? 40 : 16 }));
   ws.getRow(1).font = { bold: true };
   for (const r of rows) ws.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/** Serialises exported values (see serializeTable). */
+export const serializeRows = (rows: ExportRow[], format: FileFormat): Promise<Buffer> =>
+  serializeTable(COLUMNS, rows, format, { json: 'values', sheet: 'So lieu' });
 
 /** Exports a selection of stored values as CSV, XLSX or JSON. */
 export async function exportValues(

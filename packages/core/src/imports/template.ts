@@ -7,6 +7,7 @@ import { periodLabelVi } from '../periods/period-text.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
 import { TEMPLATE_HEADERS } from './columns.ts';
+import { formIndicators } from '../forms/form-context.ts';
 
 /**
  * The XLSX form a unit fills for a period: one row per indicator it reports, prefilled with what
@@ -18,10 +19,7 @@ export async function buildTemplate(ctx: Ctx, input: { unit: string; period: str
   if (!unit) throw unknownUnit(input.unit);
   requireAccess(ctx, 'value.read', { unitIds: [unit.id], ancestorsOf: graph.ancestorsOf });
   const p = parsePeriod(input.period);
-  const central = unit.kind === 'country' || unit.kind === 'ministry' || unit.kind === 'department';
-  const indicators = (await listIndicators(ctx)).filter((i) =>
-    central ? i.reportingKind === null : i.reportingKind === unit.kind,
-  );
+  const indicators = formIndicators(await listIndicators(ctx), unit);
   const stored = await ctx.db.k
     .selectFrom('data_value')
     .select(['indicator_id', 'value', 'status', 'note'])

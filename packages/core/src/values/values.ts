@@ -12,7 +12,7 @@ import {
   currentMonthIndex,
   validateValueRows,
 } from './validate.ts';
-import { deleteValueRows, upsertValues } from './values.queries.ts';
+import { type ValueRow, deleteValueRows, upsertValues } from './values.queries.ts';
 
 const CHUNK = 20_000;
 
@@ -64,19 +64,35 @@ export async function submitValues(
   const { valid, errors } = validateValueRows(ctx, vc, input.rows);
   if (errors.length > 0) rejectRows(errors);
   const meta = { actor: ctx.actor.username, source: input.source ?? null, reason: input.reason ?? null };
-  return ctx.db.k.transaction().execute(async (trx) => {
-    let inserted = 0;
-    let updated = 0;
-    for (let i = 0; i < valid.length; i += CHUNK) {
-      const r = await upsertValues(trx, valid.slice(i, i + CHUNK), meta);
-      inserted += r.inserted;
-      updated += r.updated;
-      input.onProgress?.(Math.min(i + CHUNK, valid.length), valid.length);
-    }
-    const warnings = await cumulativeWarnings(trx, vc, valid);
-    ctx.log.info({ rows: valid.length, inserted, updated, source: meta.source }, 'values stored');
-    return { rows: valid.length, inserted, updated, unchanged: valid.length - inserted - updated, warnings };
-  });
+  return ctx.db.k
+    .transaction()
+    .execute((trx) =>
+      storeValidRows({ ...ctx, db: { ...ctx.db, k: trx } }, vc, valid, meta, input.onProgress),
+    );
+}
+
+/**
+ * Stores rows that passed validation, inside the caller's transaction (`ctx.db.k` is it): upserts
+ * in chunks, audit and rollups included, then the cumulative-consistency warnings.
+ */
+export async function storeValidRows(
+  ctx: Ctx,
+  vc: ValidationContext,
+  valid: ValueRow[],
+  meta: { actor: string; source: string | null; reason: string | null },
+  onProgress?: (done: number, total: number) => void,
+): Promise<ImportResult> {
+  let inserted = 0;
+  let updated = 0;
+  for (let i = 0; i < valid.length; i += CHUNK) {
+    const r = await upsertValues(ctx.db.k, valid.slice(i, i + CHUNK), meta);
+    inserted += r.inserted;
+    updated += r.updated;
+    onProgress?.(Math.min(i + CHUNK, valid.length), valid.length);
+  }
+  const warnings = await cumulativeWarnings(ctx.db.k, vc, valid);
+  ctx.log.info({ rows: valid.length, inserted, updated, source: meta.source }, 'values stored');
+  return { rows: valid.length, inserted, updated, unchanged: valid.length - inserted - updated, warnings };
 }
 
 /** Deletes values by (indicator, unit, period) codes; audited, rollups updated. */

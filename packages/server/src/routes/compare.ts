@@ -5,9 +5,10 @@ export default [
   defineRoute({
     method: 'GET',
     url: '/api/compare',
-    summary: 'So sánh một chỉ tiêu / one figure with its previous period, last year, plan and completeness',
+    summary:
+      'So sánh một chỉ tiêu / one figure with its previous period, last year, plan and completeness (public: released periods only)',
     tag: 'values',
-    auth: 'actor',
+    auth: 'none',
     query: CompareInput,
     body: NONE,
     response: CompareResult,

@@ -8,10 +8,9 @@ import {
   submitValues,
 } from '@baocao/core';
 import { z } from 'zod';
+import { MEDIA, XLSX } from '../media.ts';
 import { NONE, defineRoute } from '../route.ts';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const MEDIA = { csv: 'text/csv; charset=utf-8', xlsx: XLSX, json: 'application/json' } as const;
 const Format = z.enum(['csv', 'xlsx', 'json']);
 const list = z
   .string()

@@ -1,0 +1,37 @@
+/** Shapes of accounts and sessions that cross the API (Node-free, shared with the web app). */
+import { z } from 'zod';
+import { ROLES } from '../roles.ts';
+
+export const LoginInput = z.object({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+export type LoginInput = z.infer<typeof LoginInput>;
+
+export const UserInput = z.object({
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9._-]{1,49}$/, 'Tên đăng nhập gồm chữ thường, số, dấu chấm, gạch'),
+  displayName: z.string().trim().min(1).max(200),
+  role: z.enum(ROLES),
+  unit: z.string().trim().toUpperCase().nullish(),
+  password: z.string().min(10, 'Mật khẩu cần ít nhất 10 ký tự').max(200),
+});
+export type UserInput = z.input<typeof UserInput>;
+
+export const UserInfo = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  unit: z.string().nullable(),
+  unitName: z.string().nullable().optional(),
+  disabled: z.boolean().optional(),
+});
+export type UserInfo = z.infer<typeof UserInfo>;
+
+/** What the browser learns about its session: who it is and the token its writes must carry. */
+export const SessionInfo = z.object({ user: UserInfo, csrfToken: z.string() });
+export type SessionInfo = z.infer<typeof SessionInfo>;

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Ctx, systemCtx } from '../context.ts';
+import type { Database } from '../db/database.ts';
+import { initStore } from '../demo/init.ts';
+import { createTestDatabase } from '../testing.ts';
+import {
+  MAX_FAILED_LOGINS,
+  createDemoUsers,
+  createUser,
+  listUsers,
+  login,
+  logout,
+  sessionFor,
+} from './accounts.ts';
+
+let db: Database;
+let sys: Ctx;
+const PW = 'mat-khau-demo-2026';
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  sys = systemCtx(db);
+  await initStore(sys);
+});
+afterAll(() => db.close());
+
+describe('accounts and sessions', () => {
+  it('creates one demo user per role, hashed with argon2id, never twice', async () => {
+    const r = await createDemoUsers(sys, PW);
+    expect(r).toEqual({
+      created: ['admin', 'officer', 'reporter-danang', 'leader'],
+      password: PW,
+      generated: false,
+    });
+    expect((await createDemoUsers(sys, PW)).created).toEqual([]);
+    const hashes = await db.k.selectFrom('app_user').select('password_hash').execute();
+    expect(hashes.every((h) => h.password_hash.startsWith('$argon2id$'))).toBe(true);
+    expect((await listUsers(sys)).find((u) => u.username === 'reporter-danang')?.unit).toBe('P48');
+  });
+
+  it('generates a password when none is given', async () => {
+    const other = await createTestDatabase();
+    await initStore(systemCtx(other));
+    const r = await createDemoUsers(systemCtx(other));
+    expect(r.generated).toBe(true);
+    expect(r.password.length).toBeGreaterThanOrEqual(16);
+    await other.close();
+  });
+
+  it('signs in, resolves the session to the actor, signs out', async () => {
+    const s = await login(sys, { username: 'Reporter-Danang', password: PW });
+    expect(s.user).toMatchObject({ username: 'reporter-danang', role: 'reporter', unit: 'P48' });
+    const found = await sessionFor(sys, s.token);
+    expect(found?.actor.role).toBe('reporter');
+    expect(found?.csrfToken).toBe(s.csrfToken);
+    const stored = await db.k.selectFrom('user_session').select('token_hash').execute();
+    expect(stored.map((x) => x.token_hash)).not.toContain(s.token);
+    await logout(sys, s.token);
+    expect(await sessionFor(sys, s.token)).toBeNull();
+  });
+
+  it('answers the same for a wrong name and a wrong password, and locks after repeated failures', async () => {
+    await expect(login(sys, { username: 'nobody', password: 'x' })).rejects.toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+    });
+    for (let i = 0; i < MAX_FAILED_LOGINS; i++) {
+      await expect(login(sys, { username: 'leader', password: 'wrong' })).rejects.toMatchObject({
+        code: 'INVALID_CREDENTIALS',
+      });
+    }
+    await expect(login(sys, { username: 'leader', password: PW })).rejects.toMatchObject({
+      code: 'ACCOUNT_LOCKED',
+      status: 429,
+    });
+  });
+
+  it('lets only administrators create accounts, with checked input', async () => {
+    const officer: Ctx = { ...sys, actor: { username: 'officer', role: 'officer', unitId: null } };
+    const input = {
+      username: 'nv1',
+      displayName: 'NV',
+      role: 'reporter' as const,
+      unit: 'P01',
+      password: 'abcdefghijk',
+    };
+    await expect(createUser(officer, input)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(createUser(sys, { ...input, password: 'short' })).rejects.toMatchObject({
+      code: 'INVALID_USER',
+      details: [expect.objectContaining({ field: 'password' })],
+    });
+    await expect(createUser(sys, { ...input, unit: null })).rejects.toMatchObject({ code: 'UNIT_REQUIRED' });
+    await expect(createUser(sys, { ...input, username: 'admin' })).rejects.toMatchObject({
+      code: 'USERNAME_TAKEN',
+    });
+    expect(await createUser(sys, input)).toMatchObject({ username: 'nv1', unit: 'P01' });
+  });
+});

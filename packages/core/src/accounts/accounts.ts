@@ -1,0 +1,228 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { requireAccess } from '../access/access.ts';
+import { writeAudit } from '../audit/audit.ts';
+import type { Actor, Ctx } from '../context.ts';
+import { BaocaoError } from '../errors.ts';
+import { zodFieldErrors } from '../zod-errors.ts';
+import { loadUnitGraph } from '../units/unit-graph.ts';
+import { unknownUnit } from '../units/units.ts';
+import { LoginInput, type SessionInfo, UserInfo, UserInput } from './account-schemas.ts';
+import { findSession, findUserForLogin, selectUsers } from './accounts.queries.ts';
+
+/** After this many wrong passwords in a row the account waits LOCK_MINUTES. */
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+export const SESSION_HOURS = 12;
+
+// algorithm 2 is Argon2id (the package's const enum cannot be imported under verbatimModuleSyntax).
+const ARGON = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+// Verified when the user does not exist, so a wrong name costs as long as a wrong password.
+const DUMMY_HASH = hash('baocao-no-such-user', ARGON);
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+const badCredentials = () =>
+  new BaocaoError(
+    'INVALID_CREDENTIALS',
+    'Tên đăng nhập hoặc mật khẩu không đúng',
+    'Wrong username or password',
+    { status: 401 },
+  );
+
+const toInfo = (r: {
+  id: number;
+  username: string;
+  display_name: string;
+  role: UserInfo['role'];
+  unit: string | null;
+  disabled?: boolean;
+}): UserInfo => ({
+  id: r.id,
+  username: r.username,
+  displayName: r.display_name,
+  role: r.role,
+  unit: r.unit,
+  ...(r.disabled === undefined ? {} : { disabled: r.disabled }),
+});
+
+/** Creates an account (administrators only); the password is stored as an argon2id hash. Audited. */
+export async function createUser(ctx: Ctx, input: UserInput): Promise<UserInfo> {
+  requireAccess(ctx, 'user.manage');
+  const parsed = UserInput.safeParse(input);
+  if (!parsed.success) {
+    throw new BaocaoError('INVALID_USER', 'Thông tin tài khoản không hợp lệ', 'Invalid account details', {
+      details: zodFieldErrors(parsed.error),
+    });
+  }
+  const u = parsed.data;
+  let unitId: number | null = null;
+  if (u.unit) {
+    const graph = await loadUnitGraph(ctx.db.k);
+    unitId = graph.byCode.get(u.unit)?.id ?? null;
+    if (unitId === null) throw unknownUnit(u.unit);
+  }
+  if (u.role === 'reporter' && unitId === null) {
+    throw new BaocaoError(
+      'UNIT_REQUIRED',
+      'Tài khoản báo cáo viên phải gắn với một đơn vị',
+      'A reporter account needs an org unit',
+    );
+  }
+  const passwordHash = await hash(u.password, ARGON);
+  return ctx.db.k.transaction().execute(async (trx) => {
+    const taken = await trx
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', u.username)
+      .executeTakeFirst();
+    if (taken) {
+      throw new BaocaoError(
+        'USERNAME_TAKEN',
+        `Tên đăng nhập "${u.username}" đã có`,
+        `Username "${u.username}" is taken`,
+        {
+          status: 409,
+        },
+      );
+    }
+    const { id } = await trx
+      .insertInto('app_user')
+      .values({
+        username: u.username,
+        display_name: u.displayName,
+        role: u.role,
+        unit_id: unitId,
+        password_hash: passwordHash,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx.actor, {
+      entity: 'user',
+      key: u.username,
+      action: 'create',
+      new: { role: u.role, unit: u.unit ?? null },
+    });
+    return { id, username: u.username, displayName: u.displayName, role: u.role, unit: u.unit ?? null };
+  });
+}
+
+/** Every account (administrators only), without secrets. */
+export async function listUsers(ctx: Ctx): Promise<UserInfo[]> {
+  requireAccess(ctx, 'user.manage');
+  const rows = await selectUsers(ctx.db.k).orderBy('u.username').execute();
+  return rows.map(toInfo);
+}
+
+/**
+ * Checks a password and opens a session. Wrong passwords count towards a temporary lock
+ * (MAX_FAILED_LOGINS, then LOCK_MINUTES); the answer never tells whether the name exists.
+ * Returns the session token (for the cookie; only its hash is stored) and the CSRF token.
+ */
+export async function login(ctx: Ctx, input: LoginInput): Promise<SessionInfo & { token: string }> {
+  const { username, password } = LoginInput.parse(input);
+  const user = await findUserForLogin(ctx.db.k, username);
+  if (!user || user.disabled) {
+    await verify(await DUMMY_HASH, password).catch(() => false);
+    throw badCredentials();
+  }
+  if (user.locked_until && user.locked_until > new Date()) {
+    const until = user.locked_until.toISOString();
+    throw new BaocaoError(
+      'ACCOUNT_LOCKED',
+      `Tài khoản tạm khóa do nhập sai mật khẩu ${MAX_FAILED_LOGINS} lần; thử lại sau ${LOCK_MINUTES} phút hoặc liên hệ quản trị viên`,
+      `Account locked after ${MAX_FAILED_LOGINS} wrong passwords until ${until}; try later or ask an administrator`,
+      { status: 429 },
+    );
+  }
+  const actor: Actor = { username: user.username, role: user.role, unitId: user.unit_id };
+  if (!(await verify(user.password_hash, password))) {
+    const failures = user.failed_logins + 1;
+    const lock = failures >= MAX_FAILED_LOGINS;
+    await ctx.db.k.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('app_user')
+        .set({
+          failed_logins: lock ? 0 : failures,
+          locked_until: lock ? new Date(Date.now() + LOCK_MINUTES * 60_000) : null,
+        })
+        .where('id', '=', user.id)
+        .execute();
+      await writeAudit(trx, actor, {
+        entity: 'user',
+        key: user.username,
+        action: lock ? 'lockout' : 'login_failed',
+      });
+    });
+    throw badCredentials();
+  }
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  await ctx.db.k.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('app_user')
+      .set({ failed_logins: 0, locked_until: null })
+      .where('id', '=', user.id)
+      .execute();
+    await trx.deleteFrom('user_session').where('expires_at', '<', new Date()).execute();
+    await trx
+      .insertInto('user_session')
+      .values({
+        token_hash: sha256(token),
+        user_id: user.id,
+        csrf_token: csrfToken,
+        expires_at: new Date(Date.now() + SESSION_HOURS * 3_600_000),
+      })
+      .execute();
+    await writeAudit(trx, actor, { entity: 'user', key: user.username, action: 'login' });
+  });
+  const unit = (await selectUsers(ctx.db.k).where('u.id', '=', user.id).executeTakeFirstOrThrow()).unit;
+  return { token, csrfToken, user: toInfo({ ...user, unit }) };
+}
+
+/** The actor and CSRF token of a live session token, or null (unknown, expired or disabled). */
+export async function sessionFor(
+  ctx: Pick<Ctx, 'db'>,
+  token: string,
+): Promise<(SessionInfo & { actor: Actor }) | null> {
+  if (!token) return null;
+  const s = await findSession(ctx.db.k, sha256(token));
+  if (!s) return null;
+  return {
+    actor: { username: s.username, role: s.role, unitId: s.unit_id },
+    csrfToken: s.csrf_token,
+    user: { ...toInfo(s), unitName: s.unit_name },
+  };
+}
+
+/** Ends a session (signing out). */
+export async function logout(ctx: Ctx, token: string): Promise<void> {
+  await ctx.db.k.deleteFrom('user_session').where('token_hash', '=', sha256(token)).execute();
+}
+
+/** The demo accounts: one per role, named after it. */
+export const DEMO_USERS = [
+  { username: 'admin', displayName: 'Quản trị hệ thống', role: 'admin', unit: null },
+  { username: 'officer', displayName: 'Cán bộ tổng hợp', role: 'officer', unit: null },
+  { username: 'reporter-danang', displayName: 'Sở KH&CN Đà Nẵng', role: 'reporter', unit: 'P48' },
+  { username: 'leader', displayName: 'Lãnh đạo Bộ', role: 'leader', unit: null },
+] as const;
+
+/**
+ * Creates the demo accounts that do not exist yet, all with `password` or, when none is given, one
+ * generated here (returned so the caller prints it once). Never called by a production start.
+ */
+export async function createDemoUsers(
+  ctx: Ctx,
+  password?: string,
+): Promise<{ created: string[]; password: string; generated: boolean }> {
+  const pw = password || randomBytes(12).toString('base64url');
+  const existing = new Set((await selectUsers(ctx.db.k).execute()).map((u) => u.username));
+  const created: string[] = [];
+  for (const u of DEMO_USERS) {
+    if (existing.has(u.username)) continue;
+    await createUser(ctx, { ...u, password: pw });
+    created.push(u.username);
+  }
+  return { created, password: pw, generated: !password };
+}

@@ -1,0 +1,18 @@
+/**
+ * The part of core the browser may load: shapes (zod), formatting and period rules — nothing that
+ * touches Node or the store. The web app imports only this, so a rule shown in the form is the
+ * same rule the server applies.
+ */
+export * from './schemas.ts';
+export * from './roles.ts';
+export * from './accounts/account-schemas.ts';
+export * from './forms/form-schemas.ts';
+export * from './dashboard/dashboard-schemas.ts';
+export * from './reports/report-schemas.ts';
+export * from './registries/registry-schemas.ts';
+export * from './format/number.ts';
+export * from './format/date.ts';
+export * from './periods/period.ts';
+export * from './periods/period-text.ts';
+export { formatShareVi, withUnit } from './compare/sentence.ts';
+export * from './check/check-schemas.ts';

@@ -1,0 +1,120 @@
+/** Shapes of unit forms and their review that cross the API (Node-free, shared with the web app). */
+import { z } from 'zod';
+import { ValueStatus } from '../schemas.ts';
+
+export const FormStatus = z.enum(['missing', 'draft', 'submitted', 'returned', 'approved']);
+export type FormStatus = z.infer<typeof FormStatus>;
+
+export const FormKey = z.object({
+  unit: z.string().trim().toUpperCase(),
+  period: z.string().trim().toUpperCase(),
+});
+export type FormKey = z.infer<typeof FormKey>;
+
+/** One value typed into a form: empty means "not reported" (missing, never zero). */
+export const FormValueInput = z.object({
+  /** The line of the source (a spreadsheet row) that errors name; the position in the list when absent. */
+  row: z.number().int().positive().optional(),
+  indicator: z.string(),
+  value: z.union([z.number(), z.string()]).nullish(),
+  status: ValueStatus.optional(),
+  note: z.string().nullish(),
+});
+export type FormValueInput = z.infer<typeof FormValueInput>;
+
+/** A validated line of a form's draft, as stored until approval. */
+export const DraftValue = z.object({
+  indicator: z.string(),
+  value: z.number(),
+  status: ValueStatus,
+  note: z.string().nullable(),
+});
+export type DraftValue = z.infer<typeof DraftValue>;
+
+export const FormSaveInput = FormKey.extend({ values: z.array(FormValueInput) });
+export type FormSaveInput = z.infer<typeof FormSaveInput>;
+
+const Base = z.object({ period: z.string(), value: z.number().nullable() });
+
+export const FormRow = z.object({
+  indicator: z.string(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  unitVi: z.string(),
+  precision: z.number().int(),
+  kind: z.string(),
+  value: z.number().nullable(),
+  status: ValueStatus,
+  note: z.string().nullable(),
+  previous: Base.nullable(),
+  lastYear: Base,
+});
+export type FormRow = z.infer<typeof FormRow>;
+
+export const FormSummary = z.object({
+  unit: z.string(),
+  unitName: z.string(),
+  period: z.string(),
+  periodLabel: z.string(),
+  dueOn: z.string(),
+  daysLeft: z.number().int(),
+  status: FormStatus,
+  comment: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  submittedBy: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  reviewedBy: z.string().nullable(),
+  remindedAt: z.string().nullable(),
+  late: z.boolean(),
+  filled: z.number().int(),
+});
+export type FormSummary = z.infer<typeof FormSummary>;
+
+export const Form = FormSummary.extend({ rows: z.array(FormRow) });
+export type Form = z.infer<typeof Form>;
+
+export const ReportingPeriod = z.object({
+  period: z.string(),
+  periodLabel: z.string(),
+  dueOn: z.string(),
+  closed: z.boolean(),
+  released: z.boolean(),
+});
+export type ReportingPeriod = z.infer<typeof ReportingPeriod>;
+
+/** A warning that a typed value is implausible next to its history (it does not block saving). */
+export interface Plausibility {
+  code: 'OUTLIER';
+  message: string;
+  messageEn: string;
+}
+
+const pct = (x: number) => `${Math.round(Math.abs(x) * 100)}%`;
+
+/**
+ * Flags a value that changed implausibly: more than doubled or fell by more than half against the
+ * same period last year, or (for stocks, which move slowly) by more than a third against the
+ * previous period. Typical cause: a wrong unit (đồng vs tỷ đồng) or a cumulative figure.
+ */
+export function plausibility(
+  value: number | null,
+  row: Pick<FormRow, 'kind' | 'previous' | 'lastYear'>,
+): Plausibility | null {
+  if (value === null) return null;
+  const check = (base: number | null | undefined, up: number, down: number, vi: string, en: string) => {
+    if (base === null || base === undefined || base <= 0) return null;
+    const r = value / base;
+    if (r <= up && r >= down) return null;
+    const change = r - 1;
+    const word = change > 0 ? 'tăng' : 'giảm';
+    return {
+      code: 'OUTLIER' as const,
+      message: `Bất thường: ${word} ${pct(change)} so với ${vi}; kiểm tra đơn vị tính hoặc số lũy kế`,
+      messageEn: `Unusual: ${change > 0 ? 'up' : 'down'} ${pct(change)} on ${en}; check the unit or a cumulative figure`,
+    };
+  };
+  return (
+    check(row.lastYear.value, 2, 0.5, 'cùng kỳ năm trước', 'the same period last year') ??
+    (row.kind === 'stock' ? check(row.previous?.value, 1.34, 0.66, 'kỳ trước', 'the previous period') : null)
+  );
+}

@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import type { Schema } from '../db/schema.ts';
+
+export type SubmissionRow = Awaited<ReturnType<typeof selectSubmissions>>[number];
+
+export const selectReportingPeriods = (db: Kysely<Schema>) =>
+  db
+    .selectFrom('reporting_period as r')
+    .leftJoin('data_release as d', 'd.period', 'r.period')
+    .select(['r.period', 'r.due_on', 'r.closed', 'd.released_at'])
+    .orderBy('r.period', 'desc')
+    .execute();
+
+export const selectReportingPeriod = (db: Kysely<Schema>, period: string) =>
+  db.selectFrom('reporting_period').selectAll().where('period', '=', period).executeTakeFirst();
+
+export const selectSubmissions = (db: Kysely<Schema>, where: { period?: string; unitId?: number }) => {
+  let q = db.selectFrom('submission').selectAll();
+  if (where.period) q = q.where('period', '=', where.period);
+  if (where.unitId !== undefined) q = q.where('unit_id', '=', where.unitId);
+  return q.execute();
+};
+
+/** Reads one submission and locks its row for the rest of the transaction (two reviewers never race). */
+export const lockSubmission = (db: Kysely<Schema>, unitId: number, period: string) =>
+  db
+    .selectFrom('submission')
+    .selectAll()
+    .where('unit_id', '=', unitId)
+    .where('period', '=', period)
+    .forUpdate()
+    .executeTakeFirst();
+
+export async function writeSubmission(
+  db: Kysely<Schema>,
+  row: Pick<SubmissionRow, 'unit_id' | 'period' | 'status' | 'updated_by'> &
+    Partial<Omit<SubmissionRow, 'draft'>> & { draft?: unknown },
+): Promise<void> {
+  const { draft, ...rest } = row;
+  const values = {
+    ...rest,
+    updated_at: new Date(),
+    ...(draft === undefined ? {} : { draft: JSON.stringify(draft) }),
+  };
+  await db
+    .insertInto('submission')
+    .values({ draft: '[]', ...values })
+    .onConflict((oc) => oc.columns(['unit_id', 'period']).doUpdateSet(values))
+    .execute();
+}

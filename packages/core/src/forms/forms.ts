@@ -1,0 +1,210 @@
+import { requireAccess } from '../access/access.ts';
+import { writeAudit } from '../audit/audit.ts';
+import { compareMany } from '../compare/compare.ts';
+import type { Ctx } from '../context.ts';
+import { BaocaoError, type FieldError } from '../errors.ts';
+import { parseValueFile } from '../imports/parse-file.ts';
+import { parsePeriod } from '../periods/period.ts';
+import { loadUnitGraph } from '../units/unit-graph.ts';
+import { loadValidationContext, rejectRows } from '../values/values.ts';
+import { validateValueRows } from '../values/validate.ts';
+import { listIndicators } from '../catalog/indicators.ts';
+import { z } from 'zod';
+import { DraftValue, type Form, type FormKey, FormSaveInput, type FormSummary } from './form-schemas.ts';
+import { loadFormContext, reportingUnits, summarize } from './form-context.ts';
+import {
+  lockSubmission,
+  selectReportingPeriods,
+  selectSubmissions,
+  writeSubmission,
+} from './forms.queries.ts';
+
+/** The draft lines of a submission row (stored JSON, parsed rather than trusted). */
+export const draftOf = (d: unknown): DraftValue[] =>
+  z
+    .array(DraftValue)
+    .catch([])
+    .parse(d ?? []);
+
+const scopeOf = (fc: Awaited<ReturnType<typeof loadFormContext>>) => ({
+  unitIds: [fc.unit.id],
+  ancestorsOf: fc.graph.ancestorsOf,
+});
+
+/** The forms the actor's unit (and the units below it) must fill, for every open period. */
+export async function listMyForms(ctx: Ctx): Promise<FormSummary[]> {
+  requireAccess(ctx, 'form.write');
+  if (ctx.actor.unitId === null) return [];
+  const [graph, indicators, periods] = await Promise.all([
+    loadUnitGraph(ctx.db.k),
+    listIndicators(ctx),
+    selectReportingPeriods(ctx.db.k),
+  ]);
+  const out: FormSummary[] = [];
+  for (const rp of periods.filter((r) => !r.closed)) {
+    const p = parsePeriod(rp.period);
+    const subs = new Map((await selectSubmissions(ctx.db.k, { period: p.id })).map((s) => [s.unit_id, s]));
+    for (const u of reportingUnits(graph, indicators, p, ctx.actor.unitId)) {
+      out.push(summarize(u, p, rp.due_on, subs.get(u.id)));
+    }
+  }
+  return out.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.unit.localeCompare(b.unit));
+}
+
+/** One unit's form for a period: each indicator with the typed value, last period and last year. */
+export async function getForm(ctx: Ctx, key: FormKey): Promise<Form> {
+  const fc = await loadFormContext(ctx, key);
+  requireAccess(ctx, 'value.read', scopeOf(fc));
+  const [sub] = await selectSubmissions(ctx.db.k, { period: fc.p.id, unitId: fc.unit.id });
+  const draft = new Map(draftOf(sub?.draft).map((d) => [d.indicator, d]));
+  const history = await compareMany(
+    ctx,
+    fc.form.map((i) => ({ indicator: i.code, unit: fc.unit.code, period: fc.p.id })),
+  );
+  const rows = fc.form.map((i, n) => {
+    const h = history[n]!;
+    const d = draft.get(i.code);
+    return {
+      indicator: i.code,
+      nameVi: i.nameVi,
+      nameEn: i.nameEn,
+      unitVi: i.unitVi,
+      precision: i.precision,
+      kind: i.kind,
+      value: d ? d.value : sub ? null : h.value,
+      status: d?.status ?? h.status ?? 'estimate',
+      note: d?.note ?? null,
+      previous: h.previous ? { period: h.previous.period, value: h.previous.value } : null,
+      lastYear: { period: h.lastYear.period, value: h.lastYear.value },
+    };
+  });
+  return { ...summarize(fc.unit, fc.p, fc.rp.due_on, sub), rows };
+}
+
+const formLocked = (status: string) =>
+  status === 'approved'
+    ? new BaocaoError(
+        'FORM_APPROVED',
+        'Biểu mẫu đã được duyệt và khóa; đề nghị cán bộ tổng hợp mở khóa nếu cần sửa',
+        'The form is approved and locked; ask a synthesis officer to unlock it',
+        { status: 409 },
+      )
+    : new BaocaoError(
+        'FORM_SUBMITTED',
+        'Biểu mẫu đã gửi, đang chờ duyệt; chỉ sửa được khi bị trả lại',
+        'The form is submitted and awaiting review; it can be edited only when returned',
+        { status: 409 },
+      );
+
+/**
+ * Saves a form's values as a draft (all or none: every error is reported, with the row of the
+ * input), or with `submit` also sends it for review. Values reach the statistics on approval.
+ */
+export async function saveForm(
+  ctx: Ctx,
+  input: FormSaveInput & { submit?: boolean; source?: string },
+): Promise<Form> {
+  const { unit, period, values } = FormSaveInput.parse(input);
+  const fc = await loadFormContext(ctx, { unit, period });
+  requireAccess(ctx, 'form.write', scopeOf(fc));
+  const closed = fc.rp.closed;
+  const onForm = new Set(fc.form.map((i) => i.code));
+  const errors: FieldError[] = [];
+  const typed = values
+    .map((v, i) => ({ ...v, row: v.row ?? i + 1 }))
+    .filter((v) => v.value !== null && v.value !== undefined && String(v.value).trim() !== '');
+  for (const v of typed) {
+    if (!onForm.has(v.indicator.trim().toUpperCase())) {
+      errors.push({
+        row: v.row,
+        field: 'indicator',
+        code: 'NOT_ON_FORM',
+        message: `Dòng ${v.row}: chỉ tiêu "${v.indicator}" không thuộc biểu mẫu của ${fc.unit.nameVi}`,
+        messageEn: `Row ${v.row}: indicator "${v.indicator}" is not on ${fc.unit.code}'s form`,
+      });
+    }
+  }
+  const vc = await loadValidationContext(ctx);
+  const checked = validateValueRows(
+    ctx,
+    vc,
+    typed.map((v) => ({ ...v, unit: fc.unit.code, period: fc.p.id, status: v.status ?? 'estimate' })),
+  );
+  errors.push(...checked.errors);
+  if (errors.length > 0) rejectRows(errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)));
+  const codeOf = new Map([...vc.indicators.values()].map((i) => [i.id, i.code]));
+  const draft: DraftValue[] = checked.valid.map((r) => ({
+    indicator: codeOf.get(r.indicatorId) ?? '',
+    value: r.value,
+    status: r.status,
+    note: r.note,
+  }));
+  if (input.submit && draft.length === 0) {
+    throw new BaocaoError(
+      'EMPTY_FORM',
+      'Biểu mẫu chưa có số liệu nào; nhập ít nhất một chỉ tiêu trước khi gửi',
+      'The form has no values; enter at least one before submitting',
+    );
+  }
+  await ctx.db.k.transaction().execute(async (trx) => {
+    const sub = await lockSubmission(trx, fc.unit.id, fc.p.id);
+    if (sub && (sub.status === 'submitted' || sub.status === 'approved')) throw formLocked(sub.status);
+    if (closed) throw formLocked('approved');
+    const status = input.submit ? 'submitted' : (sub?.status ?? 'draft');
+    await writeSubmission(trx, {
+      unit_id: fc.unit.id,
+      period: fc.p.id,
+      status,
+      draft,
+      updated_by: ctx.actor.username,
+      ...(input.submit ? { submitted_at: new Date(), submitted_by: ctx.actor.username } : {}),
+    });
+    await writeAudit(trx, ctx.actor, {
+      entity: 'submission',
+      key: `${fc.unit.code}/${fc.p.id}`,
+      action: input.submit ? 'submit' : 'save',
+      old: draftOf(sub?.draft),
+      new: draft,
+      reason: input.source ?? null,
+    });
+  });
+  return getForm(ctx, { unit: fc.unit.code, period: fc.p.id });
+}
+
+/**
+ * Fills a form from its XLSX (or CSV, JSON) template: every row must be this unit and period;
+ * errors come per row and column, and nothing is saved unless all rows are right.
+ */
+export async function importFormFile(
+  ctx: Ctx,
+  input: FormKey & { data: Buffer; filename: string },
+): Promise<Form> {
+  const rows = await parseValueFile(input.data, input.filename);
+  const key = { unit: input.unit.toUpperCase(), period: parsePeriod(input.period).id };
+  const errors: FieldError[] = [];
+  for (const r of rows) {
+    for (const f of ['unit', 'period'] as const) {
+      const v = String(r[f] ?? '')
+        .trim()
+        .toUpperCase();
+      if (v && v !== key[f]) {
+        errors.push({
+          row: r.row,
+          field: f,
+          code: 'WRONG_FORM',
+          message: `Dòng ${r.row}: "${f}" là ${v}, nhưng biểu mẫu này của ${key.unit}, kỳ ${key.period}`,
+          messageEn: `Row ${r.row}: ${f} is ${v} but this form is ${key.unit}, ${key.period}`,
+        });
+      }
+    }
+  }
+  if (errors.length > 0) rejectRows(errors);
+  const values = rows.map((r) => ({
+    row: r.row,
+    indicator: String(r.indicator ?? ''),
+    value: r.value ?? null,
+    note: r.note ?? null,
+    ...(r.status === 'official' || r.status === 'chính thức' ? { status: 'official' as const } : {}),
+  }));
+  return saveForm(ctx, { ...key, values, source: `import:${input.filename}` });
+}

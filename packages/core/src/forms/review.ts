@@ -1,0 +1,184 @@
+import { requireAccess } from '../access/access.ts';
+import { writeAudit } from '../audit/audit.ts';
+import type { Ctx } from '../context.ts';
+import { BaocaoError } from '../errors.ts';
+import { listIndicators } from '../catalog/indicators.ts';
+import { parsePeriod } from '../periods/period.ts';
+import { periodLabelVi } from '../periods/period-text.ts';
+import { loadUnitGraph } from '../units/unit-graph.ts';
+import { loadValidationContext, rejectRows, storeValidRows } from '../values/values.ts';
+import { validateValueRows } from '../values/validate.ts';
+import type { FormKey, FormSummary } from './form-schemas.ts';
+import { loadFormContext, reportingUnits, summarize } from './form-context.ts';
+import { draftOf, getForm } from './forms.ts';
+import {
+  lockSubmission,
+  selectReportingPeriod,
+  selectSubmissions,
+  writeSubmission,
+} from './forms.queries.ts';
+
+/** The board of one period: every unit that must report, with its form's status, lateness and counts. */
+export async function submissionBoard(
+  ctx: Ctx,
+  input: { period: string },
+): Promise<{
+  period: string;
+  periodLabel: string;
+  dueOn: string | null;
+  forms: FormSummary[];
+  counts: Record<string, number>;
+}> {
+  requireAccess(ctx, 'value.read');
+  const p = parsePeriod(input.period);
+  const [graph, indicators, rp, subs] = await Promise.all([
+    loadUnitGraph(ctx.db.k),
+    listIndicators(ctx),
+    selectReportingPeriod(ctx.db.k, p.id),
+    selectSubmissions(ctx.db.k, { period: p.id }),
+  ]);
+  const byUnit = new Map(subs.map((s) => [s.unit_id, s]));
+  const forms = rp
+    ? reportingUnits(graph, indicators, p, ctx.actor.unitId).map((u) =>
+        summarize(u, p, rp.due_on, byUnit.get(u.id)),
+      )
+    : [];
+  const counts: Record<string, number> = { late: forms.filter((f) => f.late).length };
+  for (const f of forms) counts[f.status] = (counts[f.status] ?? 0) + 1;
+  return { period: p.id, periodLabel: periodLabelVi(p), dueOn: rp?.due_on ?? null, forms, counts };
+}
+
+const wrongState = (want: string, have: string) =>
+  new BaocaoError(
+    'FORM_STATE',
+    `Biểu mẫu đang ở trạng thái "${have}", không thể ${want}`,
+    `The form is "${have}"; it cannot be ${want === 'duyệt' ? 'approved' : want === 'trả lại' ? 'returned' : 'unlocked'}`,
+    { status: 409 },
+  );
+
+/** Shared steps of review actions: access on the unit, the row locked, its state checked. */
+async function review(
+  ctx: Ctx,
+  key: FormKey,
+  want: { from: string; verb: string; action: string; reason?: string | null },
+  apply: (
+    c: Ctx,
+    sub: NonNullable<Awaited<ReturnType<typeof lockSubmission>>>,
+    unitCode: string,
+  ) => Promise<'approved' | 'returned'>,
+) {
+  const fc = await loadFormContext(ctx, key);
+  requireAccess(ctx, 'form.review', { unitIds: [fc.unit.id], ancestorsOf: fc.graph.ancestorsOf });
+  await ctx.db.k.transaction().execute(async (trx) => {
+    const sub = await lockSubmission(trx, fc.unit.id, fc.p.id);
+    if (!sub || sub.status !== want.from) throw wrongState(want.verb, sub?.status ?? 'missing');
+    const tctx = { ...ctx, db: { ...ctx.db, k: trx } };
+    const status = await apply(tctx, sub, fc.unit.code);
+    await writeSubmission(trx, {
+      unit_id: fc.unit.id,
+      period: fc.p.id,
+      status,
+      comment: want.reason ?? null,
+      reviewed_at: new Date(),
+      reviewed_by: ctx.actor.username,
+      updated_by: ctx.actor.username,
+    });
+    await writeAudit(trx, ctx.actor, {
+      entity: 'submission',
+      key: `${fc.unit.code}/${fc.p.id}`,
+      action: want.action,
+      reason: want.reason ?? null,
+    });
+  });
+  return getForm(ctx, { unit: fc.unit.code, period: fc.p.id });
+}
+
+const needReason = (what: string, whatEn: string) =>
+  new BaocaoError('REASON_REQUIRED', `Cần ghi ${what}`, `${whatEn} is required`, {
+    details: [
+      {
+        field: 'comment',
+        code: 'REASON_REQUIRED',
+        message: `Cần ghi ${what}`,
+        messageEn: `${whatEn} is required`,
+      },
+    ],
+  });
+
+/** Sends a submitted form back to its unit with the reviewer's comment (required). Audited. */
+export async function returnForm(ctx: Ctx, input: FormKey & { comment: string }) {
+  if (!input.comment?.trim()) throw needReason('nhận xét để đơn vị biết cần sửa gì', 'A comment');
+  return review(
+    ctx,
+    input,
+    { from: 'submitted', verb: 'trả lại', action: 'return', reason: input.comment.trim() },
+    async () => 'returned',
+  );
+}
+
+/**
+ * Approves a submitted form: its values are validated again and written to the statistics (audited,
+ * rolled up) in the same transaction as the status, and the form is locked.
+ */
+export async function approveForm(ctx: Ctx, input: FormKey) {
+  return review(
+    ctx,
+    input,
+    { from: 'submitted', verb: 'duyệt', action: 'approve' },
+    async (tctx, sub, unit) => {
+      requireAccess(tctx, 'value.write');
+      const vc = await loadValidationContext(tctx);
+      const rows = draftOf(sub.draft).map((d, i) => ({ row: i + 1, ...d, unit, period: sub.period }));
+      const { valid, errors } = validateValueRows(tctx, vc, rows);
+      if (errors.length > 0) rejectRows(errors);
+      await storeValidRows(tctx, vc, valid, {
+        actor: tctx.actor.username,
+        source: `form:${unit}/${sub.period}`,
+        reason: `approved; submitted by ${sub.submitted_by ?? '?'}`,
+      });
+      return 'approved';
+    },
+  );
+}
+
+/** Reopens an approved form for correction: an explicit act with a reason, audited; the unit sees it returned. */
+export async function unlockForm(ctx: Ctx, input: FormKey & { reason: string }) {
+  if (!input.reason?.trim()) throw needReason('lý do mở khóa', 'A reason to unlock');
+  return review(
+    ctx,
+    input,
+    { from: 'approved', verb: 'mở khóa', action: 'unlock', reason: input.reason.trim() },
+    async () => 'returned',
+  );
+}
+
+/** Records a reminder to every unit of the period that has not submitted; returns their codes. */
+export async function remindUnits(ctx: Ctx, input: { period: string }): Promise<string[]> {
+  requireAccess(ctx, 'form.review');
+  const board = await submissionBoard(ctx, input);
+  const due = board.forms.filter(
+    (f) => f.status === 'missing' || f.status === 'draft' || f.status === 'returned',
+  );
+  const graph = await loadUnitGraph(ctx.db.k);
+  await ctx.db.k.transaction().execute(async (trx) => {
+    for (const f of due) {
+      const unit = graph.byCode.get(f.unit);
+      if (!unit) continue;
+      const sub = await lockSubmission(trx, unit.id, board.period);
+      await writeSubmission(trx, {
+        unit_id: unit.id,
+        period: board.period,
+        status: sub?.status ?? 'draft',
+        reminded_at: new Date(),
+        updated_by: sub?.updated_by ?? ctx.actor.username,
+      });
+    }
+    await writeAudit(trx, ctx.actor, {
+      entity: 'submission',
+      key: board.period,
+      action: 'remind',
+      new: due.map((f) => f.unit),
+    });
+  });
+  return due.map((f) => f.unit);
+}

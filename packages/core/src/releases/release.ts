@@ -1,0 +1,68 @@
+import { type Action, requireAccess } from '../access/access.ts';
+import { writeAudit } from '../audit/audit.ts';
+import type { Ctx } from '../context.ts';
+import { BaocaoError } from '../errors.ts';
+import { type Period, parsePeriod } from '../periods/period.ts';
+import { periodLabelVi } from '../periods/period-text.ts';
+
+type Scope = Parameters<typeof requireAccess>[2];
+
+/** Whether every month of `p` lies inside one of the released spans. */
+export const coveredBy = (spans: { first_month: number; last_month: number }[], p: Period): boolean => {
+  for (let m = p.first; m <= p.last; m++) {
+    if (!spans.some((s) => s.first_month <= m && m <= s.last_month)) return false;
+  }
+  return true;
+};
+
+/**
+ * Which periods the actor may read values of. Signed-in readers: every period, within their unit
+ * scope (checked here). The public: only released periods — the one gate between unpublished
+ * data and the public pages, applied by every reader of values in core.
+ */
+export async function periodsVisibleTo(ctx: Ctx, scope?: Scope): Promise<(p: Period) => boolean> {
+  if (ctx.actor.role !== 'public') {
+    requireAccess(ctx, 'value.read', scope);
+    return () => true;
+  }
+  const spans = await ctx.db.k.selectFrom('data_release').select(['first_month', 'last_month']).execute();
+  return (p) => coveredBy(spans, p);
+}
+
+/** The error for a public read of a period whose data is not released. */
+export const notReleased = (p: Period) =>
+  new BaocaoError(
+    'NOT_PUBLISHED',
+    `Số liệu ${periodLabelVi(p)} chưa được công bố`,
+    `Figures for ${p.id} are not published yet`,
+    { status: 404 },
+  );
+
+/** Makes a period's figures public (they appear on the public pages and API). Audited. */
+export async function releasePeriod(ctx: Ctx, input: { period: string }): Promise<{ period: string }> {
+  const action: Action = 'data.release';
+  requireAccess(ctx, action);
+  const p = parsePeriod(input.period);
+  await ctx.db.k.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('data_release')
+      .values({ period: p.id, first_month: p.first, last_month: p.last, released_by: ctx.actor.username })
+      .onConflict((oc) => oc.column('period').doNothing())
+      .execute();
+    await writeAudit(trx, ctx.actor, { entity: 'data_release', key: p.id, action: 'release' });
+  });
+  ctx.log.info({ period: p.id, by: ctx.actor.username }, 'period released');
+  return { period: p.id };
+}
+
+/** Released periods, newest first (public). */
+export async function listReleases(
+  ctx: Ctx,
+): Promise<{ period: string; periodLabel: string; releasedAt: string }[]> {
+  const rows = await ctx.db.k.selectFrom('data_release').selectAll().orderBy('last_month', 'desc').execute();
+  return rows.map((r) => ({
+    period: r.period,
+    periodLabel: periodLabelVi(parsePeriod(r.period)),
+    releasedAt: r.released_at.toISOString(),
+  }));
+}

@@ -1,0 +1,252 @@
+import { type Database, countValues, createDemoUsers, createLogger, loadDemo, systemCtx } from '@baocao/core';
+import { createTestDatabase } from '@baocao/core/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES, buildApp } from './app.ts';
+import type { App } from './route.ts';
+
+let db: Database;
+let app: App;
+const PW = 'mat-khau-thu-nghiem';
+let reporter: { cookie: string; csrf: string };
+const PERIOD = '2025M09';
+
+async function signIn(username: string) {
+  const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PW } });
+  expect(r.statusCode).toBe(200);
+  const set = r.cookies.find((c) => c.name === 'baocao_session');
+  expect(set).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+  return { cookie: `baocao_session=${set!.value}`, csrf: r.json().csrfToken as string };
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const sys = systemCtx(db);
+  await loadDemo(sys);
+  await createDemoUsers(sys, PW);
+  const { openReportingPeriod } = await import('@baocao/core');
+  await openReportingPeriod(sys, { period: PERIOD });
+  app = await buildApp({
+    db,
+    log: createLogger({ level: 'silent' }),
+    apiToken: 'tok-0123456789',
+    webRoot: null,
+  });
+  reporter = await signIn('reporter-danang');
+});
+afterAll(async () => {
+  await app.close();
+  await db.close();
+});
+
+const other = { unit: 'P01', period: PERIOD };
+const csv = Buffer.from(`indicator,unit,period,value\nVT.DOANH_THU,P01,${PERIOD},5\n`);
+const DOC = {
+  kind: 'legal_document',
+  period: '2024M08',
+  docKind: 'Quyết định',
+  stage: 'issued_ministry',
+  number: '1459/QĐ-BTTTT',
+  issuedOn: '2024-08-28',
+  title: 'Phê duyệt Chương trình hỗ trợ cửa hàng bán lẻ chuyển đổi số',
+};
+/** Every endpoint a reporter of Đà Nẵng might use to reach Hà Nội's (P01) data, or the ministry's powers. */
+const ATTEMPTS: {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  url: string;
+  payload?: unknown;
+  raw?: Buffer;
+}[] = [
+  { method: 'GET', url: `/api/compare?indicator=VT.DOANH_THU&unit=P01&period=${PERIOD}` },
+  { method: 'GET', url: `/api/pivot?indicators=VT.DOANH_THU&units=P01&periods=${PERIOD}` },
+  { method: 'GET', url: `/api/pivot?indicators=VT.DOANH_THU&units=P01&periods=${PERIOD}&format=csv` },
+  { method: 'GET', url: `/api/dashboard?unit=P01&period=${PERIOD}` },
+  { method: 'GET', url: '/api/exports?units=P01' },
+  { method: 'GET', url: `/api/template?unit=P01&period=${PERIOD}` },
+  { method: 'GET', url: `/api/values/history?indicator=VT.DOANH_THU&unit=P01&period=${PERIOD}` },
+  {
+    method: 'POST',
+    url: '/api/values',
+    payload: { values: [{ indicator: 'VT.DOANH_THU', ...other, value: 5 }] },
+  },
+  { method: 'POST', url: '/api/imports?filename=x.csv', raw: csv },
+  { method: 'GET', url: `/api/forms?unit=P01&period=${PERIOD}` },
+  {
+    method: 'PUT',
+    url: '/api/forms',
+    payload: { ...other, values: [{ indicator: 'VT.DOANH_THU', value: 5 }] },
+  },
+  {
+    method: 'POST',
+    url: '/api/forms/submit',
+    payload: { ...other, values: [{ indicator: 'VT.DOANH_THU', value: 5 }] },
+  },
+  { method: 'POST', url: `/api/forms/import?unit=P01&period=${PERIOD}&filename=x.csv`, raw: csv },
+  { method: 'POST', url: '/api/forms/return', payload: { ...other, comment: 'x' } },
+  { method: 'POST', url: '/api/forms/approve', payload: other },
+  { method: 'POST', url: '/api/forms/unlock', payload: { ...other, reason: 'x' } },
+  { method: 'POST', url: '/api/forms/remind', payload: { period: PERIOD } },
+  { method: 'PUT', url: '/api/periods', payload: { period: '2025M10' } },
+  { method: 'POST', url: '/api/releases', payload: { period: PERIOD } },
+  { method: 'GET', url: '/api/users' },
+  {
+    method: 'POST',
+    url: '/api/users',
+    payload: { username: 'x1', displayName: 'x', role: 'admin', password: 'abcdefghijkl' },
+  },
+  { method: 'GET', url: `/api/reports?template=hop-bao-thang&period=2025M08&unit=P01` },
+  {
+    method: 'PUT',
+    url: '/api/reports/sections',
+    payload: { template: 'hop-bao-thang', period: '2025M08', section: 'x', text: 'y' },
+  },
+  {
+    method: 'PUT',
+    url: '/api/reports/details',
+    payload: { template: 'hop-bao-thang', period: '2025M08', number: '1/BC-BKHCN' },
+  },
+  { method: 'POST', url: '/api/reports/publish', payload: { template: 'hop-bao-thang', period: '2025M08' } },
+  { method: 'PUT', url: '/api/report-templates', payload: { code: 'x' } },
+  { method: 'POST', url: '/api/registries', payload: { items: [DOC] } },
+  { method: 'PUT', url: '/api/registries/1', payload: { item: DOC } },
+  { method: 'DELETE', url: '/api/registries/1?reason=x' },
+];
+/** Endpoints with no unit data to protect: open to anyone or to every signed-in user by design. */
+const OPEN = [
+  '/api/health',
+  '/api/auth/login',
+  '/api/auth/logout',
+  '/api/auth/session',
+  '/api/indicators',
+  '/api/units',
+  '/api/releases',
+  '/api/reports/published',
+  '/api/report-templates',
+  '/api/registries',
+  '/api/forms/mine',
+  '/api/forms/board',
+  '/api/periods',
+  '/api/check',
+];
+
+describe('a reporter stays inside their unit, on every endpoint', () => {
+  it('covers every route of the API in this test', () => {
+    const tested = new Set([...ATTEMPTS.map((a) => `${a.method} ${a.url.split('?')[0]}`)]);
+    const missing = ROUTES.map((r) => `${r.meta.method} ${r.meta.url.replace(':id', '1')}`).filter(
+      (k) => !tested.has(k) && !OPEN.includes(k.split(' ')[1]!),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it.each(ATTEMPTS)('$method $url is refused with a reason and changes nothing', async (a) => {
+    const before = await countValues(systemCtx(db));
+    const audit = await db.k
+      .selectFrom('audit_log')
+      .select(db.k.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    const r = await app.inject({
+      method: a.method,
+      url: a.url,
+      headers: {
+        cookie: reporter.cookie,
+        'x-csrf-token': reporter.csrf,
+        ...(a.raw ? { 'content-type': 'application/octet-stream' } : {}),
+      },
+      ...(a.raw ? { payload: a.raw } : a.payload ? { payload: a.payload as object } : {}),
+    });
+    expect(r.statusCode, r.body).toBe(403);
+    expect(r.json()).toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.any(String),
+      messageEn: expect.any(String),
+    });
+    expect(await countValues(systemCtx(db))).toEqual(before);
+    const after = await db.k
+      .selectFrom('audit_log')
+      .select(db.k.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(after.n).toEqual(audit.n);
+  });
+
+  it('sees only its own unit on the board and in My forms', async () => {
+    const h = { cookie: reporter.cookie };
+    const board = (
+      await app.inject({ method: 'GET', url: `/api/forms/board?period=${PERIOD}`, headers: h })
+    ).json();
+    expect(board.forms.map((f: { unit: string }) => f.unit)).toEqual(['P48']);
+    const mine = (await app.inject({ method: 'GET', url: '/api/forms/mine', headers: h })).json();
+    expect(new Set(mine.map((f: { unit: string }) => f.unit))).toEqual(new Set(['P48']));
+  });
+});
+
+describe('CSRF', () => {
+  const save = { unit: 'P48', period: PERIOD, values: [{ indicator: 'VT.DOANH_THU', value: 7 }] };
+  it('refuses a state change without the token (or with a wrong one) and changes nothing', async () => {
+    for (const headers of [
+      { cookie: reporter.cookie },
+      { cookie: reporter.cookie, 'x-csrf-token': 'forged' },
+    ]) {
+      const r = await app.inject({ method: 'PUT', url: '/api/forms', headers, payload: save });
+      expect(r.statusCode).toBe(403);
+      expect(r.json()).toMatchObject({ code: 'CSRF_FAILED' });
+    }
+    const form = await app.inject({
+      method: 'GET',
+      url: `/api/forms?unit=P48&period=${PERIOD}`,
+      headers: { cookie: reporter.cookie },
+    });
+    expect(form.json().status).toBe('missing');
+  });
+
+  it('accepts it with the token', async () => {
+    const headers = { cookie: reporter.cookie, 'x-csrf-token': reporter.csrf };
+    const r = await app.inject({ method: 'PUT', url: '/api/forms', headers, payload: save });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().status).toBe('draft');
+  });
+});
+
+describe('the public API', () => {
+  it('never returns unreleased values', async () => {
+    // Approve a value for an unreleased month, then read everything public.
+    const officer = await signIn('officer');
+    const h = { cookie: officer.cookie, 'x-csrf-token': officer.csrf };
+    const rh = { cookie: reporter.cookie, 'x-csrf-token': reporter.csrf };
+    const body = { unit: 'P48', period: PERIOD, values: [{ indicator: 'VT.DOANH_THU', value: 4321 }] };
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/forms/submit', headers: rh, payload: body })).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/forms/approve',
+          headers: h,
+          payload: { unit: 'P48', period: PERIOD },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const asks = [
+      `/api/compare?indicator=VT.DOANH_THU&unit=P48&period=${PERIOD}`,
+      `/api/compare?indicator=VT.DOANH_THU&unit=VN&period=${PERIOD}`,
+      `/api/pivot?indicators=VT.DOANH_THU&units=P48,VN&periods=${PERIOD}`,
+      `/api/dashboard?unit=P48&period=${PERIOD}`,
+      '/api/dashboard',
+      '/api/exports?units=P48',
+      `/api/forms?unit=P48&period=${PERIOD}`,
+      `/api/reports?template=hop-bao-thang&period=${PERIOD}`,
+    ];
+    for (const url of asks) {
+      const r = await app.inject({ method: 'GET', url });
+      expect(r.body, url).not.toContain('4321');
+    }
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/releases', headers: h, payload: { period: PERIOD } }))
+        .statusCode,
+    ).toBe(200);
+    const after = await app.inject({
+      method: 'GET',
+      url: `/api/compare?indicator=VT.DOANH_THU&unit=P48&period=${PERIOD}`,
+    });
+    expect(after.json().value).toBe(4321);
+  });
+});

@@ -1,0 +1,91 @@
+import {
+  LoginInput,
+  SessionInfo,
+  UserInfo,
+  UserInput,
+  createUser,
+  listUsers,
+  login,
+  logout,
+  sessionFor,
+} from '@baocao/core';
+import { z } from 'zod';
+import { NONE, defineRoute } from '../route.ts';
+import { SESSION_COOKIE } from '../session.ts';
+
+const cookieOptions = {
+  path: '/',
+  httpOnly: true,
+  sameSite: 'strict',
+  // Behind TLS in production; plain HTTP on a developer's machine and in tests.
+  secure: process.env.NODE_ENV === 'production',
+} as const;
+
+export default [
+  defineRoute({
+    method: 'POST',
+    url: '/api/auth/login',
+    summary: 'Đăng nhập / sign in (sets an HTTP-only session cookie; returns the CSRF token)',
+    tag: 'auth',
+    auth: 'none',
+    rateLimit: { max: 20, timeWindow: '1 minute' },
+    query: NONE,
+    body: LoginInput,
+    response: SessionInfo,
+    handler: async ({ ctx, body, reply }) => {
+      const { token, ...session } = await login(ctx, body);
+      reply.setCookie(SESSION_COOKIE, token, cookieOptions);
+      return session;
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/auth/logout',
+    summary: 'Đăng xuất / sign out',
+    tag: 'auth',
+    auth: 'actor',
+    query: NONE,
+    body: NONE,
+    handler: async ({ ctx, req, reply }) => {
+      await logout(ctx, req.cookies[SESSION_COOKIE] ?? '');
+      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      return { ok: true };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/auth/session',
+    summary: 'Phiên hiện tại / the current session (user and CSRF token), or user null',
+    tag: 'auth',
+    auth: 'none',
+    query: NONE,
+    body: NONE,
+    response: z.union([SessionInfo, z.object({ user: z.null() })]),
+    handler: async ({ ctx, req }) => {
+      const s = await sessionFor(ctx, req.cookies[SESSION_COOKIE] ?? '');
+      return s ? { user: s.user, csrfToken: s.csrfToken } : { user: null };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/users',
+    summary: 'Tài khoản / accounts (administrators)',
+    tag: 'auth',
+    auth: 'actor',
+    query: NONE,
+    body: NONE,
+    response: z.array(UserInfo),
+    handler: ({ ctx }) => listUsers(ctx),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/users',
+    summary: 'Tạo tài khoản / create an account (administrators)',
+    tag: 'auth',
+    auth: 'actor',
+    query: NONE,
+    body: UserInput,
+    response: UserInfo,
+    handler: ({ ctx, body }) => createUser(ctx, body),
+  }),
+];

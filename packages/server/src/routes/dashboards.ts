@@ -1,0 +1,75 @@
+import { Dashboard, exportPivot, getDashboard, listReleases, pivotValues, releasePeriod } from '@baocao/core';
+import { z } from 'zod';
+import { MEDIA } from '../media.ts';
+import { NONE, defineRoute } from '../route.ts';
+
+const list = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
+const Cell = z.object({
+  indicator: z.string(),
+  unit: z.string(),
+  period: z.string(),
+  value: z.number().nullable(),
+  status: z.enum(['estimate', 'official']).nullable(),
+  source: z.string().nullable(),
+});
+
+export default [
+  defineRoute({
+    method: 'GET',
+    url: '/api/dashboard',
+    summary: 'Chỉ tiêu chính / key indicators with comparisons and sparklines (public: released only)',
+    tag: 'dashboards',
+    auth: 'none',
+    query: z.object({ unit: z.string().optional(), period: z.string().optional() }),
+    body: NONE,
+    response: Dashboard,
+    handler: ({ ctx, query }) => getDashboard(ctx, query),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/pivot',
+    summary: 'Bảng tổng hợp / values for indicators × units × periods (public: released only)',
+    tag: 'dashboards',
+    auth: 'none',
+    query: z.object({
+      indicators: list,
+      units: list,
+      periods: list,
+      format: z.enum(['json', 'csv', 'xlsx']).optional(),
+    }),
+    body: NONE,
+    response: z.array(Cell),
+    produces: 'text/csv',
+    handler: async ({ ctx, query, reply }) => {
+      if (!query.format) return pivotValues(ctx, query);
+      const data = await exportPivot(ctx, { ...query, format: query.format });
+      reply.header('content-disposition', `attachment; filename="bang-tong-hop.${query.format}"`);
+      return reply.type(MEDIA[query.format]).send(data);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/releases',
+    summary: 'Các kỳ đã công bố / released periods',
+    tag: 'dashboards',
+    auth: 'none',
+    query: NONE,
+    body: NONE,
+    handler: ({ ctx }) => listReleases(ctx),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/releases',
+    summary: 'Công bố số liệu một kỳ / release a period’s figures to the public',
+    tag: 'dashboards',
+    auth: 'actor',
+    query: NONE,
+    body: z.object({ period: z.string() }),
+    handler: ({ ctx, body }) => releasePeriod(ctx, body),
+  }),
+];

@@ -1,0 +1,173 @@
+import { ROLES, type ReportingPeriod, type UserInfo } from '@baocao/core/browser';
+import { useState } from 'react';
+import { api } from '../api.ts';
+import { useApp } from '../app-context.tsx';
+import { useLoad } from '../hooks.ts';
+import { ErrorBox, Loading } from '../ui.tsx';
+
+/** Reporting periods (open, deadline, close, publish their figures) and, for administrators, accounts. */
+export function AdminPage() {
+  const { t, user } = useApp();
+  const periods = useLoad(() => api.get<ReportingPeriod[]>('/api/periods'), []);
+  const users = useLoad(
+    () => (user?.role === 'admin' ? api.get<UserInfo[]>('/api/users') : Promise.resolve([])),
+    [user?.role],
+  );
+  const [error, setError] = useState<Error | null>(null);
+  const [notice, setNotice] = useState('');
+  const act = async (fn: () => Promise<unknown>, done: string) => {
+    setError(null);
+    setNotice('');
+    try {
+      await fn();
+      setNotice(done);
+      periods.reload();
+      users.reload();
+    } catch (e) {
+      setError(e instanceof Error ? e : new Error(String(e)));
+    }
+  };
+  const form = (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    return new FormData(e.currentTarget);
+  };
+  return (
+    <section>
+      <h1>{t('Quản trị', 'Administration')}</h1>
+      <ErrorBox error={error ?? periods.error} />
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <div className="card">
+        <h2>{t('Kỳ báo cáo', 'Reporting periods')}</h2>
+        {periods.loading && <Loading />}
+        <table className="grid">
+          <thead>
+            <tr>
+              <th>{t('Kỳ', 'Period')}</th>
+              <th>{t('Hạn nộp', 'Deadline')}</th>
+              <th>{t('Tình trạng', 'State')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {periods.data?.map((p) => (
+              <tr key={p.period} data-period={p.period}>
+                <td>{p.periodLabel}</td>
+                <td>{p.dueOn}</td>
+                <td>
+                  {p.closed ? t('Đã đóng', 'Closed') : t('Đang mở', 'Open')} ·{' '}
+                  {p.released ? t('Đã công bố', 'Published') : t('Chưa công bố', 'Not published')}
+                </td>
+                <td>
+                  {!p.closed && (
+                    <button
+                      type="button"
+                      onClick={() =>
+                        act(
+                          () => api.put('/api/periods', { period: p.period, dueOn: p.dueOn, closed: true }),
+                          t('Đã đóng kỳ', 'Period closed'),
+                        )
+                      }
+                    >
+                      {t('Đóng kỳ', 'Close')}
+                    </button>
+                  )}
+                  {!p.released && (
+                    <button
+                      type="button"
+                      onClick={() =>
+                        act(
+                          () => api.post('/api/releases', { period: p.period }),
+                          t('Đã công bố số liệu', 'Figures published'),
+                        )
+                      }
+                    >
+                      {t('Công bố số liệu', 'Publish figures')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <form
+          onSubmit={(e) => {
+            const f = form(e);
+            act(
+              () =>
+                api.put('/api/periods', { period: String(f.get('period')), dueOn: f.get('dueOn') || null }),
+              t('Đã mở kỳ', 'Period opened'),
+            );
+          }}
+        >
+          <label>
+            {t('Mở kỳ (ví dụ 2026M12)', 'Open a period (e.g. 2026M12)')}{' '}
+            <input name="period" required size={10} />
+          </label>
+          <label>
+            {t('Hạn nộp (mặc định ngày 15 tháng sau)', 'Deadline (default: the 15th of the next month)')}{' '}
+            <input name="dueOn" type="date" />
+          </label>
+          <button type="submit">{t('Mở kỳ', 'Open')}</button>
+        </form>
+      </div>
+      {user?.role === 'admin' && (
+        <div className="card">
+          <h2>{t('Tài khoản', 'Accounts')}</h2>
+          <ul>
+            {users.data?.map((u) => (
+              <li key={u.id}>
+                {u.username} — {u.displayName} ({u.role}
+                {u.unit ? `, ${u.unit}` : ''})
+              </li>
+            ))}
+          </ul>
+          <form
+            onSubmit={(e) => {
+              const f = form(e);
+              const body = Object.fromEntries(
+                ['username', 'displayName', 'role', 'unit', 'password'].map((k) => [
+                  k,
+                  String(f.get(k) ?? '') || null,
+                ]),
+              );
+              act(() => api.post('/api/users', body), t('Đã tạo tài khoản', 'Account created'));
+            }}
+          >
+            <label>
+              {t('Tên đăng nhập', 'Username')} <input name="username" required />
+            </label>
+            <label>
+              {t('Họ tên / đơn vị', 'Display name')} <input name="displayName" required />
+            </label>
+            <label>
+              {t('Vai trò', 'Role')}{' '}
+              <select name="role">
+                {ROLES.map((r) => (
+                  <option key={r}>{r}</option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('Mã đơn vị (báo cáo viên)', 'Unit code (reporters)')} <input name="unit" />
+            </label>
+            <label>
+              {t('Mật khẩu (≥ 10 ký tự)', 'Password (10+ characters)')}{' '}
+              <input name="password" type="password" required minLength={10} />
+            </label>
+            <button type="submit">{t('Tạo tài khoản', 'Create account')}</button>
+          </form>
+        </div>
+      )}
+      <p className="muted small">
+        {t(
+          'Danh mục chỉ tiêu, đơn vị và kế hoạch năm được cập nhật bằng tệp qua lệnh baocao hoặc API (/api/docs).',
+          'The catalog, units and annual plans are maintained by file through the baocao command or the API (/api/docs).',
+        )}
+      </p>
+    </section>
+  );
+}

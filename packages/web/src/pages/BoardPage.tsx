@@ -1,0 +1,140 @@
+import type { FormSummary, ReportingPeriod } from '@baocao/core/browser';
+import { useState } from 'react';
+import { api, qs } from '../api.ts';
+import { Link, useApp } from '../app-context.tsx';
+import { useLoad } from '../hooks.ts';
+import { Empty, ErrorBox, Loading, Status } from '../ui.tsx';
+import { Deadline } from './MyFormsPage.tsx';
+
+interface Board {
+  period: string;
+  periodLabel: string;
+  dueOn: string | null;
+  forms: FormSummary[];
+  counts: Record<string, number>;
+}
+
+const FILTERS = ['all', 'submitted', 'late', 'missing', 'returned', 'approved'] as const;
+
+/** The synthesis officer's board: who submitted, who is late, who is missing; remind; open to review. */
+export function BoardPage() {
+  const { t, query, navigate, user } = useApp();
+  const periods = useLoad(() => api.get<ReportingPeriod[]>('/api/periods'), []);
+  const period =
+    query.get('period') ?? periods.data?.find((p) => !p.closed)?.period ?? periods.data?.[0]?.period ?? '';
+  const board = useLoad(
+    () => (period ? api.get<Board>(`/api/forms/board?${qs({ period })}`) : Promise.resolve(null)),
+    [period],
+  );
+  const [filter, setFilter] = useState<(typeof FILTERS)[number]>('all');
+  const [notice, setNotice] = useState('');
+  const [error, setError] = useState<Error | null>(null);
+  const remind = async () => {
+    try {
+      const units = await api.post<string[]>('/api/forms/remind', { period });
+      setNotice(t(`Đã nhắc ${units.length} đơn vị`, `Reminded ${units.length} units`));
+      board.reload();
+    } catch (e) {
+      setError(e instanceof Error ? e : new Error(String(e)));
+    }
+  };
+  if (periods.loading) return <Loading />;
+  const b = board.data;
+  const shown = (b?.forms ?? []).filter(
+    (f) => filter === 'all' || (filter === 'late' ? f.late : f.status === filter),
+  );
+  const label: Record<string, [string, string]> = {
+    all: ['Tất cả', 'All'],
+    submitted: ['Chờ duyệt', 'To review'],
+    late: ['Quá hạn', 'Late'],
+    missing: ['Chưa nhập', 'Missing'],
+    returned: ['Bị trả lại', 'Returned'],
+    approved: ['Đã duyệt', 'Approved'],
+  };
+  return (
+    <section>
+      <h1>{t('Theo dõi nộp báo cáo', 'Submission board')}</h1>
+      <ErrorBox error={periods.error ?? board.error ?? error} />
+      {periods.data?.length === 0 && (
+        <Empty>
+          {t(
+            'Chưa mở kỳ báo cáo nào; mở kỳ ở trang Quản trị.',
+            'No period is open; open one under Administration.',
+          )}
+        </Empty>
+      )}
+      <div className="toolbar">
+        <label>
+          {t('Kỳ báo cáo', 'Period')}{' '}
+          <select value={period} onChange={(e) => navigate(`/board?${qs({ period: e.target.value })}`)}>
+            {periods.data?.map((p) => (
+              <option key={p.period} value={p.period}>
+                {p.periodLabel} {p.closed ? t('(đã đóng)', '(closed)') : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        {b && (
+          <div role="group" aria-label={t('Lọc', 'Filter')} className="filters">
+            {FILTERS.map((k) => (
+              <button
+                key={k}
+                type="button"
+                className={filter === k ? 'active' : ''}
+                aria-pressed={filter === k}
+                onClick={() => setFilter(k)}
+              >
+                {t(label[k]![0], label[k]![1])} ({k === 'all' ? b.forms.length : (b.counts[k] ?? 0)})
+              </button>
+            ))}
+          </div>
+        )}
+        {(user?.role === 'officer' || user?.role === 'admin') && b && (
+          <button type="button" onClick={remind}>
+            {t('Nhắc các đơn vị chưa nộp', 'Remind units not submitted')}
+          </button>
+        )}
+      </div>
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {board.loading && <Loading />}
+      {b && (
+        <table className="grid">
+          <thead>
+            <tr>
+              <th>{t('Đơn vị', 'Unit')}</th>
+              <th>{t('Trạng thái', 'Status')}</th>
+              <th>{t('Hạn nộp', 'Deadline')}</th>
+              <th>{t('Gửi lúc', 'Submitted')}</th>
+              <th>{t('Số chỉ tiêu', 'Values')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((f) => (
+              <tr key={f.unit} className={f.late ? 'row-late' : ''} data-unit={f.unit}>
+                <td>{f.unitName}</td>
+                <td>
+                  <Status status={f.status} />
+                </td>
+                <td>
+                  <Deadline f={f} />
+                </td>
+                <td>{f.submittedAt ? new Date(f.submittedAt).toLocaleString() : '—'}</td>
+                <td className="num">{f.filled}</td>
+                <td>
+                  <Link to={`/forms/${f.unit}/${f.period}`}>
+                    {f.status === 'submitted' ? t('Xem xét', 'Review') : t('Xem', 'View')}
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

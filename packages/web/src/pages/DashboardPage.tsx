@@ -1,0 +1,153 @@
+import { type Dashboard, type DashboardCard, type Unit, formatShareVi } from '@baocao/core/browser';
+import { useMemo, useState } from 'react';
+import { api, qs } from '../api.ts';
+import { useApp } from '../app-context.tsx';
+import { EChart } from '../chart.tsx';
+import { useLoad } from '../hooks.ts';
+import { Empty, ErrorBox, Loading, PeriodInput, Status, useNumber } from '../ui.tsx';
+import { PivotPanel } from './PivotPanel.tsx';
+import { ProvinceRanking } from './ProvinceRanking.tsx';
+
+/** "tăng 23,7%" / "giảm 38%" / "tương đương", never "-38%". */
+export function useChange() {
+  const { t } = useApp();
+  return (pct: number | null) => {
+    if (pct === null) return null;
+    if (Math.abs(pct) < 0.05) return t('tương đương', 'about the same');
+    return `${pct > 0 ? t('tăng', 'up') : t('giảm', 'down')} ${formatShareVi(Math.abs(pct))}`;
+  };
+}
+
+function Card({ card, selected, onSelect }: { card: DashboardCard; selected: boolean; onSelect(): void }) {
+  const { t, lang } = useApp();
+  const num = useNumber();
+  const change = useChange();
+  const c = card.compare;
+  const spark = card.series.map((s) => s.value);
+  return (
+    <button
+      type="button"
+      className={`kpi ${selected ? 'selected' : ''}`}
+      onClick={onSelect}
+      aria-pressed={selected}
+    >
+      <span className="kpi-name">{lang === 'en' ? card.nameEn : card.nameVi}</span>
+      <span className="kpi-value">
+        {num(c.value, card.precision)} <small>{card.unitVi}</small>
+      </span>
+      <span className="kpi-meta">
+        {c.periodLabel} · <Status status={c.status} />
+      </span>
+      <span className="kpi-change">
+        {c.lastYear.changePct !== null
+          ? `${change(c.lastYear.changePct)} ${t('so với cùng kỳ', 'on last year')}`
+          : t('chưa có số cùng kỳ', 'no last-year figure')}
+      </span>
+      {spark.filter((v) => v !== null).length > 1 && (
+        <EChart
+          height={36}
+          label={t('Diễn biến 12 tháng', '12-month trend')}
+          option={{
+            animation: false,
+            grid: { left: 0, right: 0, top: 2, bottom: 2 },
+            xAxis: { type: 'category', show: false, data: card.series.map((s) => s.period) },
+            yAxis: { type: 'value', show: false, scale: true },
+            series: [{ type: 'line', data: spark, symbol: 'none', connectNulls: false }],
+          }}
+        />
+      )}
+    </button>
+  );
+}
+
+export function DashboardPage() {
+  const { t, query, navigate, lang } = useApp();
+  const num = useNumber();
+  const unit = query.get('unit') ?? 'VN';
+  const period = query.get('period') ?? '';
+  const units = useLoad(() => api.get<Unit[]>(`/api/units?${qs({ kind: 'province' })}`), []);
+  const dash = useLoad(() => api.get<Dashboard>(`/api/dashboard?${qs({ unit, period })}`), [unit, period]);
+  const [picked, setPicked] = useState<string | null>(null);
+  const d = dash.data;
+  const card = d?.cards.find((c) => c.compare.indicator === picked) ?? d?.cards[0] ?? null;
+  const set = (k: string, v: string) => navigate(`/dashboard?${qs({ unit, period, [k]: v })}`);
+  const series = useMemo(
+    () =>
+      card
+        ? {
+            animation: false,
+            tooltip: { trigger: 'axis' as const },
+            grid: { left: 60, right: 20, top: 20, bottom: 30 },
+            xAxis: { type: 'category' as const, data: card.series.map((s) => s.period) },
+            yAxis: { type: 'value' as const, name: card.unitVi },
+            series: [{ type: 'bar' as const, data: card.series.map((s) => s.value) }],
+          }
+        : null,
+    [card],
+  );
+  return (
+    <section>
+      <h1>{t('Bảng điều khiển', 'Dashboard')}</h1>
+      <div className="toolbar">
+        <label>
+          {t('Đơn vị', 'Unit')}{' '}
+          <select value={unit} onChange={(e) => set('unit', e.target.value)}>
+            <option value="VN">{t('Cả nước', 'Whole country')}</option>
+            {units.data?.map((u) => (
+              <option key={u.code} value={u.code}>
+                {u.nameVi}
+              </option>
+            ))}
+          </select>
+        </label>
+        <PeriodInput value={d?.period ?? period} onChange={(v) => set('period', v)} />
+      </div>
+      {dash.loading && <Loading />}
+      <ErrorBox error={dash.error} />
+      {d && d.cards.length === 0 && (
+        <Empty>{t('Chưa có số liệu cho kỳ này.', 'No figures for this period yet.')}</Empty>
+      )}
+      {d && d.cards.length > 0 && (
+        <>
+          <h2>
+            {d.unitName} — {d.periodLabel}
+          </h2>
+          <div className="kpis">
+            {d.cards.map((c) => (
+              <Card
+                key={c.compare.indicator}
+                card={c}
+                selected={card === c}
+                onSelect={() => setPicked(c.compare.indicator)}
+              />
+            ))}
+          </div>
+          {card && series && (
+            <div className="card">
+              <h2>{lang === 'en' ? card.nameEn : card.nameVi}</h2>
+              <p className="muted">{lang === 'en' ? card.compare.textEn : card.compare.text}</p>
+              <EChart height={260} label={t('Biểu đồ theo tháng', 'Monthly chart')} option={series} />
+              <p className="small muted">
+                {card.series
+                  .filter((s) => s.value !== null)
+                  .map(
+                    (s) =>
+                      `${s.period}: ${num(s.value, card.precision)} (${s.status === 'official' ? t('chính thức', 'official') : t('ước', 'estimate')})`,
+                  )
+                  .join(' · ')}
+              </p>
+            </div>
+          )}
+          {card && (
+            <ProvinceRanking
+              indicator={card.compare.indicator}
+              period={d.period ?? ''}
+              precision={card.precision}
+            />
+          )}
+          <PivotPanel cards={d.cards} period={d.period ?? ''} unit={d.unit} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,145 @@
+import type { Form } from '@baocao/core/browser';
+import { useEffect, useState } from 'react';
+import { ApiError, api, qs } from '../api.ts';
+import { useApp } from '../app-context.tsx';
+import { useLoad } from '../hooks.ts';
+import { ErrorBox, Loading, Status } from '../ui.tsx';
+import { FormTable, type Typed, inlineError } from './FormTable.tsx';
+import { Deadline } from './MyFormsPage.tsx';
+import { ReviewPanel } from './ReviewPanel.tsx';
+
+const typedOf = (f: Form): Record<string, Typed> =>
+  Object.fromEntries(
+    f.rows.map((r) => [
+      r.indicator,
+      { text: r.value === null ? '' : String(r.value).replace('.', ','), status: r.status },
+    ]),
+  );
+
+/** One unit's form: entry for its reporter, review for the ministry. */
+export function FormPage() {
+  const { t, lang, path, user } = useApp();
+  const [, , unit = '', period = ''] = path.split('/');
+  const form = useLoad(() => api.get<Form>(`/api/forms?${qs({ unit, period })}`), [unit, period]);
+  const [typed, setTyped] = useState<Record<string, Typed>>({});
+  const [error, setError] = useState<Error | null>(null);
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState('');
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (form.data) setTyped(typedOf(form.data));
+  }, [form.data]);
+  if (form.loading && !form.data) return <Loading />;
+  if (!form.data) return <ErrorBox error={form.error} />;
+  const f = form.data;
+  const editable = user?.role === 'reporter' && ['missing', 'draft', 'returned'].includes(f.status);
+  const values = f.rows.map((r) => ({
+    indicator: r.indicator,
+    value: typed[r.indicator]?.text ?? '',
+    status: typed[r.indicator]?.status,
+  }));
+  const act = async (what: 'save' | 'submit') => {
+    setNotice('');
+    setError(null);
+    setServerErrors({});
+    if (values.some((v) => inlineError(v.value, t))) {
+      setError(
+        new Error(
+          t('Còn ô nhập sai; sửa các ô báo đỏ rồi thử lại', 'Some cells are wrong; fix the cells marked red'),
+        ),
+      );
+      return;
+    }
+    setBusy(true);
+    try {
+      const body = { unit: f.unit, period: f.period, values };
+      await (what === 'save' ? api.put('/api/forms', body) : api.post('/api/forms/submit', body));
+      setNotice(
+        what === 'save' ? t('Đã lưu nháp', 'Draft saved') : t('Đã gửi để duyệt', 'Submitted for review'),
+      );
+      form.reload();
+    } catch (e) {
+      if (e instanceof ApiError)
+        setServerErrors(
+          Object.fromEntries(
+            e.details
+              .filter((d) => d.row)
+              .map((d) => [values[d.row! - 1]?.indicator ?? '', lang === 'en' ? d.messageEn : d.message]),
+          ),
+        );
+      setError(e instanceof Error ? e : new Error(String(e)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const upload = async (file: File) => {
+    setError(null);
+    setNotice('');
+    try {
+      await api.upload(
+        `/api/forms/import?${qs({ unit: f.unit, period: f.period, filename: file.name })}`,
+        file,
+      );
+      setNotice(t(`Đã nạp tệp ${file.name} vào bản nháp`, `Loaded ${file.name} into the draft`));
+      form.reload();
+    } catch (e) {
+      setError(e instanceof Error ? e : new Error(String(e)));
+    }
+  };
+  return (
+    <section>
+      <h1>
+        {t('Biểu mẫu', 'Form')}: {f.unitName} — {f.periodLabel}
+      </h1>
+      <p className="meta">
+        <Status status={f.status} /> · {t('Hạn nộp', 'Deadline')}: <Deadline f={f} />
+        {f.submittedAt && ` · ${t('gửi bởi', 'submitted by')} ${f.submittedBy}`}
+        {f.reviewedAt && ` · ${t('xem xét bởi', 'reviewed by')} ${f.reviewedBy}`}
+      </p>
+      {f.comment && (
+        <div className="comment" role="note">
+          <strong>
+            {f.status === 'returned' ? t('Lý do trả lại:', 'Returned because:') : t('Nhận xét:', 'Comment:')}
+          </strong>{' '}
+          {f.comment}
+        </div>
+      )}
+      <FormTable
+        rows={f.rows}
+        typed={typed}
+        editable={editable}
+        serverErrors={serverErrors}
+        onChange={(k, v) => setTyped({ ...typed, [k]: v })}
+      />
+      <ErrorBox error={error} />
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {editable && (
+        <div className="actions">
+          <button type="button" disabled={busy} onClick={() => act('save')}>
+            {t('Lưu nháp', 'Save draft')}
+          </button>
+          <button type="button" className="primary" disabled={busy} onClick={() => act('submit')}>
+            {t('Gửi duyệt', 'Submit')}
+          </button>
+          <a className="button" href={`/api/template?${qs({ unit: f.unit, period: f.period })}`}>
+            {t('Tải biểu mẫu XLSX', 'Download XLSX template')}
+          </a>
+          <label className="button">
+            {t('Tải lên tệp đã điền', 'Upload filled file')}
+            <input
+              type="file"
+              accept=".xlsx,.csv,.json"
+              hidden
+              onChange={(e) => e.target.files?.[0] && upload(e.target.files[0])}
+            />
+          </label>
+        </div>
+      )}
+      {user && user.role !== 'reporter' && <ReviewPanel form={f} onDone={form.reload} />}
+    </section>
+  );
+}

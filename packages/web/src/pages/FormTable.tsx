@@ -1,0 +1,112 @@
+import { type FormRow, parseNumberLoose, plausibility } from '@baocao/core/browser';
+import { useApp } from '../app-context.tsx';
+import { useNumber } from '../ui.tsx';
+
+/** What the user typed in one row, as text, with its status choice. */
+export interface Typed {
+  text: string;
+  status: 'estimate' | 'official';
+}
+
+/** The same number rule as the server, so an error shows while typing, before any request. */
+export function inlineError(text: string, t: (vi: string, en: string) => string): string | null {
+  if (text.trim() === '') return null;
+  const n = parseNumberLoose(text);
+  if ('error' in n)
+    return n.error === 'AMBIGUOUS_NUMBER'
+      ? t('Không rõ hàng nghìn hay thập phân; viết 1234 hoặc 1,234', 'Ambiguous; write 1234 or 1,234')
+      : t('Không phải là số', 'Not a number');
+  if (n.value < 0) return t('Không được âm', 'Must not be negative');
+  return null;
+}
+
+export function FormTable(props: {
+  rows: FormRow[];
+  typed: Record<string, Typed>;
+  editable: boolean;
+  serverErrors: Record<string, string>;
+  onChange(indicator: string, t: Typed): void;
+  onHistory?: (indicator: string) => void;
+}) {
+  const { t, lang } = useApp();
+  const num = useNumber();
+  return (
+    <table className="grid form">
+      <thead>
+        <tr>
+          <th>{t('Chỉ tiêu', 'Indicator')}</th>
+          <th>{t('Đơn vị tính', 'Unit')}</th>
+          <th>{t('Giá trị kỳ này', 'This period')}</th>
+          <th>{t('Trạng thái', 'Status')}</th>
+          <th>{t('Kỳ trước', 'Previous period')}</th>
+          <th>{t('Cùng kỳ năm trước', 'Same period last year')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((r) => {
+          const typed = props.typed[r.indicator] ?? { text: '', status: r.status };
+          const error = inlineError(typed.text, t) ?? props.serverErrors[r.indicator] ?? null;
+          const parsed = parseNumberLoose(typed.text);
+          const warn = !error && 'value' in parsed ? plausibility(parsed.value, r) : null;
+          const id = `v-${r.indicator}`;
+          return (
+            <tr key={r.indicator} className={error ? 'row-error' : ''}>
+              <td>
+                <label htmlFor={id}>{lang === 'en' ? r.nameEn : r.nameVi}</label>
+                <div className="muted small">{r.indicator}</div>
+              </td>
+              <td>{r.unitVi}</td>
+              <td>
+                <input
+                  id={id}
+                  name={r.indicator}
+                  inputMode="decimal"
+                  value={typed.text}
+                  disabled={!props.editable}
+                  aria-invalid={!!error}
+                  aria-describedby={error || warn ? `${id}-msg` : undefined}
+                  onChange={(e) => props.onChange(r.indicator, { ...typed, text: e.target.value })}
+                />
+                {error && (
+                  <div id={`${id}-msg`} className="field-error" role="alert">
+                    {error}
+                  </div>
+                )}
+                {warn && (
+                  <div id={`${id}-msg`} className="field-warn">
+                    {lang === 'en' ? warn.messageEn : warn.message}
+                  </div>
+                )}
+              </td>
+              <td>
+                <select
+                  aria-label={t('Trạng thái', 'Status')}
+                  value={typed.status}
+                  disabled={!props.editable}
+                  onChange={(e) =>
+                    props.onChange(r.indicator, {
+                      ...typed,
+                      status: e.target.value === 'official' ? 'official' : 'estimate',
+                    })
+                  }
+                >
+                  <option value="estimate">{t('Ước', 'Estimate')}</option>
+                  <option value="official">{t('Chính thức', 'Official')}</option>
+                </select>
+              </td>
+              <td className="num">{r.previous ? num(r.previous.value, r.precision) : '—'}</td>
+              <td className="num">
+                {num(r.lastYear.value, r.precision)}
+                {props.onHistory && (
+                  <button type="button" className="link small" onClick={() => props.onHistory?.(r.indicator)}>
+                    {t('Lịch sử', 'History')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

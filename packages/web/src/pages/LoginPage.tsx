@@ -1,0 +1,54 @@
+import { SessionInfo } from '@baocao/core/browser';
+import { useState } from 'react';
+import { api, setCsrfToken } from '../api.ts';
+import { useApp } from '../app-context.tsx';
+import { ErrorBox } from '../ui.tsx';
+
+const HOME: Record<string, string> = {
+  reporter: '/forms',
+  officer: '/board',
+  admin: '/board',
+  leader: '/dashboard',
+};
+
+export function LoginPage() {
+  const { t, setUser, navigate } = useApp();
+  const [error, setError] = useState<Error | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    setBusy(true);
+    try {
+      const s = SessionInfo.parse(
+        await api.post('/api/auth/login', { username: f.get('username'), password: f.get('password') }),
+      );
+      setCsrfToken(s.csrfToken);
+      setUser(s.user);
+      navigate(HOME[s.user.role] ?? '/dashboard');
+    } catch (err) {
+      setError(err instanceof Error ? err : new Error(String(err)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="card narrow">
+      <h1>{t('Đăng nhập', 'Sign in')}</h1>
+      <form onSubmit={submit}>
+        <label>
+          {t('Tên đăng nhập', 'Username')}
+          <input name="username" autoComplete="username" required autoFocus />
+        </label>
+        <label>
+          {t('Mật khẩu', 'Password')}
+          <input name="password" type="password" autoComplete="current-password" required />
+        </label>
+        <ErrorBox error={error} />
+        <button type="submit" disabled={busy}>
+          {busy ? t('Đang đăng nhập…', 'Signing in…') : t('Đăng nhập', 'Sign in')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import type { FormSummary } from '@baocao/core/browser';
+import { api } from '../api.ts';
+import { Link, useApp } from '../app-context.tsx';
+import { useLoad } from '../hooks.ts';
+import { Empty, ErrorBox, Loading, Status } from '../ui.tsx';
+
+/** Days left before the deadline, or how late (Thông tư 02/2023: units report by the 15th). */
+export function Deadline({ f }: { f: FormSummary }) {
+  const { t } = useApp();
+  if (f.status === 'approved' || f.status === 'submitted') return <span>{f.dueOn}</span>;
+  if (f.daysLeft < 0)
+    return (
+      <span className="late">
+        {f.dueOn} · {t(`quá hạn ${-f.daysLeft} ngày`, `${-f.daysLeft} days late`)}
+      </span>
+    );
+  return (
+    <span>
+      {f.dueOn} · {t(`còn ${f.daysLeft} ngày`, `${f.daysLeft} days left`)}
+    </span>
+  );
+}
+
+export function MyFormsPage() {
+  const { t } = useApp();
+  const forms = useLoad(() => api.get<FormSummary[]>('/api/forms/mine'), []);
+  return (
+    <section>
+      <h1>{t('Biểu mẫu của tôi', 'My forms')}</h1>
+      {forms.loading && <Loading />}
+      <ErrorBox error={forms.error} />
+      {forms.data?.length === 0 && (
+        <Empty>{t('Không có kỳ báo cáo nào đang mở.', 'No reporting period is open.')}</Empty>
+      )}
+      {forms.data && forms.data.length > 0 && (
+        <table className="grid">
+          <thead>
+            <tr>
+              <th>{t('Kỳ', 'Period')}</th>
+              <th>{t('Đơn vị', 'Unit')}</th>
+              <th>{t('Hạn nộp', 'Deadline')}</th>
+              <th>{t('Trạng thái', 'Status')}</th>
+              <th>{t('Nhận xét', 'Comment')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {forms.data.map((f) => (
+              <tr key={f.unit + f.period} className={f.late ? 'row-late' : ''}>
+                <td>{f.periodLabel}</td>
+                <td>{f.unitName}</td>
+                <td>
+                  <Deadline f={f} />
+                </td>
+                <td>
+                  <Status status={f.status} />
+                  {f.remindedAt && f.status !== 'submitted' && f.status !== 'approved' && (
+                    <small className="late"> · {t('đã được nhắc', 'reminded')}</small>
+                  )}
+                </td>
+                <td>{f.comment}</td>
+                <td>
+                  <Link to={`/forms/${f.unit}/${f.period}`}>{t('Mở biểu mẫu', 'Open form')}</Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

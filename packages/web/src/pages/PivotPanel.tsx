@@ -1,0 +1,133 @@
+import type { DashboardCard } from '@baocao/core/browser';
+import { parsePeriod, shiftPeriod } from '@baocao/core/browser';
+import { useState } from 'react';
+import { api, qs } from '../api.ts';
+import { useApp } from '../app-context.tsx';
+import { useLoad } from '../hooks.ts';
+import { ErrorBox, Loading, useNumber } from '../ui.tsx';
+
+type Dim = 'indicator' | 'unit' | 'period';
+interface Cell {
+  indicator: string;
+  unit: string;
+  period: string;
+  value: number | null;
+  status: 'estimate' | 'official' | null;
+}
+
+const DIMS: [Dim, string, string][] = [
+  ['indicator', 'Chỉ tiêu', 'Indicator'],
+  ['unit', 'Đơn vị', 'Unit'],
+  ['period', 'Kỳ', 'Period'],
+];
+
+/** Chooses the dimension on one axis of the pivot (never the one on the other axis). */
+function DimSelect(p: { label: string; value: Dim; other: Dim; onChange(d: Dim): void }) {
+  const { t } = useApp();
+  return (
+    <label>
+      {p.label}{' '}
+      <select
+        value={p.value}
+        onChange={(e) => p.onChange(DIMS.find((d) => d[0] === e.target.value)?.[0] ?? p.value)}
+      >
+        {DIMS.filter((d) => d[0] !== p.other).map(([d, vi, en]) => (
+          <option key={d} value={d}>
+            {t(vi, en)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** Indicators × units × periods, with rows and columns switchable, exported as XLSX or CSV. */
+export function PivotPanel({
+  cards,
+  period,
+  unit,
+}: {
+  cards: DashboardCard[];
+  period: string;
+  unit: string;
+}) {
+  const { t } = useApp();
+  const num = useNumber();
+  const [rows, setRows] = useState<Dim>('indicator');
+  const [cols, setCols] = useState<Dim>('period');
+  const last = parsePeriod(period);
+  const periods = Array.from({ length: 6 }, (_, k) => shiftPeriod(last, k - 5).id);
+  const sel = {
+    indicators: cards.map((c) => c.compare.indicator).join(','),
+    units: unit,
+    periods: periods.join(','),
+  };
+  const cells = useLoad(
+    () => api.get<Cell[]>(`/api/pivot?${qs(sel)}`),
+    [sel.indicators, sel.units, sel.periods],
+  );
+  const precision = new Map(cards.map((c) => [c.compare.indicator, c.precision]));
+  const names = new Map(cards.map((c) => [c.compare.indicator, c.nameVi]));
+  const rest = (['indicator', 'unit', 'period'] as const).filter((d) => d !== rows && d !== cols);
+  const keyOf = (c: Cell, dims: readonly Dim[]) => dims.map((d) => c[d]).join(' · ');
+  const data = cells.data ?? [];
+  const colKeys = [...new Set(data.map((c) => c[cols]))];
+  const rowKeys = [...new Set(data.map((c) => keyOf(c, [rows, ...rest])))];
+  const label = (d: Dim, v: string) => (d === 'indicator' ? (names.get(v) ?? v) : v);
+  return (
+    <div className="card">
+      <h2>{t('Bảng tổng hợp', 'Pivot table')}</h2>
+      <div className="toolbar">
+        <DimSelect label={t('Hàng', 'Rows')} value={rows} other={cols} onChange={setRows} />
+        <DimSelect label={t('Cột', 'Columns')} value={cols} other={rows} onChange={setCols} />
+        <a className="button" href={`/api/pivot?${qs({ ...sel, format: 'xlsx' })}`}>
+          {t('Xuất XLSX', 'Export XLSX')}
+        </a>
+        <a className="button" href={`/api/pivot?${qs({ ...sel, format: 'csv' })}`}>
+          {t('Xuất CSV', 'Export CSV')}
+        </a>
+      </div>
+      {cells.loading && <Loading />}
+      <ErrorBox error={cells.error} />
+      <div className="scroll">
+        <table className="grid pivot">
+          <thead>
+            <tr>
+              <th />
+              {colKeys.map((k) => (
+                <th key={k}>{label(cols, k)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rowKeys.map((rk) => (
+              <tr key={rk}>
+                <th scope="row">
+                  {rk
+                    .split(' · ')
+                    .map((v, i) => label([rows, ...rest][i]!, v))
+                    .join(' · ')}
+                </th>
+                {colKeys.map((ck) => {
+                  const c = data.find((x) => keyOf(x, [rows, ...rest]) === rk && x[cols] === ck);
+                  return (
+                    <td key={ck} className="num" title={c?.status ?? ''}>
+                      {c && c.value !== null ? num(c.value, precision.get(c.indicator) ?? 0) : '—'}
+                      {c?.status === 'estimate' && <sup title={t('ước', 'estimate')}>ư</sup>}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="small muted">
+        {t(
+          'ư: số ước; còn lại là số chính thức. — : không có số liệu.',
+          'ư: estimate; others official. —: no data.',
+        )}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { type Unit, calendarDates, parsePeriod } from '@baocao/core/browser';
+import { api, qs } from '../api.ts';
+import { useApp } from '../app-context.tsx';
+import { EChart } from '../chart.tsx';
+import { useLoad } from '../hooks.ts';
+import { ErrorBox, Loading, useNumber } from '../ui.tsx';
+
+interface Cell {
+  unit: string;
+  value: number | null;
+  status: string | null;
+}
+
+/** The 34 provinces ranked for one indicator and period (units in force at the period's end). */
+export function ProvinceRanking({
+  indicator,
+  period,
+  precision,
+}: {
+  indicator: string;
+  period: string;
+  precision: number;
+}) {
+  const { t, user } = useApp();
+  const num = useNumber();
+  const data = useLoad(async () => {
+    if (!period || user?.role === 'reporter') return null;
+    const at = calendarDates(parsePeriod(period)).end;
+    const units = await api.get<Unit[]>(`/api/units?${qs({ kind: 'province', at })}`);
+    const cells = await api.get<Cell[]>(
+      `/api/pivot?${qs({ indicators: indicator, units: units.map((u) => u.code).join(','), periods: period })}`,
+    );
+    const name = new Map(units.map((u) => [u.code, u.nameVi]));
+    return cells
+      .filter((c) => c.value !== null)
+      .sort((a, b) => (b.value ?? 0) - (a.value ?? 0))
+      .map((c) => ({ ...c, name: name.get(c.unit) ?? c.unit }));
+  }, [indicator, period, user?.role]);
+  if (user?.role === 'reporter') return null;
+  if (data.loading) return <Loading />;
+  const rows = data.data ?? [];
+  return (
+    <div className="card">
+      <h2>{t('Xếp hạng 34 tỉnh, thành phố', 'The 34 provinces ranked')}</h2>
+      <ErrorBox error={data.error} />
+      {rows.length === 0 ? (
+        <p className="empty">
+          {t(
+            'Chưa tỉnh nào báo cáo chỉ tiêu này trong kỳ.',
+            'No province has reported this indicator for the period.',
+          )}
+        </p>
+      ) : (
+        <>
+          <p className="muted small">
+            {t(`${rows.length}/34 tỉnh, thành phố có số liệu`, `${rows.length} of 34 provinces reported`)}
+          </p>
+          <EChart
+            height={Math.max(120, rows.length * 22 + 40)}
+            label={t('Biểu đồ xếp hạng tỉnh', 'Province ranking chart')}
+            option={{
+              animation: false,
+              grid: { left: 140, right: 40, top: 10, bottom: 20 },
+              xAxis: { type: 'value' },
+              yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.name) },
+              series: [
+                {
+                  type: 'bar',
+                  data: rows.map((r) => r.value),
+                  label: { show: true, position: 'right', formatter: (p) => num(Number(p.value), precision) },
+                },
+              ],
+            }}
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import type { Dashboard, ReportRecord } from '@baocao/core/browser';
+import { api, qs } from '../api.ts';
+import { useApp } from '../app-context.tsx';
+import { useLoad } from '../hooks.ts';
+import { Empty, ErrorBox, Loading, Status, useNumber } from '../ui.tsx';
+import { useChange } from './DashboardPage.tsx';
+
+interface Release {
+  period: string;
+  periodLabel: string;
+  releasedAt: string;
+}
+
+/** What anyone may see without signing in: released figures and published reports, nothing else. */
+export function PublicPage() {
+  const { t, lang, query, navigate } = useApp();
+  const num = useNumber();
+  const change = useChange();
+  const releases = useLoad(() => api.get<Release[]>('/api/releases'), []);
+  const period = query.get('period') ?? '';
+  const dash = useLoad(() => api.get<Dashboard>(`/api/dashboard?${qs({ period })}`), [period]);
+  const reports = useLoad(() => api.get<ReportRecord[]>('/api/reports/published'), []);
+  return (
+    <section>
+      <h1>{t('Số liệu thống kê đã công bố', 'Published statistics')}</h1>
+      <p className="muted">
+        {t(
+          'Chỉ gồm số liệu và báo cáo đã được Bộ công bố.',
+          'Only figures and reports the ministry has published.',
+        )}
+      </p>
+      {releases.data && releases.data.length > 0 && (
+        <label>
+          {t('Kỳ đã công bố', 'Published periods')}{' '}
+          <select value={period} onChange={(e) => navigate(`/?${qs({ period: e.target.value })}`)}>
+            <option value="">{t('Mới nhất', 'Latest')}</option>
+            {releases.data.map((r) => (
+              <option key={r.period} value={r.period}>
+                {r.periodLabel}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {dash.loading && <Loading />}
+      <ErrorBox error={dash.error} />
+      {dash.data && dash.data.cards.length === 0 && (
+        <Empty>{t('Chưa có số liệu công bố cho kỳ này.', 'Nothing published for this period.')}</Empty>
+      )}
+      {dash.data && dash.data.cards.length > 0 && (
+        <table className="grid" aria-label={t('Chỉ tiêu chính', 'Key figures')}>
+          <caption>
+            {dash.data.unitName} — {dash.data.periodLabel}
+          </caption>
+          <thead>
+            <tr>
+              <th>{t('Chỉ tiêu', 'Indicator')}</th>
+              <th>{t('Giá trị', 'Value')}</th>
+              <th>{t('Trạng thái', 'Status')}</th>
+              <th>{t('So với cùng kỳ', 'On last year')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {dash.data.cards.map((c) => (
+              <tr key={c.compare.indicator} data-indicator={c.compare.indicator}>
+                <td>{lang === 'en' ? c.nameEn : c.nameVi}</td>
+                <td className="num">
+                  {num(c.compare.value, c.precision)} {c.unitVi}
+                </td>
+                <td>
+                  <Status status={c.compare.status} />
+                </td>
+                <td>{change(c.compare.lastYear.changePct) ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>{t('Báo cáo đã phát hành', 'Published reports')}</h2>
+      <ErrorBox error={reports.error} />
+      {reports.data?.length === 0 && (
+        <Empty>{t('Chưa có báo cáo nào được phát hành.', 'No report published yet.')}</Empty>
+      )}
+      <ul>
+        {reports.data?.map((r) => {
+          const key = qs({ template: r.template, period: r.period, unit: r.unit });
+          return (
+            <li key={r.id ?? key}>
+              {r.number ?? r.template} — {r.period} · <a href={`/api/reports?${key}&format=html`}>HTML</a> ·{' '}
+              <a href={`/api/reports?${key}&format=docx`}>Word</a>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

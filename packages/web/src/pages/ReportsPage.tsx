@@ -1,0 +1,158 @@
+import type { ReportTemplate, ReportView } from '@baocao/core/browser';
+import { useState } from 'react';
+import { api, qs } from '../api.ts';
+import { useApp } from '../app-context.tsx';
+import { useLoad } from '../hooks.ts';
+import { ErrorBox, Loading, PeriodInput, Status } from '../ui.tsx';
+import { RegistryPanel } from './RegistryPanel.tsx';
+
+/** The report editor: template and period, preview, section edits, number and date, Word, publish. */
+export function ReportsPage() {
+  const { t, query, navigate, lang } = useApp();
+  const templates = useLoad(() => api.get<ReportTemplate[]>('/api/report-templates'), []);
+  const template = query.get('template') ?? templates.data?.[0]?.code ?? '';
+  const period = query.get('period') ?? '2024M08';
+  const key = { template, period };
+  const view = useLoad(
+    () => (template ? api.get<ReportView>(`/api/reports?${qs(key)}`) : Promise.resolve(null)),
+    [template, period],
+  );
+  const [error, setError] = useState<Error | null>(null);
+  const [stamp, setStamp] = useState(0);
+  const act = async (fn: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await fn();
+      view.reload();
+      setStamp(Date.now());
+    } catch (e) {
+      setError(e instanceof Error ? e : new Error(String(e)));
+    }
+  };
+  const set = (k: string, v: string) => navigate(`/reports?${qs({ ...key, [k]: v })}`);
+  const v = view.data;
+  const published = v?.report.status === 'published';
+  return (
+    <section>
+      <h1>{t('Soạn báo cáo', 'Report editor')}</h1>
+      <div className="toolbar">
+        <label>
+          {t('Mẫu báo cáo', 'Template')}{' '}
+          <select value={template} onChange={(e) => set('template', e.target.value)}>
+            {templates.data?.map((x) => (
+              <option key={x.code} value={x.code}>
+                {lang === 'en' ? x.nameEn : x.nameVi}
+              </option>
+            ))}
+          </select>
+        </label>
+        <PeriodInput value={period} onChange={(v) => set('period', v)} />
+        {v && <Status status={published ? 'approved' : 'draft'} />}
+        {v && (
+          <>
+            <a className="button" href={`/api/reports?${qs({ ...key, format: 'docx' })}`}>
+              {t('Tải Word', 'Download Word')}
+            </a>
+            <a className="button" href={`/api/reports?${qs({ ...key, format: 'md' })}`}>
+              Markdown
+            </a>
+          </>
+        )}
+      </div>
+      {(view.loading || templates.loading) && <Loading />}
+      <ErrorBox error={view.error ?? templates.error ?? error} />
+      {v && (
+        <div className="editor">
+          <div>
+            {v.doc.warnings.length > 0 && (
+              <ul className="warnings">
+                {v.doc.warnings.map((w, i) => (
+                  <li key={i}>
+                    <code>{w.code}</code> {lang === 'en' ? w.messageEn : w.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <form
+              className="card"
+              onSubmit={(e) => {
+                e.preventDefault();
+                const f = new FormData(e.currentTarget);
+                act(() =>
+                  api.put('/api/reports/details', {
+                    ...key,
+                    number: f.get('number') || null,
+                    issuedOn: f.get('issuedOn') || null,
+                  }),
+                );
+              }}
+            >
+              <label>
+                {t('Số, ký hiệu', 'Number')}{' '}
+                <input name="number" defaultValue={v.report.number ?? ''} disabled={published} />
+              </label>
+              <label>
+                {t('Ngày ban hành', 'Date')}{' '}
+                <input
+                  name="issuedOn"
+                  type="date"
+                  defaultValue={v.report.issuedOn ?? ''}
+                  disabled={published}
+                />
+              </label>
+              {!published && <button type="submit">{t('Lưu', 'Save')}</button>}
+            </form>
+            {v.doc.sections.map((s) => (
+              <form
+                key={s.id}
+                className="card"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  const text = String(new FormData(e.currentTarget).get('text') ?? '').trim();
+                  act(() =>
+                    api.put('/api/reports/sections', {
+                      ...key,
+                      section: s.id,
+                      mode: 'replace',
+                      text: text || null,
+                    }),
+                  );
+                }}
+              >
+                <h3>{s.heading ?? s.id}</h3>
+                <textarea
+                  name="text"
+                  rows={3}
+                  defaultValue={s.edited?.text ?? ''}
+                  disabled={published}
+                  placeholder={t(
+                    'Để trống: dùng nội dung sinh từ số liệu',
+                    'Empty: use the text generated from data',
+                  )}
+                  aria-label={s.heading ?? s.id}
+                />
+                {!published && <button type="submit">{t('Lưu mục', 'Save section')}</button>}
+              </form>
+            ))}
+            {!published && (
+              <button
+                type="button"
+                className="primary"
+                onClick={() => act(() => api.post('/api/reports/publish', key))}
+              >
+                {t('Phát hành', 'Publish')}
+              </button>
+            )}
+            <RegistryPanel period={period} />
+          </div>
+          <iframe
+            key={stamp}
+            title={t('Xem trước', 'Preview')}
+            className="preview"
+            src={`/api/reports?${qs({ ...key, format: 'html' })}`}
+          />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,124 @@
+import type { Form } from '@baocao/core/browser';
+import { useState } from 'react';
+import { api, qs } from '../api.ts';
+import { useApp } from '../app-context.tsx';
+import { ErrorBox, useNumber } from '../ui.tsx';
+
+interface HistoryRow {
+  at: string;
+  actor: string;
+  old_value: string | null;
+  new_value: string | null;
+  new_status: string | null;
+  reason: string | null;
+  source: string | null;
+}
+
+/** The ministry's side of a form: approve, return with a comment, unlock; and each value's audit history. */
+export function ReviewPanel({ form, onDone }: { form: Form; onDone(): void }) {
+  const { t, user } = useApp();
+  const num = useNumber();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<Error | null>(null);
+  const [history, setHistory] = useState<{ indicator: string; rows: HistoryRow[] } | null>(null);
+  const key = { unit: form.unit, period: form.period };
+  const reviewer = user?.role === 'admin' || user?.role === 'officer';
+  const run = async (url: string, body: object) => {
+    setError(null);
+    try {
+      await api.post(url, { ...key, ...body });
+      setText('');
+      onDone();
+    } catch (e) {
+      setError(e instanceof Error ? e : new Error(String(e)));
+    }
+  };
+  const showHistory = async (indicator: string) => {
+    try {
+      setHistory({
+        indicator,
+        rows: await api.get<HistoryRow[]>(`/api/values/history?${qs({ ...key, indicator })}`),
+      });
+    } catch (e) {
+      setError(e instanceof Error ? e : new Error(String(e)));
+    }
+  };
+  const precision = form.rows.find((r) => r.indicator === history?.indicator)?.precision ?? 0;
+  return (
+    <aside className="card review">
+      <h2>{t('Xem xét', 'Review')}</h2>
+      {reviewer && form.status === 'submitted' && (
+        <>
+          <label>
+            {t('Nhận xét (bắt buộc khi trả lại)', 'Comment (required to return)')}
+            <textarea name="comment" value={text} onChange={(e) => setText(e.target.value)} rows={3} />
+          </label>
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => run('/api/forms/approve', {})}>
+              {t('Duyệt', 'Approve')}
+            </button>
+            <button type="button" onClick={() => run('/api/forms/return', { comment: text })}>
+              {t('Trả lại', 'Return')}
+            </button>
+          </div>
+        </>
+      )}
+      {reviewer && form.status === 'approved' && (
+        <>
+          <p>
+            {t(
+              'Biểu mẫu đã duyệt và khóa. Mở khóa cần ghi lý do (được lưu vết).',
+              'Approved and locked. Unlocking needs a reason (audited).',
+            )}
+          </p>
+          <label>
+            {t('Lý do mở khóa', 'Reason to unlock')}
+            <input name="reason" value={text} onChange={(e) => setText(e.target.value)} />
+          </label>
+          <button type="button" onClick={() => run('/api/forms/unlock', { reason: text })}>
+            {t('Mở khóa', 'Unlock')}
+          </button>
+        </>
+      )}
+      {!['submitted', 'approved'].includes(form.status) && (
+        <p className="muted">{t('Đơn vị chưa gửi biểu mẫu.', 'The unit has not submitted.')}</p>
+      )}
+      <ErrorBox error={error} />
+      <h3>{t('Lịch sử giá trị đã lưu', 'History of stored values')}</h3>
+      <select
+        aria-label={t('Chỉ tiêu', 'Indicator')}
+        value={history?.indicator ?? ''}
+        onChange={(e) => e.target.value && showHistory(e.target.value)}
+      >
+        <option value="">{t('— chọn chỉ tiêu —', '— choose an indicator —')}</option>
+        {form.rows.map((r) => (
+          <option key={r.indicator} value={r.indicator}>
+            {r.nameVi}
+          </option>
+        ))}
+      </select>
+      {history && (
+        <table className="grid small">
+          <tbody>
+            {history.rows.length === 0 && (
+              <tr>
+                <td>{t('Chưa có thay đổi nào được lưu.', 'No stored change yet.')}</td>
+              </tr>
+            )}
+            {history.rows.map((h, i) => (
+              <tr key={i}>
+                <td>{new Date(h.at).toLocaleString()}</td>
+                <td>{h.actor}</td>
+                <td className="num">
+                  {num(h.old_value === null ? null : Number(h.old_value), precision)} →{' '}
+                  {num(h.new_value === null ? null : Number(h.new_value), precision)}
+                </td>
+                <td>{h.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </aside>
+  );
+}

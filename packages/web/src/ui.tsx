@@ -1,0 +1,81 @@
+import { formatNumberEn, formatNumberVi } from '@baocao/core/browser';
+import type { ReactNode } from 'react';
+import { ApiError } from './api.ts';
+import { useApp } from './app-context.tsx';
+
+/** An error as the user should see it: what went wrong and what to do, in the chosen language. */
+export function ErrorBox({ error }: { error: Error | null }) {
+  const { lang } = useApp();
+  if (!error) return null;
+  const api = error instanceof ApiError ? error : null;
+  return (
+    <div className="error" role="alert">
+      <strong>{api && lang === 'en' ? api.messageEn : error.message}</strong>
+      {api?.details.length ? (
+        <ul>
+          {api.details.map((d, i) => (
+            <li key={i}>
+              {lang === 'en' ? d.messageEn : d.message} <code>{d.code}</code>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {api ? <code className="code">{api.code}</code> : null}
+    </div>
+  );
+}
+
+export function Loading() {
+  const { t } = useApp();
+  return (
+    <p className="muted" aria-busy="true">
+      {t('Đang tải…', 'Loading…')}
+    </p>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <p className="empty">{children}</p>;
+}
+
+const STATUS_VI: Record<string, [string, string]> = {
+  missing: ['Chưa nhập', 'Not started'],
+  draft: ['Bản nháp', 'Draft'],
+  submitted: ['Đã gửi, chờ duyệt', 'Submitted'],
+  returned: ['Bị trả lại', 'Returned'],
+  approved: ['Đã duyệt', 'Approved'],
+  estimate: ['Ước', 'Estimate'],
+  official: ['Chính thức', 'Official'],
+};
+
+/** A status word with its colour, e.g. "Đã duyệt", "Ước". */
+export function Status({ status }: { status: string | null }) {
+  const { t } = useApp();
+  if (!status) return null;
+  const [vi, en] = STATUS_VI[status] ?? [status, status];
+  return <span className={`badge badge-${status}`}>{t(vi, en)}</span>;
+}
+
+/** Formats a figure at its precision the Vietnamese (or English) way; never invents one. */
+export function useNumber() {
+  const { lang } = useApp();
+  return (x: number | null | undefined, decimals = 0) =>
+    x === null || x === undefined ? '—' : (lang === 'en' ? formatNumberEn : formatNumberVi)(x, decimals);
+}
+
+/** A period typed as its identifier (2024M08, 2024Q1, 2024M01-M08), applied on Enter. */
+export function PeriodInput({ value, onChange }: { value: string; onChange(period: string): void }) {
+  const { t } = useApp();
+  return (
+    <label>
+      {t('Kỳ', 'Period')}{' '}
+      <input
+        defaultValue={value}
+        key={value}
+        placeholder="2024M08"
+        size={12}
+        onKeyDown={(e) => e.key === 'Enter' && onChange(e.currentTarget.value.trim())}
+      />
+    </label>
+  );
+}
