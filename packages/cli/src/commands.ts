@@ -21,6 +21,7 @@ import { progressBar } from './progress.ts';
 import { openStore } from './store.ts';
 import { serve } from './serve.ts';
 import { REPORT_COMMANDS } from './report-commands.ts';
+import { FEED_COMMANDS } from './feed-commands.ts';
 
 export interface Flags {
   data?: string | undefined;
@@ -190,4 +191,5 @@ export const COMMANDS: Record<string, Command> = {
 
   serve: ({ flags }) => serve(flags),
   ...REPORT_COMMANDS,
+  ...FEED_COMMANDS,
 };

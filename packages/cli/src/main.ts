@@ -27,6 +27,10 @@ Cách dùng / usage: baocao <lệnh> [tùy chọn]
   check FILE [--json]          kiểm tra số liệu trong văn bản (.txt .md .docx) / fact-check text
   registry list [--kind K] [--period P] [--json] | add FILE.json | edit ID FILE.json | delete ID
                                văn bản, nhiệm vụ, hoạt động, vấn đề, kiến nghị / registries
+  feed FILE                    nguồn quan sát botnet (CSV/NDJSON, .gz) → ATTT.IP_BOTNET / botnet feed
+  prefixes FILE.csv            bảng tiền tố IP → nhà mạng, tỉnh (prefix,operator,province)
+  incidents FILE.csv           sự cố tấn công mạng → ATTT.TAN_CONG_MANG / incident records
+  botnet --period P            địa chỉ botnet theo tỉnh, nhà mạng; sự cố theo loại / counts
 
 Kho dữ liệu / store: --data DIR or BAOCAO_DATA (PGlite, default ./data); DATABASE_URL for PostgreSQL.`;
 

@@ -52,3 +52,6 @@ export * from './releases/release.ts';
 export * from './dashboard/dashboard-schemas.ts';
 export * from './dashboard/dashboard.ts';
 export * from './check/check-schemas.ts';
+export * from './feeds/feeds.ts';
+export * from './feeds/prefixes.ts';
+export * from './feeds/incidents.ts';

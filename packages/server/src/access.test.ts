@@ -109,6 +109,23 @@ const ATTEMPTS: {
   { method: 'POST', url: '/api/registries', payload: { items: [DOC] } },
   { method: 'PUT', url: '/api/registries/1', payload: { item: DOC } },
   { method: 'DELETE', url: '/api/registries/1?reason=x' },
+  {
+    method: 'POST',
+    url: '/api/feeds/botnet?filename=f.csv',
+    raw: Buffer.from('ip,seen_at,source\n1.1.1.1,2024-08-01,a\n'),
+  },
+  {
+    method: 'POST',
+    url: '/api/feeds/prefixes?filename=p.csv',
+    raw: Buffer.from('prefix,operator,province\n1.0.0.0/8,X,P01\n'),
+  },
+  {
+    method: 'POST',
+    url: '/api/feeds/incidents?filename=i.csv',
+    raw: Buffer.from('ref,date,type\nA,2024-08-01,phishing\n'),
+  },
+  { method: 'GET', url: '/api/feeds/botnet?period=2024M08' },
+  { method: 'GET', url: '/api/feeds/incidents?period=2024M08' },
 ];
 /** Endpoints with no unit data to protect: open to anyone or to every signed-in user by design. */
 const OPEN = [

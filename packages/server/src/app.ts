@@ -13,6 +13,7 @@ import { sessionEnv } from './session.ts';
 import auth from './routes/auth.ts';
 import forms from './routes/forms.ts';
 import dashboards from './routes/dashboards.ts';
+import feeds from './routes/feeds.ts';
 import catalog from './routes/catalog.ts';
 import compare from './routes/compare.ts';
 import health from './routes/health.ts';
@@ -26,6 +27,7 @@ export const ROUTES: Route[] = [
   ...auth,
   ...forms,
   ...dashboards,
+  ...feeds,
   ...catalog,
   ...compare,
   ...values,

@@ -184,6 +184,37 @@ export interface Schema {
     released_by: string;
     released_at: Timestamp;
   };
+  ip_prefix: {
+    cidr: string;
+    operator: string;
+    province_code: string | null;
+    loaded_by: string;
+    loaded_at: Timestamp;
+  };
+  botnet_set: { month: number; family: 4 | 6; addresses: Uint8Array; n: number; updated_at: Timestamp };
+  feed_import: {
+    sha256: string;
+    kind: 'botnet' | 'incidents';
+    filename: string;
+    lines: number;
+    observations: number;
+    malformed: number;
+    new_rows: number;
+    imported_by: string;
+    imported_at: Timestamp;
+  };
+  cyber_incident: {
+    ref: string;
+    occurred_on: DateText;
+    month: number;
+    type: 'phishing' | 'defacement' | 'malware' | 'other';
+    sector: string | null;
+    province_code: string | null;
+    status: string | null;
+    source: string;
+    updated_by: string;
+    updated_at: Timestamp;
+  };
   audit_log: {
     id: Generated<string>;
     at: Timestamp;

@@ -1,0 +1,219 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { requireAccess } from '../access/access.ts';
+import { writeAudit } from '../audit/audit.ts';
+import type { Ctx } from '../context.ts';
+import { BaocaoError } from '../errors.ts';
+import { parsePeriod, periodFromMonths } from '../periods/period.ts';
+import { currentMonthIndex } from '../values/validate.ts';
+import { requireNationalRead, writeComputedValues, spansOf } from './feed-values.ts';
+import { FeedParser, type ParsedFeed } from './feed-parse.ts';
+import type { Kysely } from 'kysely';
+import type { Schema } from '../db/schema.ts';
+import { encodeV4, encodeV6, mergeSorted, mergeText, sortedOf, unionAll } from './addr-sets.ts';
+import { loadPrefixes, loadSets, writeSet } from './feeds.queries.ts';
+import { type PrefixRow, placeAddresses } from './prefix-index.ts';
+
+/** A feed is refused whole when more than this share of its lines cannot be read. */
+export const MAX_MALFORMED_SHARE = 0.5;
+
+export interface FeedImportResult {
+  filename: string;
+  alreadyImported: boolean;
+  format: 'csv' | 'ndjson';
+  lines: number;
+  observations: number;
+  malformed: number;
+  malformedLines: { line: number; reason: string }[];
+  sources: string[];
+  months: { period: string; distinct: number }[];
+  newAddresses: number;
+  valuesWritten: number;
+}
+
+/** Bytes of a feed, gunzipped when they start with the gzip magic number, hashed as they pass. */
+async function* feedBytes(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  hash: ReturnType<typeof createHash>,
+) {
+  const it = (async function* () {
+    yield* source;
+  })();
+  const first = await it.next();
+  if (first.done) return;
+  const raw = (async function* () {
+    hash.update(first.value);
+    yield first.value;
+    for (let r = await it.next(); !r.done; r = await it.next()) {
+      hash.update(r.value);
+      yield r.value;
+    }
+  })();
+  if (first.value[0] === 0x1f && first.value[1] === 0x8b) {
+    for await (const c of Readable.from(raw).pipe(createGunzip()))
+      yield c instanceof Uint8Array ? c : Buffer.from(c);
+  } else yield* raw;
+}
+
+function refuse(p: ParsedFeed, filename: string): never {
+  const details = p.malformedLines.slice(0, 20).map((m) => ({
+    row: m.line,
+    code: 'MALFORMED_LINE',
+    message: `Dòng ${m.line}: ${m.reason.split(' / ')[0]}`,
+    messageEn: `Line ${m.line}: ${m.reason.split(' / ')[1] ?? m.reason}`,
+  }));
+  throw new BaocaoError(
+    'FEED_REFUSED',
+    `Tệp ${filename}: ${p.malformed}/${p.malformed + p.observations} dòng không đọc được; không ghi gì. Kiểm tra định dạng (ip,seen_at,source) và nguồn tệp.`,
+    `${filename}: ${p.malformed} of ${p.malformed + p.observations} lines unreadable; nothing written. Check the format (ip,seen_at,source) and the file's origin.`,
+    { status: 422, details },
+  );
+}
+
+/**
+ * Imports a botnet observation feed (CSV or NDJSON, gzip or not), streamed with bounded memory:
+ * distinct infected addresses per month are merged into the store (an address seen by two sources,
+ * or in two feeds, counts once), then ATTT.IP_BOTNET is recomputed — nationally and per province
+ * via the prefix table — for each month touched and its quarter and year (distinct counts, never
+ * sums of months), as official values. Re-importing a feed changes nothing. Malformed lines are
+ * counted and reported by number; a feed mostly of them is refused whole.
+ */
+export async function importBotnetFeed(
+  ctx: Ctx,
+  input: {
+    source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+    filename: string;
+    onProgress?: (bytes: number) => void;
+  },
+): Promise<FeedImportResult> {
+  requireAccess(ctx, 'value.write');
+  const hash = createHash('sha256');
+  const parser = new FeedParser(currentMonthIndex());
+  let bytes = 0;
+  for await (const chunk of feedBytes(input.source, hash)) {
+    parser.push(chunk);
+    bytes += chunk.length;
+    input.onProgress?.(bytes);
+  }
+  const p = parser.end();
+  const sha = hash.digest('hex');
+  if (p.observations === 0 || p.malformed > MAX_MALFORMED_SHARE * (p.malformed + p.observations))
+    refuse(p, input.filename);
+  const months = [...p.months.keys()].sort((a, b) => a - b);
+  const base = {
+    filename: input.filename,
+    format: p.format,
+    lines: p.lines,
+    observations: p.observations,
+    malformed: p.malformed,
+    malformedLines: p.malformedLines,
+    sources: [...p.sources].sort(),
+    months: months.map((m) => ({
+      period: parsePeriodOf(m),
+      distinct: p.months.get(m)!.v4.size + p.months.get(m)!.v6.size,
+    })),
+  };
+  const seen = await ctx.db.k
+    .selectFrom('feed_import')
+    .select('sha256')
+    .where('sha256', '=', sha)
+    .executeTakeFirst();
+  if (seen) return { ...base, alreadyImported: true, newAddresses: 0, valuesWritten: 0 };
+  return ctx.db.k.transaction().execute(async (trx) => {
+    const tctx = { ...ctx, db: { ...ctx.db, k: trx } };
+    const newAddresses = await mergeMonths(trx, p);
+    const counts = await botnetSpanCounts(tctx, spansOf(months));
+    const valuesWritten = await writeComputedValues(tctx, 'ATTT.IP_BOTNET', counts, `feed:${input.filename}`);
+    await trx
+      .insertInto('feed_import')
+      .values({
+        sha256: sha,
+        kind: 'botnet',
+        filename: input.filename,
+        lines: p.lines,
+        observations: p.observations,
+        malformed: p.malformed,
+        new_rows: newAddresses,
+        imported_by: ctx.actor.username,
+      })
+      .execute();
+    await writeAudit(trx, ctx.actor, {
+      entity: 'feed',
+      key: sha,
+      action: 'import',
+      new: { filename: input.filename, newAddresses, months: base.months },
+    });
+    ctx.log.info(
+      { filename: input.filename, observations: p.observations, newAddresses },
+      'botnet feed imported',
+    );
+    return { ...base, alreadyImported: false, newAddresses, valuesWritten };
+  });
+}
+
+/** Merges each month's new addresses into its stored sets (rows locked); returns how many were new. */
+async function mergeMonths(db: Kysely<Schema>, p: ParsedFeed): Promise<number> {
+  let added = 0;
+  for (const [month, a] of p.months) {
+    const stored = await loadSets(db, month, month, true);
+    const v4 = mergeSorted(stored.v4.get(month) ?? new Uint32Array(0), sortedOf(a.v4));
+    const v6 = mergeText(stored.v6.get(month) ?? [], a.v6);
+    await writeSet(db, { month, family: 4, addresses: encodeV4(v4.merged), n: v4.merged.length });
+    if (v6.merged.length)
+      await writeSet(db, { month, family: 6, addresses: encodeV6(v6.merged), n: v6.merged.length });
+    added += v4.added + v6.added;
+  }
+  return added;
+}
+
+/** Distinct addresses of months [first, last], with their placement by the prefix table. */
+async function distinctOver(db: Kysely<Schema>, first: number, last: number, prefixes: PrefixRow[]) {
+  const sets = await loadSets(db, first, last);
+  const v4 = unionAll([...sets.v4.values()]);
+  const v6 = [...new Set([...sets.v6.values()].flat())];
+  return { national: v4.length + v6.length, ...placeAddresses(prefixes, v4, v6) };
+}
+
+const parsePeriodOf = (m: number) => periodFromMonths(m, m).id;
+
+async function botnetSpanCounts(ctx: Ctx, spans: { first: number; last: number }[]) {
+  const prefixes = await loadPrefixes(ctx.db.k);
+  const out: { first: number; last: number; unit: string; value: number }[] = [];
+  for (const s of spans) {
+    const d = await distinctOver(ctx.db.k, s.first, s.last, prefixes);
+    out.push({ ...s, unit: 'VN', value: d.national });
+    const byProvince = new Map<string, number>();
+    prefixes.forEach((r, i) => {
+      if (r.province_code)
+        byProvince.set(r.province_code, (byProvince.get(r.province_code) ?? 0) + d.perRow[i]!);
+    });
+    for (const [unit, value] of byProvince) if (value > 0) out.push({ ...s, unit, value });
+  }
+  return out;
+}
+
+/** Distinct infected addresses of any period: nationally, by province and by network operator. */
+export async function botnetCounts(ctx: Ctx, input: { period: string }) {
+  await requireNationalRead(ctx);
+  const p = parsePeriod(input.period);
+  const prefixes = await loadPrefixes(ctx.db.k);
+  const d = await distinctOver(ctx.db.k, p.first, p.last, prefixes);
+  const sum = (key: 'province_code' | 'operator') => {
+    const m = new Map<string, number>();
+    prefixes.forEach((r, i) => {
+      const k = r[key];
+      if (k && d.perRow[i]) m.set(k, (m.get(k) ?? 0) + d.perRow[i]!);
+    });
+    return [...m]
+      .map(([code, count]) => ({ code, count }))
+      .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+  };
+  return {
+    period: p.id,
+    national: d.national,
+    byProvince: sum('province_code'),
+    byOperator: sum('operator'),
+    unmapped: d.unmapped,
+  };
+}

@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import { requireAccess } from '../access/access.ts';
+import { writeAudit } from '../audit/audit.ts';
+import type { Ctx } from '../context.ts';
+import { BaocaoError, type FieldError } from '../errors.ts';
+import { monthIndexOfDate, parsePeriod } from '../periods/period.ts';
+import { loadUnitGraph } from '../units/unit-graph.ts';
+import { currentMonthIndex } from '../values/validate.ts';
+import { requireNationalRead, writeComputedValues } from './feed-values.ts';
+
+export const INCIDENT_TYPES = ['phishing', 'defacement', 'malware', 'other'] as const;
+type IncidentType = (typeof INCIDENT_TYPES)[number];
+const TYPE_WORDS: Record<string, IncidentType> = {
+  phishing: 'phishing',
+  'lừa đảo': 'phishing',
+  defacement: 'defacement',
+  'thay đổi giao diện': 'defacement',
+  malware: 'malware',
+  'mã độc': 'malware',
+  other: 'other',
+  khác: 'other',
+};
+
+/**
+ * Imports cyber-attack incident records (CSV `ref,date,type,sector,province,status`): all or
+ * nothing, an error per row and field. A record is keyed by `ref` (or by its content when there
+ * is none), so re-importing updates rather than duplicates. ATTT.TAN_CONG_MANG is then recomputed
+ * for every month touched: the national count of incidents, as official values.
+ */
+export async function importIncidents(ctx: Ctx, input: { data: Buffer; filename: string }) {
+  requireAccess(ctx, 'value.write');
+  let rows: Record<string, string>[];
+  try {
+    rows = parse(input.data, {
+      columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()),
+      trim: true,
+      skip_empty_lines: true,
+      bom: true,
+    });
+  } catch (e) {
+    throw new BaocaoError(
+      'INVALID_FILE',
+      `Tệp ${input.filename} không phải CSV hợp lệ`,
+      `${input.filename} is not valid CSV: ${String(e)}`,
+    );
+  }
+  const graph = await loadUnitGraph(ctx.db.k);
+  const now = currentMonthIndex();
+  const errors: FieldError[] = [];
+  const records = rows.flatMap((r, i) => {
+    const row = i + 2;
+    const before = errors.length;
+    const err = (field: string, code: string, vi: string, en: string) =>
+      errors.push({ row, field, code, message: `Dòng ${row}: ${vi}`, messageEn: `Row ${row}: ${en}` });
+    const date = r.date ?? '';
+    const valid = /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(date));
+    if (!valid)
+      err(
+        'date',
+        'INVALID_DATE',
+        `ngày "${date}" không hợp lệ (YYYY-MM-DD)`,
+        `invalid date "${date}" (YYYY-MM-DD)`,
+      );
+    else if (monthIndexOfDate(date) > now)
+      err('date', 'FUTURE_DATE', `ngày ${date} ở tương lai`, `date ${date} is in the future`);
+    const type = TYPE_WORDS[(r.type ?? '').toLowerCase()];
+    if (!type)
+      err(
+        'type',
+        'UNKNOWN_TYPE',
+        `loại "${r.type ?? ''}" không thuộc: phishing, defacement, malware, other`,
+        `type "${r.type ?? ''}" is not phishing, defacement, malware or other`,
+      );
+    const province = r.province ? r.province.toUpperCase() : null;
+    if (province && !graph.byCode.has(province))
+      err('province', 'UNKNOWN_UNIT', `không có đơn vị mã "${province}"`, `unknown unit "${province}"`);
+    if (errors.length > before || !type) return [];
+    const ref =
+      r.ref ||
+      createHash('sha1')
+        .update([date, type, r.sector, province, r.status].join('|'))
+        .digest('hex')
+        .slice(0, 16);
+    return [
+      {
+        ref,
+        occurred_on: date,
+        month: monthIndexOfDate(date),
+        type,
+        sector: r.sector || null,
+        province_code: province,
+        status: r.status || null,
+      },
+    ];
+  });
+  const refs = new Map<string, number>();
+  records.forEach((r, i) => {
+    if (refs.has(r.ref))
+      errors.push({
+        row: i + 2,
+        field: 'ref',
+        code: 'DUPLICATE_ROW',
+        message: `Dòng ${i + 2}: trùng mã sự cố ${r.ref}`,
+        messageEn: `Row ${i + 2}: repeats incident ${r.ref}`,
+      });
+    refs.set(r.ref, i);
+  });
+  if (errors.length) {
+    throw new BaocaoError(
+      'VALIDATION_FAILED',
+      `Có ${errors.length} lỗi trong tệp sự cố; không ghi gì.`,
+      `${errors.length} error(s) in the incident file; nothing written.`,
+      { details: errors },
+    );
+  }
+  const months = [...new Set(records.map((r) => r.month))];
+  return ctx.db.k.transaction().execute(async (trx) => {
+    for (const r of records) {
+      const values = { ...r, source: input.filename, updated_by: ctx.actor.username };
+      await trx
+        .insertInto('cyber_incident')
+        .values(values)
+        .onConflict((oc) => oc.column('ref').doUpdateSet(values))
+        .execute();
+    }
+    const counts = await trx
+      .selectFrom('cyber_incident')
+      .select(['month', trx.fn.countAll<number>().as('n')])
+      .where('month', 'in', months.length ? months : [-1])
+      .groupBy('month')
+      .execute();
+    const tctx = { ...ctx, db: { ...ctx.db, k: trx } };
+    const valuesWritten = await writeComputedValues(
+      tctx,
+      'ATTT.TAN_CONG_MANG',
+      counts.map((c) => ({ first: c.month, last: c.month, unit: 'VN', value: Number(c.n) })),
+      `incidents:${input.filename}`,
+    );
+    await writeAudit(trx, ctx.actor, {
+      entity: 'cyber_incident',
+      key: input.filename,
+      action: 'import',
+      new: { records: records.length },
+    });
+    return { records: records.length, months: months.length, valuesWritten };
+  });
+}
+
+/** Incidents of a period by type (phishing, defacement, malware, other). */
+export async function incidentCounts(ctx: Ctx, input: { period: string }) {
+  await requireNationalRead(ctx);
+  const p = parsePeriod(input.period);
+  const rows = await ctx.db.k
+    .selectFrom('cyber_incident')
+    .select(['type', ctx.db.k.fn.countAll<number>().as('n')])
+    .where('month', '>=', p.first)
+    .where('month', '<=', p.last)
+    .groupBy('type')
+    .execute();
+  const byType = Object.fromEntries(
+    INCIDENT_TYPES.map((t) => [t, Number(rows.find((r) => r.type === t)?.n ?? 0)]),
+  );
+  return { period: p.id, total: Object.values(byType).reduce((a, b) => a + b, 0), byType };
+}

@@ -1,0 +1,93 @@
+import { parse } from 'csv-parse/sync';
+import { requireAccess } from '../access/access.ts';
+import { writeAudit } from '../audit/audit.ts';
+import type { Ctx } from '../context.ts';
+import { BaocaoError, type FieldError } from '../errors.ts';
+import { loadUnitGraph } from '../units/unit-graph.ts';
+import { parseCidr } from './ip.ts';
+
+/**
+ * Replaces the IP-prefix table (CSV `prefix,operator,province`: CIDR, network operator, province
+ * code) that places botnet addresses. All or nothing, with an error per row and field; audited.
+ */
+export async function loadIpPrefixes(
+  ctx: Ctx,
+  input: { data: Buffer; filename: string },
+): Promise<{ prefixes: number }> {
+  requireAccess(ctx, 'unit.write');
+  let rows: Record<string, string>[];
+  try {
+    rows = parse(input.data, {
+      columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()),
+      trim: true,
+      skip_empty_lines: true,
+      bom: true,
+    });
+  } catch (e) {
+    throw new BaocaoError(
+      'INVALID_FILE',
+      `Tệp ${input.filename} không phải CSV hợp lệ`,
+      `${input.filename} is not valid CSV: ${String(e)}`,
+    );
+  }
+  const graph = await loadUnitGraph(ctx.db.k);
+  const errors: FieldError[] = [];
+  const seen = new Map<string, number>();
+  const out: { cidr: string; operator: string; province_code: string | null }[] = [];
+  rows.forEach((r, i) => {
+    const row = i + 2;
+    const err = (field: string, code: string, vi: string, en: string) =>
+      errors.push({ row, field, code, message: `Dòng ${row}: ${vi}`, messageEn: `Row ${row}: ${en}` });
+    const c = parseCidr(r.prefix ?? '');
+    if ('error' in c)
+      return err(
+        'prefix',
+        'INVALID_PREFIX',
+        `tiền tố "${r.prefix ?? ''}" không hợp lệ: ${c.error}`,
+        `invalid prefix "${r.prefix ?? ''}"`,
+      );
+    if (!r.operator) err('operator', 'MISSING_FIELD', 'thiếu nhà mạng', 'operator is missing');
+    const province = r.province ? r.province.toUpperCase() : null;
+    if (province && graph.byCode.get(province)?.kind !== 'province')
+      err(
+        'province',
+        'UNKNOWN_UNIT',
+        `không có tỉnh mã "${province}"`,
+        `no province with code "${province}"`,
+      );
+    if (seen.has(c.cidr))
+      err(
+        'prefix',
+        'DUPLICATE_ROW',
+        `tiền tố ${c.cidr} trùng dòng ${seen.get(c.cidr)}`,
+        `prefix ${c.cidr} repeats row ${seen.get(c.cidr)}`,
+      );
+    seen.set(c.cidr, row);
+    out.push({ cidr: c.cidr, operator: r.operator ?? '', province_code: province });
+  });
+  if (errors.length) {
+    throw new BaocaoError(
+      'VALIDATION_FAILED',
+      `Có ${errors.length} lỗi trong bảng tiền tố; không ghi gì.`,
+      `${errors.length} error(s) in the prefix table; nothing written.`,
+      {
+        details: errors,
+      },
+    );
+  }
+  await ctx.db.k.transaction().execute(async (trx) => {
+    await trx.deleteFrom('ip_prefix').execute();
+    for (let i = 0; i < out.length; i += 5000)
+      await trx
+        .insertInto('ip_prefix')
+        .values(out.slice(i, i + 5000).map((o) => ({ ...o, loaded_by: ctx.actor.username })))
+        .execute();
+    await writeAudit(trx, ctx.actor, {
+      entity: 'ip_prefix',
+      key: input.filename,
+      action: 'load',
+      new: { prefixes: out.length },
+    });
+  });
+  return { prefixes: out.length };
+}

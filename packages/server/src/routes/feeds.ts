@@ -1,0 +1,58 @@
+import {
+  botnetCounts,
+  importBotnetFeed,
+  importIncidents,
+  incidentCounts,
+  loadIpPrefixes,
+} from '@baocao/core';
+import { z } from 'zod';
+import { NONE, defineRoute } from '../route.ts';
+
+const upload = {
+  method: 'POST',
+  tag: 'feeds',
+  auth: 'actor',
+  upload: 'application/octet-stream',
+  query: z.object({ filename: z.string().min(1) }),
+  body: z.instanceof(Buffer),
+} as const;
+const counts = {
+  method: 'GET',
+  tag: 'feeds',
+  auth: 'actor',
+  query: z.object({ period: z.string() }),
+  body: NONE,
+} as const;
+
+export default [
+  defineRoute({
+    ...upload,
+    url: '/api/feeds/botnet',
+    summary: 'Nguồn quan sát botnet / import a botnet observation feed (CSV or NDJSON, gzip accepted)',
+    handler: ({ ctx, query, body }) => importBotnetFeed(ctx, { source: [body], filename: query.filename }),
+  }),
+  defineRoute({
+    ...upload,
+    url: '/api/feeds/prefixes',
+    summary: 'Bảng tiền tố IP / replace the IP-prefix → operator, province table (CSV)',
+    handler: ({ ctx, query, body }) => loadIpPrefixes(ctx, { data: body, filename: query.filename }),
+  }),
+  defineRoute({
+    ...upload,
+    url: '/api/feeds/incidents',
+    summary: 'Sự cố tấn công mạng / import incident records (CSV)',
+    handler: ({ ctx, query, body }) => importIncidents(ctx, { data: body, filename: query.filename }),
+  }),
+  defineRoute({
+    ...counts,
+    url: '/api/feeds/botnet',
+    summary: 'Địa chỉ botnet / distinct infected addresses of a period: national, by province, by operator',
+    handler: ({ ctx, query }) => botnetCounts(ctx, query),
+  }),
+  defineRoute({
+    ...counts,
+    url: '/api/feeds/incidents',
+    summary: 'Sự cố theo loại / incidents of a period by type',
+    handler: ({ ctx, query }) => incidentCounts(ctx, query),
+  }),
+];
