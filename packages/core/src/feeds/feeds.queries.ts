@@ -1,7 +1,10 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Schema } from '../db/schema.ts';
 import { decodeV4, decodeV6 } from './addr-sets.ts';
 import type { PrefixRow } from './prefix-index.ts';
+
+// Address sets travel as base64 text (encode/decode in SQL): a bytea parameter of megabytes costs
+// PGlite seconds to serialise and both drivers several times longer to parse than the text form.
 
 /** The stored address sets of months [first, last], read for update when `lock` (a merge follows). */
 export async function loadSets(
@@ -10,18 +13,15 @@ export async function loadSets(
   last: number,
   lock = false,
 ): Promise<{ v4: Map<number, Uint32Array>; v6: Map<number, string[]> }> {
-  let q = db
-    .selectFrom('botnet_set')
-    .select(['month', 'family', 'addresses'])
-    .where('month', '>=', first)
-    .where('month', '<=', last);
-  if (lock) q = q.forUpdate();
-  const rows = await q.execute();
+  const rows = await sql<{ month: number; family: number; b64: string }>`
+    select month, family, encode(addresses, 'base64') as b64 from botnet_set
+    where month between ${first} and ${last} ${lock ? sql`for update` : sql``}`.execute(db);
   const v4 = new Map<number, Uint32Array>();
   const v6 = new Map<number, string[]>();
-  for (const r of rows) {
-    if (r.family === 4) v4.set(r.month, decodeV4(r.addresses));
-    else v6.set(r.month, decodeV6(r.addresses));
+  for (const r of rows.rows) {
+    const bytes = Buffer.from(r.b64, 'base64');
+    if (r.family === 4) v4.set(r.month, decodeV4(bytes));
+    else v6.set(r.month, decodeV6(bytes));
   }
   return { v4, v6 };
 }
@@ -30,13 +30,12 @@ export async function writeSet(
   db: Kysely<Schema>,
   row: { month: number; family: 4 | 6; addresses: Buffer; n: number },
 ): Promise<void> {
-  const set = { addresses: row.addresses, n: row.n, updated_at: new Date() };
-  await db
-    .insertInto('botnet_set')
-    .values(row)
-    .onConflict((oc) => oc.columns(['month', 'family']).doUpdateSet(set))
-    .execute();
+  await sql`
+    insert into botnet_set (month, family, addresses, n)
+    values (${row.month}, ${row.family}, decode(${row.addresses.toString('base64')}, 'base64'), ${row.n})
+    on conflict (month, family) do update
+      set addresses = excluded.addresses, n = excluded.n, updated_at = now()`.execute(db);
 }
 
 export const loadPrefixes = (db: Kysely<Schema>): Promise<PrefixRow[]> =>
-  db.selectFrom('ip_prefix').select(['cidr', 'operator', 'province_code']).execute();
+  db.selectFrom('ip_prefix').select(['cidr', 'operator', 'province_code']).orderBy('cidr').execute();

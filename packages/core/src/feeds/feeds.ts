@@ -167,11 +167,14 @@ async function mergeMonths(db: Kysely<Schema>, p: ParsedFeed): Promise<number> {
   return added;
 }
 
-/** Distinct addresses of months [first, last], with their placement by the prefix table. */
-async function distinctOver(db: Kysely<Schema>, first: number, last: number, prefixes: PrefixRow[]) {
-  const sets = await loadSets(db, first, last);
-  const v4 = unionAll([...sets.v4.values()]);
-  const v6 = [...new Set([...sets.v6.values()].flat())];
+type Sets = Awaited<ReturnType<typeof loadSets>>;
+
+/** Distinct addresses of months [first, last] among loaded sets, placed by the prefix table. */
+function distinctOver(sets: Sets, first: number, last: number, prefixes: PrefixRow[]) {
+  const within = <T>(m: Map<number, T>) =>
+    [...m].filter(([month]) => month >= first && month <= last).map(([, v]) => v);
+  const v4 = unionAll(within(sets.v4));
+  const v6 = [...new Set(within(sets.v6).flat())];
   return { national: v4.length + v6.length, ...placeAddresses(prefixes, v4, v6) };
 }
 
@@ -179,9 +182,14 @@ const parsePeriodOf = (m: number) => periodFromMonths(m, m).id;
 
 async function botnetSpanCounts(ctx: Ctx, spans: { first: number; last: number }[]) {
   const prefixes = await loadPrefixes(ctx.db.k);
+  const sets = await loadSets(
+    ctx.db.k,
+    Math.min(...spans.map((s) => s.first)),
+    Math.max(...spans.map((s) => s.last)),
+  );
   const out: { first: number; last: number; unit: string; value: number }[] = [];
   for (const s of spans) {
-    const d = await distinctOver(ctx.db.k, s.first, s.last, prefixes);
+    const d = distinctOver(sets, s.first, s.last, prefixes);
     out.push({ ...s, unit: 'VN', value: d.national });
     const byProvince = new Map<string, number>();
     prefixes.forEach((r, i) => {
@@ -198,7 +206,7 @@ export async function botnetCounts(ctx: Ctx, input: { period: string }) {
   await requireNationalRead(ctx);
   const p = parsePeriod(input.period);
   const prefixes = await loadPrefixes(ctx.db.k);
-  const d = await distinctOver(ctx.db.k, p.first, p.last, prefixes);
+  const d = distinctOver(await loadSets(ctx.db.k, p.first, p.last), p.first, p.last, prefixes);
   const sum = (key: 'province_code' | 'operator') => {
     const m = new Map<string, number>();
     prefixes.forEach((r, i) => {
