@@ -173,7 +173,7 @@ writeFileSync(
     'Goal (issue 5): at least 1 million observations per second per core, and faster than `sort -u`.',
     '"Whole ingestion" streams the CSV file, keeps distinct addresses per month in a typed-array hash',
     'set (bounded by distinct addresses, not observations), merges them as sorted arrays into the',
-    'month's stored set (`botnet_set`) and recomputes ATTT.IP_BOTNET for the month, its quarter and its year in one',
+    "month's stored set (`botnet_set`) and recomputes ATTT.IP_BOTNET for the month, its quarter and its year in one",
     'transaction. `sort -u` may use both cores; our parser uses one.',
     '',
   ].join('\n'),
