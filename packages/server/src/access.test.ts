@@ -126,6 +126,32 @@ const ATTEMPTS: {
   },
   { method: 'GET', url: '/api/feeds/botnet?period=2024M08' },
   { method: 'GET', url: '/api/feeds/incidents?period=2024M08' },
+  {
+    method: 'PUT',
+    url: '/api/indicators',
+    payload: [
+      {
+        code: 'X.Y',
+        nameVi: 'x',
+        nameEn: 'x',
+        unitVi: 'x',
+        precision: 0,
+        kind: 'flow',
+        acrossUnits: 'sum',
+        domain: 'x',
+      },
+    ],
+  },
+  {
+    method: 'POST',
+    url: '/api/units',
+    payload: [{ code: 'XX', nameVi: 'x', kind: 'other', parentCode: 'VN' }],
+  },
+  {
+    method: 'PUT',
+    url: '/api/plans',
+    payload: [{ indicator: 'VT.DOANH_THU', unit: 'P01', year: 2025, value: 1 }],
+  },
 ];
 /** Endpoints with no unit data to protect: open to anyone or to every signed-in user by design. */
 const OPEN = [
@@ -143,6 +169,8 @@ const OPEN = [
   '/api/forms/board',
   '/api/periods',
   '/api/check',
+  // Plans: a unit-scoped reader gets its own subtree's targets only (asserted below).
+  '/api/plans',
 ];
 
 describe('a reporter stays inside their unit, on every endpoint', () => {
@@ -184,8 +212,9 @@ describe('a reporter stays inside their unit, on every endpoint', () => {
     expect(after.n).toEqual(audit.n);
   });
 
-  it('sees only its own unit on the board and in My forms', async () => {
+  it('sees only its own unit on the board and in My forms, and no national plan', async () => {
     const h = { cookie: reporter.cookie };
+    expect((await app.inject({ method: 'GET', url: '/api/plans?year=2024', headers: h })).json()).toEqual([]);
     const board = (
       await app.inject({ method: 'GET', url: `/api/forms/board?period=${PERIOD}`, headers: h })
     ).json();
@@ -265,5 +294,22 @@ describe('the public API', () => {
       url: `/api/compare?indicator=VT.DOANH_THU&unit=P48&period=${PERIOD}`,
     });
     expect(after.json().value).toBe(4321);
+  });
+});
+
+describe('sign-in', () => {
+  it('limits the rate of attempts from one client', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'nobody', password: 'x' },
+      });
+      codes.push(r.statusCode);
+      if (r.statusCode === 429) expect(r.json()).toMatchObject({ code: 'RATE_LIMITED' });
+    }
+    expect(codes).toContain(401);
+    expect(codes.at(-1)).toBe(429);
   });
 });

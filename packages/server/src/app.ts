@@ -89,7 +89,16 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     });
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, limit) =>
+      new BaocaoError(
+        'RATE_LIMITED',
+        `Quá nhiều yêu cầu đăng nhập; thử lại sau ${limit.after}`,
+        `Too many sign-in attempts; try again in ${limit.after}`,
+        { status: 429 },
+      ),
+  });
   const env = sessionEnv(opts.db, opts.apiToken);
   for (const r of ROUTES) r.register(app, env);
   const doc = openApiDocument(ROUTES);

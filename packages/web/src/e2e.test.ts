@@ -142,6 +142,18 @@ describe.runIf(run)('in a real browser: submit, return, resubmit, approve, see, 
     await page.close();
   });
 
+  it('an officer sets an annual plan target in administration', async () => {
+    const page = await signIn('officer');
+    await page.goto(`${base}/admin`);
+    const form = page.locator('form', { has: page.getByRole('button', { name: 'Đặt kế hoạch' }) });
+    await form.getByLabel('Chỉ tiêu').selectOption('VT.DOANH_THU');
+    await form.getByLabel('Giá trị').fill('15.000');
+    await form.getByRole('button', { name: 'Đặt kế hoạch' }).click();
+    await page.getByText('Đã đặt kế hoạch').waitFor();
+    await page.locator('td.num', { hasText: '15.000' }).waitFor();
+    await page.close();
+  });
+
   it('a public visitor sees the value only after publication', async () => {
     const visitor = await browser.newPage({ viewport: { width: 1024, height: 800 } });
     await visitor.goto(`${base}/?period=${period}`);

@@ -1,5 +1,5 @@
 import { formatNumberEn, formatNumberVi } from '@baocao/core/browser';
-import type { ReactNode } from 'react';
+import { type ReactNode, useCallback } from 'react';
 import { ApiError } from './api.ts';
 import { useApp } from './app-context.tsx';
 
@@ -59,8 +59,12 @@ export function Status({ status }: { status: string | null }) {
 /** Formats a figure at its precision the Vietnamese (or English) way; never invents one. */
 export function useNumber() {
   const { lang } = useApp();
-  return (x: number | null | undefined, decimals = 0) =>
-    x === null || x === undefined ? '—' : (lang === 'en' ? formatNumberEn : formatNumberVi)(x, decimals);
+  // Stable per language, so charts built from it are not rebuilt on every render.
+  return useCallback(
+    (x: number | null | undefined, decimals = 0) =>
+      x === null || x === undefined ? '—' : (lang === 'en' ? formatNumberEn : formatNumberVi)(x, decimals),
+    [lang],
+  );
 }
 
 /** A period typed as its identifier (2024M08, 2024Q1, 2024M01-M08), applied on Enter. */

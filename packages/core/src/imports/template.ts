@@ -8,6 +8,7 @@ import { loadUnitGraph } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
 import { TEMPLATE_HEADERS } from './columns.ts';
 import { formIndicators } from '../forms/form-context.ts';
+import { draftOf } from '../forms/forms.ts';
 
 /**
  * The XLSX form a unit fills for a period: one row per indicator it reports, prefilled with what
@@ -27,12 +28,25 @@ export async function buildTemplate(ctx: Ctx, input: { unit: string; period: str
     .where('period', '=', p.id)
     .execute();
   const byIndicator = new Map(stored.map((s) => [s.indicator_id, s]));
+  // A form being filled: the template carries the draft, which is what the unit will resubmit.
+  const sub = await ctx.db.k
+    .selectFrom('submission')
+    .select('draft')
+    .where('unit_id', '=', unit.id)
+    .where('period', '=', p.id)
+    .executeTakeFirst();
+  const draft = sub ? new Map(draftOf(sub.draft).map((d) => [d.indicator, d])) : null;
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Bieu mau');
   ws.columns = TEMPLATE_HEADERS.map((h) => ({ header: h.vi, key: h.key, width: h.width }));
   ws.getRow(1).font = { bold: true };
   for (const i of indicators) {
-    const s = byIndicator.get(i.id);
+    const d = draft?.get(i.code);
+    const s = draft
+      ? d
+        ? { value: d.value, status: d.status, note: d.note }
+        : undefined
+      : byIndicator.get(i.id);
     ws.addRow({
       indicator: i.code,
       name: i.nameVi,

@@ -100,3 +100,27 @@ export async function setPlanTargets(
   });
   return rows.length;
 }
+
+/** The plan targets of a year (every indicator and unit the reader may see), for reading and editing. */
+export async function listPlanTargets(
+  ctx: Ctx,
+  input: { year: number },
+): Promise<{ indicator: string; unit: string; year: number; value: number; note: string | null }[]> {
+  requireAccess(ctx, 'value.read');
+  const rows = await ctx.db.k
+    .selectFrom('plan_target as p')
+    .innerJoin('indicator as i', 'i.id', 'p.indicator_id')
+    .innerJoin('org_unit as u', 'u.id', 'p.unit_id')
+    .select(['i.code as indicator', 'u.code as unit', 'p.year', 'p.value', 'p.note'])
+    .where('p.year', '=', input.year)
+    .orderBy('i.code')
+    .orderBy('u.code')
+    .execute();
+  // A unit-scoped reader sees the targets of its own subtree only.
+  const graph = ctx.actor.unitId === null ? null : await loadUnitGraph(ctx.db.k);
+  const mine = (code: string) => {
+    const u = graph?.byCode.get(code);
+    return !graph || (u !== undefined && graph.ancestorsOf(u.id).includes(ctx.actor.unitId ?? -1));
+  };
+  return rows.filter((r) => mine(r.unit)).map((r) => ({ ...r, value: Number(r.value) }));
+}

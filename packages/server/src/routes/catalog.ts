@@ -1,4 +1,16 @@
-import { Indicator, Unit, UnitKind, listIndicators, listUnits } from '@baocao/core';
+import {
+  Indicator,
+  IndicatorInput,
+  Unit,
+  UnitInput,
+  UnitKind,
+  createUnits,
+  listIndicators,
+  listPlanTargets,
+  listUnits,
+  saveIndicators,
+  setPlanTargets,
+} from '@baocao/core';
 import { z } from 'zod';
 import { NONE, defineRoute } from '../route.ts';
 
@@ -24,5 +36,55 @@ export default [
     body: NONE,
     response: z.array(Unit),
     handler: ({ ctx, query }) => listUnits(ctx, query),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/indicators',
+    summary: 'Thêm, sửa chỉ tiêu / create or update indicators by code (all or none)',
+    tag: 'catalog',
+    auth: 'actor',
+    query: NONE,
+    body: z.array(IndicatorInput),
+    response: z.array(Indicator),
+    handler: ({ ctx, body }) => saveIndicators(ctx, body),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/units',
+    summary: 'Thêm đơn vị / create org units (all or none)',
+    tag: 'catalog',
+    auth: 'actor',
+    query: NONE,
+    body: z.array(UnitInput),
+    response: z.array(Unit),
+    handler: ({ ctx, body }) => createUnits(ctx, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/plans',
+    summary: 'Kế hoạch năm / annual plan targets of a year',
+    tag: 'catalog',
+    auth: 'actor',
+    query: z.object({ year: z.coerce.number().int() }),
+    body: NONE,
+    handler: ({ ctx, query }) => listPlanTargets(ctx, query),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/plans',
+    summary: 'Đặt kế hoạch năm / set annual plan targets (all or none)',
+    tag: 'catalog',
+    auth: 'actor',
+    query: NONE,
+    body: z.array(
+      z.object({
+        indicator: z.string(),
+        unit: z.string(),
+        year: z.number().int(),
+        value: z.number(),
+        note: z.string().nullish(),
+      }),
+    ),
+    handler: async ({ ctx, body }) => ({ saved: await setPlanTargets(ctx, body) }),
   }),
 ];

@@ -4,6 +4,7 @@ import { api } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { useLoad } from '../hooks.ts';
 import { ErrorBox, Loading } from '../ui.tsx';
+import { CatalogPanel } from './CatalogPanel.tsx';
 
 /** Reporting periods (open, deadline, close, publish their figures) and, for administrators, accounts. */
 export function AdminPage() {
@@ -162,12 +163,7 @@ export function AdminPage() {
           </form>
         </div>
       )}
-      <p className="muted small">
-        {t(
-          'Danh mục chỉ tiêu, đơn vị và kế hoạch năm được cập nhật bằng tệp qua lệnh baocao hoặc API (/api/docs).',
-          'The catalog, units and annual plans are maintained by file through the baocao command or the API (/api/docs).',
-        )}
-      </p>
+      <CatalogPanel />
     </section>
   );
 }

@@ -79,11 +79,15 @@ export function DashboardPage() {
             tooltip: { trigger: 'axis' as const },
             grid: { left: 60, right: 20, top: 20, bottom: 30 },
             xAxis: { type: 'category' as const, data: card.series.map((s) => s.period) },
-            yAxis: { type: 'value' as const, name: card.unitVi },
+            yAxis: {
+              type: 'value' as const,
+              name: card.unitVi,
+              axisLabel: { formatter: (v: number) => num(v) },
+            },
             series: [{ type: 'bar' as const, data: card.series.map((s) => s.value) }],
           }
         : null,
-    [card],
+    [card, num],
   );
   return (
     <section>

@@ -1,4 +1,4 @@
-import type { FormSummary } from '@baocao/core/browser';
+import { type FormSummary, formatDateVi } from '@baocao/core/browser';
 import { api } from '../api.ts';
 import { Link, useApp } from '../app-context.tsx';
 import { useLoad } from '../hooks.ts';
@@ -6,17 +6,18 @@ import { Empty, ErrorBox, Loading, Status } from '../ui.tsx';
 
 /** Days left before the deadline, or how late (Thông tư 02/2023: units report by the 15th). */
 export function Deadline({ f }: { f: FormSummary }) {
-  const { t } = useApp();
-  if (f.status === 'approved' || f.status === 'submitted') return <span>{f.dueOn}</span>;
+  const { t, lang } = useApp();
+  const due = lang === 'en' ? f.dueOn : formatDateVi(f.dueOn);
+  if (f.status === 'approved' || f.status === 'submitted') return <span>{due}</span>;
   if (f.daysLeft < 0)
     return (
       <span className="late">
-        {f.dueOn} · {t(`quá hạn ${-f.daysLeft} ngày`, `${-f.daysLeft} days late`)}
+        {due} · {t(`quá hạn ${-f.daysLeft} ngày`, `${-f.daysLeft} days late`)}
       </span>
     );
   return (
     <span>
-      {f.dueOn} · {t(`còn ${f.daysLeft} ngày`, `${f.daysLeft} days left`)}
+      {due} · {t(`còn ${f.daysLeft} ngày`, `${f.daysLeft} days left`)}
     </span>
   );
 }

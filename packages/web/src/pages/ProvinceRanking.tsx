@@ -61,7 +61,7 @@ export function ProvinceRanking({
             option={{
               animation: false,
               grid: { left: 140, right: 40, top: 10, bottom: 20 },
-              xAxis: { type: 'value' },
+              xAxis: { type: 'value', axisLabel: { formatter: (v: number) => num(v) } },
               yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.name) },
               series: [
                 {

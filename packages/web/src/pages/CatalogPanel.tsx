@@ -1,0 +1,202 @@
+import { type Indicator, UnitKind } from '@baocao/core/browser';
+import { useState } from 'react';
+import { api, qs } from '../api.ts';
+import { useApp } from '../app-context.tsx';
+import { useLoad } from '../hooks.ts';
+import { ErrorBox, useNumber } from '../ui.tsx';
+
+interface Plan {
+  indicator: string;
+  unit: string;
+  year: number;
+  value: number;
+}
+
+const text = (f: FormData, k: string) => String(f.get(k) ?? '').trim();
+
+/** The catalog, the org units and the annual plans, each edited all-or-nothing through the API. */
+export function CatalogPanel() {
+  const { t } = useApp();
+  const num = useNumber();
+  const indicators = useLoad(() => api.get<Indicator[]>('/api/indicators'), []);
+  const [year, setYear] = useState(new Date().getFullYear());
+  const plans = useLoad(() => api.get<Plan[]>(`/api/plans?${qs({ year: String(year) })}`), [year]);
+  const [editing, setEditing] = useState<Indicator | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const [notice, setNotice] = useState('');
+  const run = async (fn: () => Promise<unknown>, done: string, e: React.FormEvent<HTMLFormElement>) => {
+    const form = e.currentTarget;
+    setError(null);
+    setNotice('');
+    try {
+      await fn();
+      setNotice(done);
+      form.reset();
+      indicators.reload();
+      plans.reload();
+    } catch (err) {
+      setError(err instanceof Error ? err : new Error(String(err)));
+    }
+  };
+  const saveIndicator = (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const body = {
+      ...(editing ?? { acrossUnits: 'sum', domain: 'khác' }),
+      code: text(f, 'code'),
+      nameVi: text(f, 'nameVi'),
+      nameEn: text(f, 'nameEn'),
+      unitVi: text(f, 'unitVi'),
+      precision: Number(text(f, 'precision') || 0),
+      kind: text(f, 'kind'),
+    };
+    run(() => api.put('/api/indicators', [body]), t('Đã lưu chỉ tiêu', 'Indicator saved'), e);
+  };
+  return (
+    <div className="card">
+      <h2>{t('Danh mục chỉ tiêu, đơn vị, kế hoạch năm', 'Catalog, units and annual plans')}</h2>
+      <ErrorBox error={error ?? indicators.error} />
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <label>
+        {t('Sửa chỉ tiêu', 'Edit an indicator')}{' '}
+        <select
+          value={editing?.code ?? ''}
+          onChange={(e) => setEditing(indicators.data?.find((i) => i.code === e.target.value) ?? null)}
+        >
+          <option value="">{t('— chỉ tiêu mới —', '— new indicator —')}</option>
+          {indicators.data?.map((i) => (
+            <option key={i.code} value={i.code}>
+              {i.code} — {i.nameVi}
+            </option>
+          ))}
+        </select>
+      </label>
+      <form key={editing?.code ?? 'new'} onSubmit={saveIndicator} className="inline-form">
+        <label>
+          {t('Mã', 'Code')} <input name="code" required defaultValue={editing?.code} readOnly={!!editing} />
+        </label>
+        <label>
+          {t('Tên', 'Name')} <input name="nameVi" required defaultValue={editing?.nameVi} />
+        </label>
+        <label>
+          {t('Tên tiếng Anh', 'English name')} <input name="nameEn" required defaultValue={editing?.nameEn} />
+        </label>
+        <label>
+          {t('Đơn vị tính', 'Unit')} <input name="unitVi" required defaultValue={editing?.unitVi} size={10} />
+        </label>
+        <label>
+          {t('Số chữ số thập phân', 'Decimals')}{' '}
+          <input name="precision" type="number" min={0} max={6} defaultValue={editing?.precision ?? 0} />
+        </label>
+        <label>
+          {t('Loại', 'Kind')}{' '}
+          <select name="kind" defaultValue={editing?.kind ?? 'flow'}>
+            <option value="flow">{t('luồng (cộng theo thời gian)', 'flow')}</option>
+            <option value="stock">{t('thời điểm (lấy cuối kỳ)', 'stock')}</option>
+            <option value="ratio">{t('tỷ lệ', 'ratio')}</option>
+          </select>
+        </label>
+        <button type="submit">{t('Lưu chỉ tiêu', 'Save indicator')}</button>
+      </form>
+      <h3>{t('Thêm đơn vị', 'Add an org unit')}</h3>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const f = new FormData(e.currentTarget);
+          const unit = {
+            code: text(f, 'code').toUpperCase(),
+            nameVi: text(f, 'nameVi'),
+            kind: text(f, 'kind'),
+            parentCode: text(f, 'parent').toUpperCase() || 'VN',
+            validFrom: text(f, 'validFrom') || null,
+          };
+          run(() => api.post('/api/units', [unit]), t('Đã thêm đơn vị', 'Unit added'), e);
+        }}
+      >
+        <label>
+          {t('Mã', 'Code')} <input name="code" required size={10} />
+        </label>
+        <label>
+          {t('Tên', 'Name')} <input name="nameVi" required />
+        </label>
+        <label>
+          {t('Loại', 'Kind')}{' '}
+          <select name="kind">
+            {UnitKind.options
+              .filter((k) => k !== 'country')
+              .map((k) => (
+                <option key={k}>{k}</option>
+              ))}
+          </select>
+        </label>
+        <label>
+          {t('Mã đơn vị cha', 'Parent code')} <input name="parent" placeholder="VN" size={8} />
+        </label>
+        <label>
+          {t('Hiệu lực từ', 'Valid from')} <input name="validFrom" type="date" />
+        </label>
+        <button type="submit">{t('Thêm đơn vị', 'Add unit')}</button>
+      </form>
+      <h3>
+        {t('Kế hoạch năm', 'Annual plan')}{' '}
+        <input
+          type="number"
+          aria-label={t('Năm', 'Year')}
+          value={year}
+          onChange={(e) => setYear(Number(e.target.value))}
+          style={{ width: '6rem' }}
+        />
+      </h3>
+      <table className="grid small">
+        <tbody>
+          {plans.data?.map((p) => (
+            <tr key={p.indicator + p.unit}>
+              <td>{p.indicator}</td>
+              <td>{p.unit}</td>
+              <td className="num">
+                {num(p.value, indicators.data?.find((i) => i.code === p.indicator)?.precision ?? 0)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const f = new FormData(e.currentTarget);
+          const item = {
+            indicator: text(f, 'indicator'),
+            unit: text(f, 'unit').toUpperCase() || 'VN',
+            year,
+            value: Number(text(f, 'value').replace(/\./g, '').replace(',', '.')),
+          };
+          run(() => api.put('/api/plans', [item]), t('Đã đặt kế hoạch', 'Plan set'), e);
+        }}
+      >
+        <label>
+          {t('Chỉ tiêu', 'Indicator')}{' '}
+          <select name="indicator">
+            {indicators.data?.map((i) => (
+              <option key={i.code} value={i.code}>
+                {i.code}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('Đơn vị', 'Unit')} <input name="unit" placeholder="VN" size={8} />
+        </label>
+        <label>
+          {t('Giá trị', 'Value')} <input name="value" required inputMode="decimal" />
+        </label>
+        <button type="submit">{t('Đặt kế hoạch', 'Set plan')}</button>
+      </form>
+    </div>
+  );
+}
