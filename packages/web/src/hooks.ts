@@ -25,3 +25,22 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
   useEffect(reload, [reload]);
   return { ...state, reload };
 }
+
+/** Runs a user's action: clears the last message, shows the error (or a notice) it ends with. */
+export function useAction() {
+  const [error, setError] = useState<Error | null>(null);
+  const [notice, setNotice] = useState('');
+  const run = async (fn: () => Promise<unknown>, done = ''): Promise<boolean> => {
+    setError(null);
+    setNotice('');
+    try {
+      await fn();
+      setNotice(done);
+      return true;
+    } catch (e) {
+      setError(e instanceof Error ? e : new Error(String(e)));
+      return false;
+    }
+  };
+  return { error, notice, run };
+}

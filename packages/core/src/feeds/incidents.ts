@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { parse } from 'csv-parse/sync';
+import { csvRows, rowErrors } from './csv-rows.ts';
+import { rejectRows } from '../values/values.ts';
 import { requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { Ctx } from '../context.ts';
-import { BaocaoError, type FieldError } from '../errors.ts';
 import { monthIndexOfDate, parsePeriod } from '../periods/period.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { currentMonthIndex } from '../values/validate.ts';
@@ -30,31 +30,21 @@ const TYPE_WORDS: Record<string, IncidentType> = {
  */
 export async function importIncidents(ctx: Ctx, input: { data: Buffer; filename: string }) {
   requireAccess(ctx, 'value.write');
-  let rows: Record<string, string>[];
-  try {
-    rows = parse(input.data, {
-      columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()),
-      trim: true,
-      skip_empty_lines: true,
-      bom: true,
-    });
-  } catch (e) {
-    throw new BaocaoError(
-      'INVALID_FILE',
-      `Tệp ${input.filename} không phải CSV hợp lệ`,
-      `${input.filename} is not valid CSV: ${String(e)}`,
-    );
-  }
+  const rows = csvRows(input.data, input.filename);
   const graph = await loadUnitGraph(ctx.db.k);
   const now = currentMonthIndex();
-  const errors: FieldError[] = [];
+  const { errors, at } = rowErrors();
+  const refs = new Map<string, number>();
   const records = rows.flatMap((r, i) => {
     const row = i + 2;
     const before = errors.length;
-    const err = (field: string, code: string, vi: string, en: string) =>
-      errors.push({ row, field, code, message: `Dòng ${row}: ${vi}`, messageEn: `Row ${row}: ${en}` });
+    const err = at(row);
     const date = r.date ?? '';
-    const valid = /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(date));
+    // Round-tripping rejects dates the calendar lacks (2024-02-30), which Date.parse would roll over.
+    const valid =
+      /^\d{4}-\d{2}-\d{2}$/.test(date) &&
+      !Number.isNaN(Date.parse(date)) &&
+      new Date(date).toISOString().slice(0, 10) === date;
     if (!valid)
       err(
         'date',
@@ -82,6 +72,16 @@ export async function importIncidents(ctx: Ctx, input: { data: Buffer; filename:
         .update([date, type, r.sector, province, r.status].join('|'))
         .digest('hex')
         .slice(0, 16);
+    if (refs.has(ref)) {
+      err(
+        'ref',
+        'DUPLICATE_ROW',
+        `trùng sự cố dòng ${refs.get(ref)} (${ref})`,
+        `repeats row ${refs.get(ref)} (${ref})`,
+      );
+      return [];
+    }
+    refs.set(ref, row);
     return [
       {
         ref,
@@ -94,26 +94,7 @@ export async function importIncidents(ctx: Ctx, input: { data: Buffer; filename:
       },
     ];
   });
-  const refs = new Map<string, number>();
-  records.forEach((r, i) => {
-    if (refs.has(r.ref))
-      errors.push({
-        row: i + 2,
-        field: 'ref',
-        code: 'DUPLICATE_ROW',
-        message: `Dòng ${i + 2}: trùng mã sự cố ${r.ref}`,
-        messageEn: `Row ${i + 2}: repeats incident ${r.ref}`,
-      });
-    refs.set(r.ref, i);
-  });
-  if (errors.length) {
-    throw new BaocaoError(
-      'VALIDATION_FAILED',
-      `Có ${errors.length} lỗi trong tệp sự cố; không ghi gì.`,
-      `${errors.length} error(s) in the incident file; nothing written.`,
-      { details: errors },
-    );
-  }
+  if (errors.length) rejectRows(errors);
   const months = [...new Set(records.map((r) => r.month))];
   return ctx.db.k.transaction().execute(async (trx) => {
     for (const r of records) {

@@ -1,8 +1,8 @@
-import { parse } from 'csv-parse/sync';
+import { csvRows, rowErrors } from './csv-rows.ts';
+import { rejectRows } from '../values/values.ts';
 import { requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { Ctx } from '../context.ts';
-import { BaocaoError, type FieldError } from '../errors.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { parseCidr } from './ip.ts';
 
@@ -15,29 +15,14 @@ export async function loadIpPrefixes(
   input: { data: Buffer; filename: string },
 ): Promise<{ prefixes: number }> {
   requireAccess(ctx, 'unit.write');
-  let rows: Record<string, string>[];
-  try {
-    rows = parse(input.data, {
-      columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()),
-      trim: true,
-      skip_empty_lines: true,
-      bom: true,
-    });
-  } catch (e) {
-    throw new BaocaoError(
-      'INVALID_FILE',
-      `Tệp ${input.filename} không phải CSV hợp lệ`,
-      `${input.filename} is not valid CSV: ${String(e)}`,
-    );
-  }
+  const rows = csvRows(input.data, input.filename);
   const graph = await loadUnitGraph(ctx.db.k);
-  const errors: FieldError[] = [];
+  const { errors, at } = rowErrors();
   const seen = new Map<string, number>();
   const out: { cidr: string; operator: string; province_code: string | null }[] = [];
   rows.forEach((r, i) => {
     const row = i + 2;
-    const err = (field: string, code: string, vi: string, en: string) =>
-      errors.push({ row, field, code, message: `Dòng ${row}: ${vi}`, messageEn: `Row ${row}: ${en}` });
+    const err = at(row);
     const c = parseCidr(r.prefix ?? '');
     if ('error' in c)
       return err(
@@ -65,16 +50,7 @@ export async function loadIpPrefixes(
     seen.set(c.cidr, row);
     out.push({ cidr: c.cidr, operator: r.operator ?? '', province_code: province });
   });
-  if (errors.length) {
-    throw new BaocaoError(
-      'VALIDATION_FAILED',
-      `Có ${errors.length} lỗi trong bảng tiền tố; không ghi gì.`,
-      `${errors.length} error(s) in the prefix table; nothing written.`,
-      {
-        details: errors,
-      },
-    );
-  }
+  if (errors.length) rejectRows(errors);
   await ctx.db.k.transaction().execute(async (trx) => {
     await trx.deleteFrom('ip_prefix').execute();
     for (let i = 0; i < out.length; i += 5000)

@@ -1,6 +1,6 @@
 import { Dashboard, exportPivot, getDashboard, listReleases, pivotValues, releasePeriod } from '@baocao/core';
 import { z } from 'zod';
-import { MEDIA } from '../media.ts';
+import { sendFile } from '../media.ts';
 import { NONE, defineRoute } from '../route.ts';
 
 const list = z.string().transform((s) =>
@@ -48,8 +48,7 @@ export default [
     handler: async ({ ctx, query, reply }) => {
       if (!query.format) return pivotValues(ctx, query);
       const data = await exportPivot(ctx, { ...query, format: query.format });
-      reply.header('content-disposition', `attachment; filename="bang-tong-hop.${query.format}"`);
-      return reply.type(MEDIA[query.format]).send(data);
+      return sendFile(reply, data, query.format, 'bang-tong-hop');
     },
   }),
   defineRoute({

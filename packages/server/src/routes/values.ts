@@ -8,7 +8,7 @@ import {
   submitValues,
 } from '@baocao/core';
 import { z } from 'zod';
-import { MEDIA, XLSX } from '../media.ts';
+import { XLSX, sendFile } from '../media.ts';
 import { NONE, defineRoute } from '../route.ts';
 
 const Format = z.enum(['csv', 'xlsx', 'json']);
@@ -85,8 +85,7 @@ export default [
         ...(query.units ? { units: query.units } : {}),
         ...(query.period ? { period: query.period } : {}),
       });
-      reply.header('content-disposition', `attachment; filename="so-lieu.${query.format}"`);
-      return reply.type(MEDIA[query.format]).send(data);
+      return sendFile(reply, data, query.format, 'so-lieu');
     },
   }),
   defineRoute({
@@ -100,11 +99,7 @@ export default [
     body: NONE,
     handler: async ({ ctx, query, reply }) => {
       const data = await buildTemplate(ctx, query);
-      reply.header(
-        'content-disposition',
-        `attachment; filename="bieu-mau-${query.unit}-${query.period}.xlsx"`,
-      );
-      return reply.type(XLSX).send(data);
+      return sendFile(reply, data, 'xlsx', `bieu-mau-${query.unit}-${query.period}`);
     },
   }),
   defineRoute({

@@ -1,8 +1,7 @@
 import { ROLES, type ReportingPeriod, type UserInfo } from '@baocao/core/browser';
-import { useState } from 'react';
 import { api } from '../api.ts';
 import { useApp } from '../app-context.tsx';
-import { useLoad } from '../hooks.ts';
+import { useAction, useLoad } from '../hooks.ts';
 import { ErrorBox, Loading } from '../ui.tsx';
 import { CatalogPanel } from './CatalogPanel.tsx';
 
@@ -14,18 +13,11 @@ export function AdminPage() {
     () => (user?.role === 'admin' ? api.get<UserInfo[]>('/api/users') : Promise.resolve([])),
     [user?.role],
   );
-  const [error, setError] = useState<Error | null>(null);
-  const [notice, setNotice] = useState('');
+  const { error, notice, run } = useAction();
   const act = async (fn: () => Promise<unknown>, done: string) => {
-    setError(null);
-    setNotice('');
-    try {
-      await fn();
-      setNotice(done);
+    if (await run(fn, done)) {
       periods.reload();
       users.reload();
-    } catch (e) {
-      setError(e instanceof Error ? e : new Error(String(e)));
     }
   };
   const form = (e: React.FormEvent<HTMLFormElement>) => {

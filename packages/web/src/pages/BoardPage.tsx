@@ -2,7 +2,7 @@ import type { FormSummary, ReportingPeriod } from '@baocao/core/browser';
 import { useState } from 'react';
 import { api, qs } from '../api.ts';
 import { Link, useApp } from '../app-context.tsx';
-import { useLoad } from '../hooks.ts';
+import { useAction, useLoad } from '../hooks.ts';
 import { Empty, ErrorBox, Loading, Status } from '../ui.tsx';
 import { Deadline } from './MyFormsPage.tsx';
 
@@ -27,16 +27,15 @@ export function BoardPage() {
     [period],
   );
   const [filter, setFilter] = useState<(typeof FILTERS)[number]>('all');
-  const [notice, setNotice] = useState('');
-  const [error, setError] = useState<Error | null>(null);
+  const { error, notice, run } = useAction();
   const remind = async () => {
-    try {
-      const units = await api.post<string[]>('/api/forms/remind', { period });
-      setNotice(t(`Đã nhắc ${units.length} đơn vị`, `Reminded ${units.length} units`));
+    if (
+      await run(
+        () => api.post<string[]>('/api/forms/remind', { period }),
+        t('Đã nhắc các đơn vị chưa nộp', 'Reminded the units that have not submitted'),
+      )
+    )
       board.reload();
-    } catch (e) {
-      setError(e instanceof Error ? e : new Error(String(e)));
-    }
   };
   if (periods.loading) return <Loading />;
   const b = board.data;

@@ -2,7 +2,7 @@ import { type Indicator, UnitKind } from '@baocao/core/browser';
 import { useState } from 'react';
 import { api, qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
-import { useLoad } from '../hooks.ts';
+import { useAction, useLoad } from '../hooks.ts';
 import { ErrorBox, useNumber } from '../ui.tsx';
 
 interface Plan {
@@ -22,20 +22,14 @@ export function CatalogPanel() {
   const [year, setYear] = useState(new Date().getFullYear());
   const plans = useLoad(() => api.get<Plan[]>(`/api/plans?${qs({ year: String(year) })}`), [year]);
   const [editing, setEditing] = useState<Indicator | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const [notice, setNotice] = useState('');
+  const action = useAction();
+  const { error, notice } = action;
   const run = async (fn: () => Promise<unknown>, done: string, e: React.FormEvent<HTMLFormElement>) => {
     const form = e.currentTarget;
-    setError(null);
-    setNotice('');
-    try {
-      await fn();
-      setNotice(done);
+    if (await action.run(fn, done)) {
       form.reset();
       indicators.reload();
       plans.reload();
-    } catch (err) {
-      setError(err instanceof Error ? err : new Error(String(err)));
     }
   };
   const saveIndicator = (e: React.FormEvent<HTMLFormElement>) => {

@@ -2,7 +2,7 @@ import type { ReportTemplate, ReportView } from '@baocao/core/browser';
 import { useState } from 'react';
 import { api, qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
-import { useLoad } from '../hooks.ts';
+import { useAction, useLoad } from '../hooks.ts';
 import { ErrorBox, Loading, PeriodInput, Status } from '../ui.tsx';
 import { RegistryPanel } from './RegistryPanel.tsx';
 
@@ -17,16 +17,12 @@ export function ReportsPage() {
     () => (template ? api.get<ReportView>(`/api/reports?${qs(key)}`) : Promise.resolve(null)),
     [template, period],
   );
-  const [error, setError] = useState<Error | null>(null);
+  const { error, run } = useAction();
   const [stamp, setStamp] = useState(0);
   const act = async (fn: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await fn();
+    if (await run(fn)) {
       view.reload();
       setStamp(Date.now());
-    } catch (e) {
-      setError(e instanceof Error ? e : new Error(String(e)));
     }
   };
   const set = (k: string, v: string) => navigate(`/reports?${qs({ ...key, [k]: v })}`);

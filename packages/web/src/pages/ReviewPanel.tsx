@@ -2,6 +2,7 @@ import type { Form } from '@baocao/core/browser';
 import { useState } from 'react';
 import { api, qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
+import { useAction } from '../hooks.ts';
 import { ErrorBox, useNumber } from '../ui.tsx';
 
 interface HistoryRow {
@@ -19,30 +20,23 @@ export function ReviewPanel({ form, onDone }: { form: Form; onDone(): void }) {
   const { t, user } = useApp();
   const num = useNumber();
   const [text, setText] = useState('');
-  const [error, setError] = useState<Error | null>(null);
+  const action = useAction();
   const [history, setHistory] = useState<{ indicator: string; rows: HistoryRow[] } | null>(null);
   const key = { unit: form.unit, period: form.period };
   const reviewer = user?.role === 'admin' || user?.role === 'officer';
   const run = async (url: string, body: object) => {
-    setError(null);
-    try {
-      await api.post(url, { ...key, ...body });
+    if (await action.run(() => api.post(url, { ...key, ...body }))) {
       setText('');
       onDone();
-    } catch (e) {
-      setError(e instanceof Error ? e : new Error(String(e)));
     }
   };
-  const showHistory = async (indicator: string) => {
-    try {
+  const showHistory = (indicator: string) =>
+    action.run(async () =>
       setHistory({
         indicator,
         rows: await api.get<HistoryRow[]>(`/api/values/history?${qs({ ...key, indicator })}`),
-      });
-    } catch (e) {
-      setError(e instanceof Error ? e : new Error(String(e)));
-    }
-  };
+      }),
+    );
   const precision = form.rows.find((r) => r.indicator === history?.indicator)?.precision ?? 0;
   return (
     <aside className="card review">
@@ -83,7 +77,7 @@ export function ReviewPanel({ form, onDone }: { form: Form; onDone(): void }) {
       {!['submitted', 'approved'].includes(form.status) && (
         <p className="muted">{t('Đơn vị chưa gửi biểu mẫu.', 'The unit has not submitted.')}</p>
       )}
-      <ErrorBox error={error} />
+      <ErrorBox error={action.error} />
       <h3>{t('Lịch sử giá trị đã lưu', 'History of stored values')}</h3>
       <select
         aria-label={t('Chỉ tiêu', 'Indicator')}
