@@ -15,7 +15,8 @@ export function EChart({
   useEffect(() => {
     if (!ref.current) return;
     const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
-    chart.setOption(option);
+    // The page's font, so chart text has the Vietnamese glyphs the page has.
+    chart.setOption({ textStyle: { fontFamily: getComputedStyle(ref.current).fontFamily }, ...option });
     const ro = new ResizeObserver(() => chart.resize());
     ro.observe(ref.current);
     return () => {

@@ -129,6 +129,11 @@ describe.runIf(run)('in a real browser: submit, return, resubmit, approve, see, 
     await page.locator('table.pivot').getByText('1.250').waitFor();
     await page.getByText('Xếp hạng 34 tỉnh, thành phố').waitFor();
     await shot(page, '07-dashboard');
+    // A tablet in portrait: the navigation wraps and nothing overflows sideways.
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await expect(page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).resolves.toBe(true);
+    await shot(page, '07b-dashboard-tablet');
+    await page.setViewportSize({ width: 1280, height: 900 });
     for (const [path, name] of [
       ['/reports?template=hop-bao-thang&period=2024M08', '08-report-editor'],
       ['/check', '09-checker'],

@@ -1,4 +1,4 @@
-import { type Unit, calendarDates, parsePeriod } from '@baocao/core/browser';
+import { type Unit, calendarDates, parsePeriod, periodLabelVi } from '@baocao/core/browser';
 import { api, qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { EChart } from '../chart.tsx';
@@ -41,7 +41,9 @@ export function ProvinceRanking({
   const rows = data.data ?? [];
   return (
     <div className="card">
-      <h2>{t('Xếp hạng 34 tỉnh, thành phố', 'The 34 provinces ranked')}</h2>
+      <h2>
+        {t('Xếp hạng 34 tỉnh, thành phố', 'The 34 provinces ranked')} — {periodLabelVi(parsePeriod(period))}
+      </h2>
       <ErrorBox error={data.error} />
       {rows.length === 0 ? (
         <p className="empty">
@@ -67,7 +69,13 @@ export function ProvinceRanking({
                 {
                   type: 'bar',
                   data: rows.map((r) => r.value),
-                  label: { show: true, position: 'right', formatter: (p) => num(Number(p.value), precision) },
+                  // "(ư)" marks an estimate, as in the pivot: every figure shows its status.
+                  label: {
+                    show: true,
+                    position: 'right',
+                    formatter: (p) =>
+                      `${num(Number(p.value), precision)}${rows[p.dataIndex]?.status === 'estimate' ? ' (ư)' : ''}`,
+                  },
                 },
               ],
             }}
