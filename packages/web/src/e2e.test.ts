@@ -131,7 +131,10 @@ describe.runIf(run)('in a real browser: submit, return, resubmit, approve, see, 
     await shot(page, '07-dashboard');
     // A tablet in portrait: the navigation wraps and nothing overflows sideways.
     await page.setViewportSize({ width: 820, height: 1180 });
-    await expect(page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).resolves.toBe(true);
+    // Charts follow their box on the next frames; wait for the layout to settle, then check.
+    await page.waitForFunction(() => document.documentElement.scrollWidth <= innerWidth, null, {
+      timeout: 5000,
+    });
     await shot(page, '07b-dashboard-tablet');
     await page.setViewportSize({ width: 1280, height: 900 });
     for (const [path, name] of [

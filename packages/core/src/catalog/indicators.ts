@@ -1,6 +1,7 @@
 import { requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { Ctx } from '../context.ts';
+import { memoByCatalog } from '../db/catalog-memo.ts';
 import { BaocaoError, notFound } from '../errors.ts';
 import { type Indicator, IndicatorInput } from '../schemas.ts';
 import {
@@ -10,9 +11,11 @@ import {
   upsertIndicatorRow,
 } from './indicators.queries.ts';
 
-/** The whole indicator catalog, ordered by code. */
+const catalogOf = memoByCatalog(async (db) => (await selectIndicators(db)).map(toIndicator));
+
+/** The whole indicator catalog, ordered by code (a fresh array; the entries are shared, never mutate them). */
 export async function listIndicators(ctx: Ctx): Promise<Indicator[]> {
-  return (await selectIndicators(ctx.db.k)).map(toIndicator);
+  return [...(await catalogOf(ctx.db.k))];
 }
 
 /** One indicator by code; NOT_FOUND names the code. */

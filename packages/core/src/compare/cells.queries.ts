@@ -28,44 +28,37 @@ export async function loadCells(
   unitIds: number[],
   periods: string[],
 ): Promise<Cells> {
-  // One primary-key probe per exact key. LATERAL … LIMIT 1 (the key is unique) keeps the planner
-  // from trading the probes for a scan of the whole table, which it prices as cheaper when it
-  // assumes spinning disks.
-  const rows = await sql<{
-    src: 'd' | 'r';
-    indicator_id: number;
-    unit_id: number;
-    period: string;
-    value: string;
-    status: 'estimate' | 'official';
-    derived: boolean;
-    n: number;
-  }>`
-    with keys as materialized (
-      select i as indicator_id, u as unit_id, p as period
-      from unnest(${indicatorIds}::int[]) i cross join unnest(${unitIds}::int[]) u cross join unnest(${periods}::text[]) p
-    )
-    select 'd' as src, k.indicator_id, k.unit_id, k.period, d.value, d.status, d.derived, 1 as n
-    from keys k cross join lateral (
-      select value, status, derived from data_value
-      where indicator_id = k.indicator_id and unit_id = k.unit_id and period = k.period limit 1
-    ) d
-    union all
-    select 'r', k.indicator_id, k.unit_id, k.period, r.total,
-           case when r.n_estimate > 0 then 'estimate' else 'official' end, false, r.n
-    from keys k cross join lateral (
-      select total, n, n_estimate from rollup
-      where indicator_id = k.indicator_id and unit_id = k.unit_id and period = k.period and n > 0 limit 1
-    ) r
+  // Both tables are read through their primary key (indicator, unit, period) with the three lists
+  // as array conditions: PostgreSQL walks the key ranges of the listed indicators and units once,
+  // three times faster than one LATERAL probe per key. The cells come back as one text per table
+  // (`indicator,unit,period,value,estimate,derived-or-n` joined by ';'): PGlite decodes results
+  // row by row in JavaScript, and splitting one string is several times faster.
+  const where = sql`indicator_id = any(${indicatorIds}::int[]) and unit_id = any(${unitIds}::int[])
+      and period = any(${periods}::text[])`;
+  const result = await sql<{ d: string | null; r: string | null }>`
+    select
+      (select string_agg(concat_ws(',', indicator_id, unit_id, period, value, (status = 'estimate')::int, derived::int), ';')
+       from data_value where ${where}) as d,
+      (select string_agg(concat_ws(',', indicator_id, unit_id, period, total, (n_estimate > 0)::int, n), ';')
+       from rollup where ${where} and n > 0) as r
   `.execute(db);
+  const row = result.rows[0];
   const cells: Cells = { direct: new Map(), rollup: new Map() };
-  for (const r of rows.rows) {
-    (r.src === 'd' ? cells.direct : cells.rollup).set(cellKey(r.indicator_id, r.unit_id, r.period), {
-      value: Number(r.value),
-      status: r.status,
-      derived: r.derived,
-      n: r.n,
+  fill(cells.direct, row?.d ?? null, false);
+  fill(cells.rollup, row?.r ?? null, true);
+  return cells;
+}
+
+/** Reads `indicator,unit,period,value,estimate,derived-or-n` records into cells. */
+function fill(into: Map<string, Cell>, text: string | null, rollup: boolean): void {
+  if (!text) return;
+  for (const record of text.split(';')) {
+    const [indicatorId, unitId, period, value, estimate, last] = record.split(',');
+    into.set(cellKey(Number(indicatorId), Number(unitId), period ?? ''), {
+      value: Number(value),
+      status: estimate === '1' ? 'estimate' : 'official',
+      derived: !rollup && last === '1',
+      n: rollup ? Number(last) : 1,
     });
   }
-  return cells;
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Schema } from '../db/schema.ts';
+import { memoByCatalog } from '../db/catalog-memo.ts';
 import { type Period, monthIndexOfDate } from '../periods/period.ts';
 import type { Unit } from '../schemas.ts';
 import { selectSuccessions, selectUnits } from './units.queries.ts';
@@ -15,8 +16,10 @@ export interface UnitGraph {
   ancestorsOf(unitId: number): number[];
 }
 
-/** Loads the whole unit graph. */
-export async function loadUnitGraph(db: Kysely<Schema>): Promise<UnitGraph> {
+/** The whole unit graph, kept in memory until the unit tree changes (shared: never mutate it). */
+export const loadUnitGraph: (db: Kysely<Schema>) => Promise<UnitGraph> = memoByCatalog(readUnitGraph);
+
+async function readUnitGraph(db: Kysely<Schema>): Promise<UnitGraph> {
   const [rows, succ] = await Promise.all([selectUnits(db), selectSuccessions(db)]);
   const byId = new Map<number, Unit>();
   const byCode = new Map<string, Unit>();

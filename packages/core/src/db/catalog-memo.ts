@@ -1,0 +1,24 @@
+import { type Kysely, sql } from 'kysely';
+import type { Schema } from './schema.ts';
+
+/**
+ * Wraps a loader of catalog data (indicators, the unit tree) so its result is kept per store and
+ * read again only when `catalog_stamp` moved — one primary-key read instead of hundreds of rows on
+ * every request. The stamp is read before loading, so a change racing the load is seen next time.
+ * Inside a transaction the loader always runs: the transaction may hold changes it can roll back.
+ */
+export function memoByCatalog<T>(
+  load: (db: Kysely<Schema>) => Promise<T>,
+): (db: Kysely<Schema>) => Promise<T> {
+  const memo = new WeakMap<Kysely<Schema>, { stamp: string; value: T }>();
+  return async (db) => {
+    if (db.isTransaction) return load(db);
+    const r = await sql<{ n: string }>`select n::text as n from catalog_stamp where id = 1`.execute(db);
+    const stamp = r.rows[0]?.n ?? '';
+    const hit = memo.get(db);
+    if (hit && hit.stamp === stamp) return hit.value;
+    const value = await load(db);
+    memo.set(db, { stamp, value });
+    return value;
+  };
+}
