@@ -31,6 +31,13 @@ export const DraftValue = z.object({
 });
 export type DraftValue = z.infer<typeof DraftValue>;
 
+/** The draft lines of a submission row (stored JSON, parsed rather than trusted). */
+export const draftOf = (d: unknown): DraftValue[] =>
+  z
+    .array(DraftValue)
+    .catch([])
+    .parse(d ?? []);
+
 export const FormSaveInput = FormKey.extend({ values: z.array(FormValueInput) });
 export type FormSaveInput = z.infer<typeof FormSaveInput>;
 

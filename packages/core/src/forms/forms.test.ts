@@ -141,6 +141,15 @@ describe('unit forms: draft, submit, return, resubmit, approve, unlock', () => {
       code: 'FORM_APPROVED',
     });
     await expect(approveForm(officer, KEY)).rejects.toMatchObject({ code: 'FORM_STATE' });
+    // Approved values are locked for everyone: a direct write by the ministry is refused too.
+    const direct = {
+      rows: [{ row: 1, indicator: 'VT.DOANH_THU', unit: 'P48', period: '2025M09', value: 1 }],
+    };
+    await expect(submitValues(officer, direct)).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [expect.objectContaining({ field: 'value', code: 'FORM_APPROVED' })],
+    });
+    expect(await stored()).toBe(1120);
   });
 
   it('unlocks an approved form only with a reason, and audits every step', async () => {
@@ -149,6 +158,10 @@ describe('unit forms: draft, submit, return, resubmit, approve, unlock', () => {
     });
     const f = await unlockForm(officer, { ...KEY, reason: 'Sở báo cáo nhầm kỳ' });
     expect(f).toMatchObject({ status: 'returned', comment: 'Sở báo cáo nhầm kỳ' });
+    const same = {
+      rows: [{ row: 1, indicator: 'VT.DOANH_THU', unit: 'P48', period: '2025M09', value: 1120 }],
+    };
+    expect(await submitValues(officer, same)).toMatchObject({ unchanged: 1 });
     const trail = await db.k
       .selectFrom('audit_log')
       .select('action')

@@ -9,8 +9,14 @@ import { loadUnitGraph } from '../units/unit-graph.ts';
 import { loadValidationContext, rejectRows } from '../values/values.ts';
 import { validateValueRows } from '../values/validate.ts';
 import { listIndicators } from '../catalog/indicators.ts';
-import { z } from 'zod';
-import { DraftValue, type Form, type FormKey, FormSaveInput, type FormSummary } from './form-schemas.ts';
+import {
+  type DraftValue,
+  type Form,
+  draftOf,
+  type FormKey,
+  FormSaveInput,
+  type FormSummary,
+} from './form-schemas.ts';
 import { loadFormContext, reportingUnits, summarize } from './form-context.ts';
 import {
   lockSubmission,
@@ -18,13 +24,6 @@ import {
   selectSubmissions,
   writeSubmission,
 } from './forms.queries.ts';
-
-/** The draft lines of a submission row (stored JSON, parsed rather than trusted). */
-export const draftOf = (d: unknown): DraftValue[] =>
-  z
-    .array(DraftValue)
-    .catch([])
-    .parse(d ?? []);
 
 const scopeOf = (fc: Awaited<ReturnType<typeof loadFormContext>>) => ({
   unitIds: [fc.unit.id],
@@ -108,6 +107,10 @@ export async function saveForm(
   const fc = await loadFormContext(ctx, { unit, period });
   requireAccess(ctx, 'form.write', scopeOf(fc));
   const closed = fc.rp.closed;
+  // The form's state decides first (checked again under the row lock when writing).
+  const [current] = await selectSubmissions(ctx.db.k, { period: fc.p.id, unitId: fc.unit.id });
+  if (current && (current.status === 'submitted' || current.status === 'approved'))
+    throw formLocked(current.status);
   const onForm = new Set(fc.form.map((i) => i.code));
   const errors: FieldError[] = [];
   const typed = values

@@ -8,9 +8,9 @@ import { periodLabelVi } from '../periods/period-text.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { loadValidationContext, rejectRows, storeValidRows } from '../values/values.ts';
 import { validateValueRows } from '../values/validate.ts';
-import type { FormKey, FormSummary } from './form-schemas.ts';
+import { type FormKey, type FormSummary, draftOf } from './form-schemas.ts';
 import { loadFormContext, reportingUnits, summarize } from './form-context.ts';
-import { draftOf, getForm } from './forms.ts';
+import { getForm } from './forms.ts';
 import {
   lockSubmission,
   selectReportingPeriod,

@@ -8,7 +8,7 @@ import { loadUnitGraph } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
 import { TEMPLATE_HEADERS } from './columns.ts';
 import { formIndicators } from '../forms/form-context.ts';
-import { draftOf } from '../forms/forms.ts';
+import { draftOf } from '../forms/form-schemas.ts';
 
 /**
  * The XLSX form a unit fills for a period: one row per indicator it reports, prefilled with what

@@ -25,6 +25,8 @@ export interface ValidationContext {
   locks: { period: string; first_month: number; last_month: number }[];
   /** Month index of the current month: later periods are not open yet. */
   currentMonth: number;
+  /** Cells of approved unit forms (`INDICATOR|unitId|period`): locked until the form is unlocked. */
+  approved?: Set<string>;
 }
 
 const STATUS: Record<string, 'estimate' | 'official'> = {
@@ -138,6 +140,17 @@ export function validateValueRows(
           ),
         );
       }
+    }
+    if (indicator && unit && period && vc.approved?.has(`${indicator.code}|${unit.id}|${period.id}`)) {
+      errors.push(
+        err(
+          r.row,
+          'value',
+          'FORM_APPROVED',
+          `Dòng ${r.row}: số liệu ${indicator.code} của ${unit.code} kỳ ${period.id} đã được duyệt và khóa; mở khóa biểu mẫu của đơn vị trước khi sửa`,
+          `Row ${r.row}: ${indicator.code} of ${unit.code} for ${period.id} is approved and locked; unlock the unit's form first`,
+        ),
+      );
     }
     if (unit && period && !unitCovers(unit, period)) {
       errors.push(

@@ -5,6 +5,7 @@ import type { Ctx } from '../context.ts';
 import { BaocaoError, type FieldError, forbidden } from '../errors.ts';
 import type { ImportResult, Indicator } from '../schemas.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
+import { draftOf } from '../forms/form-schemas.ts';
 import { cumulativeWarnings } from './consistency.ts';
 import {
   type RawValueRow,
@@ -18,16 +19,25 @@ const CHUNK = 20_000;
 
 /** Loads what validating value rows needs (catalog, units, locks), once per batch. */
 export async function loadValidationContext(ctx: Ctx): Promise<ValidationContext> {
-  const [indicators, graph, locks] = await Promise.all([
+  const [indicators, graph, locks, approvedForms] = await Promise.all([
     listIndicators(ctx),
     loadUnitGraph(ctx.db.k),
     ctx.db.k.selectFrom('period_lock').select(['period', 'first_month', 'last_month']).execute(),
+    ctx.db.k
+      .selectFrom('submission')
+      .select(['unit_id', 'period', 'draft'])
+      .where('status', '=', 'approved')
+      .execute(),
   ]);
+  const approved = new Set(
+    approvedForms.flatMap((f) => draftOf(f.draft).map((d) => `${d.indicator}|${f.unit_id}|${f.period}`)),
+  );
   return {
     indicators: new Map(indicators.map((i): [string, Indicator] => [i.code, i])),
     graph,
     locks,
     currentMonth: currentMonthIndex(),
+    approved,
   };
 }
 
