@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import { BaocaoError, type Database, type Logger } from '@baocao/core';
+import { BaocaoError, type Database, type Logger, notFound } from '@baocao/core';
 import helmet from '@fastify/helmet';
 import Fastify from 'fastify';
 import { ZodError } from 'zod';
@@ -110,9 +110,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     // Every path outside /api is a page of the single-page app.
     app.setNotFoundHandler((req, reply) =>
       req.url.startsWith('/api/')
-        ? reply
-            .code(404)
-            .send({ code: 'NOT_FOUND', message: 'Không có địa chỉ này', messageEn: 'No such endpoint' })
+        ? reply.code(404).send(notFound('Không có địa chỉ này', 'No such endpoint').toJSON())
         : reply.type('text/html; charset=utf-8').sendFile('index.html'),
     );
   }

@@ -5,20 +5,11 @@ import { listIndicators, unknownIndicator } from '../catalog/indicators.ts';
 import type { Ctx } from '../context.ts';
 import { parsePeriod } from '../periods/period.ts';
 import type { Indicator } from '../schemas.ts';
+import type { PivotCell } from '../dashboard/dashboard-schemas.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
 import { loadResolveEnv } from './env.ts';
 import { resolveValue } from './resolve.ts';
-
-/** One cell of a pivot: null value means the data does not support one. */
-export interface PivotCell {
-  indicator: string;
-  unit: string;
-  period: string;
-  value: number | null;
-  status: 'estimate' | 'official' | null;
-  source: 'reported' | 'aggregated' | 'computed' | null;
-}
 
 /**
  * Values for every combination of indicators × units × periods (each unit with its subtree and

@@ -2,6 +2,31 @@
 import { z } from 'zod';
 import { CompareResult } from '../schemas.ts';
 
+/** One cell of a pivot: a null value means the data does not support one. */
+export const PivotCell = z.object({
+  indicator: z.string(),
+  unit: z.string(),
+  period: z.string(),
+  value: z.number().nullable(),
+  status: z.enum(['estimate', 'official']).nullable(),
+  source: z.enum(['reported', 'aggregated', 'computed']).nullable(),
+});
+export type PivotCell = z.infer<typeof PivotCell>;
+
+/** A period whose figures are public. */
+export const Release = z.object({ period: z.string(), periodLabel: z.string(), releasedAt: z.string() });
+export type Release = z.infer<typeof Release>;
+
+/** An annual plan target as read and set. */
+export const PlanTarget = z.object({
+  indicator: z.string(),
+  unit: z.string(),
+  year: z.number().int(),
+  value: z.number(),
+  note: z.string().nullish(),
+});
+export type PlanTarget = z.infer<typeof PlanTarget>;
+
 export const SeriesPoint = z.object({
   period: z.string(),
   value: z.number().nullable(),

@@ -110,7 +110,7 @@ export async function importBotnetFeed(
     malformedLines: p.malformedLines,
     sources: [...p.sources].sort(),
     months: months.map((m) => ({
-      period: parsePeriodOf(m),
+      period: periodFromMonths(m, m).id,
       distinct: p.months.get(m)!.v4.size + p.months.get(m)!.v6.size,
     })),
   };
@@ -122,8 +122,12 @@ export async function importBotnetFeed(
   if (seen) return { ...base, alreadyImported: true, newAddresses: 0, valuesWritten: 0 };
   return ctx.db.k.transaction().execute(async (trx) => {
     const tctx = { ...ctx, db: { ...ctx.db, k: trx } };
-    const newAddresses = await mergeMonths(trx, p);
-    const counts = await botnetSpanCounts(tctx, spansOf(months));
+    // The stored sets of every month the recomputed spans cover, read once and locked: the feed's
+    // months are merged into them, written back, and all spans counted from memory.
+    const spans = spansOf(months);
+    const sets = await loadSets(trx, spans[0]!.first, Math.max(...spans.map((s) => s.last)), true);
+    const newAddresses = await mergeMonths(trx, p, sets);
+    const counts = botnetSpanCounts(spans, sets, await loadPrefixes(trx));
     const valuesWritten = await writeComputedValues(tctx, 'ATTT.IP_BOTNET', counts, `feed:${input.filename}`);
     await trx
       .insertInto('feed_import')
@@ -152,13 +156,16 @@ export async function importBotnetFeed(
   });
 }
 
-/** Merges each month's new addresses into its stored sets (rows locked); returns how many were new. */
-async function mergeMonths(db: Kysely<Schema>, p: ParsedFeed): Promise<number> {
+type Sets = Awaited<ReturnType<typeof loadSets>>;
+
+/** Merges each month's new addresses into the loaded sets and stores them; returns how many were new. */
+async function mergeMonths(db: Kysely<Schema>, p: ParsedFeed, sets: Sets): Promise<number> {
   let added = 0;
   for (const [month, a] of p.months) {
-    const stored = await loadSets(db, month, month, true);
-    const v4 = mergeSorted(stored.v4.get(month) ?? new Uint32Array(0), sortedOf(a.v4));
-    const v6 = mergeText(stored.v6.get(month) ?? [], a.v6);
+    const v4 = mergeSorted(sets.v4.get(month) ?? new Uint32Array(0), sortedOf(a.v4));
+    const v6 = mergeText(sets.v6.get(month) ?? [], a.v6);
+    sets.v4.set(month, v4.merged);
+    sets.v6.set(month, v6.merged);
     await writeSet(db, { month, family: 4, addresses: encodeV4(v4.merged), n: v4.merged.length });
     if (v6.merged.length)
       await writeSet(db, { month, family: 6, addresses: encodeV6(v6.merged), n: v6.merged.length });
@@ -166,8 +173,6 @@ async function mergeMonths(db: Kysely<Schema>, p: ParsedFeed): Promise<number> {
   }
   return added;
 }
-
-type Sets = Awaited<ReturnType<typeof loadSets>>;
 
 /** Distinct addresses of months [first, last] among loaded sets, placed by the prefix table. */
 function distinctOver(sets: Sets, first: number, last: number, prefixes: PrefixRow[]) {
@@ -178,27 +183,31 @@ function distinctOver(sets: Sets, first: number, last: number, prefixes: PrefixR
   return { national: v4.length + v6.length, ...placeAddresses(prefixes, v4, v6) };
 }
 
-const parsePeriodOf = (m: number) => periodFromMonths(m, m).id;
+/** Addresses per province or operator (non-zero only), from the per-prefix counts. */
+function tally(
+  prefixes: PrefixRow[],
+  perRow: number[],
+  key: 'province_code' | 'operator',
+): Map<string, number> {
+  const m = new Map<string, number>();
+  prefixes.forEach((r, i) => {
+    const k = r[key];
+    if (k && perRow[i]) m.set(k, (m.get(k) ?? 0) + perRow[i]!);
+  });
+  return m;
+}
 
-async function botnetSpanCounts(ctx: Ctx, spans: { first: number; last: number }[]) {
-  const prefixes = await loadPrefixes(ctx.db.k);
-  const sets = await loadSets(
-    ctx.db.k,
-    Math.min(...spans.map((s) => s.first)),
-    Math.max(...spans.map((s) => s.last)),
-  );
-  const out: { first: number; last: number; unit: string; value: number }[] = [];
-  for (const s of spans) {
+/** ATTT.IP_BOTNET for each span: nationally and per province. */
+function botnetSpanCounts(spans: { first: number; last: number }[], sets: Sets, prefixes: PrefixRow[]) {
+  return spans.flatMap((s) => {
     const d = distinctOver(sets, s.first, s.last, prefixes);
-    out.push({ ...s, unit: 'VN', value: d.national });
-    const byProvince = new Map<string, number>();
-    prefixes.forEach((r, i) => {
-      if (r.province_code)
-        byProvince.set(r.province_code, (byProvince.get(r.province_code) ?? 0) + d.perRow[i]!);
-    });
-    for (const [unit, value] of byProvince) if (value > 0) out.push({ ...s, unit, value });
-  }
-  return out;
+    const byProvince = [...tally(prefixes, d.perRow, 'province_code')].map(([unit, value]) => ({
+      ...s,
+      unit,
+      value,
+    }));
+    return [{ ...s, unit: 'VN', value: d.national }, ...byProvince];
+  });
 }
 
 /** Distinct infected addresses of any period: nationally, by province and by network operator. */
@@ -207,16 +216,10 @@ export async function botnetCounts(ctx: Ctx, input: { period: string }) {
   const p = parsePeriod(input.period);
   const prefixes = await loadPrefixes(ctx.db.k);
   const d = distinctOver(await loadSets(ctx.db.k, p.first, p.last), p.first, p.last, prefixes);
-  const sum = (key: 'province_code' | 'operator') => {
-    const m = new Map<string, number>();
-    prefixes.forEach((r, i) => {
-      const k = r[key];
-      if (k && d.perRow[i]) m.set(k, (m.get(k) ?? 0) + d.perRow[i]!);
-    });
-    return [...m]
+  const sum = (key: 'province_code' | 'operator') =>
+    [...tally(prefixes, d.perRow, key)]
       .map(([code, count]) => ({ code, count }))
       .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
-  };
   return {
     period: p.id,
     national: d.national,

@@ -6,7 +6,7 @@ import { periodLabelVi } from '../periods/period-text.ts';
 import type { Indicator, Unit } from '../schemas.ts';
 import { type UnitGraph, loadUnitGraph, unitCovers } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
-import type { FormStatus, FormSummary } from './form-schemas.ts';
+import { type FormStatus, type FormSummary, draftOf } from './form-schemas.ts';
 import { type SubmissionRow, selectReportingPeriod } from './forms.queries.ts';
 
 const CENTRAL: readonly Unit['kind'][] = ['country', 'ministry', 'department'];
@@ -50,7 +50,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export function summarize(unit: Unit, p: Period, dueOn: string, sub: SubmissionRow | undefined): FormSummary {
   const due = unitDueOn(dueOn, unit);
   const daysLeft = dayNumber(due) - dayNumber(todayIso());
-  const draft: unknown[] = Array.isArray(sub?.draft) ? sub.draft : [];
+  const draft = draftOf(sub?.draft);
   const status: FormStatus = sub && (sub.status !== 'draft' || draft.length > 0) ? sub.status : 'missing';
   return {
     unit: unit.code,

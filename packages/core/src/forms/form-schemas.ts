@@ -80,6 +80,16 @@ export type FormSummary = z.infer<typeof FormSummary>;
 export const Form = FormSummary.extend({ rows: z.array(FormRow) });
 export type Form = z.infer<typeof Form>;
 
+/** The submission board of one period: every unit that must report, and the counts by status. */
+export const SubmissionBoard = z.object({
+  period: z.string(),
+  periodLabel: z.string(),
+  dueOn: z.string().nullable(),
+  forms: z.array(FormSummary),
+  counts: z.record(z.string(), z.number()),
+});
+export type SubmissionBoard = z.infer<typeof SubmissionBoard>;
+
 export const ReportingPeriod = z.object({
   period: z.string(),
   periodLabel: z.string(),

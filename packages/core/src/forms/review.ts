@@ -8,7 +8,7 @@ import { periodLabelVi } from '../periods/period-text.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { loadValidationContext, rejectRows, storeValidRows } from '../values/values.ts';
 import { validateValueRows } from '../values/validate.ts';
-import { type FormKey, type FormSummary, draftOf } from './form-schemas.ts';
+import { type FormKey, type SubmissionBoard, draftOf } from './form-schemas.ts';
 import { loadFormContext, reportingUnits, summarize } from './form-context.ts';
 import { getForm } from './forms.ts';
 import {
@@ -19,16 +19,7 @@ import {
 } from './forms.queries.ts';
 
 /** The board of one period: every unit that must report, with its form's status, lateness and counts. */
-export async function submissionBoard(
-  ctx: Ctx,
-  input: { period: string },
-): Promise<{
-  period: string;
-  periodLabel: string;
-  dueOn: string | null;
-  forms: FormSummary[];
-  counts: Record<string, number>;
-}> {
+export async function submissionBoard(ctx: Ctx, input: { period: string }): Promise<SubmissionBoard> {
   requireAccess(ctx, 'value.read');
   const p = parsePeriod(input.period);
   const [graph, indicators, rp, subs] = await Promise.all([

@@ -4,12 +4,10 @@ import type { Ctx } from '../context.ts';
 import { BaocaoError, type FieldError } from '../errors.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { writeAudit } from '../audit/audit.ts';
+import type { PlanTarget } from '../dashboard/dashboard-schemas.ts';
 
 /** Sets annual plan targets per (indicator, unit, year), all or none, each change audited. */
-export async function setPlanTargets(
-  ctx: Ctx,
-  items: { indicator: string; unit: string; year: number; value: number; note?: string | null }[],
-): Promise<number> {
+export async function setPlanTargets(ctx: Ctx, items: PlanTarget[]): Promise<number> {
   requireAccess(ctx, 'plan.write');
   const [indicators, graph] = await Promise.all([listIndicators(ctx), loadUnitGraph(ctx.db.k)]);
   const byCode = new Map(indicators.map((i) => [i.code, i]));
@@ -102,10 +100,7 @@ export async function setPlanTargets(
 }
 
 /** The plan targets of a year (every indicator and unit the reader may see), for reading and editing. */
-export async function listPlanTargets(
-  ctx: Ctx,
-  input: { year: number },
-): Promise<{ indicator: string; unit: string; year: number; value: number; note: string | null }[]> {
+export async function listPlanTargets(ctx: Ctx, input: { year: number }): Promise<PlanTarget[]> {
   requireAccess(ctx, 'value.read');
   const rows = await ctx.db.k
     .selectFrom('plan_target as p')

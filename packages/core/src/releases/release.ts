@@ -4,6 +4,7 @@ import type { Ctx } from '../context.ts';
 import { BaocaoError } from '../errors.ts';
 import { type Period, parsePeriod } from '../periods/period.ts';
 import { periodLabelVi } from '../periods/period-text.ts';
+import type { Release } from '../dashboard/dashboard-schemas.ts';
 
 type Scope = Parameters<typeof requireAccess>[2];
 
@@ -56,9 +57,7 @@ export async function releasePeriod(ctx: Ctx, input: { period: string }): Promis
 }
 
 /** Released periods, newest first (public). */
-export async function listReleases(
-  ctx: Ctx,
-): Promise<{ period: string; periodLabel: string; releasedAt: string }[]> {
+export async function listReleases(ctx: Ctx): Promise<Release[]> {
   const rows = await ctx.db.k.selectFrom('data_release').selectAll().orderBy('last_month', 'desc').execute();
   return rows.map((r) => ({
     period: r.period,

@@ -1,6 +1,7 @@
 import {
   Indicator,
   IndicatorInput,
+  PlanTarget,
   Unit,
   UnitInput,
   UnitKind,
@@ -67,6 +68,7 @@ export default [
     auth: 'actor',
     query: z.object({ year: z.coerce.number().int() }),
     body: NONE,
+    response: z.array(PlanTarget),
     handler: ({ ctx, query }) => listPlanTargets(ctx, query),
   }),
   defineRoute({
@@ -76,15 +78,7 @@ export default [
     tag: 'catalog',
     auth: 'actor',
     query: NONE,
-    body: z.array(
-      z.object({
-        indicator: z.string(),
-        unit: z.string(),
-        year: z.number().int(),
-        value: z.number(),
-        note: z.string().nullish(),
-      }),
-    ),
+    body: z.array(PlanTarget),
     handler: async ({ ctx, body }) => ({ saved: await setPlanTargets(ctx, body) }),
   }),
 ];

@@ -1,4 +1,13 @@
-import { Dashboard, exportPivot, getDashboard, listReleases, pivotValues, releasePeriod } from '@baocao/core';
+import {
+  Dashboard,
+  PivotCell,
+  Release,
+  exportPivot,
+  getDashboard,
+  listReleases,
+  pivotValues,
+  releasePeriod,
+} from '@baocao/core';
 import { z } from 'zod';
 import { sendFile } from '../media.ts';
 import { NONE, defineRoute } from '../route.ts';
@@ -9,14 +18,6 @@ const list = z.string().transform((s) =>
     .map((x) => x.trim())
     .filter(Boolean),
 );
-const Cell = z.object({
-  indicator: z.string(),
-  unit: z.string(),
-  period: z.string(),
-  value: z.number().nullable(),
-  status: z.enum(['estimate', 'official']).nullable(),
-  source: z.string().nullable(),
-});
 
 export default [
   defineRoute({
@@ -43,7 +44,7 @@ export default [
       format: z.enum(['json', 'csv', 'xlsx']).optional(),
     }),
     body: NONE,
-    response: z.array(Cell),
+    response: z.array(PivotCell),
     produces: 'text/csv',
     handler: async ({ ctx, query, reply }) => {
       if (!query.format) return pivotValues(ctx, query);
@@ -59,6 +60,7 @@ export default [
     auth: 'none',
     query: NONE,
     body: NONE,
+    response: z.array(Release),
     handler: ({ ctx }) => listReleases(ctx),
   }),
   defineRoute({

@@ -4,6 +4,7 @@ import {
   FormSaveInput,
   FormSummary,
   ReportingPeriod,
+  SubmissionBoard,
   approveForm,
   getForm,
   importFormFile,
@@ -19,13 +20,6 @@ import {
 import { z } from 'zod';
 import { NONE, defineRoute } from '../route.ts';
 
-const Board = z.object({
-  period: z.string(),
-  periodLabel: z.string(),
-  dueOn: z.string().nullable(),
-  forms: z.array(FormSummary),
-  counts: z.record(z.string(), z.number()),
-});
 const post = { method: 'POST', tag: 'forms', auth: 'actor', query: NONE } as const;
 
 export default [
@@ -82,7 +76,7 @@ export default [
     summary: 'Bảng theo dõi nộp báo cáo / the submission board of a period',
     query: z.object({ period: z.string() }),
     body: NONE,
-    response: Board,
+    response: SubmissionBoard,
     handler: ({ ctx, query }) => submissionBoard(ctx, query),
   }),
   defineRoute({

@@ -1,18 +1,10 @@
-import type { FormSummary, ReportingPeriod } from '@baocao/core/browser';
+import type { ReportingPeriod, SubmissionBoard } from '@baocao/core/browser';
 import { useState } from 'react';
 import { api, qs } from '../api.ts';
 import { Link, useApp } from '../app-context.tsx';
 import { useAction, useLoad } from '../hooks.ts';
 import { Empty, ErrorBox, Loading, Status } from '../ui.tsx';
 import { Deadline } from './MyFormsPage.tsx';
-
-interface Board {
-  period: string;
-  periodLabel: string;
-  dueOn: string | null;
-  forms: FormSummary[];
-  counts: Record<string, number>;
-}
 
 const FILTERS = ['all', 'submitted', 'late', 'missing', 'returned', 'approved'] as const;
 
@@ -23,7 +15,7 @@ export function BoardPage() {
   const period =
     query.get('period') ?? periods.data?.find((p) => !p.closed)?.period ?? periods.data?.[0]?.period ?? '';
   const board = useLoad(
-    () => (period ? api.get<Board>(`/api/forms/board?${qs({ period })}`) : Promise.resolve(null)),
+    () => (period ? api.get<SubmissionBoard>(`/api/forms/board?${qs({ period })}`) : Promise.resolve(null)),
     [period],
   );
   const [filter, setFilter] = useState<(typeof FILTERS)[number]>('all');

@@ -1,16 +1,9 @@
-import { type Indicator, UnitKind } from '@baocao/core/browser';
+import { type Indicator, type PlanTarget, UnitKind } from '@baocao/core/browser';
 import { useState } from 'react';
 import { api, qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { useAction, useLoad } from '../hooks.ts';
 import { ErrorBox, useNumber } from '../ui.tsx';
-
-interface Plan {
-  indicator: string;
-  unit: string;
-  year: number;
-  value: number;
-}
 
 const text = (f: FormData, k: string) => String(f.get(k) ?? '').trim();
 
@@ -20,7 +13,7 @@ export function CatalogPanel() {
   const num = useNumber();
   const indicators = useLoad(() => api.get<Indicator[]>('/api/indicators'), []);
   const [year, setYear] = useState(new Date().getFullYear());
-  const plans = useLoad(() => api.get<Plan[]>(`/api/plans?${qs({ year: String(year) })}`), [year]);
+  const plans = useLoad(() => api.get<PlanTarget[]>(`/api/plans?${qs({ year: String(year) })}`), [year]);
   const [editing, setEditing] = useState<Indicator | null>(null);
   const action = useAction();
   const { error, notice } = action;

@@ -1,4 +1,4 @@
-import type { DashboardCard } from '@baocao/core/browser';
+import type { DashboardCard, PivotCell } from '@baocao/core/browser';
 import { parsePeriod, shiftPeriod } from '@baocao/core/browser';
 import { useState } from 'react';
 import { api, qs } from '../api.ts';
@@ -7,13 +7,6 @@ import { useLoad } from '../hooks.ts';
 import { ErrorBox, Loading, useNumber } from '../ui.tsx';
 
 type Dim = 'indicator' | 'unit' | 'period';
-interface Cell {
-  indicator: string;
-  unit: string;
-  period: string;
-  value: number | null;
-  status: 'estimate' | 'official' | null;
-}
 
 const DIMS: [Dim, string, string][] = [
   ['indicator', 'Chỉ tiêu', 'Indicator'],
@@ -63,13 +56,13 @@ export function PivotPanel({
     periods: periods.join(','),
   };
   const cells = useLoad(
-    () => api.get<Cell[]>(`/api/pivot?${qs(sel)}`),
+    () => api.get<PivotCell[]>(`/api/pivot?${qs(sel)}`),
     [sel.indicators, sel.units, sel.periods],
   );
   const precision = new Map(cards.map((c) => [c.compare.indicator, c.precision]));
   const names = new Map(cards.map((c) => [c.compare.indicator, c.nameVi]));
   const rest = (['indicator', 'unit', 'period'] as const).filter((d) => d !== rows && d !== cols);
-  const keyOf = (c: Cell, dims: readonly Dim[]) => dims.map((d) => c[d]).join(' · ');
+  const keyOf = (c: PivotCell, dims: readonly Dim[]) => dims.map((d) => c[d]).join(' · ');
   const data = cells.data ?? [];
   const colKeys = [...new Set(data.map((c) => c[cols]))];
   const rowKeys = [...new Set(data.map((c) => keyOf(c, [rows, ...rest])))];

@@ -1,15 +1,9 @@
-import { type Unit, calendarDates, parsePeriod, periodLabelVi } from '@baocao/core/browser';
+import { type PivotCell, type Unit, calendarDates, parsePeriod, periodLabelVi } from '@baocao/core/browser';
 import { api, qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { EChart } from '../chart.tsx';
 import { useLoad } from '../hooks.ts';
 import { ErrorBox, Loading, useNumber } from '../ui.tsx';
-
-interface Cell {
-  unit: string;
-  value: number | null;
-  status: string | null;
-}
 
 /** The 34 provinces ranked for one indicator and period (units in force at the period's end). */
 export function ProvinceRanking({
@@ -27,7 +21,7 @@ export function ProvinceRanking({
     if (!period || user?.role === 'reporter') return null;
     const at = calendarDates(parsePeriod(period)).end;
     const units = await api.get<Unit[]>(`/api/units?${qs({ kind: 'province', at })}`);
-    const cells = await api.get<Cell[]>(
+    const cells = await api.get<PivotCell[]>(
       `/api/pivot?${qs({ indicators: indicator, units: units.map((u) => u.code).join(','), periods: period })}`,
     );
     const name = new Map(units.map((u) => [u.code, u.nameVi]));

@@ -1,15 +1,9 @@
-import type { Dashboard, ReportRecord } from '@baocao/core/browser';
+import type { Dashboard, Release, ReportRecord } from '@baocao/core/browser';
 import { api, qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { useLoad } from '../hooks.ts';
 import { Empty, ErrorBox, Loading, Status, useNumber } from '../ui.tsx';
 import { useChange } from './DashboardPage.tsx';
-
-interface Release {
-  period: string;
-  periodLabel: string;
-  releasedAt: string;
-}
 
 /** What anyone may see without signing in: released figures and published reports, nothing else. */
 export function PublicPage() {
