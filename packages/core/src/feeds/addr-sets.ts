@@ -6,7 +6,7 @@
 import type { U32Set } from './u32set.ts';
 
 /** The members of a hash set, sorted. */
-export function sortedOf(set: U32Set): Uint32Array {
+export function sortedOf(set: U32Set): Uint32Array<ArrayBuffer> {
   const out = new Uint32Array(set.size);
   let i = 0;
   for (const v of set.values()) out[i++] = v;

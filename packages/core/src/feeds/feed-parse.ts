@@ -1,31 +1,41 @@
+import { sortedOf } from './addr-sets.ts';
 import { canonicalIPv6, ipv4At } from './ip.ts';
 import { U32Set } from './u32set.ts';
 
-/** Distinct addresses seen in one month: IPv4 as numbers, IPv6 as canonical text. */
-export interface MonthAddresses {
-  v4: U32Set;
-  v6: Set<string>;
+/** How a feed's lines are laid out, read from its first line. */
+export type FeedLayout =
+  { format: 'csv'; ip: number; seen: number; source: number; n: number } | { format: 'ndjson' };
+
+/** A malformed line: the chunk it was in, its 1-based number within the chunk, and why. */
+export interface BadLine {
+  chunk: number;
+  line: number;
+  reason: string;
 }
 
-/** What a feed held: distinct addresses per month index, and every line that could not be read. */
-export interface ParsedFeed {
-  format: 'csv' | 'ndjson';
-  lines: number;
+/**
+ * What one parser found in the chunks it was given: plain data (typed arrays, strings), so a worker
+ * thread can hand it back. Line numbers are per chunk; the reader makes them global.
+ */
+export interface FeedPart {
   observations: number;
   malformed: number;
-  /** The first malformed lines (1-based line numbers) with why, for the error report. */
-  malformedLines: { line: number; reason: string }[];
-  months: Map<number, MonthAddresses>;
-  sources: Set<string>;
+  bad: BadLine[];
+  /** [chunk index, lines in it] for every chunk parsed. */
+  chunkLines: [number, number][];
+  /** [month index, distinct IPv4 sorted, distinct IPv6 canonical text]. */
+  months: [number, Uint32Array<ArrayBuffer>, string[]][];
+  sources: string[];
 }
 
-const MAX_REPORTED = 100;
+/** Malformed lines kept with their reason (the rest are counted): enough to show what is wrong. */
+export const MAX_REPORTED = 100;
 const NL = 10;
 const CR = 13;
 const COMMA = 44;
 
 /** Month index (year × 12 + month − 1) of an ISO date or date-time at `buf[s…]`, or -1. */
-function monthAt(buf: Uint8Array, s: number, e: number): number {
+export function monthAt(buf: Uint8Array, s: number, e: number): number {
   if (e - s < 10 || buf[s + 4] !== 45 || buf[s + 7] !== 45) return -1;
   let y = 0;
   for (let i = s; i < s + 4; i++) {
@@ -39,70 +49,90 @@ function monthAt(buf: Uint8Array, s: number, e: number): number {
   return y * 12 + m - 1;
 }
 
+/** The layout a feed's first line announces: a CSV header, or NDJSON data; null if the header lacks columns. */
+export function feedLayout(firstLine: string): FeedLayout | null {
+  if (firstLine.trimStart().startsWith('{')) return { format: 'ndjson' };
+  const names = firstLine.split(',').map((h) => h.trim().toLowerCase().replace(/^"|"$/g, ''));
+  const ip = names.indexOf('ip');
+  const seen = names.indexOf('seen_at');
+  const source = names.indexOf('source');
+  if (ip < 0 || seen < 0 || source < 0) return null;
+  return { format: 'csv', ip, seen, source, n: Math.max(ip, seen, source) + 1 };
+}
+
+/** Fallback when the header is wrong: the documented column order, so the data lines still count. */
+export const DEFAULT_LAYOUT: FeedLayout = { format: 'csv', ip: 0, seen: 1, source: 2, n: 3 };
+
 /**
- * Reads an observation feed — CSV with a header (`ip,seen_at,source[,asn,malware]`) or NDJSON —
- * chunk by chunk, keeping only the distinct addresses per month: memory grows with distinct
- * addresses, never with observations. Bad lines are counted with their numbers, never dropped
- * silently.
+ * Parses chunks of whole lines of an observation feed, keeping only the distinct addresses per
+ * month: memory grows with distinct addresses, never with observations. Bad lines are counted and
+ * the first ones kept with their chunk, number and reason — never dropped silently.
  */
 export class FeedParser {
-  private rest: Uint8Array = new Uint8Array(0);
-  private cols: { ip: number; seen: number; source: number; n: number } | null = null;
+  private months = new Map<number, { v4: U32Set; v6: Set<string> }>();
   private sourceHashes = new Set<number>();
-  private pos = new Int32Array(64);
+  private sources = new Set<string>();
+  private chunkLines: [number, number][] = [];
+  private bad: BadLine[] = [];
+  private pos: Int32Array;
+  private chunk = 0;
+  private line = 0;
   private lastMonth = -1;
-  private lastSet: MonthAddresses | null = null;
+  private lastV4: U32Set | null = null;
+  observations = 0;
+  malformed = 0;
 
-  /** `latestMonth`: observations after it (dated in the future) are malformed. */
-  constructor(private readonly latestMonth = Number.POSITIVE_INFINITY) {}
-  readonly out: ParsedFeed = {
-    format: 'csv',
-    lines: 0,
-    observations: 0,
-    malformed: 0,
-    malformedLines: [],
-    months: new Map(),
-    sources: new Set(),
-  };
+  /** `latestMonth`: observations dated after it (in the future) are malformed. */
+  constructor(
+    private readonly layout: FeedLayout,
+    private readonly latestMonth = Number.POSITIVE_INFINITY,
+  ) {
+    this.pos = new Int32Array(layout.format === 'csv' ? 2 * layout.n : 0);
+  }
 
-  push(chunk: Uint8Array): void {
-    const buf = this.rest.length ? Buffer.concat([this.rest, chunk]) : chunk;
+  /** Parses chunk number `index`: whole lines (the last may lack its newline only at the feed's end). */
+  parseChunk(buf: Uint8Array, index: number): void {
+    this.chunk = index;
+    this.line = 0;
     let start = 0;
     for (let i = buf.indexOf(NL, 0); i !== -1; i = buf.indexOf(NL, start)) {
-      this.line(buf, start, i > start && buf[i - 1] === CR ? i - 1 : i);
+      this.parseLine(buf, start, i > start && buf[i - 1] === CR ? i - 1 : i);
       start = i + 1;
     }
-    this.rest = buf.subarray(start);
+    if (start < buf.length) this.parseLine(buf, start, buf.length);
+    this.chunkLines.push([index, this.line]);
   }
 
-  end(): ParsedFeed {
-    if (this.rest.length) this.line(this.rest, 0, this.rest.length);
-    this.rest = new Uint8Array(0);
-    return this.out;
+  /** What was found, with each month's IPv4 addresses sorted. */
+  result(): FeedPart {
+    return {
+      observations: this.observations,
+      malformed: this.malformed,
+      bad: this.bad,
+      chunkLines: this.chunkLines,
+      months: [...this.months].map(([m, a]) => [m, sortedOf(a.v4), [...a.v6]]),
+      sources: [...this.sources],
+    };
   }
 
-  private bad(reason: string): void {
-    this.out.malformed++;
-    if (this.out.malformedLines.length < MAX_REPORTED)
-      this.out.malformedLines.push({ line: this.out.lines, reason });
+  private fail(reason: string): void {
+    this.malformed++;
+    if (this.bad.length < MAX_REPORTED) this.bad.push({ chunk: this.chunk, line: this.line, reason });
   }
 
-  private month(m: number): MonthAddresses {
-    let a = this.out.months.get(m);
-    if (!a) this.out.months.set(m, (a = { v4: new U32Set(1 << 16), v6: new Set() }));
+  private month(m: number) {
+    let a = this.months.get(m);
+    if (!a) this.months.set(m, (a = { v4: new U32Set(1 << 16), v6: new Set() }));
     this.lastMonth = m;
-    this.lastSet = a;
+    this.lastV4 = a.v4;
     return a;
   }
 
-  private line(buf: Uint8Array, s: number, e: number): void {
-    this.out.lines++;
+  private parseLine(buf: Uint8Array, s: number, e: number): void {
+    this.line++;
     if (e <= s) return;
-    if (this.out.lines === 1 && buf[s] === 123) this.out.format = 'ndjson';
-    if (this.out.format === 'csv' && !this.cols)
-      return this.header(Buffer.from(buf.subarray(s, e)).toString('utf8'));
-    if (this.out.format === 'ndjson') return this.json(Buffer.from(buf.subarray(s, e)).toString('utf8'));
-    const c = this.cols!;
+    const c = this.layout;
+    if (c.format === 'ndjson') return this.json(Buffer.from(buf.subarray(s, e)).toString('utf8'));
     // Start and end of the first c.n fields (no quoting in these fields), without allocating.
     const pos = this.pos;
     let col = 0;
@@ -116,20 +146,20 @@ export class FeedParser {
         if (i === e) break;
       }
     }
-    if (col < c.n) return this.bad('thiếu cột / missing columns');
+    if (col < c.n) return this.fail('thiếu cột / missing columns');
     const m = monthAt(buf, pos[2 * c.seen]!, pos[2 * c.seen + 1]!);
-    if (m < 0) return this.bad('seen_at không phải ngày ISO / seen_at is not an ISO date');
-    if (m > this.latestMonth) return this.bad('seen_at ở tương lai / seen_at is in the future');
+    if (m < 0) return this.fail('seen_at không phải ngày ISO / seen_at is not an ISO date');
+    if (m > this.latestMonth) return this.fail('seen_at ở tương lai / seen_at is in the future');
     const ss = pos[2 * c.source]!;
     const se = pos[2 * c.source + 1]!;
-    if (se <= ss) return this.bad('thiếu source / source is missing');
+    if (se <= ss) return this.fail('thiếu source / source is missing');
     this.noteSource(buf, ss, se);
     const is = pos[2 * c.ip]!;
     const ie = pos[2 * c.ip + 1]!;
     const v4 = ipv4At(buf, is, ie);
     if (v4 >= 0) {
-      (m === this.lastMonth ? this.lastSet! : this.month(m)).v4.add(v4);
-      this.out.observations++;
+      (m === this.lastMonth ? this.lastV4! : this.month(m).v4).add(v4);
+      this.observations++;
       return;
     }
     this.v6(Buffer.from(buf.subarray(is, ie)).toString('latin1'), m);
@@ -141,30 +171,14 @@ export class FeedParser {
     for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, 16777619);
     if (this.sourceHashes.has(h)) return;
     this.sourceHashes.add(h);
-    this.out.sources.add(Buffer.from(buf.subarray(s, e)).toString('utf8'));
+    this.sources.add(Buffer.from(buf.subarray(s, e)).toString('utf8'));
   }
 
   private v6(text: string, m: number): void {
     const ip = canonicalIPv6(text.trim());
-    if (!ip) return this.bad(`"${text.slice(0, 40)}" không phải địa chỉ IP / not an IP address`);
+    if (!ip) return this.fail(`"${text.slice(0, 40)}" không phải địa chỉ IP / not an IP address`);
     this.month(m).v6.add(ip);
-    this.out.observations++;
-  }
-
-  private header(text: string): void {
-    const names = text.split(',').map((h) => h.trim().toLowerCase().replace(/^"|"$/g, ''));
-    const at = (n: string) => names.indexOf(n);
-    const ip = at('ip');
-    const seen = at('seen_at');
-    const source = at('source');
-    if (ip < 0 || seen < 0 || source < 0) {
-      this.cols = { ip: 0, seen: 1, source: 2, n: 3 };
-      return this.bad(
-        'dòng đầu phải là tiêu đề ip,seen_at,source / the first line must be the header ip,seen_at,source',
-      );
-    }
-    this.cols = { ip, seen, source, n: Math.max(ip, seen, source) + 1 };
-    this.pos = new Int32Array(2 * this.cols.n);
+    this.observations++;
   }
 
   private json(text: string): void {
@@ -172,23 +186,24 @@ export class FeedParser {
     try {
       o = JSON.parse(text);
     } catch {
-      return this.bad('không phải JSON / not JSON');
+      return this.fail('không phải JSON / not JSON');
     }
-    if (typeof o !== 'object' || o === null) return this.bad('không phải đối tượng JSON / not a JSON object');
+    if (typeof o !== 'object' || o === null)
+      return this.fail('không phải đối tượng JSON / not a JSON object');
     const r = Object.fromEntries(
       Object.entries(o).map(([k, v]) => [k, typeof v === 'string' ? v : String(v ?? '')]),
     );
     const seen = Buffer.from(r.seen_at ?? '');
     const m = monthAt(seen, 0, seen.length);
-    if (m < 0) return this.bad('seen_at không phải ngày ISO / seen_at is not an ISO date');
-    if (m > this.latestMonth) return this.bad('seen_at ở tương lai / seen_at is in the future');
-    if (!r.source) return this.bad('thiếu source / source is missing');
-    if (!this.out.sources.has(r.source)) this.out.sources.add(r.source);
+    if (m < 0) return this.fail('seen_at không phải ngày ISO / seen_at is not an ISO date');
+    if (m > this.latestMonth) return this.fail('seen_at ở tương lai / seen_at is in the future');
+    if (!r.source) return this.fail('thiếu source / source is missing');
+    this.sources.add(r.source);
     const ipText = r.ip ?? '';
     const v4 = ipv4At(Buffer.from(ipText), 0, ipText.length);
     if (v4 >= 0) {
       this.month(m).v4.add(v4);
-      this.out.observations++;
+      this.observations++;
     } else this.v6(ipText, m);
   }
 }

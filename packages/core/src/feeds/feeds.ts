@@ -8,10 +8,10 @@ import { BaocaoError } from '../errors.ts';
 import { parsePeriod, periodFromMonths } from '../periods/period.ts';
 import { currentMonthIndex } from '../values/validate.ts';
 import { requireNationalRead, writeComputedValues, spansOf } from './feed-values.ts';
-import { FeedParser, type ParsedFeed } from './feed-parse.ts';
+import { type ParsedFeed, type ReadFeedOptions, readFeed } from './feed-read.ts';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../db/schema.ts';
-import { encodeV4, encodeV6, mergeSorted, mergeText, sortedOf, unionAll } from './addr-sets.ts';
+import { encodeV4, encodeV6, mergeSorted, mergeText, unionAll } from './addr-sets.ts';
 import { loadPrefixes, loadSets, writeSet } from './feeds.queries.ts';
 import { type PrefixRow, placeAddresses } from './prefix-index.ts';
 
@@ -85,18 +85,21 @@ export async function importBotnetFeed(
     source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
     filename: string;
     onProgress?: (bytes: number) => void;
+    /** How the feed is split between this thread and worker threads (tests force both ways). */
+    parallel?: Pick<ReadFeedOptions, 'chunkBytes' | 'inlineChunks' | 'workers'>;
   },
 ): Promise<FeedImportResult> {
   requireAccess(ctx, 'value.write');
   const hash = createHash('sha256');
-  const parser = new FeedParser(currentMonthIndex());
   let bytes = 0;
-  for await (const chunk of feedBytes(input.source, hash)) {
-    parser.push(chunk);
-    bytes += chunk.length;
-    input.onProgress?.(bytes);
-  }
-  const p = parser.end();
+  const counted = async function* () {
+    for await (const chunk of feedBytes(input.source, hash)) {
+      bytes += chunk.length;
+      input.onProgress?.(bytes);
+      yield chunk;
+    }
+  };
+  const p = await readFeed(counted(), { latestMonth: currentMonthIndex(), ...input.parallel });
   const sha = hash.digest('hex');
   if (p.observations === 0 || p.malformed > MAX_MALFORMED_SHARE * (p.malformed + p.observations))
     refuse(p, input.filename);
@@ -108,10 +111,10 @@ export async function importBotnetFeed(
     observations: p.observations,
     malformed: p.malformed,
     malformedLines: p.malformedLines,
-    sources: [...p.sources].sort(),
+    sources: p.sources,
     months: months.map((m) => ({
       period: periodFromMonths(m, m).id,
-      distinct: p.months.get(m)!.v4.size + p.months.get(m)!.v6.size,
+      distinct: p.months.get(m)!.v4.length + p.months.get(m)!.v6.length,
     })),
   };
   const seen = await ctx.db.k
@@ -162,7 +165,7 @@ type Sets = Awaited<ReturnType<typeof loadSets>>;
 async function mergeMonths(db: Kysely<Schema>, p: ParsedFeed, sets: Sets): Promise<number> {
   let added = 0;
   for (const [month, a] of p.months) {
-    const v4 = mergeSorted(sets.v4.get(month) ?? new Uint32Array(0), sortedOf(a.v4));
+    const v4 = mergeSorted(sets.v4.get(month) ?? new Uint32Array(0), a.v4);
     const v6 = mergeText(sets.v6.get(month) ?? [], a.v6);
     sets.v4.set(month, v4.merged);
     sets.v6.set(month, v6.merged);
