@@ -53,5 +53,6 @@ export * from './dashboard/dashboard-schemas.ts';
 export * from './dashboard/dashboard.ts';
 export * from './check/check-schemas.ts';
 export * from './feeds/feeds.ts';
+export { botnetCounts, recomputeBotnetValues } from './feeds/botnet-counts.ts';
 export * from './feeds/prefixes.ts';
 export * from './feeds/incidents.ts';

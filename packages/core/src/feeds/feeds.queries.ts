@@ -6,13 +6,19 @@ import type { PrefixRow } from './prefix-index.ts';
 // Address sets travel as base64 text (encode/decode in SQL): a bytea parameter of megabytes costs
 // PGlite seconds to serialise and both drivers several times longer to parse than the text form.
 
+/** Distinct addresses per month index: IPv4 sorted numbers, IPv6 sorted canonical text. */
+export interface AddressSets {
+  v4: Map<number, Uint32Array>;
+  v6: Map<number, string[]>;
+}
+
 /** The stored address sets of months [first, last], read for update when `lock` (a merge follows). */
 export async function loadSets(
   db: Kysely<Schema>,
   first: number,
   last: number,
   lock = false,
-): Promise<{ v4: Map<number, Uint32Array>; v6: Map<number, string[]> }> {
+): Promise<AddressSets> {
   const rows = await sql<{ month: number; family: number; b64: string }>`
     select month, family, encode(addresses, 'base64') as b64 from botnet_set
     where month between ${first} and ${last} ${lock ? sql`for update` : sql``}`.execute(db);
@@ -39,3 +45,22 @@ export async function writeSet(
 
 export const loadPrefixes = (db: Kysely<Schema>): Promise<PrefixRow[]> =>
   db.selectFrom('ip_prefix').select(['cidr', 'operator', 'province_code']).orderBy('cidr').execute();
+
+/** Months (indices) that hold stored botnet addresses, oldest first. */
+export const storedMonths = async (db: Kysely<Schema>): Promise<number[]> =>
+  (await db.selectFrom('botnet_set').select('month').distinct().orderBy('month').execute()).map(
+    (r) => r.month,
+  );
+
+/** Province values of `indicator` in `periods` that a feed computation wrote (source `feed:` or `prefixes:`). */
+export const computedProvinceValues = (db: Kysely<Schema>, indicator: string, periods: string[]) =>
+  db
+    .selectFrom('data_value as d')
+    .innerJoin('indicator as i', 'i.id', 'd.indicator_id')
+    .innerJoin('org_unit as u', 'u.id', 'd.unit_id')
+    .select(['d.indicator_id as indicatorId', 'd.unit_id as unitId', 'd.period', 'u.code'])
+    .where('i.code', '=', indicator)
+    .where('u.kind', '=', 'province')
+    .where('d.period', 'in', periods.length ? periods : [''])
+    .where((w) => w.or([w('d.source', 'like', 'feed:%'), w('d.source', 'like', 'prefixes:%')]))
+    .execute();

@@ -5,8 +5,9 @@ import { type Ctx, systemCtx } from '../context.ts';
 import type { Database } from '../db/database.ts';
 import { initStore } from '../demo/init.ts';
 import { createTestDatabase } from '../testing.ts';
-import { countValues } from '../values/values.ts';
-import { botnetCounts, importBotnetFeed } from './feeds.ts';
+import { countValues, getValueHistory } from '../values/values.ts';
+import { botnetCounts } from './botnet-counts.ts';
+import { importBotnetFeed } from './feeds.ts';
 import { incidentCounts, importIncidents } from './incidents.ts';
 import { canonicalIPv6, parseCidr } from './ip.ts';
 import { loadIpPrefixes } from './prefixes.ts';
@@ -162,6 +163,29 @@ describe('botnet feeds', () => {
       ],
     });
     expect((await botnetCounts(sys, { period: '2024M08' })).byOperator).toHaveLength(2);
+  });
+
+  it('moves province figures when a new prefix table places addresses elsewhere', async () => {
+    expect(await botnet('2024Q3', 'P01')).toBe(1);
+    const moved = await loadIpPrefixes(sys, {
+      filename: 'prefixes-2.csv',
+      data: Buffer.from('prefix,operator,province\n14.160.0.0/11,VNPT,P04\n'),
+    });
+    // Hà Nội's values for August, September, the quarter and the year go; Cao Bằng gets the addresses.
+    expect(moved).toMatchObject({ prefixes: 1, valuesRemoved: 4 });
+    for (const period of ['2024M08', '2024M09', '2024Q3', '2024'])
+      expect(await botnet(period, 'P01')).toBeNull();
+    expect(await botnet('2024M08', 'P04')).toBe(2); // 14.160.1.1 and 14.161.0.9
+    expect(await botnet('2024M09', 'P04')).toBe(1);
+    expect(await botnet('2024Q3', 'P04')).toBe(2);
+    expect(await botnet('2024M08')).toBe(6); // the national count does not depend on the table
+    const history = await getValueHistory(sys, {
+      indicator: 'ATTT.IP_BOTNET',
+      unit: 'P01',
+      period: '2024M08',
+    });
+    expect(history[0]).toMatchObject({ old_value: '1', new_value: null });
+    expect(history[0]!.reason).toMatch(/prefixes-2\.csv/);
   });
 });
 

@@ -5,15 +5,15 @@ import { requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { Ctx } from '../context.ts';
 import { BaocaoError } from '../errors.ts';
-import { parsePeriod, periodFromMonths } from '../periods/period.ts';
+import { periodFromMonths } from '../periods/period.ts';
 import { currentMonthIndex } from '../values/validate.ts';
-import { requireNationalRead, writeComputedValues, spansOf } from './feed-values.ts';
+import { writeComputedValues, spansOf } from './feed-values.ts';
+import { botnetSpanCounts } from './botnet-counts.ts';
 import { type ParsedFeed, type ReadFeedOptions, readFeed } from './feed-read.ts';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../db/schema.ts';
-import { encodeV4, encodeV6, mergeSorted, mergeText, unionAll } from './addr-sets.ts';
-import { loadPrefixes, loadSets, writeSet } from './feeds.queries.ts';
-import { type PrefixRow, placeAddresses } from './prefix-index.ts';
+import { encodeV4, encodeV6, mergeSorted, mergeText } from './addr-sets.ts';
+import { type AddressSets, loadPrefixes, loadSets, writeSet } from './feeds.queries.ts';
 
 /** A feed is refused whole when more than this share of its lines cannot be read. */
 export const MAX_MALFORMED_SHARE = 0.5;
@@ -159,10 +159,8 @@ export async function importBotnetFeed(
   });
 }
 
-type Sets = Awaited<ReturnType<typeof loadSets>>;
-
 /** Merges each month's new addresses into the loaded sets and stores them; returns how many were new. */
-async function mergeMonths(db: Kysely<Schema>, p: ParsedFeed, sets: Sets): Promise<number> {
+async function mergeMonths(db: Kysely<Schema>, p: ParsedFeed, sets: AddressSets): Promise<number> {
   let added = 0;
   for (const [month, a] of p.months) {
     const v4 = mergeSorted(sets.v4.get(month) ?? new Uint32Array(0), a.v4);
@@ -175,59 +173,4 @@ async function mergeMonths(db: Kysely<Schema>, p: ParsedFeed, sets: Sets): Promi
     added += v4.added + v6.added;
   }
   return added;
-}
-
-/** Distinct addresses of months [first, last] among loaded sets, placed by the prefix table. */
-function distinctOver(sets: Sets, first: number, last: number, prefixes: PrefixRow[]) {
-  const within = <T>(m: Map<number, T>) =>
-    [...m].filter(([month]) => month >= first && month <= last).map(([, v]) => v);
-  const v4 = unionAll(within(sets.v4));
-  const v6 = [...new Set(within(sets.v6).flat())];
-  return { national: v4.length + v6.length, ...placeAddresses(prefixes, v4, v6) };
-}
-
-/** Addresses per province or operator (non-zero only), from the per-prefix counts. */
-function tally(
-  prefixes: PrefixRow[],
-  perRow: number[],
-  key: 'province_code' | 'operator',
-): Map<string, number> {
-  const m = new Map<string, number>();
-  prefixes.forEach((r, i) => {
-    const k = r[key];
-    if (k && perRow[i]) m.set(k, (m.get(k) ?? 0) + perRow[i]!);
-  });
-  return m;
-}
-
-/** ATTT.IP_BOTNET for each span: nationally and per province. */
-function botnetSpanCounts(spans: { first: number; last: number }[], sets: Sets, prefixes: PrefixRow[]) {
-  return spans.flatMap((s) => {
-    const d = distinctOver(sets, s.first, s.last, prefixes);
-    const byProvince = [...tally(prefixes, d.perRow, 'province_code')].map(([unit, value]) => ({
-      ...s,
-      unit,
-      value,
-    }));
-    return [{ ...s, unit: 'VN', value: d.national }, ...byProvince];
-  });
-}
-
-/** Distinct infected addresses of any period: nationally, by province and by network operator. */
-export async function botnetCounts(ctx: Ctx, input: { period: string }) {
-  await requireNationalRead(ctx);
-  const p = parsePeriod(input.period);
-  const prefixes = await loadPrefixes(ctx.db.k);
-  const d = distinctOver(await loadSets(ctx.db.k, p.first, p.last), p.first, p.last, prefixes);
-  const sum = (key: 'province_code' | 'operator') =>
-    [...tally(prefixes, d.perRow, key)]
-      .map(([code, count]) => ({ code, count }))
-      .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
-  return {
-    period: p.id,
-    national: d.national,
-    byProvince: sum('province_code'),
-    byOperator: sum('operator'),
-    unmapped: d.unmapped,
-  };
 }

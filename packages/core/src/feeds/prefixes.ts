@@ -4,17 +4,21 @@ import { requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { Ctx } from '../context.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
+import { recomputeBotnetValues } from './botnet-counts.ts';
 import { parseCidr } from './ip.ts';
 
 /**
  * Replaces the IP-prefix table (CSV `prefix,operator,province`: CIDR, network operator, province
- * code) that places botnet addresses. All or nothing, with an error per row and field; audited.
+ * code) that places botnet addresses, and in the same transaction recomputes the province values
+ * of ATTT.IP_BOTNET from the stored addresses, so the figures follow the table. All or nothing,
+ * with an error per row and field; audited.
  */
 export async function loadIpPrefixes(
   ctx: Ctx,
   input: { data: Buffer; filename: string },
-): Promise<{ prefixes: number }> {
+): Promise<{ prefixes: number; valuesWritten: number; valuesRemoved: number }> {
   requireAccess(ctx, 'unit.write');
+  requireAccess(ctx, 'value.write');
   const rows = csvRows(input.data, input.filename);
   const graph = await loadUnitGraph(ctx.db.k);
   const { errors, at } = rowErrors();
@@ -51,7 +55,7 @@ export async function loadIpPrefixes(
     out.push({ cidr: c.cidr, operator: r.operator ?? '', province_code: province });
   });
   if (errors.length) rejectRows(errors);
-  await ctx.db.k.transaction().execute(async (trx) => {
+  return ctx.db.k.transaction().execute(async (trx) => {
     await trx.deleteFrom('ip_prefix').execute();
     for (let i = 0; i < out.length; i += 5000)
       await trx
@@ -64,6 +68,10 @@ export async function loadIpPrefixes(
       action: 'load',
       new: { prefixes: out.length },
     });
+    const r = await recomputeBotnetValues(
+      { ...ctx, db: { ...ctx.db, k: trx } },
+      `prefixes:${input.filename}`,
+    );
+    return { prefixes: out.length, valuesWritten: r.written, valuesRemoved: r.removed };
   });
-  return { prefixes: out.length };
 }
