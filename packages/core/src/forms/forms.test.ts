@@ -196,6 +196,21 @@ describe('unit forms: draft, submit, return, resubmit, approve, unlock', () => {
     });
     expect(await countValues(sys)).toEqual(before);
   });
+
+  it('refuses edits once the period is closed, saying so, until it is reopened', async () => {
+    const due = defaultDueOn('2025M09');
+    await openReportingPeriod(officer, { period: '2025M09', dueOn: due, closed: true });
+    const edit = { ...KEY, values: [{ indicator: 'VT.DOANH_THU', value: 1130 }] };
+    await expect(saveForm(reporter, edit)).rejects.toMatchObject({
+      code: 'PERIOD_CLOSED',
+      status: 409,
+      messageEn: expect.stringContaining('2025M09 is closed'),
+    });
+    expect((await getForm(reporter, KEY)).rows.find((r) => r.indicator === 'VT.DOANH_THU')?.value).toBe(1120);
+    await openReportingPeriod(officer, { period: '2025M09', dueOn: due, closed: false });
+    const saved = await saveForm(reporter, edit);
+    expect(saved.rows.find((r) => r.indicator === 'VT.DOANH_THU')?.value).toBe(1130);
+  });
 });
 
 describe('plausibility', () => {

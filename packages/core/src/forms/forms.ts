@@ -106,7 +106,13 @@ export async function saveForm(
   const { unit, period, values } = FormSaveInput.parse(input);
   const fc = await loadFormContext(ctx, { unit, period });
   requireAccess(ctx, 'form.write', scopeOf(fc));
-  const closed = fc.rp.closed;
+  if (fc.rp.closed)
+    throw new BaocaoError(
+      'PERIOD_CLOSED',
+      `Kỳ báo cáo ${fc.p.id} đã đóng; đề nghị cán bộ tổng hợp mở lại kỳ nếu cần sửa`,
+      `The reporting period ${fc.p.id} is closed; ask a synthesis officer to reopen it`,
+      { status: 409 },
+    );
   // The form's state decides first (checked again under the row lock when writing).
   const [current] = await selectSubmissions(ctx.db.k, { period: fc.p.id, unitId: fc.unit.id });
   if (current && (current.status === 'submitted' || current.status === 'approved'))
@@ -152,7 +158,6 @@ export async function saveForm(
   await ctx.db.k.transaction().execute(async (trx) => {
     const sub = await lockSubmission(trx, fc.unit.id, fc.p.id);
     if (sub && (sub.status === 'submitted' || sub.status === 'approved')) throw formLocked(sub.status);
-    if (closed) throw formLocked('approved');
     const status = input.submit ? 'submitted' : (sub?.status ?? 'draft');
     await writeSubmission(trx, {
       unit_id: fc.unit.id,
