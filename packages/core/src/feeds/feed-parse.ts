@@ -77,8 +77,11 @@ export class FeedParser {
   private pos: Int32Array;
   private chunk = 0;
   private line = 0;
-  private lastMonth = -1;
-  private lastV4: U32Set | null = null;
+  // IPv4 addresses wait here and enter their month's set in runs: a tight loop of set inserts lets
+  // the processor overlap their cache misses, which one insert per parsed line does not.
+  private pending = new Uint32Array(1024);
+  private pendingN = 0;
+  private pendingMonth = -1;
   observations = 0;
   malformed = 0;
 
@@ -105,6 +108,7 @@ export class FeedParser {
 
   /** What was found, with each month's IPv4 addresses sorted. */
   result(): FeedPart {
+    this.flush();
     return {
       observations: this.observations,
       malformed: this.malformed,
@@ -123,9 +127,15 @@ export class FeedParser {
   private month(m: number) {
     let a = this.months.get(m);
     if (!a) this.months.set(m, (a = { v4: new U32Set(1 << 16), v6: new Set() }));
-    this.lastMonth = m;
-    this.lastV4 = a.v4;
     return a;
+  }
+
+  private flush(): void {
+    if (this.pendingN === 0) return;
+    const set = this.month(this.pendingMonth).v4;
+    const p = this.pending;
+    for (let i = 0; i < this.pendingN; i++) set.add(p[i]!);
+    this.pendingN = 0;
   }
 
   private parseLine(buf: Uint8Array, s: number, e: number): void {
@@ -158,7 +168,11 @@ export class FeedParser {
     const ie = pos[2 * c.ip + 1]!;
     const v4 = ipv4At(buf, is, ie);
     if (v4 >= 0) {
-      (m === this.lastMonth ? this.lastV4! : this.month(m).v4).add(v4);
+      if (m !== this.pendingMonth || this.pendingN === this.pending.length) {
+        this.flush();
+        this.pendingMonth = m;
+      }
+      this.pending[this.pendingN++] = v4;
       this.observations++;
       return;
     }

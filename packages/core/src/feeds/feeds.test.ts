@@ -9,7 +9,7 @@ import { countValues, getValueHistory } from '../values/values.ts';
 import { botnetCounts } from './botnet-counts.ts';
 import { importBotnetFeed } from './feeds.ts';
 import { incidentCounts, importIncidents } from './incidents.ts';
-import { canonicalIPv6, parseCidr } from './ip.ts';
+import { canonicalIPv6, ipv4At, parseCidr } from './ip.ts';
 import { loadIpPrefixes } from './prefixes.ts';
 import { placeAddresses } from './prefix-index.ts';
 import { U32Set } from './u32set.ts';
@@ -225,6 +225,33 @@ describe('incidents', () => {
 });
 
 describe('addresses', () => {
+  it('reads IPv4 addresses exactly, refusing near misses', () => {
+    const v4 = (t: string) => ipv4At(Buffer.from(t), 0, t.length);
+    expect(v4('0.0.0.0')).toBe(0);
+    expect(v4('255.255.255.255')).toBe(4294967295);
+    expect(v4('14.160.1.1')).toBe(((14 * 256 + 160) * 256 + 1) * 256 + 1);
+    expect(v4('1.22.133.4')).toBe(((1 * 256 + 22) * 256 + 133) * 256 + 4);
+    for (const bad of [
+      '256.1.1.1',
+      '1.2.3.256',
+      '1.2.3',
+      '1.2.3.4.5',
+      '01.2.3.4',
+      '1.2.3.04',
+      '1..3.4',
+      '1.2.3.4 ',
+      ' 1.2.3.4',
+      '1.2.3.1000',
+      '1.2.3.',
+      '.1.2.3',
+      '',
+      'a.b.c.d',
+      '1.2.3.4x',
+      '1234.1.1.1',
+    ])
+      expect(v4(bad), bad).toBe(-1);
+  });
+
   it('writes IPv6 canonically and checks prefixes', () => {
     expect(canonicalIPv6('2001:0DB8:0000:0000:0000:0000:0000:0001')).toBe('2001:db8::1');
     expect(canonicalIPv6('::ffff:1.2.3.4')).toBe('::ffff:102:304');
