@@ -17,6 +17,11 @@ export interface ReportBench {
   comparisons: number;
   tCompare: number;
   tFull: number;
+  /** The parts of tFull: data (every query, the text, the chart SVG), Markdown, Word without its charts, Word. */
+  tData: number;
+  tMarkdown: number;
+  tWordNoCharts: number;
+  tWord: number;
 }
 
 async function median(runs: number, fn: () => Promise<unknown>): Promise<number> {
@@ -32,7 +37,8 @@ async function median(runs: number, fn: () => Promise<unknown>): Promise<number>
 
 /**
  * Loads the demo (the seeds' figures and registries) into the store, then times, for each built-in
- * report, its comparisons alone (one `compareMany` batch) and the whole report: data, text, Markdown and Word.
+ * report, its comparisons alone (one `compareMany` batch), the whole report (data, text, Markdown and
+ * Word) and each of those parts, so the page can say where the time goes.
  */
 export async function reportBench(db: Database): Promise<ReportBench[]> {
   const ctx = systemCtx(db);
@@ -50,7 +56,21 @@ export async function reportBench(db: Database): Promise<ReportBench[]> {
       await renderReport(view.doc, 'md');
       await renderReport(view.doc, 'docx');
     });
-    out.push({ template: `${code} ${period}`, comparisons: asks.length, tCompare, tFull });
+    const { doc } = await getReport(ctx, { template: code, period });
+    const noCharts = {
+      ...doc,
+      sections: doc.sections.map((s) => ({ ...s, blocks: s.blocks.filter((b) => b.type !== 'chart') })),
+    };
+    out.push({
+      template: `${code} ${period}`,
+      comparisons: asks.length,
+      tCompare,
+      tFull,
+      tData: await median(7, () => getReport(ctx, { template: code, period })),
+      tMarkdown: await median(7, () => renderReport(doc, 'md')),
+      tWordNoCharts: await median(7, () => renderReport(noCharts, 'docx')),
+      tWord: await median(7, () => renderReport(doc, 'docx')),
+    });
   }
   return out;
 }
