@@ -102,7 +102,8 @@ export async function readFeed(
   let headerLines = 0;
   const headerBad: { line: number; reason: string }[] = [];
   let inline: FeedParser | null = null;
-  let pool: WorkerPool | null = null;
+  // undefined: not started yet; null: no worker threads to be had (parse here).
+  let pool: WorkerPool | null | undefined;
   let index = 0;
   try {
     for await (let chunk of lineChunks(bytes, opts.chunkBytes ?? 1 << 20)) {
@@ -128,12 +129,10 @@ export async function readFeed(
         }
         inline = new FeedParser(layout, latestMonth);
       }
-      if (index < inlineChunks || workers < 2) inline!.parseChunk(chunk, index++);
-      else {
-        pool ??= WorkerPool.start(workers, { layout, latestMonth });
-        if (!pool) inline!.parseChunk(chunk, index++);
-        else await pool.push(chunk, index++);
-      }
+      if (pool === undefined && index >= inlineChunks && workers >= 2)
+        pool = WorkerPool.start(workers, { layout, latestMonth });
+      if (pool) await pool.push(chunk, index++);
+      else inline!.parseChunk(chunk, index++);
     }
     const parts = [...(inline ? [inline.result()] : []), ...(pool ? await pool.finish() : [])];
     return mergeParts(layout?.format ?? 'csv', headerLines, headerBad, parts);
