@@ -16,3 +16,4 @@ export * from './periods/period.ts';
 export * from './periods/period-text.ts';
 export { formatShareVi, withUnit } from './compare/sentence.ts';
 export * from './check/check-schemas.ts';
+export * from './feeds/feed-schemas.ts';

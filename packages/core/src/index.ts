@@ -52,6 +52,7 @@ export * from './releases/release.ts';
 export * from './dashboard/dashboard-schemas.ts';
 export * from './dashboard/dashboard.ts';
 export * from './check/check-schemas.ts';
+export * from './feeds/feed-schemas.ts';
 export * from './feeds/feeds.ts';
 export { botnetCounts, recomputeBotnetValues } from './feeds/botnet-counts.ts';
 export * from './feeds/prefixes.ts';

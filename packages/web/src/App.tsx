@@ -6,6 +6,7 @@ import { AdminPage } from './pages/AdminPage.tsx';
 import { BoardPage } from './pages/BoardPage.tsx';
 import { CheckPage } from './pages/CheckPage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
+import { FeedsPage } from './pages/FeedsPage.tsx';
 import { FormPage } from './pages/FormPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { MyFormsPage } from './pages/MyFormsPage.tsx';
@@ -56,6 +57,13 @@ const PAGES: Page[] = [
     en: 'Fact-check',
     roles: ['admin', 'officer', 'leader', 'reporter'],
     render: () => <CheckPage />,
+  },
+  {
+    path: '/feeds',
+    vi: 'An toàn thông tin',
+    en: 'Cyber security',
+    roles: ['admin', 'officer', 'leader'],
+    render: () => <FeedsPage />,
   },
   {
     path: '/admin',

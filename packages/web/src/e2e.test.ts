@@ -162,6 +162,44 @@ describe.runIf(run)('in a real browser: submit, return, resubmit, approve, see, 
     await page.close();
   });
 
+  it('an officer loads an IP-prefix table and a botnet feed and sees the counts', async () => {
+    const page = await signIn('officer');
+    await page.goto(`${base}/feeds?period=2024M08`);
+    const card = (title: string) =>
+      page.locator('.card', { has: page.getByRole('heading', { name: title }) });
+    await card('Bảng tiền tố IP')
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: 'prefixes.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('prefix,operator,province\n14.160.0.0/11,VNPT,P01\n27.64.0.0/12,Viettel,P04\n'),
+      });
+    await page.getByText('Đã nạp 2 tiền tố').waitFor();
+    const feed = [
+      'ip,seen_at,source',
+      '14.160.1.1,2024-08-01T03:00:00Z,vncert',
+      '14.160.1.1,2024-08-02T03:00:00Z,shadowserver',
+      '27.70.0.1,2024-08-03,vncert',
+      '999.1.1.1,2024-08-03,vncert',
+      '8.8.8.8,2024-08-05,vncert',
+    ].join('\n');
+    await card('Nạp nguồn quan sát botnet')
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'feed.csv', mimeType: 'text/csv', buffer: Buffer.from(feed) });
+    await page.getByText('6 dòng: 4 quan sát hợp lệ, 1 dòng lỗi; 3 địa chỉ mới.').waitFor();
+    await page.getByText('Dòng 5: "999.1.1.1" không phải địa chỉ IP').waitFor();
+    const counts = page.getByTestId('botnet-counts');
+    await counts.getByText('(1 ngoài bảng tiền tố)').waitFor();
+    await expect(counts.locator('tr', { hasText: 'Hà Nội' }).locator('td.num').textContent()).resolves.toBe(
+      '1',
+    );
+    await expect(counts.locator('tr', { hasText: 'VNPT' }).locator('td.num').textContent()).resolves.toBe(
+      '1',
+    );
+    await shot(page, '13-feeds');
+    await page.close();
+  });
+
   it('a public visitor sees the value only after publication', async () => {
     const visitor = await browser.newPage({ viewport: { width: 1024, height: 800 } });
     await visitor.goto(`${base}/?period=${period}`);

@@ -2,6 +2,7 @@ import type { Ctx } from '../context.ts';
 import { parsePeriod, periodFromMonths } from '../periods/period.ts';
 import { deleteValueRows } from '../values/values.queries.ts';
 import { unionAll } from './addr-sets.ts';
+import type { BotnetCounts } from './feed-schemas.ts';
 import { requireNationalRead, spansOf, writeComputedValues } from './feed-values.ts';
 import {
   type AddressSets,
@@ -55,7 +56,7 @@ export function botnetSpanCounts(
 }
 
 /** Distinct infected addresses of any period: nationally, by province and by network operator. */
-export async function botnetCounts(ctx: Ctx, input: { period: string }) {
+export async function botnetCounts(ctx: Ctx, input: { period: string }): Promise<BotnetCounts> {
   await requireNationalRead(ctx);
   const p = parsePeriod(input.period);
   const prefixes = await loadPrefixes(ctx.db.k);

@@ -9,6 +9,7 @@ import { periodFromMonths } from '../periods/period.ts';
 import { currentMonthIndex } from '../values/validate.ts';
 import { writeComputedValues, spansOf } from './feed-values.ts';
 import { botnetSpanCounts } from './botnet-counts.ts';
+import type { FeedImportResult } from './feed-schemas.ts';
 import { type ParsedFeed, type ReadFeedOptions, readFeed } from './feed-read.ts';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../db/schema.ts';
@@ -17,20 +18,6 @@ import { type AddressSets, loadPrefixes, loadSets, writeSet } from './feeds.quer
 
 /** A feed is refused whole when more than this share of its lines cannot be read. */
 export const MAX_MALFORMED_SHARE = 0.5;
-
-export interface FeedImportResult {
-  filename: string;
-  alreadyImported: boolean;
-  format: 'csv' | 'ndjson';
-  lines: number;
-  observations: number;
-  malformed: number;
-  malformedLines: { line: number; reason: string }[];
-  sources: string[];
-  months: { period: string; distinct: number }[];
-  newAddresses: number;
-  valuesWritten: number;
-}
 
 /** Bytes of a feed, gunzipped when they start with the gzip magic number, hashed as they pass. */
 async function* feedBytes(

@@ -8,8 +8,8 @@ import { monthIndexOfDate, parsePeriod } from '../periods/period.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { currentMonthIndex } from '../values/validate.ts';
 import { requireNationalRead, writeComputedValues } from './feed-values.ts';
+import { INCIDENT_TYPES, type IncidentCounts, type IncidentImportResult } from './feed-schemas.ts';
 
-export const INCIDENT_TYPES = ['phishing', 'defacement', 'malware', 'other'] as const;
 type IncidentType = (typeof INCIDENT_TYPES)[number];
 const TYPE_WORDS: Record<string, IncidentType> = {
   phishing: 'phishing',
@@ -28,7 +28,10 @@ const TYPE_WORDS: Record<string, IncidentType> = {
  * is none), so re-importing updates rather than duplicates. ATTT.TAN_CONG_MANG is then recomputed
  * for every month touched: the national count of incidents, as official values.
  */
-export async function importIncidents(ctx: Ctx, input: { data: Buffer; filename: string }) {
+export async function importIncidents(
+  ctx: Ctx,
+  input: { data: Buffer; filename: string },
+): Promise<IncidentImportResult> {
   requireAccess(ctx, 'value.write');
   const rows = csvRows(input.data, input.filename);
   const graph = await loadUnitGraph(ctx.db.k);
@@ -129,7 +132,7 @@ export async function importIncidents(ctx: Ctx, input: { data: Buffer; filename:
 }
 
 /** Incidents of a period by type (phishing, defacement, malware, other). */
-export async function incidentCounts(ctx: Ctx, input: { period: string }) {
+export async function incidentCounts(ctx: Ctx, input: { period: string }): Promise<IncidentCounts> {
   await requireNationalRead(ctx);
   const p = parsePeriod(input.period);
   const rows = await ctx.db.k
@@ -139,8 +142,12 @@ export async function incidentCounts(ctx: Ctx, input: { period: string }) {
     .where('month', '<=', p.last)
     .groupBy('type')
     .execute();
-  const byType = Object.fromEntries(
-    INCIDENT_TYPES.map((t) => [t, Number(rows.find((r) => r.type === t)?.n ?? 0)]),
-  );
-  return { period: p.id, total: Object.values(byType).reduce((a, b) => a + b, 0), byType };
+  const count = (t: IncidentType) => Number(rows.find((r) => r.type === t)?.n ?? 0);
+  const byType = {
+    phishing: count('phishing'),
+    defacement: count('defacement'),
+    malware: count('malware'),
+    other: count('other'),
+  } satisfies Record<IncidentType, number>;
+  return { period: p.id, total: INCIDENT_TYPES.reduce((a, t) => a + byType[t], 0), byType };
 }

@@ -5,6 +5,7 @@ import { writeAudit } from '../audit/audit.ts';
 import type { Ctx } from '../context.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { recomputeBotnetValues } from './botnet-counts.ts';
+import type { PrefixLoadResult } from './feed-schemas.ts';
 import { parseCidr } from './ip.ts';
 
 /**
@@ -16,7 +17,7 @@ import { parseCidr } from './ip.ts';
 export async function loadIpPrefixes(
   ctx: Ctx,
   input: { data: Buffer; filename: string },
-): Promise<{ prefixes: number; valuesWritten: number; valuesRemoved: number }> {
+): Promise<PrefixLoadResult> {
   requireAccess(ctx, 'unit.write');
   requireAccess(ctx, 'value.write');
   const rows = csvRows(input.data, input.filename);

@@ -1,0 +1,260 @@
+import {
+  type BotnetCounts,
+  type FeedImportResult,
+  type IncidentCounts,
+  type IncidentImportResult,
+  type PrefixLoadResult,
+  type Unit,
+  parsePeriod,
+  periodLabelEn,
+  periodLabelVi,
+} from '@baocao/core/browser';
+import { useState } from 'react';
+import { api, qs } from '../api.ts';
+import { useApp } from '../app-context.tsx';
+import { useLoad } from '../hooks.ts';
+import { ErrorBox, Loading, PeriodInput, useNumber } from '../ui.tsx';
+
+/** A file sent to one import endpoint, with what the server made of it (or why it refused it). */
+function Upload<T>(props: {
+  title: string;
+  hint: string;
+  accept: string;
+  url: string;
+  onDone(): void;
+  show(result: T): React.ReactNode;
+}) {
+  const { t } = useApp();
+  const [busy, setBusy] = useState('');
+  const [result, setResult] = useState<T | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const send = async (file: File) => {
+    setBusy(file.name);
+    setError(null);
+    setResult(null);
+    try {
+      setResult(await api.upload<T>(`${props.url}?${qs({ filename: file.name })}`, file));
+      props.onDone();
+    } catch (e) {
+      setError(e instanceof Error ? e : new Error(String(e)));
+    } finally {
+      setBusy('');
+    }
+  };
+  return (
+    <div className="card">
+      <h2>{props.title}</h2>
+      <p className="muted">{props.hint}</p>
+      <label>
+        {t('Chọn tệp', 'Choose a file')}{' '}
+        <input
+          type="file"
+          accept={props.accept}
+          disabled={!!busy}
+          onChange={(e) => e.target.files?.[0] && send(e.target.files[0])}
+        />
+      </label>
+      {busy && <p role="status">{t(`Đang nạp ${busy}…`, `Loading ${busy}…`)}</p>}
+      <ErrorBox error={error} />
+      {result && <div role="status">{props.show(result)}</div>}
+    </div>
+  );
+}
+
+/** What a botnet feed held and added, with its malformed lines by number. */
+function FeedResult({ r }: { r: FeedImportResult }) {
+  const { t, lang } = useApp();
+  const num = useNumber();
+  if (r.alreadyImported)
+    return (
+      <p>
+        {t(
+          `${r.filename} đã được nạp trước đây: không thay đổi gì.`,
+          `${r.filename} was imported before: nothing changed.`,
+        )}
+      </p>
+    );
+  return (
+    <>
+      <p>
+        {t(
+          `${num(r.lines)} dòng: ${num(r.observations)} quan sát hợp lệ, ${num(r.malformed)} dòng lỗi; ${num(r.newAddresses)} địa chỉ mới.`,
+          `${num(r.lines)} lines: ${num(r.observations)} valid observations, ${num(r.malformed)} malformed; ${num(r.newAddresses)} new addresses.`,
+        )}
+      </p>
+      <ul>
+        {r.months.map((m) => (
+          <li key={m.period}>
+            {(lang === 'en' ? periodLabelEn : periodLabelVi)(parsePeriod(m.period))}: {num(m.distinct)}{' '}
+            {t('địa chỉ khác nhau', 'distinct addresses')}
+          </li>
+        ))}
+      </ul>
+      {r.malformedLines.length > 0 && (
+        <p>
+          {t(
+            `Các dòng lỗi (không được tính)${r.malformed > 20 ? ', 20 dòng đầu' : ''}:`,
+            `Malformed lines (not counted)${r.malformed > 20 ? ', the first 20' : ''}:`,
+          )}
+        </p>
+      )}
+      {r.malformedLines.length > 0 && (
+        <ul className="findings" aria-label={t('Dòng lỗi', 'Malformed lines')}>
+          {r.malformedLines.slice(0, 20).map((m) => (
+            <li key={m.line}>
+              {t('Dòng', 'Line')} {m.line}: {m.reason.split(' / ')[lang === 'en' ? 1 : 0] ?? m.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function lastMonth(): string {
+  const d = new Date();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - 1);
+  return `${d.getUTCFullYear()}M${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/**
+ * Cyber-security feeds: officers load botnet observation feeds, the IP-prefix table and incident
+ * records; everyone with national access sees a period's distinct infected addresses and incidents.
+ */
+export function FeedsPage() {
+  const { t, user, query, navigate } = useApp();
+  const num = useNumber();
+  // Last month by default: the latest the feeds can be complete for.
+  const period = query.get('period') ?? lastMonth();
+  const setPeriod = (p: string) => navigate(`/feeds?${qs({ period: p })}`);
+  const botnet = useLoad(() => api.get<BotnetCounts>(`/api/feeds/botnet?${qs({ period })}`), [period]);
+  const incidents = useLoad(
+    () => api.get<IncidentCounts>(`/api/feeds/incidents?${qs({ period })}`),
+    [period],
+  );
+  const provinces = useLoad(() => api.get<Unit[]>('/api/units?kind=province'), []);
+  const nameOf = (code: string) => provinces.data?.find((u) => u.code === code)?.nameVi ?? code;
+  const reload = () => {
+    botnet.reload();
+    incidents.reload();
+  };
+  const canLoad = user?.role === 'admin' || user?.role === 'officer';
+  return (
+    <section>
+      <h1>{t('An toàn thông tin: nguồn dữ liệu', 'Cyber-security feeds')}</h1>
+      <PeriodInput value={period} onChange={setPeriod} />
+      <div className="card" data-testid="botnet-counts">
+        <h2>{t('Địa chỉ IP botnet', 'Botnet IP addresses')}</h2>
+        <ErrorBox error={botnet.error} />
+        {botnet.loading && <Loading />}
+        {botnet.data && (
+          <>
+            <p>
+              {t('Cả nước', 'Nationally')}: <strong>{num(botnet.data.national)}</strong>{' '}
+              {t('địa chỉ khác nhau', 'distinct addresses')}
+              {botnet.data.unmapped > 0 &&
+                t(
+                  ` (${num(botnet.data.unmapped)} ngoài bảng tiền tố)`,
+                  ` (${num(botnet.data.unmapped)} outside the prefix table)`,
+                )}
+            </p>
+            <div className="columns">
+              <table className="grid">
+                <thead>
+                  <tr>
+                    <th>{t('Tỉnh, thành phố', 'Province')}</th>
+                    <th>{t('Địa chỉ', 'Addresses')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {botnet.data.byProvince.map((p) => (
+                    <tr key={p.code}>
+                      <td>{nameOf(p.code)}</td>
+                      <td className="num">{num(p.count)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <table className="grid">
+                <thead>
+                  <tr>
+                    <th>{t('Nhà mạng', 'Operator')}</th>
+                    <th>{t('Địa chỉ', 'Addresses')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {botnet.data.byOperator.map((p) => (
+                    <tr key={p.code}>
+                      <td>{p.code}</td>
+                      <td className="num">{num(p.count)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </div>
+      <div className="card">
+        <h2>{t('Sự cố tấn công mạng', 'Cyber-attack incidents')}</h2>
+        <ErrorBox error={incidents.error} />
+        {incidents.data && (
+          <p>
+            {t('Tổng', 'Total')}: <strong>{num(incidents.data.total)}</strong> — {t('lừa đảo', 'phishing')}{' '}
+            {num(incidents.data.byType.phishing)}, {t('thay đổi giao diện', 'defacement')}{' '}
+            {num(incidents.data.byType.defacement)}, {t('mã độc', 'malware')}{' '}
+            {num(incidents.data.byType.malware)}, {t('khác', 'other')} {num(incidents.data.byType.other)}
+          </p>
+        )}
+      </div>
+      {canLoad && (
+        <>
+          <Upload<FeedImportResult>
+            title={t('Nạp nguồn quan sát botnet', 'Load a botnet observation feed')}
+            hint={t(
+              'CSV (ip,seen_at,source[,asn,malware]) hoặc NDJSON, có thể nén gzip. Mỗi địa chỉ chỉ đếm một lần mỗi tháng; nạp lại cùng tệp không thay đổi gì.',
+              'CSV (ip,seen_at,source[,asn,malware]) or NDJSON, gzip accepted. Each address counts once a month; loading the same file again changes nothing.',
+            )}
+            accept=".csv,.ndjson,.json,.gz,.txt"
+            url="/api/feeds/botnet"
+            onDone={reload}
+            show={(r) => <FeedResult r={r} />}
+          />
+          <Upload<PrefixLoadResult>
+            title={t('Bảng tiền tố IP', 'IP-prefix table')}
+            hint={t(
+              'CSV prefix,operator,province (CIDR, nhà mạng, mã tỉnh). Thay toàn bộ bảng và tính lại số địa chỉ botnet của các tỉnh.',
+              'CSV prefix,operator,province (CIDR, operator, province code). Replaces the whole table and recomputes the provinces’ botnet figures.',
+            )}
+            accept=".csv"
+            url="/api/feeds/prefixes"
+            onDone={reload}
+            show={(r) =>
+              t(
+                `Đã nạp ${num(r.prefixes)} tiền tố; tính lại ${num(r.valuesWritten)} số liệu, bỏ ${num(r.valuesRemoved)} số liệu tỉnh không còn địa chỉ.`,
+                `Loaded ${num(r.prefixes)} prefixes; recomputed ${num(r.valuesWritten)} figures, removed ${num(r.valuesRemoved)} province figures with no address left.`,
+              )
+            }
+          />
+          <Upload<IncidentImportResult>
+            title={t('Nạp sự cố tấn công mạng', 'Load incident records')}
+            hint={t(
+              'CSV ref,date,type,sector,province,status. Nạp lại cập nhật theo ref, không nhân đôi.',
+              'CSV ref,date,type,sector,province,status. Loading again updates by ref, never duplicates.',
+            )}
+            accept=".csv"
+            url="/api/feeds/incidents"
+            onDone={reload}
+            show={(r) =>
+              t(
+                `Đã nạp ${num(r.records)} sự cố của ${num(r.months)} tháng.`,
+                `Loaded ${num(r.records)} incidents over ${num(r.months)} months.`,
+              )
+            }
+          />
+        </>
+      )}
+    </section>
+  );
+}
