@@ -111,6 +111,36 @@ function FeedResult({ r }: { r: FeedImportResult }) {
   );
 }
 
+/** Addresses per province or per operator. */
+function CountTable({
+  head,
+  rows,
+}: {
+  head: string;
+  rows: { code: string; label: string; count: number }[];
+}) {
+  const { t } = useApp();
+  const num = useNumber();
+  return (
+    <table className="grid">
+      <thead>
+        <tr>
+          <th>{head}</th>
+          <th>{t('Địa chỉ', 'Addresses')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.code}>
+            <td>{r.label}</td>
+            <td className="num">{num(r.count)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function lastMonth(): string {
   const d = new Date();
   d.setUTCDate(1);
@@ -160,38 +190,14 @@ export function FeedsPage() {
                 )}
             </p>
             <div className="columns">
-              <table className="grid">
-                <thead>
-                  <tr>
-                    <th>{t('Tỉnh, thành phố', 'Province')}</th>
-                    <th>{t('Địa chỉ', 'Addresses')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {botnet.data.byProvince.map((p) => (
-                    <tr key={p.code}>
-                      <td>{nameOf(p.code)}</td>
-                      <td className="num">{num(p.count)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              <table className="grid">
-                <thead>
-                  <tr>
-                    <th>{t('Nhà mạng', 'Operator')}</th>
-                    <th>{t('Địa chỉ', 'Addresses')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {botnet.data.byOperator.map((p) => (
-                    <tr key={p.code}>
-                      <td>{p.code}</td>
-                      <td className="num">{num(p.count)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <CountTable
+                head={t('Tỉnh, thành phố', 'Province')}
+                rows={botnet.data.byProvince.map((p) => ({ ...p, label: nameOf(p.code) }))}
+              />
+              <CountTable
+                head={t('Nhà mạng', 'Operator')}
+                rows={botnet.data.byOperator.map((p) => ({ ...p, label: p.code }))}
+              />
             </div>
           </>
         )}
