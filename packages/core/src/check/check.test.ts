@@ -87,6 +87,34 @@ describe('the fact-checker on texts it has not seen', () => {
     ]);
   });
 
+  it('checks "bằng X%", "gấp X lần", year-to-date and named-year bases, and only bases in brackets', async () => {
+    const text = [
+      'Nộp ngân sách nhà nước ước đạt 82.000 tỷ đồng, bằng 110% so với cùng kỳ năm 2023 (81.000 tỷ đồng).',
+      'Số chứng thư số đạt 3.000.000 chứng thư, tăng gấp 4 lần so với cùng kỳ năm 2023 (1.200.000 chứng thư).',
+      'Doanh thu 9 tháng đầu năm 2024 đạt 1.052 tỷ đồng, tăng 5,2% so với 9 tháng đầu năm 2022 (1.000 tỷ đồng).',
+      // Honest sentences: none of these may be flagged.
+      'Số chứng thư số đạt 3.000.000, gấp 2,5 lần so với cùng kỳ năm 2023 (1.200.000).',
+      'Số doanh nghiệp đạt 5.500, tăng 10% so với cùng kỳ (trong đó có 500 doanh nghiệp mới).',
+      'Tỷ lệ phủ sóng đạt 99,8%, giảm 2 điểm phần trăm so với cùng kỳ.',
+      'Doanh thu năm 2024 đạt 1.050 tỷ đồng, hoàn thành 105% kế hoạch (1.000 tỷ đồng) và tăng 5% so với năm 2023 (1.000 tỷ đồng).',
+      'Quý III/2024 doanh thu đạt 1.100 tỷ đồng, tăng 21% so với quý III/2023 (909 tỷ đồng).',
+      'Số thuê bao đạt 130 triệu, bằng 95% so với cùng kỳ (cùng kỳ năm 2023 là 137 triệu).',
+    ].join('\n');
+    const r = await checkText(null, text);
+    expect(r.findings.map(brief)).toEqual([
+      { code: 'RATE_MISMATCH', stated: '110', expected: '101,2', quote: '110%' },
+      { code: 'RATE_MISMATCH', stated: '4', expected: '2,5', quote: '4 lần' },
+      {
+        code: 'WRONG_COMPARISON_YEAR',
+        stated: '2022',
+        expected: '2023',
+        quote: '9 tháng đầu năm 2022',
+      },
+    ]);
+    expect(r.statements).toBe(8);
+    for (const f of r.findings) expect(text.slice(f.start, f.end)).toBe(f.quote);
+  });
+
   it('compares stated figures with the store when the quantity and period are known', async () => {
     const r = await checkText(
       systemCtx(db),

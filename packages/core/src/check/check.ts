@@ -9,28 +9,44 @@ import type { CheckResult, Finding } from './check-schemas.ts';
 
 const fmtPct = (x: number, decimals: number) => formatNumberVi(roundHalfUp(Math.abs(x), decimals), decimals);
 
+/** What a clause states, as the checker prints it: "tăng 12,5%", "bằng 101%", "gấp 2,5 lần", "đạt 66,4%". */
+function statedAs(kind: Clause['kind'], x: number, decimals: number): string {
+  const n = fmtPct(x, decimals);
+  if (kind === 'times') return `gấp ${n} lần`;
+  if (kind === 'change') return `${x < 0 ? 'giảm' : 'tăng'} ${n}%`;
+  return `${kind === 'ratio' ? 'bằng' : 'đạt'} ${n}%`;
+}
+
+/** The exact figure a clause should state, and the range of it that the printed figures allow. */
+function truth(
+  st: Statement,
+  c: Clause & { base: NonNullable<Clause['base']> },
+): { exact: number; range: [number, number] | null } {
+  const q = st.value.value / c.base.value;
+  if (c.kind === 'change') return { exact: (q - 1) * 100, range: rateRange(st.value, c.base) };
+  const share = shareRange(st.value, c.base);
+  if (c.kind === 'times') return { exact: q, range: share ? [share[0] / 100, share[1] / 100] : null };
+  return { exact: q * 100, range: share };
+}
+
 function arithmetic(text: string, st: Statement, c: Clause): Finding | null {
   if (!c.base) return null;
   const stated = c.rate;
-  const range = c.kind === 'plan' ? shareRange(st.value, c.base) : rateRange(st.value, c.base);
+  const { exact, range } = truth(st, { ...c, base: c.base });
   if (!range || overlaps(range, interval(stated))) return null;
   // The correct figure, at the precision the text used (one decimal at least, so it says something).
-  const exact =
-    c.kind === 'plan' ? (st.value.value / c.base.value) * 100 : (st.value.value / c.base.value - 1) * 100;
   const d = Math.max(stated.decimals, 1);
-  const expected = fmtPct(exact, d);
-  const word = c.kind === 'plan' ? 'đạt' : exact < 0 ? 'giảm' : 'tăng';
-  const code = c.kind === 'plan' ? 'SHARE_MISMATCH' : 'RATE_MISMATCH';
+  const base = text.slice(c.base.start, c.base.end);
   return {
-    code,
+    code: c.kind === 'plan' ? 'SHARE_MISMATCH' : 'RATE_MISMATCH',
     severity: 'error',
     start: stated.start,
     end: stated.end,
     quote: text.slice(stated.start, stated.end),
     stated: fmtPct(stated.value, stated.decimals),
-    expected,
-    message: `Tỷ lệ ghi ${fmtPct(stated.value, stated.decimals)}% không khớp số liệu: ${st.value.text} so với ${text.slice(c.base.start, c.base.end)} là ${word} ${expected}%`,
-    messageEn: `Stated ${stated.value}% does not follow from ${st.value.text} and ${text.slice(c.base.start, c.base.end)}: ${exact.toFixed(d)}%`,
+    expected: fmtPct(exact, d),
+    message: `Văn bản ghi ${statedAs(c.kind, stated.value, stated.decimals)}, không khớp số liệu: ${st.value.text} so với ${base} là ${statedAs(c.kind, exact, d)}`,
+    messageEn: `Stated ${stated.text} does not follow from ${st.value.text} and ${base}: ${exact.toFixed(d)}${c.kind === 'times' ? ' times' : '%'}`,
   };
 }
 

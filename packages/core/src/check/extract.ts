@@ -15,8 +15,9 @@ export interface TextPeriod {
 }
 
 export interface Clause {
-  kind: 'change' | 'plan';
-  /** Signed percent as printed ("giảm 38%" is −38). */
+  /** A change in percent, the value as a percent of the base, as a multiple of it, or a plan share. */
+  kind: 'change' | 'ratio' | 'times' | 'plan';
+  /** As printed: a signed percent ("giảm 38%" is −38), a percent, or a multiple ("gấp 2,5 lần"). */
   rate: Printed & Span & { text: string };
   target:
     | { kind: 'lastYear'; year: number | null; month: number | null; span: Span }
@@ -95,73 +96,87 @@ function maskNonFigures(s: string): string {
     .replace(/\b(?:19|20)\d{2}\b/g, blank);
 }
 
-const TARGET = String.raw`cùng\s+(?:kỳ|kì)(?:\s+năm)?\s+(\d{4})|cùng\s+(?:kỳ|kì)\s+tháng\s+(\d{1,2})\s*/\s*(\d{4})|cùng\s+(?:kỳ|kì)(?:\s+năm\s+trước)?|(?:tháng\s+)?(\d{1,2})\s*/\s*(\d{4})|(?:tháng|quý|kỳ|kì|năm)\s+trước`;
-const CHANGE = new RegExp(
-  String.raw`(tăng|giảm)\s+(${NUM})\s*%\s*(?:so\s+với|so)\s+(${TARGET})(?:\s*\(\s*(?:là\s+)?(${NUM})(?!\s*%)[^)]*\))?`,
-  'giu',
+// What a rate compares with: the same period last year (with or without its year or month), a
+// named month, the previous period, a named quarter, year, year-to-date span or year end.
+const TARGET = [
+  String.raw`cùng\s+(?:kỳ|kì)(?:\s+(?:năm\s+\d{4}|tháng\s+\d{1,2}\s*/\s*\d{4}|năm\s+trước|năm))?`,
+  String.raw`\d{1,2}\s+tháng\s+(?:đầu\s+)?năm\s+\d{4}`,
+  String.raw`(?:tháng\s+)?\d{1,2}\s*/\s*\d{4}`,
+  String.raw`quý\s+(?:\d|I{1,3}|IV)\s*(?:/|năm)\s*\d{4}`,
+  String.raw`(?:thời\s+điểm\s+)?cuối\s+năm\s+\d{4}`,
+  String.raw`năm\s+\d{4}`,
+  String.raw`(?:tháng|quý|kỳ|kì|năm)\s+trước`,
+].join('|');
+// A base in brackets after the comparison: "(2.280.000 tỷ đồng)", "(là 804)", "(cùng kỳ đạt 1.296)".
+const BASE = String.raw`(?:\s*\(\s*(?:(?:là|đạt|ước\s+đạt|cùng\s+(?:kỳ|kì)(?:\s+năm\s+\d{4})?(?:\s+(?:là|đạt))?)\s*:?\s+)?(${NUM})(?!\s*%)[^)]*\))?`;
+const re = (s: string) => new RegExp(s, 'giu');
+/** "tăng 23,7% so với cùng kỳ năm 2023 (2.280.000 …)": a change in percent. */
+const CHANGE = re(String.raw`(tăng|giảm)\s+(${NUM})\s*%\s*(?:so\s+với|so)\s+(${TARGET})${BASE}`);
+/** "bằng 101% so với cùng kỳ (81.000)": the value as a percent of the base. */
+const RATIO = re(String.raw`(bằng)\s+(${NUM})\s*%\s*(?:so\s+với\s+)?(${TARGET})${BASE}`);
+/** "tăng gấp 2,5 lần so với cùng kỳ (1.200.000)": the value as a multiple of the base. */
+const TIMES = re(String.raw`((?:tăng\s+)?gấp)\s+(${NUM})\s+lần\s*(?:so\s+với\s+)?(${TARGET})${BASE}`);
+/** "đạt 66,4% so với kế hoạch năm (4.245.382 …)": a share of the annual plan. */
+const PLAN = re(
+  String.raw`(đạt|bằng|hoàn\s+thành)\s+(${NUM})\s*%\s*(?:so\s+với\s+)?(kế\s+hoạch(?:\s+năm)?(?:\s+\d{4})?)${BASE}`,
 );
-const PLAN = new RegExp(
-  String.raw`đạt\s+(${NUM})\s*%\s*(?:so\s+với\s+)?kế\s+hoạch(?:\s+năm)?(?:\s+\d{4})?(?:\s*\(\s*(${NUM})(?!\s*%)[^)]*\))?`,
-  'giu',
-);
+
+/** What the words of a comparison target mean; only "cùng kỳ" names a year the checker may hold to. */
+function targetOf(t: string, span: Span): Clause['target'] {
+  let m: RegExpExecArray | null;
+  if ((m = /^cùng\s+(?:kỳ|kì)\s+tháng\s+(\d{1,2})\s*\/\s*(\d{4})/iu.exec(t)))
+    return { kind: 'lastYear', year: +m[2]!, month: +m[1]!, span };
+  if ((m = /^cùng\s+(?:kỳ|kì)\s+năm\s+(\d{4})/iu.exec(t)))
+    return { kind: 'lastYear', year: +m[1]!, month: null, span };
+  if (/^cùng/iu.test(t)) return { kind: 'lastYear', year: null, month: null, span };
+  if ((m = /^\d{1,2}\s+tháng\s+(?:đầu\s+)?năm\s+(\d{4})/iu.exec(t)))
+    return { kind: 'lastYear', year: +m[1]!, month: null, span };
+  if ((m = /^(?:tháng\s+)?(\d{1,2})\s*\/\s*(\d{4})/iu.exec(t)))
+    return { kind: 'period', year: +m[2]!, month: +m[1]!, span };
+  if (/trước$/iu.test(t)) return { kind: 'previous', span };
+  return { kind: 'other', span };
+}
+
+const PATTERNS: [Clause['kind'], RegExp][] = [
+  ['change', CHANGE],
+  ['ratio', RATIO],
+  ['times', TIMES],
+  ['plan', PLAN],
+];
 
 function clausesIn(s: string, offset: number): Clause[] {
   const out: Clause[] = [];
-  CHANGE.lastIndex = 0;
-  for (let m; (m = CHANGE.exec(s));) {
-    const rateStart = m.index + m[0].indexOf(m[2]!, m[1]!.length);
-    const pctEnd = s.indexOf('%', rateStart) + 1;
-    const sign = m[1]!.toLowerCase() === 'giảm' ? -1 : 1;
-    const p = parsePrinted(m[2]!);
-    const tStart = m.index + m[0].indexOf(m[3]!, rateStart - m.index);
-    const tSpan = { start: offset + tStart, end: offset + tStart + m[3]!.length };
-    const target: Clause['target'] = m[4]
-      ? { kind: 'lastYear', year: +m[4], month: null, span: tSpan }
-      : m[6]
-        ? { kind: 'lastYear', year: +m[6], month: +m[5]!, span: tSpan }
-        : m[7]
-          ? { kind: 'period', year: +m[8]!, month: +m[7], span: tSpan }
-          : /cùng/iu.test(m[3]!)
-            ? { kind: 'lastYear', year: null, month: null, span: tSpan }
-            : { kind: 'previous', span: tSpan };
-    const baseText = m[9];
-    const baseStart = baseText ? m.index + m[0].lastIndexOf(baseText) : 0;
-    out.push({
-      kind: 'change',
-      rate: {
-        value: sign * p.value,
-        decimals: p.decimals,
-        start: offset + rateStart,
-        end: offset + pctEnd,
-        text: s.slice(rateStart, pctEnd),
-      },
-      target,
-      base: baseText
-        ? { ...parsePrinted(baseText), start: offset + baseStart, end: offset + baseStart + baseText.length }
-        : null,
-      span: { start: offset + m.index, end: offset + m.index + m[0].length },
-    });
-  }
-  PLAN.lastIndex = 0;
-  for (let m; (m = PLAN.exec(s));) {
-    const rateStart = m.index + m[0].indexOf(m[1]!);
-    const pctEnd = s.indexOf('%', rateStart) + 1;
-    const baseText = m[2];
-    const baseStart = baseText ? m.index + m[0].lastIndexOf(baseText) : 0;
-    out.push({
-      kind: 'plan',
-      rate: {
-        ...parsePrinted(m[1]!),
-        start: offset + rateStart,
-        end: offset + pctEnd,
-        text: s.slice(rateStart, pctEnd),
-      },
-      target: { kind: 'plan' },
-      base: baseText
-        ? { ...parsePrinted(baseText), start: offset + baseStart, end: offset + baseStart + baseText.length }
-        : null,
-      span: { start: offset + m.index, end: offset + m.index + m[0].length },
-    });
+  for (const [kind, pattern] of PATTERNS) {
+    pattern.lastIndex = 0;
+    for (let m; (m = pattern.exec(s));) {
+      const rateStart = m.index + m[0].indexOf(m[2]!, m[1]!.length);
+      const rateEnd =
+        kind === 'times' ? s.indexOf('lần', rateStart) + 3 : s.indexOf('%', rateStart + m[2]!.length) + 1;
+      const p = parsePrinted(m[2]!);
+      const tStart = m.index + m[0].indexOf(m[3]!, rateEnd - m.index);
+      const tSpan = { start: offset + tStart, end: offset + tStart + m[3]!.length };
+      const baseText = m[4];
+      const baseStart = baseText ? m.index + m[0].lastIndexOf(baseText) : 0;
+      out.push({
+        kind,
+        rate: {
+          value: kind === 'change' && m[1]!.toLowerCase() === 'giảm' ? -p.value : p.value,
+          decimals: p.decimals,
+          start: offset + rateStart,
+          end: offset + rateEnd,
+          text: s.slice(rateStart, rateEnd),
+        },
+        target: kind === 'plan' ? { kind: 'plan' } : targetOf(m[3]!, tSpan),
+        base: baseText
+          ? {
+              ...parsePrinted(baseText),
+              start: offset + baseStart,
+              end: offset + baseStart + baseText.length,
+            }
+          : null,
+        span: { start: offset + m.index, end: offset + m.index + m[0].length },
+      });
+    }
   }
   return out.sort((a, b) => a.span.start - b.span.start);
 }
