@@ -115,6 +115,33 @@ describe('the fact-checker on texts it has not seen', () => {
     for (const f of r.findings) expect(text.slice(f.start, f.end)).toBe(f.quote);
   });
 
+  it('holds a whole year to the year before, and reads bases led by their period', async () => {
+    const text = [
+      'Mục tiêu đến năm 2030 có 100.000 doanh nghiệp công nghệ số.',
+      'Năm 2024, doanh thu đạt 1.100 tỷ đồng, tăng 10% so với cùng kỳ năm 2022 (năm 2022: 1.000 tỷ đồng).',
+      'Doanh thu quý 2/2025 đạt 804 tỷ đồng, tăng 20% so với cùng kỳ (cùng kỳ năm 2024: 548 tỷ đồng).',
+    ].join('\n');
+    const r = await checkText(null, text);
+    expect(r.findings.map(brief)).toEqual([
+      { code: 'WRONG_COMPARISON_YEAR', stated: '2022', expected: '2023', quote: 'cùng kỳ năm 2022' },
+      { code: 'RATE_MISMATCH', stated: '20', expected: '46,7', quote: '20%' },
+    ]);
+  });
+
+  it('reads scale words: "2,82 triệu tỷ đồng" against "2.280.000 tỷ đồng", and against the store', async () => {
+    const honest = [
+      'Doanh thu toàn ngành Thông tin và Truyền thông 8 tháng đầu năm 2024 ước đạt 2,82 triệu tỷ đồng, tăng 23,7% so với cùng kỳ năm 2023 (2.280.000 tỷ đồng).',
+      'Tổng số thuê bao di động đạt 126,1 triệu, tăng 2,1% so với cùng kỳ (123.500.000 thuê bao).',
+      'Tỷ lệ doanh nghiệp có lãi đạt 82,5 tỷ lệ phần trăm.',
+    ].join('\n');
+    expect((await checkText(systemCtx(db), honest)).findings).toEqual([]);
+    const wrong =
+      'Doanh thu toàn ngành Thông tin và Truyền thông 8 tháng đầu năm 2024 ước đạt 2,9 triệu tỷ đồng, tăng 27,2% so với cùng kỳ năm 2023 (2.280.000 tỷ đồng).';
+    expect((await checkText(systemCtx(db), wrong)).findings.map(brief)).toEqual([
+      { code: 'VALUE_MISMATCH', stated: '2,9', expected: '2,8', quote: '2,9' },
+    ]);
+  });
+
   it('compares stated figures with the store when the quantity and period are known', async () => {
     const r = await checkText(
       systemCtx(db),

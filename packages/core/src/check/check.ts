@@ -4,7 +4,7 @@ import { compareMany } from '../compare/compare.ts';
 import type { Ctx } from '../context.ts';
 import { formatNumberVi, roundHalfUp } from '../format/number.ts';
 import { type Clause, extractStatements, type Statement, type TextPeriod } from './extract.ts';
-import { interval, overlaps, rateRange, shareRange } from './numbers.ts';
+import { absolute, interval, overlaps, rateRange, scaleAt, shareRange } from './numbers.ts';
 import type { CheckResult, Finding } from './check-schemas.ts';
 
 const fmtPct = (x: number, decimals: number) => formatNumberVi(roundHalfUp(Math.abs(x), decimals), decimals);
@@ -22,7 +22,7 @@ function truth(
   st: Statement,
   c: Clause & { base: NonNullable<Clause['base']> },
 ): { exact: number; range: [number, number] | null } {
-  const q = st.value.value / c.base.value;
+  const q = absolute(st.value) / absolute(c.base);
   if (c.kind === 'change') return { exact: (q - 1) * 100, range: rateRange(st.value, c.base) };
   const share = shareRange(st.value, c.base);
   if (c.kind === 'times') return { exact: q, range: share ? [share[0] / 100, share[1] / 100] : null };
@@ -149,9 +149,13 @@ async function againstStore(ctx: Ctx, text: string, statements: Statement[]): Pr
     asks.map((a) => ({ indicator: a.ind.code, unit: 'VN', period: a.period })),
   );
   return asks.flatMap((a, k) => {
-    const stored = results[k]!.value;
-    if (stored === null || overlaps(interval(a.st.value), [stored, stored])) return [];
-    const expected = formatNumberVi(roundHalfUp(stored, a.st.value.decimals), a.st.value.decimals);
+    const value = results[k]!.value;
+    if (value === null) return [];
+    // Both in absolute terms: "2,82 triệu tỷ đồng" against 2.820.865 of an indicator kept in "tỷ đồng".
+    const stored = value * scaleAt(a.ind.unitVi);
+    if (overlaps(interval(a.st.value), [stored, stored])) return [];
+    const inText = stored / a.st.value.scale;
+    const expected = formatNumberVi(roundHalfUp(inText, a.st.value.decimals), a.st.value.decimals);
     return [
       {
         code: 'VALUE_MISMATCH' as const,
@@ -162,7 +166,7 @@ async function againstStore(ctx: Ctx, text: string, statements: Statement[]): Pr
         stated: a.st.value.text,
         expected,
         message: `Số liệu đã lưu của ${a.ind.nameVi} ${label(a.st.period!)} là ${expected}, văn bản ghi ${a.st.value.text}`,
-        messageEn: `The stored ${a.ind.code} for ${a.period} is ${stored}; the text says ${a.st.value.text}`,
+        messageEn: `The stored ${a.ind.code} for ${a.period} is ${value} ${a.ind.unitVi}; the text says ${a.st.value.text}`,
       },
     ];
   });

@@ -47,6 +47,8 @@ const PERIOD_RES: [RegExp, (m: RegExpExecArray) => TextPeriod | null][] = [
     (m) => ({ kind: 'Q', year: +m[2]!, n: ROMAN[m[1]!] ?? +m[1]! }),
   ],
   [new RegExp(String.raw`tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})`, 'giu'), (m) => month(+m[1]!, +m[2]!)],
+  // A whole year, but not a target year ("đến năm 2030").
+  [new RegExp(String.raw`(?<!đến\s)năm\s+(\d{4})`, 'giu'), (m) => ({ kind: 'Y', year: +m[1]!, n: 12 })],
 ];
 const ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4 };
 const month = (m: number, y: number): TextPeriod | null =>
@@ -107,8 +109,10 @@ const TARGET = [
   String.raw`năm\s+\d{4}`,
   String.raw`(?:tháng|quý|kỳ|kì|năm)\s+trước`,
 ].join('|');
-// A base in brackets after the comparison: "(2.280.000 tỷ đồng)", "(là 804)", "(cùng kỳ đạt 1.296)".
-const BASE = String.raw`(?:\s*\(\s*(?:(?:là|đạt|ước\s+đạt|cùng\s+(?:kỳ|kì)(?:\s+năm\s+\d{4})?(?:\s+(?:là|đạt))?)\s*:?\s+)?(${NUM})(?!\s*%)[^)]*\))?`;
+// A base in brackets after the comparison: "(2.280.000 tỷ đồng)", "(là 804)", "(cùng kỳ năm 2023:
+// 1.296)". Only these lead-ins: another number in brackets ("trong đó 500 …") is never a base.
+const BASE_LEAD = String.raw`(?:(?:cùng\s+(?:kỳ|kì)|năm\s+\d{4}|tháng\s+\d{1,2}\s*/\s*\d{4}|quý\s+(?:\d|I{1,3}|IV)\s*/\s*\d{4}|ước\s+đạt|là|đạt|:)\s*)*`;
+const BASE = String.raw`(?:\s*\(\s*${BASE_LEAD}(${NUM})(?!\s*%)[^)]*\))?`;
 const re = (s: string) => new RegExp(s, 'giu');
 /** "tăng 23,7% so với cùng kỳ năm 2023 (2.280.000 …)": a change in percent. */
 const CHANGE = re(String.raw`(tăng|giảm)\s+(${NUM})\s*%\s*(?:so\s+với|so)\s+(${TARGET})${BASE}`);
@@ -157,11 +161,13 @@ function clausesIn(s: string, offset: number): Clause[] {
       const tSpan = { start: offset + tStart, end: offset + tStart + m[3]!.length };
       const baseText = m[4];
       const baseStart = baseText ? m.index + m[0].lastIndexOf(baseText) : 0;
+      const baseAfter = s.slice(baseStart + (baseText?.length ?? 0));
       out.push({
         kind,
         rate: {
           value: kind === 'change' && m[1]!.toLowerCase() === 'giảm' ? -p.value : p.value,
           decimals: p.decimals,
+          scale: 1,
           start: offset + rateStart,
           end: offset + rateEnd,
           text: s.slice(rateStart, rateEnd),
@@ -169,7 +175,7 @@ function clausesIn(s: string, offset: number): Clause[] {
         target: kind === 'plan' ? { kind: 'plan' } : targetOf(m[3]!, tSpan),
         base: baseText
           ? {
-              ...parsePrinted(baseText),
+              ...parsePrinted(baseText, baseAfter),
               start: offset + baseStart,
               end: offset + baseStart + baseText.length,
             }
@@ -179,6 +185,18 @@ function clausesIn(s: string, offset: number): Clause[] {
     }
   }
   return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * What is counted: the words since the last comma before the figure, or since the last "và" when
+ * a figure stands between them ("A đạt 5 và B đạt 7": B), but not inside a name ("Thông tin và
+ * Truyền thông").
+ */
+function subjectOf(s: string, masked: string, key: number): string {
+  const comma = s.lastIndexOf(',', key) + 1;
+  const and = s.lastIndexOf(' và ', key);
+  const split = and > comma && /\d/.test(masked.slice(comma, and)) ? and + 4 : comma;
+  return s.slice(split, key).trim();
 }
 
 const FIGURE = new RegExp(String.raw`(?<![\d.,])(${NUM})(?![\d]|\s*%)`, 'gu');
@@ -218,7 +236,7 @@ export function extractStatements(text: string): Statement[] {
       if (!groups.has(key)) {
         groups.set(key, []);
         values.set(key, {
-          ...parsePrinted(last[1]!),
+          ...parsePrinted(last[1]!, s.slice(key + last[1]!.length)),
           start: sent.start + key,
           end: sent.start + key + last[1]!.length,
           text: last[1]!,
@@ -230,10 +248,7 @@ export function extractStatements(text: string): Statement[] {
       const own = periods.filter((p) => p.start < key).pop() ?? periods[0] ?? null;
       out.push({
         value: values.get(key)!,
-        // What is counted: the words since the last comma or "và" before the figure.
-        subject: s
-          .slice(Math.max(s.lastIndexOf(',', key) + 1, s.lastIndexOf(' và ', key) + 4, 0), key)
-          .trim(),
+        subject: subjectOf(s, masked, key),
         period: own ?? context,
         clauses: cs,
         span: { start: sent.start + key, end: cs[cs.length - 1]!.span.end },

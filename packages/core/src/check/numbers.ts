@@ -1,21 +1,40 @@
 /** Numbers as Vietnamese text prints them: "2.820.865", "46,8", "0,92", "132". */
 export const NUM = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?`;
 
-/** A printed number: its value and how many decimals it shows (its precision). */
+/** A printed number: its value as printed, how many decimals it shows (its precision), and the factor of the scale words after it. */
 export interface Printed {
   value: number;
   decimals: number;
+  /** "2,82 triệu tỷ đồng": 10^15; "804 tỷ đồng": 10^9; a bare number: 1. */
+  scale: number;
 }
 
-export function parsePrinted(s: string): Printed {
+const SCALE_WORDS = /^\s*(?:(?:nghìn|ngàn|triệu|tỷ)(?!\s*(?:lệ|trọng|suất))\s*)+/iu;
+const SCALE: Record<string, number> = { nghìn: 1e3, ngàn: 1e3, triệu: 1e6, tỷ: 1e9 };
+
+/** The factor of the scale words at the start of `after` (the text following a number, or a unit). */
+export function scaleAt(after: string): number {
+  const m = SCALE_WORDS.exec(after);
+  if (!m) return 1;
+  return m[0]
+    .trim()
+    .split(/\s+/)
+    .reduce((f, w) => f * (SCALE[w.toLocaleLowerCase('vi')] ?? 1), 1);
+}
+
+/** A number as Vietnamese text prints it; `after` is the text that follows it (for its scale words). */
+export function parsePrinted(s: string, after = ''): Printed {
   const [int, dec = ''] = s.replace(/\./g, '').split(',');
-  return { value: Number(`${int}.${dec || '0'}`), decimals: dec.length };
+  return { value: Number(`${int}.${dec || '0'}`), decimals: dec.length, scale: scaleAt(after) };
 }
 
-/** The interval of true values a printed number stands for: "804" is anything from 803,5 to 804,5. */
+/** The number in absolute terms (its scale applied). */
+export const absolute = (p: Printed) => p.value * p.scale;
+
+/** The interval of true values a printed number stands for: "804" is anything from 803,5 to 804,5 (times its scale). */
 export const interval = (p: Printed): [number, number] => {
   const h = 0.5 * 10 ** -p.decimals;
-  return [p.value - h, p.value + h];
+  return [(p.value - h) * p.scale, (p.value + h) * p.scale];
 };
 
 /** The range of (v / base − 1) × 100 over every pair of values consistent with the printed ones. */
