@@ -128,6 +128,20 @@ describe('the fact-checker on texts it has not seen', () => {
     ]);
   });
 
+  it('reads "8 tháng năm 2024", "tăng trưởng" and "năm ngoái", and leaves "hơn 20%" alone', async () => {
+    const text = [
+      'Tổng doanh thu 8 tháng năm 2024 ước đạt 2.820.865 tỷ đồng, tăng trưởng 25% so với 8 tháng năm 2022 (2.280.000 tỷ đồng).',
+      'Doanh thu tháng 8/2024 đạt 300 tỷ đồng, giảm 10% so với năm ngoái (333 tỷ đồng).',
+      'Doanh thu tháng 9/2024 đạt 300 tỷ đồng, tăng hơn 20% so với cùng kỳ (200 tỷ đồng).',
+    ].join('\n');
+    const r = await checkText(null, text);
+    expect(r.findings.map(brief)).toEqual([
+      { code: 'RATE_MISMATCH', stated: '25', expected: '23,7', quote: '25%' },
+      { code: 'WRONG_COMPARISON_YEAR', stated: '2022', expected: '2023', quote: '8 tháng năm 2022' },
+    ]);
+    expect(r.statements).toBe(2);
+  });
+
   it('reads scale words: "2,82 triệu tỷ đồng" against "2.280.000 tỷ đồng", and against the store', async () => {
     const honest = [
       'Doanh thu toàn ngành Thông tin và Truyền thông 8 tháng đầu năm 2024 ước đạt 2,82 triệu tỷ đồng, tăng 23,7% so với cùng kỳ năm 2023 (2.280.000 tỷ đồng).',

@@ -39,7 +39,7 @@ export interface Statement {
 
 const PERIOD_RES: [RegExp, (m: RegExpExecArray) => TextPeriod | null][] = [
   [
-    new RegExp(String.raw`(\d{1,2})\s+tháng\s+đầu\s+năm\s+(\d{4})`, 'giu'),
+    new RegExp(String.raw`(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+(\d{4})`, 'giu'),
     (m) => ({ kind: 'YTD', year: +m[2]!, n: +m[1]! }),
   ],
   [
@@ -91,7 +91,7 @@ function maskNonFigures(s: string): string {
   return s
     .replace(/\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}/g, blank)
     .replace(/ngày\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*\/\s*\d{1,2}/giu, blank)
-    .replace(/\d{1,2}\s+tháng\s+đầu\s+năm\s+\d{4}/giu, blank)
+    .replace(/\d{1,2}\s+tháng\s+(?:đầu\s+)?năm\s+\d{4}/giu, blank)
     .replace(/(?:tháng|quý)\s+\d{1,2}\s*\/\s*\d{4}/giu, blank)
     .replace(/\b\d{1,2}\s*\/\s*\d{4}/g, blank)
     .replace(/(?:năm|kỳ|kì|khóa|thứ|số|giai đoạn|đến)\s+\d{1,4}/giu, blank)
@@ -107,7 +107,7 @@ const TARGET = [
   String.raw`quý\s+(?:\d|I{1,3}|IV)\s*(?:/|năm)\s*\d{4}`,
   String.raw`(?:thời\s+điểm\s+)?cuối\s+năm\s+\d{4}`,
   String.raw`năm\s+\d{4}`,
-  String.raw`(?:tháng|quý|kỳ|kì|năm)\s+trước`,
+  String.raw`(?:tháng|quý|kỳ|kì|năm)\s+trước|năm\s+ngoái`,
 ].join('|');
 // A base in brackets after the comparison: "(2.280.000 tỷ đồng)", "(là 804)", "(cùng kỳ năm 2023:
 // 1.296)". Only these lead-ins: another number in brackets ("trong đó 500 …") is never a base.
@@ -115,7 +115,9 @@ const BASE_LEAD = String.raw`(?:(?:cùng\s+(?:kỳ|kì)|năm\s+\d{4}|tháng\s+\d
 const BASE = String.raw`(?:\s*\(\s*${BASE_LEAD}(${NUM})(?!\s*%)[^)]*\))?`;
 const re = (s: string) => new RegExp(s, 'giu');
 /** "tăng 23,7% so với cùng kỳ năm 2023 (2.280.000 …)": a change in percent. */
-const CHANGE = re(String.raw`(tăng|giảm)\s+(${NUM})\s*%\s*(?:so\s+với|so)\s+(${TARGET})${BASE}`);
+const CHANGE = re(
+  String.raw`(tăng(?:\s+trưởng)?|giảm)\s+(${NUM})\s*%\s*(?:so\s+với|so)\s+(${TARGET})${BASE}`,
+);
 /** "bằng 101% so với cùng kỳ (81.000)": the value as a percent of the base. */
 const RATIO = re(String.raw`(bằng)\s+(${NUM})\s*%\s*(?:so\s+với\s+)?(${TARGET})${BASE}`);
 /** "tăng gấp 2,5 lần so với cùng kỳ (1.200.000)": the value as a multiple of the base. */
@@ -137,6 +139,7 @@ function targetOf(t: string, span: Span): Clause['target'] {
     return { kind: 'lastYear', year: +m[1]!, month: null, span };
   if ((m = /^(?:tháng\s+)?(\d{1,2})\s*\/\s*(\d{4})/iu.exec(t)))
     return { kind: 'period', year: +m[2]!, month: +m[1]!, span };
+  if (/năm\s+ngoái$/iu.test(t)) return { kind: 'lastYear', year: null, month: null, span };
   if (/trước$/iu.test(t)) return { kind: 'previous', span };
   return { kind: 'other', span };
 }
