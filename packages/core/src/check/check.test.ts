@@ -92,6 +92,7 @@ describe('the fact-checker on texts it has not seen', () => {
       'Nộp ngân sách nhà nước ước đạt 82.000 tỷ đồng, bằng 110% so với cùng kỳ năm 2023 (81.000 tỷ đồng).',
       'Số chứng thư số đạt 3.000.000 chứng thư, tăng gấp 4 lần so với cùng kỳ năm 2023 (1.200.000 chứng thư).',
       'Doanh thu 9 tháng đầu năm 2024 đạt 1.052 tỷ đồng, tăng 5,2% so với 9 tháng đầu năm 2022 (1.000 tỷ đồng).',
+      'Nộp ngân sách tháng 9/2024 đạt 210 tỷ đồng, đạt 115% so với cùng kỳ (200 tỷ đồng).',
       // Honest sentences: none of these may be flagged.
       'Số chứng thư số đạt 3.000.000, gấp 2,5 lần so với cùng kỳ năm 2023 (1.200.000).',
       'Số doanh nghiệp đạt 5.500, tăng 10% so với cùng kỳ (trong đó có 500 doanh nghiệp mới).',
@@ -110,8 +111,9 @@ describe('the fact-checker on texts it has not seen', () => {
         expected: '2023',
         quote: '9 tháng đầu năm 2022',
       },
+      { code: 'RATE_MISMATCH', stated: '115', expected: '105,0', quote: '115%' },
     ]);
-    expect(r.statements).toBe(8);
+    expect(r.statements).toBe(9);
     for (const f of r.findings) expect(text.slice(f.start, f.end)).toBe(f.quote);
   });
 
@@ -128,18 +130,20 @@ describe('the fact-checker on texts it has not seen', () => {
     ]);
   });
 
-  it('reads "8 tháng năm 2024", "tăng trưởng" and "năm ngoái", and leaves "hơn 20%" alone', async () => {
+  it('reads "8 tháng năm 2024", "tăng trưởng", "năm ngoái" and "đạt X% so với cùng kỳ", and leaves "hơn 20%" alone', async () => {
     const text = [
       'Tổng doanh thu 8 tháng năm 2024 ước đạt 2.820.865 tỷ đồng, tăng trưởng 25% so với 8 tháng năm 2022 (2.280.000 tỷ đồng).',
       'Doanh thu tháng 8/2024 đạt 300 tỷ đồng, giảm 10% so với năm ngoái (333 tỷ đồng).',
       'Doanh thu tháng 9/2024 đạt 300 tỷ đồng, tăng hơn 20% so với cùng kỳ (200 tỷ đồng).',
+      'Nộp ngân sách tháng 9/2024 đạt 210 tỷ đồng, đạt 105% so với cùng kỳ (200 tỷ đồng).',
+      'Tỷ lệ hộ có cáp quang đạt 82,5%, tăng 3,2 điểm phần trăm so với cùng kỳ.',
     ].join('\n');
     const r = await checkText(null, text);
     expect(r.findings.map(brief)).toEqual([
       { code: 'RATE_MISMATCH', stated: '25', expected: '23,7', quote: '25%' },
       { code: 'WRONG_COMPARISON_YEAR', stated: '2022', expected: '2023', quote: '8 tháng năm 2022' },
     ]);
-    expect(r.statements).toBe(2);
+    expect(r.statements).toBe(3);
   });
 
   it('reads scale words: "2,82 triệu tỷ đồng" against "2.280.000 tỷ đồng", and against the store', async () => {

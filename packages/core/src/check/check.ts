@@ -10,11 +10,11 @@ import type { CheckResult, Finding } from './check-schemas.ts';
 const fmtPct = (x: number, decimals: number) => formatNumberVi(roundHalfUp(Math.abs(x), decimals), decimals);
 
 /** What a clause states, as the checker prints it: "tăng 12,5%", "bằng 101%", "gấp 2,5 lần", "đạt 66,4%". */
-function statedAs(kind: Clause['kind'], x: number, decimals: number): string {
+function statedAs(c: Clause, x: number, decimals: number): string {
   const n = fmtPct(x, decimals);
-  if (kind === 'times') return `gấp ${n} lần`;
-  if (kind === 'change') return `${x < 0 ? 'giảm' : 'tăng'} ${n}%`;
-  return `${kind === 'ratio' ? 'bằng' : 'đạt'} ${n}%`;
+  if (c.kind === 'times') return `gấp ${n} lần`;
+  if (c.kind === 'change') return `${x < 0 ? 'giảm' : 'tăng'} ${n}%`;
+  return `${c.word} ${n}%`;
 }
 
 /** The exact figure a clause should state, and the range of it that the printed figures allow. */
@@ -45,7 +45,7 @@ function arithmetic(text: string, st: Statement, c: Clause): Finding | null {
     quote: text.slice(stated.start, stated.end),
     stated: fmtPct(stated.value, stated.decimals),
     expected: fmtPct(exact, d),
-    message: `Văn bản ghi ${statedAs(c.kind, stated.value, stated.decimals)}, không khớp số liệu: ${st.value.text} so với ${base} là ${statedAs(c.kind, exact, d)}`,
+    message: `Văn bản ghi ${statedAs(c, stated.value, stated.decimals)}, không khớp số liệu: ${st.value.text} so với ${base} là ${statedAs(c, exact, d)}`,
     messageEn: `Stated ${stated.text} does not follow from ${st.value.text} and ${base}: ${exact.toFixed(d)}${c.kind === 'times' ? ' times' : '%'}`,
   };
 }

@@ -17,6 +17,8 @@ export interface TextPeriod {
 export interface Clause {
   /** A change in percent, the value as a percent of the base, as a multiple of it, or a plan share. */
   kind: 'change' | 'ratio' | 'times' | 'plan';
+  /** The verb as written: "tăng", "giảm", "bằng", "đạt", "gấp", "hoàn thành"… */
+  word: string;
   /** As printed: a signed percent ("giảm 38%" is −38), a percent, or a multiple ("gấp 2,5 lần"). */
   rate: Printed & Span & { text: string };
   target:
@@ -118,8 +120,8 @@ const re = (s: string) => new RegExp(s, 'giu');
 const CHANGE = re(
   String.raw`(tăng(?:\s+trưởng)?|giảm)\s+(${NUM})\s*%\s*(?:so\s+với|so)\s+(${TARGET})${BASE}`,
 );
-/** "bằng 101% so với cùng kỳ (81.000)": the value as a percent of the base. */
-const RATIO = re(String.raw`(bằng)\s+(${NUM})\s*%\s*(?:so\s+với\s+)?(${TARGET})${BASE}`);
+/** "bằng 101% so với cùng kỳ (81.000)", "đạt 105,2% so với cùng kỳ": the value as a percent of the base. */
+const RATIO = re(String.raw`(bằng|đạt)\s+(${NUM})\s*%\s*(?:so\s+với\s+)?(${TARGET})${BASE}`);
 /** "tăng gấp 2,5 lần so với cùng kỳ (1.200.000)": the value as a multiple of the base. */
 const TIMES = re(String.raw`((?:tăng\s+)?gấp)\s+(${NUM})\s+lần\s*(?:so\s+với\s+)?(${TARGET})${BASE}`);
 /** "đạt 66,4% so với kế hoạch năm (4.245.382 …)": a share of the annual plan. */
@@ -167,6 +169,7 @@ function clausesIn(s: string, offset: number): Clause[] {
       const baseAfter = s.slice(baseStart + (baseText?.length ?? 0));
       out.push({
         kind,
+        word: m[1]!.toLocaleLowerCase('vi').replace(/\s+/g, ' '),
         rate: {
           value: kind === 'change' && m[1]!.toLowerCase() === 'giảm' ? -p.value : p.value,
           decimals: p.decimals,
