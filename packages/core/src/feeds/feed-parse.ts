@@ -1,32 +1,46 @@
+import { z } from 'zod';
 import { sortedOf } from './addr-sets.ts';
 import { canonicalIPv6, ipv4At } from './ip.ts';
 import { U32Set } from './u32set.ts';
 
+// The shapes that cross between threads are declared once, as zod schemas: the worker checks what
+// it is sent, the pool what it gets back, and the types come from the same declarations.
+
 /** How a feed's lines are laid out, read from its first line. */
-export type FeedLayout =
-  { format: 'csv'; ip: number; seen: number; source: number; n: number } | { format: 'ndjson' };
+export const FeedLayout = z.union([
+  z.object({
+    format: z.literal('csv'),
+    ip: z.number().int(),
+    seen: z.number().int(),
+    source: z.number().int(),
+    n: z.number().int(),
+  }),
+  z.object({ format: z.literal('ndjson') }),
+]);
+export type FeedLayout = z.infer<typeof FeedLayout>;
 
 /** A malformed line: the chunk it was in, its 1-based number within the chunk, and why. */
-export interface BadLine {
-  chunk: number;
-  line: number;
-  reason: string;
-}
+const BadLine = z.object({ chunk: z.number().int(), line: z.number().int(), reason: z.string() });
+
+const OwnU32 = z.custom<Uint32Array<ArrayBuffer>>(
+  (v) => v instanceof Uint32Array && v.buffer instanceof ArrayBuffer,
+);
 
 /**
  * What one parser found in the chunks it was given: plain data (typed arrays, strings), so a worker
  * thread can hand it back. Line numbers are per chunk; the reader makes them global.
  */
-export interface FeedPart {
-  observations: number;
-  malformed: number;
-  bad: BadLine[];
+export const FeedPart = z.object({
+  observations: z.number().int(),
+  malformed: z.number().int(),
+  bad: z.array(BadLine),
   /** [chunk index, lines in it] for every chunk parsed. */
-  chunkLines: [number, number][];
+  chunkLines: z.array(z.tuple([z.number().int(), z.number().int()])),
   /** [month index, distinct IPv4 sorted, distinct IPv6 canonical text]. */
-  months: [number, Uint32Array<ArrayBuffer>, string[]][];
-  sources: string[];
-}
+  months: z.array(z.tuple([z.number().int(), OwnU32, z.array(z.string())])),
+  sources: z.array(z.string()),
+});
+export type FeedPart = z.infer<typeof FeedPart>;
 
 /** Malformed lines kept with their reason (the rest are counted): enough to show what is wrong. */
 export const MAX_REPORTED = 100;
@@ -73,7 +87,7 @@ export class FeedParser {
   private sourceHashes = new Set<number>();
   private sources = new Set<string>();
   private chunkLines: [number, number][] = [];
-  private bad: BadLine[] = [];
+  private bad: FeedPart['bad'] = [];
   private pos: Int32Array;
   private chunk = 0;
   private line = 0;

@@ -2,21 +2,9 @@
 // found (see feed-read.ts). The main thread keeps reading, hashing and dispatching meanwhile.
 import { parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
-import { FeedParser } from './feed-parse.ts';
+import { FeedLayout, FeedParser } from './feed-parse.ts';
 
-const Setup = z.object({
-  layout: z.union([
-    z.object({
-      format: z.literal('csv'),
-      ip: z.number(),
-      seen: z.number(),
-      source: z.number(),
-      n: z.number(),
-    }),
-    z.object({ format: z.literal('ndjson') }),
-  ]),
-  latestMonth: z.number().optional(),
-});
+const Setup = z.object({ layout: FeedLayout, latestMonth: z.number().optional() });
 const Message = z.union([
   z.object({ index: z.number(), bytes: z.instanceof(Uint8Array) }),
   z.object({ end: z.literal(true) }),

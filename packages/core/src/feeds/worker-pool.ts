@@ -1,23 +1,11 @@
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
-import type { FeedLayout, FeedPart } from './feed-parse.ts';
+import { type FeedLayout, FeedPart } from './feed-parse.ts';
 
 /** Chunks a worker may hold at once: memory stays bounded however fast the feed arrives. */
 const IN_FLIGHT = 2;
 
-const Reply = z.union([
-  z.object({ ack: z.number() }),
-  z.object({
-    part: z.object({
-      observations: z.number(),
-      malformed: z.number(),
-      bad: z.array(z.object({ chunk: z.number(), line: z.number(), reason: z.string() })),
-      chunkLines: z.array(z.tuple([z.number(), z.number()])),
-      months: z.array(z.tuple([z.number(), z.instanceof(Uint32Array), z.array(z.string())])),
-      sources: z.array(z.string()),
-    }),
-  }),
-]);
+const Reply = z.union([z.object({ ack: z.number() }), z.object({ part: FeedPart })]);
 
 interface Slot {
   worker: Worker;
