@@ -298,6 +298,26 @@ describe('the public API', () => {
 });
 
 describe('sign-in', () => {
+  it('tells the app who is signed in, with the session’s CSRF token, and nobody otherwise', async () => {
+    const me = await app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: { cookie: reporter.cookie },
+    });
+    expect(me.json()).toMatchObject({
+      user: { username: 'reporter-danang', unit: 'P48' },
+      csrfToken: reporter.csrf,
+    });
+    const nobody = await app.inject({ method: 'GET', url: '/api/auth/session' });
+    expect(nobody.json()).toEqual({ user: null });
+    const forged = await app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: { cookie: 'baocao_session=not-a-session' },
+    });
+    expect(forged.json()).toEqual({ user: null });
+  });
+
   it('limits the rate of attempts from one client', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 25; i++) {

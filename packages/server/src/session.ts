@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { BaocaoError, type Ctx, type Database, sessionFor } from '@baocao/core';
+import { BaocaoError, type Ctx, type Database, type SessionInfo, sessionFor } from '@baocao/core';
 import type { FastifyRequest } from 'fastify';
 import type { ServerEnv } from './route.ts';
 
@@ -7,6 +7,9 @@ export const SESSION_COOKIE = 'baocao_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The signed-in session each request was found to carry, so a route never looks it up twice. */
+export const requestSession = new WeakMap<FastifyRequest, SessionInfo>();
 
 const same = (a: string, b: string) => {
   const x = Buffer.from(a);
@@ -51,6 +54,7 @@ export function sessionEnv(db: Database, apiToken: string): ServerEnv {
       const cookie = req.cookies[SESSION_COOKIE];
       const session = cookie ? await sessionFor(base, cookie) : null;
       if (session) {
+        requestSession.set(req, { user: session.user, csrfToken: session.csrfToken });
         const sent = req.headers[CSRF_HEADER];
         if (!SAFE.has(req.method) && (typeof sent !== 'string' || !same(sent, session.csrfToken)))
           throw csrfFailed();

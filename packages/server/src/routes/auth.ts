@@ -7,11 +7,10 @@ import {
   listUsers,
   login,
   logout,
-  sessionFor,
 } from '@baocao/core';
 import { z } from 'zod';
 import { NONE, defineRoute } from '../route.ts';
-import { SESSION_COOKIE } from '../session.ts';
+import { SESSION_COOKIE, requestSession } from '../session.ts';
 
 const cookieOptions = {
   path: '/',
@@ -61,10 +60,7 @@ export default [
     query: NONE,
     body: NONE,
     response: z.union([SessionInfo, z.object({ user: z.null() })]),
-    handler: async ({ ctx, req }) => {
-      const s = await sessionFor(ctx, req.cookies[SESSION_COOKIE] ?? '');
-      return s ? { user: s.user, csrfToken: s.csrfToken } : { user: null };
-    },
+    handler: async ({ req }) => requestSession.get(req) ?? { user: null },
   }),
   defineRoute({
     method: 'GET',
