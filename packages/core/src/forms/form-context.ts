@@ -47,8 +47,13 @@ const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The summary line of one unit's form, from its submission row (absent when never started). */
-export function summarize(unit: Unit, p: Period, dueOn: string, sub: SubmissionRow | undefined): FormSummary {
-  const due = unitDueOn(dueOn, unit);
+export function summarize(
+  unit: Unit,
+  p: Period,
+  rp: { due_on: string; closed: boolean },
+  sub: SubmissionRow | undefined,
+): FormSummary {
+  const due = unitDueOn(rp.due_on, unit);
   const daysLeft = dayNumber(due) - dayNumber(todayIso());
   const draft = draftOf(sub?.draft);
   const status: FormStatus = sub && (sub.status !== 'draft' || draft.length > 0) ? sub.status : 'missing';
@@ -68,6 +73,7 @@ export function summarize(unit: Unit, p: Period, dueOn: string, sub: SubmissionR
     remindedAt: iso(sub?.reminded_at ?? null),
     late: daysLeft < 0 && status !== 'submitted' && status !== 'approved',
     filled: draft.length,
+    closed: rp.closed,
   };
 }
 

@@ -74,6 +74,8 @@ export const FormSummary = z.object({
   remindedAt: z.string().nullable(),
   late: z.boolean(),
   filled: z.number().int(),
+  /** The reporting period is closed: nothing on the form can change until it is reopened. */
+  closed: z.boolean(),
 });
 export type FormSummary = z.infer<typeof FormSummary>;
 

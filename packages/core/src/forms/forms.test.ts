@@ -206,8 +206,11 @@ describe('unit forms: draft, submit, return, resubmit, approve, unlock', () => {
       status: 409,
       messageEn: expect.stringContaining('2025M09 is closed'),
     });
-    expect((await getForm(reporter, KEY)).rows.find((r) => r.indicator === 'VT.DOANH_THU')?.value).toBe(1120);
+    const closed = await getForm(reporter, KEY);
+    expect(closed.closed).toBe(true);
+    expect(closed.rows.find((r) => r.indicator === 'VT.DOANH_THU')?.value).toBe(1120);
     await openReportingPeriod(officer, { period: '2025M09', dueOn: due, closed: false });
+    expect((await getForm(reporter, KEY)).closed).toBe(false);
     const saved = await saveForm(reporter, edit);
     expect(saved.rows.find((r) => r.indicator === 'VT.DOANH_THU')?.value).toBe(1130);
   });

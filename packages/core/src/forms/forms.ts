@@ -44,7 +44,7 @@ export async function listMyForms(ctx: Ctx): Promise<FormSummary[]> {
     const p = parsePeriod(rp.period);
     const subs = new Map((await selectSubmissions(ctx.db.k, { period: p.id })).map((s) => [s.unit_id, s]));
     for (const u of reportingUnits(graph, indicators, p, ctx.actor.unitId)) {
-      out.push(summarize(u, p, rp.due_on, subs.get(u.id)));
+      out.push(summarize(u, p, rp, subs.get(u.id)));
     }
   }
   return out.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.unit.localeCompare(b.unit));
@@ -77,7 +77,7 @@ export async function getForm(ctx: Ctx, key: FormKey): Promise<Form> {
       lastYear: { period: h.lastYear.period, value: h.lastYear.value },
     };
   });
-  return { ...summarize(fc.unit, fc.p, fc.rp.due_on, sub), rows };
+  return { ...summarize(fc.unit, fc.p, fc.rp, sub), rows };
 }
 
 const formLocked = (status: string) =>

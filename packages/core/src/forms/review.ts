@@ -30,9 +30,7 @@ export async function submissionBoard(ctx: Ctx, input: { period: string }): Prom
   ]);
   const byUnit = new Map(subs.map((s) => [s.unit_id, s]));
   const forms = rp
-    ? reportingUnits(graph, indicators, p, ctx.actor.unitId).map((u) =>
-        summarize(u, p, rp.due_on, byUnit.get(u.id)),
-      )
+    ? reportingUnits(graph, indicators, p, ctx.actor.unitId).map((u) => summarize(u, p, rp, byUnit.get(u.id)))
     : [];
   const counts: Record<string, number> = { late: forms.filter((f) => f.late).length };
   for (const f of forms) counts[f.status] = (counts[f.status] ?? 0) + 1;

@@ -32,7 +32,8 @@ export function FormPage() {
   if (form.loading && !form.data) return <Loading />;
   if (!form.data) return <ErrorBox error={form.error} />;
   const f = form.data;
-  const editable = user?.role === 'reporter' && ['missing', 'draft', 'returned'].includes(f.status);
+  const editable =
+    user?.role === 'reporter' && !f.closed && ['missing', 'draft', 'returned'].includes(f.status);
   const values = f.rows.map((r) => ({
     indicator: r.indicator,
     value: typed[r.indicator]?.text ?? '',
@@ -96,6 +97,14 @@ export function FormPage() {
         {f.submittedAt && ` · ${t('gửi bởi', 'submitted by')} ${f.submittedBy}`}
         {f.reviewedAt && ` · ${t('xem xét bởi', 'reviewed by')} ${f.reviewedBy}`}
       </p>
+      {f.closed && (
+        <div className="comment" role="note">
+          {t(
+            'Kỳ báo cáo đã đóng: biểu mẫu không sửa được nữa. Đề nghị cán bộ tổng hợp mở lại kỳ nếu cần sửa.',
+            'The reporting period is closed: the form can no longer change. Ask a synthesis officer to reopen it if it must.',
+          )}
+        </div>
+      )}
       {f.comment && (
         <div className="comment" role="note">
           <strong>
