@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFeed } from './feed-read.ts';
+import { lineChunks, readFeed } from './feed-read.ts';
 import { ipv4Text } from './ip.ts';
 
 /** A feed of `n` observations over months 2024M07–M09, with every 97th line broken in a known way. */
@@ -49,6 +49,20 @@ describe('reading a feed on this thread or on worker threads', () => {
     expect([...m8.v4].map(ipv4Text).sort()).toEqual([...f.v4.get(8)!].sort());
     expect(m8.v6.length).toBeGreaterThan(0);
     expect([...m8.v4]).toEqual([...m8.v4].sort((a, b) => a - b));
+  });
+
+  it('cuts a feed that arrives as one piece (an upload) into whole-line chunks without losing a byte', async () => {
+    const f = sampleFeed(3000);
+    const chunks: Uint8Array[] = [];
+    for await (const c of lineChunks([Buffer.from(f.text)], 4096)) chunks.push(c);
+    expect(chunks.length).toBeGreaterThan(20);
+    expect(Buffer.concat(chunks).toString()).toBe(f.text);
+    for (const c of chunks.slice(0, -1)) {
+      expect(c.at(-1)).toBe(10);
+      expect(c.length).toBeLessThanOrEqual(4096 + 100);
+    }
+    const whole = await readFeed([Buffer.from(f.text)], { workers: 2, inlineChunks: 1, chunkBytes: 4096 });
+    expect(whole).toEqual(await readFeed(bytes(f.text), { workers: 0 }));
   });
 
   it('reads NDJSON with workers too, its first line being data', async () => {

@@ -37,7 +37,7 @@ export interface ReadFeedOptions {
 const NL = 10;
 
 /** Whole-line chunks of about `size` bytes, each in its own buffer (so it can move to a worker). */
-async function* lineChunks(
+export async function* lineChunks(
   bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   size: number,
 ): AsyncGenerator<Uint8Array<ArrayBuffer>> {
@@ -52,15 +52,20 @@ async function* lineChunks(
     }
     return out;
   };
-  for await (const piece of bytes) {
-    pending.push(piece);
-    held += piece.length;
-    if (held < size) continue;
-    const all = join();
-    const cut = all.lastIndexOf(NL) + 1;
-    pending = cut < all.length ? [all.slice(cut)] : [];
-    held = all.length - cut;
-    if (cut > 0) yield all.subarray(0, cut);
+  for await (const whole of bytes) {
+    // A whole upload may arrive as one piece: it is taken a chunk's worth at a time (views, no copy),
+    // so it is still spread over the workers and never copied whole.
+    for (let at = 0; at < whole.length; at += size) {
+      const piece = whole.subarray(at, at + size);
+      pending.push(piece);
+      held += piece.length;
+      if (held < size) continue;
+      const all = join();
+      const cut = all.lastIndexOf(NL) + 1;
+      pending = cut < all.length ? [all.slice(cut)] : [];
+      held = all.length - cut;
+      if (cut > 0) yield all.subarray(0, cut);
+    }
   }
   if (held) yield join();
 }
