@@ -18,28 +18,61 @@ export class ApiError extends Error {
   }
 }
 
-async function request(method: string, url: string, body?: unknown, raw?: Blob): Promise<Response> {
+async function request(method: string, url: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = {};
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  if (raw) headers['content-type'] = 'application/octet-stream';
   const res = await fetch(url, {
     method,
     headers,
     credentials: 'same-origin',
-    body: raw ?? (body === undefined ? null : JSON.stringify(body)),
+    body: body === undefined ? null : JSON.stringify(body),
   });
-  if (!res.ok) {
-    const e = await res.json().catch(() => ({}));
-    throw new ApiError(
-      res.status,
-      String(e.code ?? 'HTTP_' + res.status),
-      String(e.message ?? 'Lỗi kết nối máy chủ; thử lại sau'),
-      String(e.messageEn ?? 'Server error; try again later'),
-      Array.isArray(e.details) ? e.details : [],
-    );
-  }
+  if (!res.ok) throw apiError(res.status, await res.json().catch(() => ({})));
   return res;
+}
+
+/** The API's refusal from its status and JSON body (whatever the body turned out to be). */
+function apiError(status: number, body: unknown): ApiError {
+  const e: Record<string, unknown> = typeof body === 'object' && body !== null ? { ...body } : {};
+  return new ApiError(
+    status,
+    String(e.code ?? 'HTTP_' + status),
+    String(e.message ?? 'Lỗi kết nối máy chủ; thử lại sau'),
+    String(e.messageEn ?? 'Server error; try again later'),
+    Array.isArray(e.details) ? e.details : [],
+  );
+}
+
+/** JSON.parse that answers null for what is not JSON (an HTML error page from a proxy, say). */
+function parseJson<T>(text: string): T | null {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** A file upload that reports how much has been sent (fetch cannot), for large feeds. */
+function uploadFile<T>(
+  url: string,
+  file: Blob,
+  onProgress?: (sent: number, total: number) => void,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const x = new XMLHttpRequest();
+    x.open('POST', url);
+    x.setRequestHeader('x-csrf-token', csrfToken);
+    x.setRequestHeader('content-type', 'application/octet-stream');
+    if (onProgress) x.upload.onprogress = (e) => onProgress(e.loaded, e.total);
+    x.onload = () => {
+      const body = parseJson<T>(x.responseText);
+      if (x.status >= 200 && x.status < 300 && body !== null) resolve(body);
+      else reject(apiError(x.status, body));
+    };
+    x.onerror = () => reject(apiError(0, {}));
+    x.send(file);
+  });
 }
 
 export const api = {
@@ -47,8 +80,7 @@ export const api = {
   post: async <T>(url: string, body: unknown = {}): Promise<T> => (await request('POST', url, body)).json(),
   put: async <T>(url: string, body: unknown): Promise<T> => (await request('PUT', url, body)).json(),
   del: async <T>(url: string): Promise<T> => (await request('DELETE', url)).json(),
-  upload: async <T>(url: string, file: Blob): Promise<T> =>
-    (await request('POST', url, undefined, file)).json(),
+  upload: uploadFile,
 };
 
 /** Query string from defined values. */

@@ -188,6 +188,15 @@ describe.runIf(run)('in a real browser: submit, return, resubmit, approve, see, 
       .setInputFiles({ name: 'feed.csv', mimeType: 'text/csv', buffer: Buffer.from(feed) });
     await page.getByText('6 dòng: 4 quan sát hợp lệ, 1 dòng lỗi; 3 địa chỉ mới.').waitFor();
     await page.getByText('Dòng 5: "999.1.1.1" không phải địa chỉ IP').waitFor();
+    // A feed that is mostly garbage is refused whole, with the server's reason on the page.
+    await card('Nạp nguồn quan sát botnet')
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: 'junk.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('ip,seen_at,source\nhello\nx,y,z\n'),
+      });
+    await page.getByText('Tệp junk.csv: 2/2 dòng không đọc được; không ghi gì.', { exact: false }).waitFor();
     const counts = page.getByTestId('botnet-counts');
     await counts.getByText('(1 ngoài bảng tiền tố)').waitFor();
     await expect(counts.locator('tr', { hasText: 'Hà Nội' }).locator('td.num').textContent()).resolves.toBe(

@@ -29,11 +29,23 @@ function Upload<T>(props: {
   const [result, setResult] = useState<T | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const send = async (file: File) => {
-    setBusy(file.name);
+    setBusy(t(`Đang tải lên ${file.name}…`, `Uploading ${file.name}…`));
     setError(null);
     setResult(null);
     try {
-      setResult(await api.upload<T>(`${props.url}?${qs({ filename: file.name })}`, file));
+      const url = `${props.url}?${qs({ filename: file.name })}`;
+      setResult(
+        await api.upload<T>(url, file, (sent, total) =>
+          setBusy(
+            sent < total
+              ? t(
+                  `Đang tải lên ${file.name}: ${Math.floor((100 * sent) / total)}%`,
+                  `Uploading ${file.name}: ${Math.floor((100 * sent) / total)}%`,
+                )
+              : t(`Đang xử lý ${file.name}…`, `Processing ${file.name}…`),
+          ),
+        ),
+      );
       props.onDone();
     } catch (e) {
       setError(e instanceof Error ? e : new Error(String(e)));
@@ -54,7 +66,7 @@ function Upload<T>(props: {
           onChange={(e) => e.target.files?.[0] && send(e.target.files[0])}
         />
       </label>
-      {busy && <p role="status">{t(`Đang nạp ${busy}…`, `Loading ${busy}…`)}</p>}
+      {busy && <p role="status">{busy}</p>}
       <ErrorBox error={error} />
       {result && <div role="status">{props.show(result)}</div>}
     </div>
