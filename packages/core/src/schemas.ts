@@ -3,10 +3,12 @@
  * dependencies so the browser bundle can import it.
  */
 import { z } from 'zod';
+import { ComparisonBase, ValueSource, ValueStatus } from './value-schemas.ts';
+
+export * from './value-schemas.ts';
 
 export const IndicatorKind = z.enum(['flow', 'stock', 'ratio']);
 export const UnitKind = z.enum(['country', 'ministry', 'department', 'province', 'enterprise', 'other']);
-export const ValueStatus = z.enum(['estimate', 'official']);
 
 const code = z
   .string()
@@ -88,8 +90,6 @@ export const CompareInput = z.object({
 });
 export type CompareInput = z.input<typeof CompareInput>;
 
-const Base = z.object({ period: z.string(), value: z.number().nullable(), changePct: z.number().nullable() });
-
 export const CompareResult = z.object({
   indicator: z.string(),
   unit: z.string(),
@@ -98,9 +98,9 @@ export const CompareResult = z.object({
   value: z.number().nullable(),
   status: ValueStatus.nullable(),
   derived: z.boolean(),
-  source: z.enum(['reported', 'aggregated', 'computed']).nullable(),
-  previous: Base.extend({ derived: z.boolean() }).nullable(),
-  lastYear: Base.extend({ derived: z.boolean() }),
+  source: ValueSource.nullable(),
+  previous: ComparisonBase.extend({ derived: z.boolean() }).nullable(),
+  lastYear: ComparisonBase.extend({ derived: z.boolean() }),
   plan: z.object({ year: z.number().int(), value: z.number().nullable(), sharePct: z.number().nullable() }),
   completeness: z.object({
     expected: z.number().int(),

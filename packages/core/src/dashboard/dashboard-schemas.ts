@@ -1,16 +1,10 @@
 /** The dashboard's shape (Node-free, shared with the web app). */
 import { z } from 'zod';
 import { CompareResult } from '../schemas.ts';
+import { ValueCell, ValueStatus } from '../value-schemas.ts';
 
 /** One cell of a pivot: a null value means the data does not support one. */
-export const PivotCell = z.object({
-  indicator: z.string(),
-  unit: z.string(),
-  period: z.string(),
-  value: z.number().nullable(),
-  status: z.enum(['estimate', 'official']).nullable(),
-  source: z.enum(['reported', 'aggregated', 'computed']).nullable(),
-});
+export const PivotCell = ValueCell;
 export type PivotCell = z.infer<typeof PivotCell>;
 
 /** A period whose figures are public. */
@@ -30,7 +24,7 @@ export type PlanTarget = z.infer<typeof PlanTarget>;
 export const SeriesPoint = z.object({
   period: z.string(),
   value: z.number().nullable(),
-  status: z.enum(['estimate', 'official']).nullable(),
+  status: ValueStatus.nullable(),
 });
 
 export const DashboardCard = z.object({

@@ -85,8 +85,10 @@ export async function recomputeBotnetValues(
   source: string,
 ): Promise<{ written: number; removed: number }> {
   const byYear = new Map<number, number[]>();
-  for (const m of await storedMonths(ctx.db.k))
-    byYear.set(Math.floor(m / 12), [...(byYear.get(Math.floor(m / 12)) ?? []), m]);
+  for (const m of await storedMonths(ctx.db.k)) {
+    const year = Math.floor(m / 12);
+    byYear.set(year, (byYear.get(year) ?? []).concat(m));
+  }
   const prefixes = await loadPrefixes(ctx.db.k);
   let written = 0;
   let removed = 0;

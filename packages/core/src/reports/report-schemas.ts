@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { LegalStage } from '../registries/registry-schemas.ts';
+import { ComparisonBase, ValueCell } from '../value-schemas.ts';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'Mã mục chỉ gồm chữ thường, số và gạch ngang');
 const heading = z.string().trim().min(1).nullish();
@@ -97,18 +98,10 @@ export const ReportBlock = z.discriminatedUnion('type', [
 export type ReportBlock = z.output<typeof ReportBlock>;
 
 /** Where a printed number comes from: the stored values behind it and the comparisons computed. */
-export const ReportFigure = z.object({
+export const ReportFigure = ValueCell.extend({
   id: z.string(),
-  indicator: z.string(),
-  unit: z.string(),
-  period: z.string(),
-  value: z.number().nullable(),
-  status: z.enum(['estimate', 'official']).nullable(),
-  source: z.enum(['reported', 'aggregated', 'computed']).nullable(),
-  previous: z
-    .object({ period: z.string(), value: z.number().nullable(), changePct: z.number().nullable() })
-    .nullable(),
-  lastYear: z.object({ period: z.string(), value: z.number().nullable(), changePct: z.number().nullable() }),
+  previous: ComparisonBase.nullable(),
+  lastYear: ComparisonBase,
   plan: z.object({ year: z.number(), value: z.number().nullable(), sharePct: z.number().nullable() }),
   text: z.string(),
 });

@@ -5,7 +5,9 @@ import {
   type IncidentImportResult,
   type PrefixLoadResult,
   type Unit,
+  monthIndexOfDate,
   parsePeriod,
+  periodFromMonths,
   periodLabelEn,
   periodLabelVi,
 } from '@baocao/core/browser';
@@ -153,12 +155,11 @@ function CountTable({
   );
 }
 
-function lastMonth(): string {
-  const d = new Date();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() - 1);
-  return `${d.getUTCFullYear()}M${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-}
+/** Last month: the latest the feeds can be complete for (the period rules of core, not date arithmetic here). */
+const lastMonth = (): string => {
+  const m = monthIndexOfDate(new Date().toISOString().slice(0, 10)) - 1;
+  return periodFromMonths(m, m).id;
+};
 
 /**
  * Cyber-security feeds: officers load botnet observation feeds, the IP-prefix table and incident
@@ -167,7 +168,6 @@ function lastMonth(): string {
 export function FeedsPage() {
   const { t, user, query, navigate } = useApp();
   const num = useNumber();
-  // Last month by default: the latest the feeds can be complete for.
   const period = query.get('period') ?? lastMonth();
   const setPeriod = (p: string) => navigate(`/feeds?${qs({ period: p })}`);
   const botnet = useLoad(() => api.get<BotnetCounts>(`/api/feeds/botnet?${qs({ period })}`), [period]);

@@ -1,0 +1,27 @@
+/**
+ * The shapes of a resolved value, on their own (zod only) so that the schema modules schemas.ts
+ * re-exports (dashboard, reports) can build on them without an import cycle.
+ */
+import { z } from 'zod';
+
+export const ValueStatus = z.enum(['estimate', 'official']);
+
+/** Where a resolved value comes from: reported for the unit itself, summed from below, or computed (a ratio). */
+export const ValueSource = z.enum(['reported', 'aggregated', 'computed']);
+
+/** A comparison base: its period, its value and the change against it, in percent. */
+export const ComparisonBase = z.object({
+  period: z.string(),
+  value: z.number().nullable(),
+  changePct: z.number().nullable(),
+});
+
+/** One value of (indicator, unit, period) as resolved; a null value means the data does not support one. */
+export const ValueCell = z.object({
+  indicator: z.string(),
+  unit: z.string(),
+  period: z.string(),
+  value: z.number().nullable(),
+  status: ValueStatus.nullable(),
+  source: ValueSource.nullable(),
+});
