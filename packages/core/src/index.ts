@@ -22,6 +22,8 @@ export * from './imports/imports.ts';
 export * from './imports/export.ts';
 export * from './imports/template.ts';
 export { parseValueFile, formatOf, type FileFormat } from './imports/parse-file.ts';
+export { readValueFile } from './imports/parse-off-thread.ts';
+export { FILE_LIMITS } from './imports/limits.ts';
 export * from './values/locks.ts';
 export * from './compare/pivot.ts';
 export * from './values/rollups.ts';

@@ -4,8 +4,10 @@
  */
 import { z } from 'zod';
 import { ComparisonBase, ValueSource, ValueStatus } from './value-schemas.ts';
+import { MAX_ABS_VALUE } from './values/value-rule.ts';
 
 export * from './value-schemas.ts';
+export * from './values/value-rule.ts';
 
 export const IndicatorKind = z.enum(['flow', 'stock', 'ratio']);
 export const UnitKind = z.enum(['country', 'ministry', 'department', 'province', 'enterprise', 'other']);
@@ -31,6 +33,10 @@ export const IndicatorInput = z.object({
   numeratorCode: code.nullish(),
   denominatorCode: code.nullish(),
   nonNegative: z.boolean().default(true),
+  /** Decimal places a value may have (0 = whole numbers); by default whole numbers for counts. */
+  valueDecimals: z.number().int().min(0).max(6).optional(),
+  /** Largest magnitude accepted (default and ceiling: 10^15). */
+  maxValue: z.number().positive().max(MAX_ABS_VALUE).nullish(),
   note: z.string().nullish(),
 });
 export type IndicatorInput = z.input<typeof IndicatorInput>;
@@ -45,6 +51,8 @@ export const Indicator = IndicatorInput.extend({
   denominatorCode: z.string().nullable(),
   note: z.string().nullable(),
   nonNegative: z.boolean(),
+  valueDecimals: z.number().int(),
+  maxValue: z.number().nullable(),
 });
 export type Indicator = z.infer<typeof Indicator>;
 

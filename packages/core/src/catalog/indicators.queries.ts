@@ -20,6 +20,8 @@ export function toIndicator(r: Selectable<IndicatorTable>): Indicator {
     numeratorCode: r.numerator_code,
     denominatorCode: r.denominator_code,
     nonNegative: r.non_negative,
+    valueDecimals: r.value_decimals,
+    maxValue: r.max_value === null ? null : Number(r.max_value),
     note: r.note,
   };
 }
@@ -47,6 +49,8 @@ export function upsertIndicatorRow(db: Kysely<Schema>, i: Indicator | Omit<Indic
     numerator_code: i.numeratorCode ?? null,
     denominator_code: i.denominatorCode ?? null,
     non_negative: i.nonNegative,
+    value_decimals: i.valueDecimals,
+    max_value: i.maxValue ?? null,
     note: i.note ?? null,
   };
   const { code: _code, ...updates } = row;

@@ -13,6 +13,22 @@ import {
 
 const catalogOf = memoByCatalog(async (db) => (await selectIndicators(db)).map(toIndicator));
 
+/** Units that count things: their indicators take whole numbers unless declared otherwise. */
+const COUNT_UNITS = new Set([
+  'lao động',
+  'người',
+  'cuộc',
+  'địa chỉ',
+  'chứng thư số',
+  'doanh nghiệp',
+  'thuê bao',
+  'cơ quan',
+  'thẻ',
+]);
+
+/** Decimal places a new indicator accepts when its definition does not say: 0 for counts, else 3. */
+export const defaultValueDecimals = (unitVi: string) => (COUNT_UNITS.has(unitVi.trim()) ? 0 : 3);
+
 /** The whole indicator catalog, ordered by code (a fresh array; the entries are shared, never mutate them). */
 export async function listIndicators(ctx: Ctx): Promise<Indicator[]> {
   return [...(await catalogOf(ctx.db.k))];
@@ -78,6 +94,8 @@ export async function saveIndicators(ctx: Ctx, inputs: IndicatorInput[]): Promis
           numeratorCode: p.numeratorCode ?? null,
           denominatorCode: p.denominatorCode ?? null,
           note: p.note ?? null,
+          valueDecimals: p.valueDecimals ?? before?.value_decimals ?? defaultValueDecimals(p.unitVi),
+          maxValue: p.maxValue ?? null,
         }),
       );
       const old = before ? toIndicator(before) : undefined;

@@ -23,6 +23,8 @@ export interface IndicatorTable {
   numerator_code: string | null;
   denominator_code: string | null;
   non_negative: boolean;
+  value_decimals: Generated<number>;
+  max_value: Numeric | null;
   note: string | null;
   created_at: Timestamp;
 }

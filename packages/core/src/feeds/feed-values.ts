@@ -33,10 +33,10 @@ export async function writeComputedValues(
   counts: { first: number; last: number; unit: string; value: number }[],
   source: string,
 ): Promise<number> {
-  const vc = await loadValidationContext(ctx);
+  const graph = await loadUnitGraph(ctx.db.k);
   const rows: RawValueRow[] = counts
     .filter((c) => {
-      const u = vc.graph.byCode.get(c.unit);
+      const u = graph.byCode.get(c.unit);
       return u !== undefined && unitCovers(u, periodFromMonths(c.first, c.last));
     })
     .map((c, i) => ({
@@ -49,8 +49,9 @@ export async function writeComputedValues(
       note: source,
     }));
   if (!rows.length) return 0;
+  const vc = await loadValidationContext(ctx, rows);
   const { valid, errors } = validateValueRows(ctx, vc, rows);
-  if (errors.length) rejectRows(errors);
+  if (errors.total) rejectRows(errors);
   await storeValidRows(ctx, vc, valid, { actor: ctx.actor.username, source, reason: 'computed from feed' });
   return valid.length;
 }

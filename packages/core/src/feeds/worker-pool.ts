@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../workers.ts';
 import { z } from 'zod';
 import { type FeedLayout, FeedPart } from './feed-parse.ts';
 
@@ -25,18 +26,12 @@ export class WorkerPool {
   private constructor(private readonly slots: Slot[]) {}
 
   static start(n: number, setup: { layout: FeedLayout; latestMonth: number | undefined }): WorkerPool | null {
-    let tsx: string;
-    try {
-      tsx = import.meta.resolve('tsx/esm/api');
-    } catch {
-      return null;
-    }
-    const entry = new URL('./feed-worker.ts', import.meta.url).href;
-    const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+    const entry = new URL('./feed-worker.ts', import.meta.url);
     const slots: Slot[] = [];
     const pool = new WorkerPool(slots);
     for (let i = 0; i < n; i++) {
-      const worker = new Worker(boot, { eval: true, workerData: setup });
+      const worker = startWorker(entry, { workerData: setup });
+      if (!worker) return null;
       const load = { inFlight: 0 };
       let done = false;
       const part = new Promise<FeedPart>((resolve, reject) => {

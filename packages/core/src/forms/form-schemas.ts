@@ -17,7 +17,8 @@ export const FormValueInput = z.object({
   row: z.number().int().positive().optional(),
   indicator: z.string(),
   value: z.union([z.number(), z.string()]).nullish(),
-  status: ValueStatus.optional(),
+  /** A status word as typed (`ước`, `Chính thức`, `official`…), read by the one status parser. */
+  status: z.string().nullish(),
   note: z.string().nullish(),
 });
 export type FormValueInput = z.infer<typeof FormValueInput>;

@@ -2,8 +2,8 @@ import { requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { compareMany } from '../compare/compare.ts';
 import type { Ctx } from '../context.ts';
-import { BaocaoError, type FieldError } from '../errors.ts';
-import { parseValueFile } from '../imports/parse-file.ts';
+import { BaocaoError, type FieldError, errorList } from '../errors.ts';
+import { readValueFile } from '../imports/parse-off-thread.ts';
 import { parsePeriod } from '../periods/period.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { loadValidationContext, rejectRows } from '../values/values.ts';
@@ -118,7 +118,7 @@ export async function saveForm(
   if (current && (current.status === 'submitted' || current.status === 'approved'))
     throw formLocked(current.status);
   const onForm = new Set(fc.form.map((i) => i.code));
-  const errors: FieldError[] = [];
+  const errors = errorList();
   const typed = values
     .map((v, i) => ({ ...v, row: v.row ?? i + 1 }))
     .filter((v) => v.value !== null && v.value !== undefined && String(v.value).trim() !== '');
@@ -133,14 +133,10 @@ export async function saveForm(
       });
     }
   }
-  const vc = await loadValidationContext(ctx);
-  const checked = validateValueRows(
-    ctx,
-    vc,
-    typed.map((v) => ({ ...v, unit: fc.unit.code, period: fc.p.id, status: v.status ?? 'estimate' })),
-  );
-  errors.push(...checked.errors);
-  if (errors.length > 0) rejectRows(errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)));
+  const rows = typed.map((v) => ({ ...v, unit: fc.unit.code, period: fc.p.id }));
+  const vc = await loadValidationContext(ctx, rows);
+  const checked = validateValueRows(ctx, vc, rows, errors);
+  if (errors.total > 0) rejectRows(errors);
   const codeOf = new Map([...vc.indicators.values()].map((i) => [i.id, i.code]));
   const draft: DraftValue[] = checked.valid.map((r) => ({
     indicator: codeOf.get(r.indicatorId) ?? '',
@@ -187,7 +183,7 @@ export async function importFormFile(
   ctx: Ctx,
   input: FormKey & { data: Buffer; filename: string },
 ): Promise<Form> {
-  const rows = await parseValueFile(input.data, input.filename);
+  const rows = await readValueFile(input.data, input.filename);
   const key = { unit: input.unit.toUpperCase(), period: parsePeriod(input.period).id };
   const errors: FieldError[] = [];
   for (const r of rows) {
@@ -212,7 +208,7 @@ export async function importFormFile(
     indicator: String(r.indicator ?? ''),
     value: r.value ?? null,
     note: r.note ?? null,
-    ...(r.status === 'official' || r.status === 'chính thức' ? { status: 'official' as const } : {}),
+    status: r.status ?? null,
   }));
   return saveForm(ctx, { ...key, values, source: `import:${input.filename}` });
 }

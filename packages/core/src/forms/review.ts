@@ -116,10 +116,10 @@ export async function approveForm(ctx: Ctx, input: FormKey) {
     { from: 'submitted', verb: 'duyệt', action: 'approve' },
     async (tctx, sub, unit) => {
       requireAccess(tctx, 'value.write');
-      const vc = await loadValidationContext(tctx);
       const rows = draftOf(sub.draft).map((d, i) => ({ row: i + 1, ...d, unit, period: sub.period }));
+      const vc = await loadValidationContext(tctx, rows);
       const { valid, errors } = validateValueRows(tctx, vc, rows);
-      if (errors.length > 0) rejectRows(errors);
+      if (errors.total > 0) rejectRows(errors);
       await storeValidRows(tctx, vc, valid, {
         actor: tctx.actor.username,
         source: `form:${unit}/${sub.period}`,

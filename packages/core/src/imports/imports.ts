@@ -1,7 +1,8 @@
 import type { Ctx } from '../context.ts';
 import type { ImportResult } from '../schemas.ts';
 import { submitValues } from '../values/values.ts';
-import { type FileFormat, parseValueFile } from './parse-file.ts';
+import type { FileFormat } from './parse-file.ts';
+import { readValueFile } from './parse-off-thread.ts';
 
 /**
  * Imports a CSV, XLSX or JSON file of values: all rows or none. Errors name the file's row and
@@ -17,7 +18,7 @@ export async function importValues(
     onProgress?: (done: number, total: number) => void;
   },
 ): Promise<ImportResult> {
-  const rows = await parseValueFile(input.data, input.filename, input.format);
+  const rows = await readValueFile(input.data, input.filename, input.format);
   return submitValues(ctx, {
     rows,
     source: `import:${input.filename}`,

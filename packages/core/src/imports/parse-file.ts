@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { BaocaoError } from '../errors.ts';
 import type { RawValueRow } from '../values/validate.ts';
 import { type ValueColumn, columnOf } from './columns.ts';
+import { FILE_LIMITS, LIMIT_NAMES, checkLimit, overLimit } from './limits.ts';
+import { checkXlsxShape } from './xlsx-shape.ts';
+import { zipDirectory } from './zip-directory.ts';
 
 export type FileFormat = 'csv' | 'xlsx' | 'json';
 
@@ -21,8 +24,28 @@ export function formatOf(filename: string): FileFormat {
 }
 
 /** Turns a header row plus data rows into value rows; the header is spreadsheet row `headerRow`. */
-function fromTable(header: unknown[], rows: unknown[][], headerRow: number): RawValueRow[] {
+function fromTable(header: unknown[], rows: Iterable<unknown[]>, headerRow: number): RawValueRow[] {
+  checkLimit('columns', header.length);
   const columns = header.map((h) => (h === null || h === undefined ? null : columnOf(String(h))));
+  const duplicated = columns.flatMap((c, j) =>
+    c !== null && columns.indexOf(c) !== j ? [{ c, first: columns.indexOf(c), again: j }] : [],
+  );
+  if (duplicated.length > 0) {
+    throw new BaocaoError(
+      'DUPLICATE_COLUMN',
+      `Cột bị lặp: ${duplicated.map((d) => `${d.c} (cột ${d.first + 1} và ${d.again + 1})`).join(', ')}; mỗi cột chỉ được có một lần`,
+      `Duplicated column(s): ${duplicated.map((d) => `${d.c} (columns ${d.first + 1} and ${d.again + 1})`).join(', ')}; each column may appear once`,
+      {
+        details: duplicated.map((d) => ({
+          row: headerRow,
+          field: d.c,
+          code: 'DUPLICATE_COLUMN',
+          message: `Cột "${d.c}" xuất hiện ở cột ${d.first + 1} và cột ${d.again + 1}`,
+          messageEn: `Column "${d.c}" appears in columns ${d.first + 1} and ${d.again + 1}`,
+        })),
+      },
+    );
+  }
   const missing = (['indicator', 'unit', 'period', 'value'] as const).filter((c) => !columns.includes(c));
   if (missing.length) {
     throw new BaocaoError(
@@ -41,9 +64,12 @@ function fromTable(header: unknown[], rows: unknown[][], headerRow: number): Raw
     );
   }
   const out: RawValueRow[] = [];
-  rows.forEach((cells, i) => {
-    if (cells.every((c) => c === null || c === undefined || String(c).trim() === '')) return;
-    const r: RawValueRow = { row: headerRow + 1 + i };
+  let i = 0;
+  for (const cells of rows) {
+    const row = headerRow + 1 + i++;
+    if (cells.every((c) => c === null || c === undefined || String(c).trim() === '')) continue;
+    checkLimit('rows', out.length + 1);
+    const r: RawValueRow = { row };
     columns.forEach((c: ValueColumn | null, j) => {
       const v = cells[j];
       if (!c || v === null || v === undefined) return;
@@ -51,8 +77,18 @@ function fromTable(header: unknown[], rows: unknown[][], headerRow: number): Raw
       else r[c] = String(v);
     });
     out.push(r);
-  });
+  }
   return out;
+}
+
+/** Each cell's text within the cell limit, and the count of cells within the file's. */
+function checkCells(records: unknown[][]): void {
+  let cells = 0;
+  for (const rec of records) {
+    cells += rec.length;
+    for (const c of rec) if (typeof c === 'string') checkLimit('cellChars', c.length);
+  }
+  checkLimit('cells', cells);
 }
 
 function parseCsvBuffer(data: Buffer): RawValueRow[] {
@@ -69,14 +105,24 @@ function parseCsvBuffer(data: Buffer): RawValueRow[] {
     );
   let records: string[][];
   try {
-    records = parseCsv(text, { relax_column_count: true, skip_empty_lines: true });
+    records = parseCsv(text, {
+      relax_column_count: true,
+      skip_empty_lines: true,
+      // One record past the limit is enough to know the file is over it.
+      to: FILE_LIMITS.rows + 2,
+      max_record_size: FILE_LIMITS.cellChars * FILE_LIMITS.columns,
+    });
   } catch (e) {
+    if (e instanceof Error && 'code' in e && e.code === 'CSV_MAX_RECORD_SIZE')
+      overLimit(LIMIT_NAMES.cellChars, FILE_LIMITS.cellChars);
     throw invalidFile(
       `CSV sai cấu trúc (${e instanceof Error ? e.message : e})`,
       `malformed CSV (${e instanceof Error ? e.message : e})`,
     );
   }
   if (records.length === 0) throw invalidFile('tệp rỗng', 'the file is empty');
+  checkLimit('rows', records.length - 1);
+  checkCells(records);
   return fromTable(records[0]!, records.slice(1), 1);
 }
 
@@ -93,12 +139,19 @@ function cellValue(v: ExcelJS.CellValue): unknown {
 }
 
 async function parseXlsxBuffer(data: Buffer): Promise<RawValueRow[]> {
-  if (data.subarray(0, 4).toString('binary') !== 'PK\x03\x04') {
+  const parts = data.subarray(0, 4).toString('binary') === 'PK\x03\x04' ? zipDirectory(data) : null;
+  if (!parts) {
     throw invalidFile(
       'tệp .xlsx không phải bảng tính Excel (sai chữ ký tệp)',
       'the .xlsx file is not an Excel workbook (bad signature)',
     );
   }
+  // What the archive declares is checked before anything is inflated.
+  checkLimit(
+    'inflatedBytes',
+    parts.reduce((n, p) => n + p.size, 0),
+  );
+  checkXlsxShape(data, parts);
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs declares its input as an ArrayBuffer; hand it a copy of exactly the file's bytes.
@@ -112,15 +165,30 @@ async function parseXlsxBuffer(data: Buffer): Promise<RawValueRow[]> {
     );
   }
   const ws = wb.worksheets[0];
-  if (!ws || ws.rowCount === 0) throw invalidFile('bảng tính rỗng', 'the workbook is empty');
-  const table: unknown[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells: unknown[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, 1); c++) cells.push(cellValue(row.getCell(c).value));
-    table.push(cells);
+  if (!ws || ws.actualRowCount === 0) throw invalidFile('bảng tính rỗng', 'the workbook is empty');
+  // Only the cells present are visited: a row holding one cell in column XFD costs one cell, not
+  // 16,384 (reading by index would create every cell up to it).
+  const table = new Map<number, unknown[]>();
+  let cells = 0;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const values: unknown[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      checkLimit('cells', ++cells);
+      if (c > FILE_LIMITS.columns) return;
+      const v = cellValue(cell.value);
+      if (typeof v === 'string') checkLimit('cellChars', v.length);
+      values[c - 1] = v;
+    });
+    table.set(r, values);
+  });
+  const first = Math.min(...table.keys());
+  const last = Math.max(...table.keys());
+  checkLimit('rows', table.size - 1);
+  function* dataRows(): Generator<unknown[]> {
+    for (let r = first + 1; r <= last; r++) yield table.get(r) ?? [];
   }
-  return fromTable(table[0]!, table.slice(1), 1);
+  const header = Array.from(table.get(first)!, (v) => v ?? null);
+  return fromTable(header, dataRows(), first);
 }
 
 const JsonRow = z.record(z.string(), z.unknown());
@@ -145,6 +213,7 @@ function parseJsonBuffer(data: Buffer): RawValueRow[] {
       'JSON phải là một mảng giá trị hoặc {"values": [...]}',
       'JSON must be an array of values or {"values": [...]}',
     );
+  checkLimit('rows', list.length);
   return list.map((item: unknown, i): RawValueRow => {
     const parsed = JsonRow.safeParse(item);
     const o = parsed.success ? parsed.data : {};
@@ -170,6 +239,7 @@ export async function parseValueFile(
   format?: FileFormat,
 ): Promise<RawValueRow[]> {
   const f = format ?? formatOf(filename);
+  checkLimit('bytes', data.length);
   if (f === 'xlsx') return parseXlsxBuffer(data);
   if (f === 'json') return parseJsonBuffer(data);
   return parseCsvBuffer(data);

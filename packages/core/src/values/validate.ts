@@ -1,6 +1,8 @@
 import type { Ctx } from '../context.ts';
 import type { FieldError } from '../errors.ts';
-import { parseNumberLoose } from '../format/number.ts';
+import { type ErrorList, errorList } from '../errors.ts';
+import { parseStatusWord } from './status-word.ts';
+import { readValue } from './value-rule.ts';
 import { type Period, monthIndexOfDate, parsePeriod } from '../periods/period.ts';
 import type { Indicator } from '../schemas.ts';
 import { type UnitGraph, unitCovers } from '../units/unit-graph.ts';
@@ -29,13 +31,13 @@ export interface ValidationContext {
   approved?: Set<string>;
 }
 
-const STATUS: Record<string, 'estimate' | 'official'> = {
-  estimate: 'estimate',
-  ước: 'estimate',
-  uoc: 'estimate',
-  official: 'official',
-  'chính thức': 'official',
-  'chinh thuc': 'official',
+/** Longest note kept with a value; a longer one is refused, not cut. */
+export const MAX_NOTE_CHARS = 2000;
+
+/** A value as it is quoted in a message: never more than a few dozen characters of what was sent. */
+const quote = (v: unknown) => {
+  const s = String(v);
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 };
 
 const err = (row: number, field: string, code: string, message: string, messageEn: string): FieldError => ({
@@ -57,12 +59,12 @@ export function validateValueRows(
   ctx: Ctx,
   vc: ValidationContext,
   rows: RawValueRow[],
-): { valid: ValueRow[]; errors: FieldError[] } {
-  const errors: FieldError[] = [];
+  errors: ErrorList = errorList(),
+): { valid: ValueRow[]; errors: ErrorList } {
   const valid: ValueRow[] = [];
   const seen = new Map<string, number>();
   for (const r of rows) {
-    const before = errors.length;
+    const before = errors.total;
     const missing = (['indicator', 'unit', 'period', 'value'] as const).filter(
       (f) => r[f] === undefined || r[f] === null || String(r[f]).trim() === '',
     );
@@ -85,8 +87,8 @@ export function validateValueRows(
           r.row,
           'indicator',
           'UNKNOWN_INDICATOR',
-          `Dòng ${r.row}: không có chỉ tiêu mã "${indicatorCode}" trong danh mục`,
-          `Row ${r.row}: unknown indicator code "${indicatorCode}"`,
+          `Dòng ${r.row}: không có chỉ tiêu mã "${quote(indicatorCode)}" trong danh mục`,
+          `Row ${r.row}: unknown indicator code "${quote(indicatorCode)}"`,
         ),
       );
     }
@@ -96,8 +98,8 @@ export function validateValueRows(
           r.row,
           'unit',
           'UNKNOWN_UNIT',
-          `Dòng ${r.row}: không có đơn vị mã "${unitCode}"`,
-          `Row ${r.row}: unknown unit code "${unitCode}"`,
+          `Dòng ${r.row}: không có đơn vị mã "${quote(unitCode)}"`,
+          `Row ${r.row}: unknown unit code "${quote(unitCode)}"`,
         ),
       );
     }
@@ -111,8 +113,8 @@ export function validateValueRows(
             r.row,
             'period',
             'INVALID_PERIOD',
-            `Dòng ${r.row}: kỳ "${r.period}" không hợp lệ (ví dụ 2024M08, 2024Q1, 2024M01-M08)`,
-            `Row ${r.row}: invalid period "${r.period}" (e.g. 2024M08, 2024Q1, 2024M01-M08)`,
+            `Dòng ${r.row}: kỳ "${quote(r.period)}" không hợp lệ (ví dụ 2024M08, 2024Q1, 2024M01-M08)`,
+            `Row ${r.row}: invalid period "${quote(r.period)}" (e.g. 2024M08, 2024Q1, 2024M01-M08)`,
           ),
         );
       }
@@ -165,54 +167,40 @@ export function validateValueRows(
     }
     let value: number | undefined;
     if (r.value !== undefined && r.value !== null && String(r.value).trim() !== '') {
-      const parsed = typeof r.value === 'number' ? { value: r.value } : parseNumberLoose(r.value);
-      if ('error' in parsed || !Number.isFinite(parsed.value)) {
-        const ambiguous = 'error' in parsed && parsed.error === 'AMBIGUOUS_NUMBER';
+      const rule = indicator ?? { valueDecimals: 6, nonNegative: false, maxValue: null };
+      const read = readValue(r.value, rule);
+      if ('error' in read) {
         errors.push(
-          ambiguous
-            ? err(
-                r.row,
-                'value',
-                'AMBIGUOUS_NUMBER',
-                `Dòng ${r.row}: "${r.value}" không rõ là số nguyên hay số thập phân; viết 1234 hoặc 1,234`,
-                `Row ${r.row}: "${r.value}" is ambiguous; write 1234 or 1,234`,
-              )
-            : err(
-                r.row,
-                'value',
-                'NOT_A_NUMBER',
-                `Dòng ${r.row}: giá trị "${r.value}" không phải là số`,
-                `Row ${r.row}: value "${r.value}" is not a number`,
-              ),
+          err(
+            r.row,
+            'value',
+            read.error,
+            `Dòng ${r.row}: giá trị "${quote(r.value)}" ${read.vi}${indicator ? ` (chỉ tiêu ${indicator.code})` : ''}`,
+            `Row ${r.row}: value "${quote(r.value)}" ${read.en}${indicator ? ` (indicator ${indicator.code})` : ''}`,
+          ),
         );
-      } else {
-        value = parsed.value;
-        if (indicator?.nonNegative && value < 0) {
-          errors.push(
-            err(
-              r.row,
-              'value',
-              'NEGATIVE_VALUE',
-              `Dòng ${r.row}: chỉ tiêu ${indicator.code} không nhận giá trị âm (${r.value})`,
-              `Row ${r.row}: indicator ${indicator.code} cannot be negative (${r.value})`,
-            ),
-          );
-        }
-      }
+      } else value = read.value;
     }
-    const statusText = String(r.status ?? 'estimate')
-      .trim()
-      .toLowerCase()
-      .normalize('NFC');
-    const status = STATUS[statusText === '' ? 'estimate' : statusText];
+    if (r.note !== undefined && r.note !== null && String(r.note).length > MAX_NOTE_CHARS) {
+      errors.push(
+        err(
+          r.row,
+          'note',
+          'NOTE_TOO_LONG',
+          `Dòng ${r.row}: ghi chú dài ${String(r.note).length} ký tự, vượt giới hạn ${MAX_NOTE_CHARS}`,
+          `Row ${r.row}: the note has ${String(r.note).length} characters, over the limit of ${MAX_NOTE_CHARS}`,
+        ),
+      );
+    }
+    const status = parseStatusWord(r.status);
     if (!status) {
       errors.push(
         err(
           r.row,
           'status',
           'INVALID_STATUS',
-          `Dòng ${r.row}: trạng thái "${r.status}" không hợp lệ (ước hoặc chính thức)`,
-          `Row ${r.row}: invalid status "${r.status}" (estimate or official)`,
+          `Dòng ${r.row}: trạng thái "${quote(r.status)}" không hợp lệ (ước hoặc chính thức)`,
+          `Row ${r.row}: invalid status "${quote(r.status)}" (estimate or official)`,
         ),
       );
     }
@@ -242,7 +230,7 @@ export function validateValueRows(
         );
       }
     }
-    if (errors.length === before && indicator && unit && period && value !== undefined && status) {
+    if (errors.total === before && indicator && unit && period && value !== undefined && status) {
       valid.push({
         indicatorId: indicator.id,
         unitId: unit.id,

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { requireAccess } from '../access/access.ts';
 import { listIndicators } from '../catalog/indicators.ts';
 import type { Ctx } from '../context.ts';
-import { BaocaoError, type FieldError, forbidden } from '../errors.ts';
+import { BaocaoError, type ErrorList, type FieldError, errorListOf, forbidden } from '../errors.ts';
+import { parsePeriod } from '../periods/period.ts';
 import type { ImportResult, Indicator } from '../schemas.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { draftOf } from '../forms/form-schemas.ts';
@@ -17,17 +18,38 @@ import { type ValueRow, deleteValueRows, upsertValues } from './values.queries.t
 
 const CHUNK = 20_000;
 
-/** Loads what validating value rows needs (catalog, units, locks), once per batch. */
-export async function loadValidationContext(ctx: Ctx): Promise<ValidationContext> {
+/** Periods named by rows, as stored (rows whose period cannot be read name none). */
+function periodsOf(rows: RawValueRow[]): string[] {
+  const ids = new Set<string>();
+  for (const r of rows) {
+    try {
+      if (r.period) ids.add(parsePeriod(String(r.period)).id);
+    } catch {
+      // reported by validation
+    }
+  }
+  return [...ids];
+}
+
+/**
+ * Loads what validating `rows` needs (catalog, units, locks), once per batch. Locked cells of
+ * approved forms are read for the rows' periods only, so a write costs the same however many
+ * forms were approved before.
+ */
+export async function loadValidationContext(ctx: Ctx, rows: RawValueRow[]): Promise<ValidationContext> {
+  const periods = periodsOf(rows);
   const [indicators, graph, locks, approvedForms] = await Promise.all([
     listIndicators(ctx),
     loadUnitGraph(ctx.db.k),
     ctx.db.k.selectFrom('period_lock').select(['period', 'first_month', 'last_month']).execute(),
-    ctx.db.k
-      .selectFrom('submission')
-      .select(['unit_id', 'period', 'draft'])
-      .where('status', '=', 'approved')
-      .execute(),
+    periods.length === 0
+      ? []
+      : ctx.db.k
+          .selectFrom('submission')
+          .select(['unit_id', 'period', 'draft'])
+          .where('status', '=', 'approved')
+          .where('period', 'in', periods)
+          .execute(),
   ]);
   const approved = new Set(
     approvedForms.flatMap((f) => draftOf(f.draft).map((d) => `${d.indicator}|${f.unit_id}|${f.period}`)),
@@ -41,19 +63,34 @@ export async function loadValidationContext(ctx: Ctx): Promise<ValidationContext
   };
 }
 
-/** Throws the one error that carries every row error; FORBIDDEN (403) if any row is outside the actor's scope. */
-export function rejectRows(errors: FieldError[]): never {
-  const denied = errors.filter((e) => e.code === 'FORBIDDEN');
+/**
+ * Throws the one error that carries every row error (the first ones listed, all counted by code);
+ * FORBIDDEN (403) if any row is outside the actor's scope.
+ */
+export function rejectRows(errors: FieldError[] | ErrorList): never {
+  const list = Array.isArray(errors) ? errorListOf(errors) : errors;
+  list.listed.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  const denied = list.listed.filter((e) => e.code === 'FORBIDDEN');
   if (denied.length > 0) {
     const e = forbidden(denied[0]!.message, denied[0]!.messageEn);
     throw new BaocaoError(e.code, e.message, e.messageEn, { status: 403, details: denied });
   }
   throw new BaocaoError(
     'VALIDATION_FAILED',
-    `Có ${errors.length} lỗi trong dữ liệu; không dòng nào được ghi. Sửa các lỗi và gửi lại.`,
-    `${errors.length} error(s) in the data; nothing was written. Fix them and submit again.`,
-    { details: errors },
+    `Có ${list.total} lỗi trong dữ liệu; không dòng nào được ghi. Sửa các lỗi và gửi lại.`,
+    `${list.total} error(s) in the data; nothing was written. Fix them and submit again.`,
+    { details: list },
   );
+}
+
+/** Refuses a batch with no rows: sending nothing is a mistake, never a success. */
+export function requireRows(rows: unknown[]): void {
+  if (rows.length === 0)
+    throw new BaocaoError(
+      'NO_ROWS',
+      'Không có dòng số liệu nào (tệp chỉ có dòng tiêu đề hoặc rỗng); không có gì được ghi',
+      'There are no value rows (the file has only a header, or nothing); nothing was written',
+    );
 }
 
 /**
@@ -70,9 +107,10 @@ export async function submitValues(
   },
 ): Promise<ImportResult> {
   requireAccess(ctx, 'value.write');
-  const vc = await loadValidationContext(ctx);
+  requireRows(input.rows);
+  const vc = await loadValidationContext(ctx, input.rows);
   const { valid, errors } = validateValueRows(ctx, vc, input.rows);
-  if (errors.length > 0) rejectRows(errors);
+  if (errors.total > 0) rejectRows(errors);
   const meta = { actor: ctx.actor.username, source: input.source ?? null, reason: input.reason ?? null };
   return ctx.db.k
     .transaction()
@@ -111,10 +149,11 @@ export async function deleteValues(
   input: { keys: { indicator: string; unit: string; period: string }[]; reason?: string | null },
 ): Promise<number> {
   requireAccess(ctx, 'value.write');
-  const vc = await loadValidationContext(ctx);
   const rows: RawValueRow[] = input.keys.map((k, i) => ({ row: i + 1, ...k, value: 0, status: 'estimate' }));
+  requireRows(rows);
+  const vc = await loadValidationContext(ctx, rows);
   const { valid, errors } = validateValueRows(ctx, vc, rows);
-  if (errors.length > 0) rejectRows(errors);
+  if (errors.total > 0) rejectRows(errors);
   return ctx.db.k
     .transaction()
     .execute((trx) =>

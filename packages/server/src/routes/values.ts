@@ -1,6 +1,5 @@
 import {
   ImportResult,
-  ValueStatus,
   buildTemplate,
   exportValues,
   getValueHistory,
@@ -37,7 +36,7 @@ export default [
           unit: z.string(),
           period: z.string(),
           value: z.union([z.number(), z.string()]),
-          status: ValueStatus.optional(),
+          status: z.string().nullish(),
           note: z.string().nullish(),
         }),
       ),

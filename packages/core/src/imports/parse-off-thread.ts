@@ -1,0 +1,71 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { BaocaoError, tooLarge } from '../errors.ts';
+import type { RawValueRow } from '../values/validate.ts';
+import { startWorker } from '../workers.ts';
+import { FILE_LIMITS, LIMIT_NAMES, overLimit } from './limits.ts';
+import { ParseReply } from './parse-messages.ts';
+import { type FileFormat, parseValueFile } from './parse-file.ts';
+
+/** Files up to this size are read on the caller's thread: a few milliseconds, within every limit. */
+const IN_THREAD_BYTES = 256 * 1024;
+/** What a parse worker may use: past it, the worker (not the server) dies and the file is refused. */
+const WORKER_HEAP_MB = 1024;
+const WORKER_TIME_MS = 120_000;
+
+const outOfMemory = () =>
+  tooLarge(
+    `Tệp quá lớn: đọc tệp cần hơn ${WORKER_HEAP_MB} MB bộ nhớ; hãy chia thành nhiều tệp`,
+    `File too large: reading it needs more than ${WORKER_HEAP_MB} MB of memory; split it into several files`,
+  );
+
+/**
+ * Reads a value file like {@link parseValueFile}, but a file larger than a few hundred kilobytes is
+ * read in a worker thread with bounded memory and time, so a slow or hostile file never blocks the
+ * server's thread or takes the process down. Same rows, same errors.
+ */
+export async function readValueFile(
+  data: Buffer,
+  filename: string,
+  format?: FileFormat,
+): Promise<RawValueRow[]> {
+  if (data.length > FILE_LIMITS.bytes) overLimit(LIMIT_NAMES.bytes, FILE_LIMITS.bytes, data.length);
+  if (data.length <= IN_THREAD_BYTES) return parseValueFile(data, filename, format);
+  const bytes = new Uint8Array(data); // a copy the worker owns
+  const worker = startWorker(new URL('./parse-worker.ts', import.meta.url), {
+    workerData: { bytes, filename, ...(format ? { format } : {}) },
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 64 },
+  });
+  if (!worker) return parseValueFile(data, filename, format);
+  const rows: RawValueRow[] = [];
+  const timer = new AbortController();
+  try {
+    return await new Promise<RawValueRow[]>((resolve, reject) => {
+      worker.on('message', (raw: unknown) => {
+        const m = ParseReply.parse(raw);
+        if ('rows' in m) for (const r of m.rows) rows.push(r);
+        else if ('done' in m) resolve(rows);
+        else {
+          const { code, message, messageEn, details, status } = m.error;
+          reject(new BaocaoError(code, message, messageEn, { details, status }));
+        }
+      });
+      worker.on('error', (e) =>
+        reject('code' in e && e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemory() : e),
+      );
+      worker.on('exit', () => reject(outOfMemory()));
+      sleep(WORKER_TIME_MS, undefined, { signal: timer.signal }).then(
+        () =>
+          reject(
+            tooLarge(
+              `Tệp quá lớn: đọc tệp quá ${WORKER_TIME_MS / 1000} giây; hãy chia thành nhiều tệp`,
+              `File too large: reading it took over ${WORKER_TIME_MS / 1000} s; split it into several files`,
+            ),
+          ),
+        () => undefined,
+      );
+    });
+  } finally {
+    timer.abort();
+    await worker.terminate();
+  }
+}

@@ -1,0 +1,23 @@
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+
+/**
+ * Starts a worker thread on a module of core. Core runs as TypeScript through tsx in development,
+ * so a `.ts` entry registers tsx first; null when it cannot be (no tsx installed), and the caller
+ * does the work on its own thread.
+ */
+export function startWorker(
+  entry: URL,
+  opts: { workerData?: unknown; resourceLimits?: ResourceLimits } = {},
+): Worker | null {
+  let code = `import(${JSON.stringify(entry.href)});`;
+  if (entry.pathname.endsWith('.ts')) {
+    let tsx: string;
+    try {
+      tsx = import.meta.resolve('tsx/esm/api');
+    } catch {
+      return null;
+    }
+    code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
+  }
+  return new Worker(code, { eval: true, ...opts });
+}
