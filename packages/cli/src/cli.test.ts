@@ -1,5 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,4 +59,64 @@ describe.skipIf(!!process.env.BAOCAO_TEST_PG)('the baocao command', () => {
       ['WRONG_COMPARISON_YEAR', '2023'],
     ]);
   }, 60_000);
+
+  it('refuses to open a store another process holds, and takes over the lock of one that died', async () => {
+    const server = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data', data], {
+      env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    server.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    const t0 = Date.now();
+    while (!out.includes('baocao is up') && Date.now() - t0 < 60_000)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(out).toContain('baocao is up');
+    const file = join(dir, 'one.csv');
+    writeFileSync(file, 'indicator,unit,period,value\nVT.DOANH_THU,P01,2024M02,777\n');
+    const refused = baocao('import', file);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('STORE_IN_USE');
+    expect(refused.stderr).toContain(`tiến trình ${server.pid}`);
+    // Killed without a chance to clean up: its lock is stale and the next process takes it over.
+    server.kill('SIGKILL');
+    await new Promise((r) => server.once('exit', r));
+    const imported = baocao('import', file);
+    expect(imported.status).toBe(0);
+    const kept = baocao(
+      'compare',
+      '--indicator',
+      'VT.DOANH_THU',
+      '--unit',
+      'P01',
+      '--period',
+      '2024M02',
+      '--json',
+    );
+    expect(JSON.parse(kept.stdout)).toMatchObject({ value: 777 });
+  }, 120_000);
+
+  it('backs the store up to one file and restores it into an empty folder', () => {
+    const file = join(dir, 'kho.baocao.gz');
+    const backup = baocao('backup', file);
+    expect(backup.status).toBe(0);
+    expect(JSON.parse(backup.stdout).tables.data_value).toBeGreaterThan(0);
+    const restored = spawnSync(process.execPath, [BIN, 'restore', file, '--data', join(dir, 'restored')], {
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: '' },
+    });
+    expect(restored.status).toBe(0);
+    expect(JSON.parse(restored.stdout).tables).toEqual(JSON.parse(backup.stdout).tables);
+    const args = ['compare', '--indicator', 'NGANH.DOANH_THU', '--period', '2024M01-M08', '--json'];
+    const there = spawnSync(process.execPath, [BIN, ...args, '--data', join(dir, 'restored')], {
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: '' },
+    });
+    expect(JSON.parse(there.stdout)).toEqual(JSON.parse(baocao(...args).stdout));
+    const again = spawnSync(process.execPath, [BIN, 'restore', file, '--data', join(dir, 'restored')], {
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: '' },
+    });
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('STORE_NOT_EMPTY');
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { announceDemoUsers } from './demo-users.ts';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
   compareIndicator,
@@ -18,67 +18,11 @@ import {
   type FileFormat,
 } from '@baocao/core';
 import { progressBar } from './progress.ts';
-import { openStore } from './store.ts';
+import { type Command, type Flags, need, output, print, withStore } from './io.ts';
+import { BACKUP_COMMANDS } from './backup-commands.ts';
 import { serve } from './serve.ts';
 import { REPORT_COMMANDS } from './report-commands.ts';
 import { FEED_COMMANDS } from './feed-commands.ts';
-
-export interface Flags {
-  data?: string | undefined;
-  indicator?: string | undefined;
-  unit?: string | undefined;
-  period?: string | undefined;
-  format?: string | undefined;
-  out?: string | undefined;
-  reason?: string | undefined;
-  port?: string | undefined;
-  at?: string | undefined;
-  json?: boolean | undefined;
-  'demo-if-empty'?: boolean | undefined;
-  template?: string | undefined;
-  section?: string | undefined;
-  text?: string | undefined;
-  mode?: string | undefined;
-  number?: string | undefined;
-  date?: string | undefined;
-  kind?: string | undefined;
-  force?: boolean | undefined;
-}
-
-export type Command = (input: { flags: Flags; args: string[] }) => Promise<void>;
-
-export function need(flags: Flags, ...names: (keyof Flags)[]): void {
-  const missing = names.filter((n) => !flags[n]);
-  if (missing.length) {
-    const list = missing.map((m) => `--${m}`).join(', ');
-    throw new BaocaoError('MISSING_OPTION', `Thiếu tùy chọn ${list}`, `Missing option ${list}`);
-  }
-}
-
-/** Runs `fn` with an open store and closes it afterwards. */
-export async function withStore<T>(
-  flags: Flags,
-  fn: (s: Awaited<ReturnType<typeof openStore>>) => Promise<T>,
-): Promise<T> {
-  const store = await openStore(flags.data);
-  try {
-    return await fn(store);
-  } finally {
-    await store.db.close();
-  }
-}
-
-export const print = (x: unknown) => console.log(typeof x === 'string' ? x : JSON.stringify(x, null, 2));
-
-export function output(flags: Flags, data: Buffer, fallbackName: string) {
-  if (flags.out) {
-    writeFileSync(flags.out, data);
-    console.error(`Đã ghi / written: ${flags.out}`);
-  } else if (process.stdout.isTTY && !fallbackName.endsWith('.csv') && !fallbackName.endsWith('.json')) {
-    writeFileSync(fallbackName, data);
-    console.error(`Đã ghi / written: ${fallbackName}`);
-  } else process.stdout.write(data);
-}
 
 export const COMMANDS: Record<string, Command> = {
   init: ({ flags }) =>
@@ -192,4 +136,7 @@ export const COMMANDS: Record<string, Command> = {
   serve: ({ flags }) => serve(flags),
   ...REPORT_COMMANDS,
   ...FEED_COMMANDS,
+  ...BACKUP_COMMANDS,
 };
+
+export type { Command, Flags };

@@ -8,7 +8,7 @@ import {
   incidentCounts,
   loadIpPrefixes,
 } from '@baocao/core';
-import { type Command, need, print, withStore } from './commands.ts';
+import { type Command, need, print, withStore } from './io.ts';
 import { progressBar } from './progress.ts';
 
 function fileArg(args: string[], usage: string): string {

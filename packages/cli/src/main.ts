@@ -32,6 +32,9 @@ Cách dùng / usage: baocao <lệnh> [tùy chọn]
   incidents FILE.csv           sự cố tấn công mạng → ATTT.TAN_CONG_MANG / incident records
   botnet --period P            địa chỉ botnet theo tỉnh, nhà mạng; sự cố theo loại / counts
 
+  backup FILE                  sao lưu toàn bộ kho (mọi bảng, cả nhật ký) / back up the whole store
+  restore FILE                 phục hồi vào một kho trống (--data DIR hoặc DATABASE_URL) / restore
+
 Kho dữ liệu / store: --data DIR or BAOCAO_DATA (PGlite, default ./data); DATABASE_URL for PostgreSQL.`;
 
 const { values: flags, positionals } = parseArgs({

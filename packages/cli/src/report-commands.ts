@@ -19,7 +19,7 @@ import {
   updateRegistryItem,
   type ReportView,
 } from '@baocao/core';
-import { type Command, type Flags, need, output, print, withStore } from './commands.ts';
+import { type Command, type Flags, need, output, print, withStore } from './io.ts';
 
 const keyOf = (flags: Flags) => ({
   template: flags.template!,

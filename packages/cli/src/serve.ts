@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createLogger, listIndicators, loadDemo } from '@baocao/core';
 import { buildApp } from '@baocao/server';
 import { announceDemoUsers } from './demo-users.ts';
-import type { Flags } from './commands.ts';
+import type { Flags } from './io.ts';
 import { openStore } from './store.ts';
 
 /**

@@ -1,5 +1,7 @@
 /** The public surface of core: every rule of baocao, reused by the server, the CLI and the web app. */
 export * from './errors.ts';
+export { zodErrorList, zodFieldErrors } from './zod-errors.ts';
+export { parseJsonExact } from './format/json-numbers.ts';
 export * from './context.ts';
 export * from './schemas.ts';
 export * from './access/access.ts';
@@ -59,3 +61,4 @@ export * from './feeds/feeds.ts';
 export { botnetCounts, recomputeBotnetValues } from './feeds/botnet-counts.ts';
 export * from './feeds/prefixes.ts';
 export * from './feeds/incidents.ts';
+export { writeBackup, restoreBackup, type BackupCounts } from './backup/backup.ts';

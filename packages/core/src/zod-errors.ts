@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { FieldError } from './errors.ts';
+import { type ErrorList, type FieldError, MAX_LISTED_ERRORS, errorList } from './errors.ts';
 
 /** Vietnamese names of the fields users fill in, for messages that say which field is wrong. */
 const FIELD_VI: Record<string, string> = {
@@ -35,8 +35,20 @@ const CODES: Record<string, string> = {
   kind: 'UNKNOWN_KIND',
 };
 
+/**
+ * A zod error as a bounded error list: the first issues as field errors, every one counted, so a
+ * body of a million bad items answers with a thousand lines, not a million.
+ */
+export function zodErrorList(error: z.ZodError): ErrorList {
+  const list = errorList();
+  for (const e of zodFieldErrors({ issues: error.issues.slice(0, MAX_LISTED_ERRORS) })) list.push(e);
+  for (const issue of error.issues.slice(MAX_LISTED_ERRORS))
+    list.push({ code: 'INVALID_FIELD', message: '', messageEn: issue.message });
+  return list;
+}
+
 /** Turns a zod error into field errors with a Vietnamese message and a stable English code. */
-export function zodFieldErrors(error: z.ZodError, row?: number): FieldError[] {
+export function zodFieldErrors(error: Pick<z.ZodError, 'issues'>, row?: number): FieldError[] {
   return error.issues.map((issue) => {
     const field = issue.path.map(String).join('.') || undefined;
     const head = issue.path[0] === undefined ? '' : String(issue.path[0]);

@@ -324,7 +324,8 @@ describe('sign-in', () => {
       const r = await app.inject({
         method: 'POST',
         url: '/api/auth/login',
-        payload: { username: 'nobody', password: 'x' },
+        // A new name each time: the per-(name, address) throttle is tested in core; this is the per-client limit.
+        payload: { username: `nobody-${i}`, password: 'x' },
       });
       codes.push(r.statusCode);
       if (r.statusCode === 429) expect(r.json()).toMatchObject({ code: 'RATE_LIMITED' });

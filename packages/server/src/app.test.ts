@@ -111,6 +111,6 @@ describe('HTTP API', () => {
   it('explains an invalid query field', async () => {
     const r = await app.inject({ method: 'GET', url: '/api/units?kind=planet', headers: auth });
     expect(r.statusCode).toBe(400);
-    expect(r.json().details[0]).toMatchObject({ field: 'kind', code: 'INVALID_FIELD' });
+    expect(r.json().details[0]).toMatchObject({ field: 'kind', code: 'UNKNOWN_KIND' });
   });
 });

@@ -3,10 +3,18 @@ import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import { BaocaoError, type Database, type Logger, notFound } from '@baocao/core';
+import {
+  BaocaoError,
+  type Database,
+  type Logger,
+  notFound,
+  parseJsonExact,
+  zodErrorList,
+} from '@baocao/core';
 import helmet from '@fastify/helmet';
 import Fastify from 'fastify';
 import { ZodError } from 'zod';
+import type { FastifyRequest } from 'fastify';
 import { docsPage, openApiDocument } from './openapi.ts';
 import type { App, Route } from './route.ts';
 import { sessionEnv } from './session.ts';
@@ -43,13 +51,40 @@ export interface AppOptions {
   apiToken: string;
   /** The built web app to serve (default: packages/web/dist when it exists). */
   webRoot?: string | null;
+  /**
+   * Which proxies to believe about the client's address and protocol (X-Forwarded-For/-Proto):
+   * Fastify's `trustProxy` — false (default: the socket's peer is the client), true, a hop count,
+   * or addresses/CIDRs. Sign-in throttling and the Secure cookie depend on it.
+   */
+  trustProxy?: TrustProxy;
+}
+
+type TrustProxy = boolean | string[] | ((address: string, hop: number) => boolean);
+
+/** Reads BAOCAO_TRUST_PROXY: `true`, `false`, a hop count, or comma-separated addresses/CIDRs. */
+export function trustProxyFromEnv(v = process.env.BAOCAO_TRUST_PROXY): TrustProxy {
+  const s = v?.trim() ?? '';
+  if (s === '' || s === 'false') return false;
+  if (s === 'true') return true;
+  if (/^\d+$/.test(s)) {
+    const hops = Number(s);
+    return (_address, hop) => hop < hops;
+  }
+  return s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 }
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 /** The HTTP app: security headers, JSON errors in Vietnamese and English, the routes and their OpenAPI document. */
 export async function buildApp(opts: AppOptions): Promise<App> {
-  const app = Fastify({ loggerInstance: opts.log, bodyLimit: 200 * 1024 * 1024 });
+  const app = Fastify({
+    loggerInstance: opts.log,
+    bodyLimit: 200 * 1024 * 1024,
+    trustProxy: opts.trustProxy ?? trustProxyFromEnv(),
+  });
   await app.register(helmet, { contentSecurityPolicy: { directives: { 'script-src': ["'self'"] } } });
   app.addContentTypeParser(
     [
@@ -60,34 +95,15 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     { parseAs: 'buffer' },
     (_req, body, done) => done(null, body),
   );
-  app.setErrorHandler((err, req, reply) => {
-    if (err instanceof BaocaoError) return reply.code(err.status).send(err.toJSON());
-    if (err instanceof ZodError) {
-      const details = err.issues.map((i) => ({
-        field: i.path.join('.'),
-        code: 'INVALID_FIELD',
-        message: `Trường "${i.path.join('.')}" không hợp lệ: ${i.message}`,
-        messageEn: `Field "${i.path.join('.')}" is invalid: ${i.message}`,
-      }));
-      return reply.code(400).send({
-        code: 'INVALID_REQUEST',
-        message: 'Yêu cầu không hợp lệ',
-        messageEn: 'Invalid request',
-        details,
-      });
+  // JSON bodies: number literals a double cannot hold exactly are refused, never rounded.
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, parseJsonExact(String(body)));
+    } catch (e) {
+      done(e instanceof Error ? e : new Error(String(e)), undefined);
     }
-    const status =
-      typeof err === 'object' && err !== null && 'statusCode' in err && typeof err.statusCode === 'number'
-        ? err.statusCode
-        : 500;
-    if (status >= 500) req.log.error({ err }, 'request failed');
-    return reply.code(status).send({
-      code: status >= 500 ? 'INTERNAL' : 'BAD_REQUEST',
-      message:
-        status >= 500 ? 'Lỗi máy chủ; vui lòng thử lại hoặc báo quản trị viên' : 'Yêu cầu không hợp lệ',
-      messageEn: err instanceof Error ? err.message : 'error',
-    });
   });
+  app.setErrorHandler((err, req, reply) => reply.code(statusOf(err)).send(presentError(err, req)));
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
@@ -115,4 +131,65 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     );
   }
   return app;
+}
+
+const statusOf = (err: unknown): number =>
+  err instanceof BaocaoError
+    ? err.status
+    : err instanceof ZodError || err instanceof SyntaxError
+      ? 400
+      : typeof err === 'object' && err !== null && 'statusCode' in err && typeof err.statusCode === 'number'
+        ? err.statusCode
+        : 500;
+
+/** Fastify's own refusals, in our error shape with a code a client can act on. */
+const FASTIFY_CODES: Record<string, [string, string, string]> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: [
+    'BODY_TOO_LARGE',
+    'Nội dung gửi lên vượt giới hạn của địa chỉ này',
+    'The request body is over this endpoint’s limit',
+  ],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [
+    'UNSUPPORTED_MEDIA_TYPE',
+    'Kiểu nội dung không được hỗ trợ',
+    'Unsupported content type',
+  ],
+  FST_ERR_CTP_EMPTY_JSON_BODY: ['INVALID_JSON', 'Nội dung JSON rỗng', 'Empty JSON body'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [
+    'BAD_REQUEST',
+    'Độ dài nội dung không khớp',
+    'Content-Length does not match the body',
+  ],
+};
+
+/** Every error as one shape: code (English), message (Vietnamese), messageEn, bounded details. */
+function presentError(err: unknown, req: FastifyRequest) {
+  if (err instanceof BaocaoError) return err.toJSON();
+  if (err instanceof ZodError)
+    return new BaocaoError('INVALID_REQUEST', 'Yêu cầu không hợp lệ', 'Invalid request', {
+      details: zodErrorList(err),
+    }).toJSON();
+  if (err instanceof SyntaxError)
+    return {
+      code: 'INVALID_JSON',
+      message: 'JSON sai cú pháp',
+      messageEn: `Malformed JSON: ${err.message}`,
+      details: [],
+    };
+  const status = statusOf(err);
+  const fastifyCode = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
+  const known = FASTIFY_CODES[fastifyCode];
+  if (known) return { code: known[0], message: known[1], messageEn: known[2], details: [] };
+  if (status >= 500) req.log.error({ err }, 'request failed');
+  return {
+    code: status >= 500 ? 'INTERNAL' : 'BAD_REQUEST',
+    message: status >= 500 ? 'Lỗi máy chủ; vui lòng thử lại hoặc báo quản trị viên' : 'Yêu cầu không hợp lệ',
+    messageEn:
+      status >= 500
+        ? 'Server error; try again or tell an administrator'
+        : err instanceof Error
+          ? err.message
+          : 'error',
+    details: [],
+  };
 }

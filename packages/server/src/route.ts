@@ -27,7 +27,12 @@ export interface RouteMeta {
   produces?: string;
   /** Per-client request limit (sign-in), enforced by @fastify/rate-limit. */
   rateLimit?: { max: number; timeWindow: string };
+  /** Largest body accepted, in bytes (default {@link DEFAULT_BODY_LIMIT}); refused before it is read. */
+  bodyLimit?: number;
 }
+
+/** The body limit of routes that declare none: a JSON request of ordinary size. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /** One API route: its schemas serve both for parsing and for the OpenAPI document. */
 export interface Route {
@@ -51,7 +56,14 @@ interface RouteDef<Q extends z.ZodType, B extends z.ZodType> extends RouteMeta {
   }) => Promise<unknown>;
 }
 
-/** Declares a route: parse with its schemas, build the caller's context, run the handler. */
+/** The caller's context, built when the request arrives (before its body is read). */
+const contexts = new WeakMap<FastifyRequest, Ctx>();
+
+/**
+ * Declares a route: build the caller's context as the request arrives — so an anonymous caller of
+ * a signed-in route, or a body over the route's limit, is refused before the body is read — then
+ * parse with its schemas and run the handler.
+ */
 export function defineRoute<Q extends z.ZodType, B extends z.ZodType>(def: RouteDef<Q, B>): Route {
   const { handler, ...meta } = def;
   return {
@@ -60,9 +72,13 @@ export function defineRoute<Q extends z.ZodType, B extends z.ZodType>(def: Route
       app.route({
         method: def.method,
         url: def.url,
+        bodyLimit: def.bodyLimit ?? DEFAULT_BODY_LIMIT,
         ...(def.rateLimit ? { config: { rateLimit: def.rateLimit } } : {}),
+        onRequest: async (req) => {
+          contexts.set(req, await env.ctxFor(req, def.auth));
+        },
         handler: async (req, reply) => {
-          const ctx = await env.ctxFor(req, def.auth);
+          const ctx = contexts.get(req) ?? (await env.ctxFor(req, def.auth));
           const query = def.query.parse(req.query);
           const body = def.body.parse(req.body);
           const params = Object.fromEntries(Object.entries(req.params ?? {}).map(([k, v]) => [k, String(v)]));

@@ -17,7 +17,8 @@ export type Action =
   | 'form.write'
   | 'form.review'
   | 'data.release'
-  | 'user.manage';
+  | 'user.manage'
+  | 'store.backup';
 
 const OFFICER: readonly Action[] = [
   'catalog.write',
@@ -39,7 +40,7 @@ const OFFICER: readonly Action[] = [
 // Reporters write through their unit's form only: their values reach the tables when an officer
 // approves the form, so they hold form.write but not value.write.
 const ROLE_ACTIONS: Record<Ctx['actor']['role'], readonly Action[]> = {
-  admin: [...OFFICER, 'user.manage'],
+  admin: [...OFFICER, 'user.manage', 'store.backup'],
   officer: OFFICER,
   leader: ['value.read', 'audit.read', 'report.read', 'report.publish', 'data.release'],
   reporter: ['value.read', 'form.write'],
@@ -61,6 +62,7 @@ const ACTION_VI: Record<Action, string> = {
   'form.review': 'duyệt biểu mẫu báo cáo',
   'data.release': 'công bố số liệu',
   'user.manage': 'quản lý tài khoản',
+  'store.backup': 'sao lưu, phục hồi kho dữ liệu',
 };
 
 /** Whether the actor's role allows `action` at all (for showing more, never for deciding a write). */

@@ -59,18 +59,59 @@ describe('accounts and sessions', () => {
     expect(await sessionFor(sys, s.token)).toBeNull();
   });
 
-  it('answers the same for a wrong name and a wrong password, and locks after repeated failures', async () => {
-    await expect(login(sys, { username: 'nobody', password: 'x' })).rejects.toMatchObject({
+  it('answers the same for a wrong name and a wrong password, and throttles after repeated failures', async () => {
+    const at = { address: '203.0.113.7' };
+    await expect(login(sys, { username: 'nobody', password: 'x', ...at })).rejects.toMatchObject({
       code: 'INVALID_CREDENTIALS',
     });
     for (let i = 0; i < MAX_FAILED_LOGINS; i++) {
-      await expect(login(sys, { username: 'leader', password: 'wrong' })).rejects.toMatchObject({
+      await expect(login(sys, { username: 'leader', password: 'wrong', ...at })).rejects.toMatchObject({
         code: 'INVALID_CREDENTIALS',
       });
     }
-    await expect(login(sys, { username: 'leader', password: PW })).rejects.toMatchObject({
-      code: 'ACCOUNT_LOCKED',
+    await expect(login(sys, { username: 'leader', password: PW, ...at })).rejects.toMatchObject({
+      code: 'TOO_MANY_ATTEMPTS',
       status: 429,
+    });
+    // The real user, elsewhere, is not locked out by a stranger's guesses.
+    await expect(
+      login(sys, { username: 'leader', password: PW, address: '198.51.100.2' }),
+    ).resolves.toMatchObject({
+      user: { username: 'leader' },
+    });
+  });
+
+  it('gives an unknown name exactly the answers a known one gets', async () => {
+    const answers = async (username: string) => {
+      const out: string[] = [];
+      for (let i = 0; i <= MAX_FAILED_LOGINS; i++)
+        out.push(
+          await login(sys, { username, password: 'sai-mat-khau', address: '192.0.2.44' }).then(
+            () => 'ok',
+            (e: { code: string; status: number; message: string }) => `${e.status} ${e.code} ${e.message}`,
+          ),
+        );
+      return out;
+    };
+    const known = await answers('officer');
+    expect(await answers('khong-co-ai')).toEqual(known);
+    expect(known.at(-1)).toMatch(/^429 TOO_MANY_ATTEMPTS/);
+  });
+
+  it('lets no more than the allowed guesses through when they are sent at once', async () => {
+    const at = { address: '192.0.2.99' };
+    const results = await Promise.all(
+      Array.from({ length: 19 }, () =>
+        login(sys, { username: 'admin', password: 'doan-mo', ...at }).then(
+          () => 'ok',
+          (e: { code: string }) => e.code,
+        ),
+      ),
+    );
+    expect(results.filter((r) => r === 'INVALID_CREDENTIALS')).toHaveLength(MAX_FAILED_LOGINS);
+    expect(results.filter((r) => r === 'TOO_MANY_ATTEMPTS')).toHaveLength(19 - MAX_FAILED_LOGINS);
+    await expect(login(sys, { username: 'admin', password: PW, ...at })).rejects.toMatchObject({
+      code: 'TOO_MANY_ATTEMPTS',
     });
   });
 

@@ -9,8 +9,9 @@ import { loadUnitGraph } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
 import { LoginInput, type SessionInfo, UserInfo, UserInput } from './account-schemas.ts';
 import { findSession, findUserForLogin, selectUsers } from './accounts.queries.ts';
+import { clearAttempts, takeAttempt } from './throttle.queries.ts';
 
-/** After this many wrong passwords in a row the account waits LOCK_MINUTES. */
+/** After this many sign-in attempts in a row for one name from one address, that pair waits LOCK_MINUTES. */
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
 export const SESSION_HOURS = 12;
@@ -114,56 +115,49 @@ export async function listUsers(ctx: Ctx): Promise<UserInfo[]> {
   return rows.map(toInfo);
 }
 
+const throttled = () =>
+  new BaocaoError(
+    'TOO_MANY_ATTEMPTS',
+    `Đăng nhập sai quá ${MAX_FAILED_LOGINS} lần với tên này từ địa chỉ này; thử lại sau ${LOCK_MINUTES} phút hoặc liên hệ quản trị viên`,
+    `More than ${MAX_FAILED_LOGINS} failed sign-ins for this name from this address; try again in ${LOCK_MINUTES} minutes or ask an administrator`,
+    { status: 429 },
+  );
+
 /**
- * Checks a password and opens a session. Wrong passwords count towards a temporary lock
- * (MAX_FAILED_LOGINS, then LOCK_MINUTES); the answer never tells whether the name exists.
- * Returns the session token (for the cookie; only its hash is stored) and the CSRF token.
+ * Checks a password and opens a session. Attempts are throttled per (name, client address):
+ * MAX_FAILED_LOGINS, then LOCK_MINUTES of refusal, taken atomically before the password is
+ * checked. The answers never tell whether the name exists: an unknown name is throttled and
+ * refused exactly like a known one, and costs the same time. Returns the session token (for the
+ * cookie; only its hash is stored) and the CSRF token.
  */
-export async function login(ctx: Ctx, input: LoginInput): Promise<SessionInfo & { token: string }> {
+export async function login(
+  ctx: Ctx,
+  input: LoginInput & { address?: string },
+): Promise<SessionInfo & { token: string }> {
   const { username, password } = LoginInput.parse(input);
+  const key = { username: username.toLowerCase(), address: input.address ?? 'local' };
+  if (!(await takeAttempt(ctx.db.k, key, MAX_FAILED_LOGINS, LOCK_MINUTES))) throw throttled();
   const user = await findUserForLogin(ctx.db.k, username);
-  if (!user || user.disabled) {
-    await verify(await DUMMY_HASH, password).catch(() => false);
-    throw badCredentials();
-  }
-  if (user.locked_until && user.locked_until > new Date()) {
-    const until = user.locked_until.toISOString();
-    throw new BaocaoError(
-      'ACCOUNT_LOCKED',
-      `Tài khoản tạm khóa do nhập sai mật khẩu ${MAX_FAILED_LOGINS} lần; thử lại sau ${LOCK_MINUTES} phút hoặc liên hệ quản trị viên`,
-      `Account locked after ${MAX_FAILED_LOGINS} wrong passwords until ${until}; try later or ask an administrator`,
-      { status: 429 },
-    );
-  }
-  const actor: Actor = { username: user.username, role: user.role, unitId: user.unit_id };
-  if (!(await verify(user.password_hash, password))) {
-    const failures = user.failed_logins + 1;
-    const lock = failures >= MAX_FAILED_LOGINS;
-    await ctx.db.k.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('app_user')
-        .set({
-          failed_logins: lock ? 0 : failures,
-          locked_until: lock ? new Date(Date.now() + LOCK_MINUTES * 60_000) : null,
-        })
-        .where('id', '=', user.id)
-        .execute();
-      await writeAudit(trx, actor, {
+  const right = await verify(user && !user.disabled ? user.password_hash : await DUMMY_HASH, password).catch(
+    () => false,
+  );
+  if (!user || user.disabled || !right) {
+    if (user) {
+      const actor: Actor = { username: user.username, role: user.role, unitId: user.unit_id };
+      await writeAudit(ctx.db.k, actor, {
         entity: 'user',
         key: user.username,
-        action: lock ? 'lockout' : 'login_failed',
+        action: 'login_failed',
+        reason: key.address,
       });
-    });
+    }
     throw badCredentials();
   }
+  const actor: Actor = { username: user.username, role: user.role, unitId: user.unit_id };
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   await ctx.db.k.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('app_user')
-      .set({ failed_logins: 0, locked_until: null })
-      .where('id', '=', user.id)
-      .execute();
+    await clearAttempts(trx, key);
     await trx.deleteFrom('user_session').where('expires_at', '<', new Date()).execute();
     await trx
       .insertInto('user_session')

@@ -7,6 +7,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { pgliteDialect } from './pglite-dialect.ts';
 import type { Schema } from './schema.ts';
 import { migrate } from './migrate.ts';
+import { lockStoreDir } from './store-lock.ts';
 
 /** An open store: the typed query builder plus what only the engine can do (multi-statement scripts). */
 export interface Database {
@@ -26,10 +27,17 @@ const asInt = (v: string) => Number.parseInt(v, 10);
 
 /** Opens a PGlite store in `dataDir` (or in memory when omitted). */
 export async function openPglite(dataDir?: string): Promise<Database> {
-  const lite = await PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
-    parsers: { 1082: asText },
-  });
+  const release = dataDir ? lockStoreDir(dataDir) : () => undefined;
+  let lite: PGlite;
+  try {
+    lite = await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      parsers: { 1082: asText },
+    });
+  } catch (e) {
+    release();
+    throw e;
+  }
   const k = new Kysely<Schema>({ dialect: pgliteDialect(lite) });
   return {
     engine: 'pglite',
@@ -43,7 +51,13 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       });
       return r.affectedRows ?? 0;
     },
-    close: () => k.destroy(),
+    close: async () => {
+      try {
+        await k.destroy();
+      } finally {
+        release();
+      }
+    },
   };
 }
 

@@ -146,10 +146,15 @@ export interface Schema {
     role: 'admin' | 'officer' | 'leader' | 'reporter' | 'public';
     unit_id: number | null;
     password_hash: string;
-    failed_logins: ColumnType<number, number | undefined, number>;
-    locked_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
     disabled: ColumnType<boolean, boolean | undefined, boolean>;
     created_at: Timestamp;
+  };
+  login_throttle: {
+    username: string;
+    address: string;
+    failures: ColumnType<number, number | undefined, number>;
+    locked_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+    updated_at: Timestamp;
   };
   user_session: {
     token_hash: string;

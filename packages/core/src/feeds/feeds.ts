@@ -38,10 +38,23 @@ async function* feedBytes(
     }
   })();
   if (first.value[0] === 0x1f && first.value[1] === 0x8b) {
-    for await (const c of Readable.from(raw).pipe(createGunzip()))
-      yield c instanceof Uint8Array ? c : Buffer.from(c);
+    try {
+      for await (const c of Readable.from(raw).pipe(createGunzip()))
+        yield c instanceof Uint8Array ? c : Buffer.from(c);
+    } catch (e) {
+      // zlib's own errors (a truncated or corrupt body) are bad input, not a server fault.
+      if (e instanceof Error && 'code' in e && String(e.code).startsWith('Z_')) throw badGzip(e);
+      throw e;
+    }
   } else yield* raw;
 }
+
+const badGzip = (e: Error) =>
+  new BaocaoError(
+    'INVALID_GZIP',
+    `Tệp nén gzip bị hỏng hoặc không trọn vẹn (${e.message}); không ghi gì. Nén lại tệp và gửi lại.`,
+    `The gzip data is corrupt or truncated (${e.message}); nothing written. Compress the file again and resend it.`,
+  );
 
 function refuse(p: ParsedFeed, filename: string): never {
   const details = p.malformedLines.slice(0, 20).map((m) => ({

@@ -8,6 +8,7 @@ import { periodLabelVi } from '../periods/period-text.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { loadValidationContext, rejectRows, storeValidRows } from '../values/values.ts';
 import { validateValueRows } from '../values/validate.ts';
+import { requireSecondPerson } from './four-eyes.ts';
 import { type FormKey, type SubmissionBoard, draftOf } from './form-schemas.ts';
 import { loadFormContext, reportingUnits, summarize } from './form-context.ts';
 import { getForm } from './forms.ts';
@@ -76,6 +77,8 @@ async function review(
       entity: 'submission',
       key: `${fc.unit.code}/${fc.p.id}`,
       action: want.action,
+      // Who submitted beside who acted: the audit shows both people of a review.
+      new: { status, submittedBy: sub.submitted_by, reviewedBy: ctx.actor.username },
       reason: want.reason ?? null,
     });
   });
@@ -116,6 +119,7 @@ export async function approveForm(ctx: Ctx, input: FormKey) {
     { from: 'submitted', verb: 'duyệt', action: 'approve' },
     async (tctx, sub, unit) => {
       requireAccess(tctx, 'value.write');
+      requireSecondPerson(tctx.actor.username, sub.submitted_by);
       const rows = draftOf(sub.draft).map((d, i) => ({ row: i + 1, ...d, unit, period: sub.period }));
       const vc = await loadValidationContext(tctx, rows);
       const { valid, errors } = validateValueRows(tctx, vc, rows);
@@ -123,7 +127,7 @@ export async function approveForm(ctx: Ctx, input: FormKey) {
       await storeValidRows(tctx, vc, valid, {
         actor: tctx.actor.username,
         source: `form:${unit}/${sub.period}`,
-        reason: `approved; submitted by ${sub.submitted_by ?? '?'}`,
+        reason: `duyệt biểu mẫu / form approved; gửi bởi / submitted by ${sub.submitted_by ?? '?'}, duyệt bởi / approved by ${tctx.actor.username}`,
       });
       return 'approved';
     },

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { safeCell } from './safe-cell.ts';
 import { requireAccess } from '../access/access.ts';
 import type { Ctx } from '../context.ts';
 import { parsePeriod } from '../periods/period.ts';
@@ -87,7 +88,7 @@ const COLUMNS: (keyof ExportRow)[] = [
 ];
 
 const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
+  const s = v === null || v === undefined ? '' : String(safeCell(v));
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
@@ -107,7 +108,7 @@ export async function serializeTable<R extends object>(
   const ws = wb.addWorksheet(names.sheet);
   ws.columns = columns.map((c) => ({ header: c, key: c, width: c === 'note' ? 40 : 16 }));
   ws.getRow(1).font = { bold: true };
-  for (const r of rows) ws.addRow(r);
+  for (const r of rows) ws.addRow(columns.map((c) => safeCell(r[c])));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

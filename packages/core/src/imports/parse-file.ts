@@ -5,6 +5,7 @@ import { BaocaoError } from '../errors.ts';
 import type { RawValueRow } from '../values/validate.ts';
 import { type ValueColumn, columnOf } from './columns.ts';
 import { FILE_LIMITS, LIMIT_NAMES, checkLimit, overLimit } from './limits.ts';
+import { restoreCell } from './safe-cell.ts';
 import { checkXlsxShape } from './xlsx-shape.ts';
 import { zipDirectory } from './zip-directory.ts';
 
@@ -74,7 +75,7 @@ function fromTable(header: unknown[], rows: Iterable<unknown[]>, headerRow: numb
       const v = cells[j];
       if (!c || v === null || v === undefined) return;
       if (c === 'value') r.value = typeof v === 'number' ? v : String(v);
-      else r[c] = String(v);
+      else r[c] = restoreCell(String(v));
     });
     out.push(r);
   }

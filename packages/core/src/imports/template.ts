@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { safeCell } from './safe-cell.ts';
 import { requireAccess } from '../access/access.ts';
 import { listIndicators } from '../catalog/indicators.ts';
 import type { Ctx } from '../context.ts';
@@ -55,7 +56,7 @@ export async function buildTemplate(ctx: Ctx, input: { unit: string; period: str
       period: p.id,
       value: s ? Number(s.value) : null,
       status: s?.status === 'official' ? 'chính thức' : 'ước',
-      note: s?.note ?? null,
+      note: safeCell(s?.note ?? null),
     });
   }
   const info = wb.addWorksheet('Huong dan');

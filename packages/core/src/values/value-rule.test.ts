@@ -23,6 +23,9 @@ describe('readValue: one number rule per indicator', () => {
     ['1.450', COUNT, 1450],
     ['-3,5', CHANGE, -3.5],
     [0.1 + 0.2, CHANGE, 0.3],
+    [0, COUNT, 0],
+    ['0,000', COUNT, 0],
+    ['0.0e5', COUNT, 0],
     ['1.000.000.000.000.000', { ...COUNT, maxValue: null }, 1e15],
   ])('%s reads as %s', (input, rule, value) => {
     expect(ok(input, rule)).toEqual({ value });

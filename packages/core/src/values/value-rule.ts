@@ -35,6 +35,7 @@ interface Decimal {
 function decimalOf(int: string, frac: string, exp: number, negative: boolean): Decimal {
   const all = `${int}${frac}`.replace(/^0+/, '');
   const digits = all.replace(/0+$/, '');
+  if (digits === '') return { negative, digits, exponent: 0 }; // zero, however it is written
   return { negative, digits, exponent: exp - frac.length + (all.length - digits.length) };
 }
 

@@ -7,18 +7,24 @@ import {
   listUsers,
   login,
   logout,
+  SESSION_HOURS,
 } from '@baocao/core';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { NONE, defineRoute } from '../route.ts';
 import { SESSION_COOKIE, requestSession } from '../session.ts';
 
-const cookieOptions = {
-  path: '/',
-  httpOnly: true,
-  sameSite: 'strict',
-  // Behind TLS in production; plain HTTP on a developer's machine and in tests.
-  secure: process.env.NODE_ENV === 'production',
-} as const;
+const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' } as const;
+
+/**
+ * The session cookie: Secure whenever the request came over TLS (directly, or per a trusted proxy's
+ * X-Forwarded-Proto; see BAOCAO_TRUST_PROXY), and kept no longer than the session lives.
+ */
+const sessionCookie = (req: FastifyRequest) => ({
+  ...cookieOptions,
+  secure: req.protocol === 'https',
+  maxAge: SESSION_HOURS * 3600,
+});
 
 export default [
   defineRoute({
@@ -31,9 +37,9 @@ export default [
     query: NONE,
     body: LoginInput,
     response: SessionInfo,
-    handler: async ({ ctx, body, reply }) => {
-      const { token, ...session } = await login(ctx, body);
-      reply.setCookie(SESSION_COOKIE, token, cookieOptions);
+    handler: async ({ ctx, body, req, reply }) => {
+      const { token, ...session } = await login(ctx, { ...body, address: req.ip });
+      reply.setCookie(SESSION_COOKIE, token, sessionCookie(req));
       return session;
     },
   }),
@@ -47,7 +53,7 @@ export default [
     body: NONE,
     handler: async ({ ctx, req, reply }) => {
       await logout(ctx, req.cookies[SESSION_COOKIE] ?? '');
-      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      reply.clearCookie(SESSION_COOKIE, { ...cookieOptions, secure: req.protocol === 'https' });
       return { ok: true };
     },
   }),

@@ -6,6 +6,7 @@ export default [
   defineRoute({
     method: 'POST',
     url: '/api/check',
+    bodyLimit: 8 * 1024 * 1024,
     summary: 'Kiểm tra số liệu trong văn bản / fact-check statistical text (offsets are into the text sent)',
     tag: 'check',
     auth: 'actor',

@@ -18,6 +18,8 @@ const upload = {
   tag: 'feeds',
   auth: 'actor',
   upload: 'application/octet-stream',
+  // Feeds are large by nature; larger ones go through `baocao feed`, which streams.
+  bodyLimit: 200 * 1024 * 1024,
   query: z.object({ filename: z.string().min(1) }),
   body: z.instanceof(Buffer),
 } as const;

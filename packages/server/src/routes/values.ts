@@ -5,6 +5,7 @@ import {
   getValueHistory,
   importValues,
   submitValues,
+  FILE_LIMITS,
 } from '@baocao/core';
 import { z } from 'zod';
 import { XLSX, sendFile } from '../media.ts';
@@ -28,6 +29,7 @@ export default [
     summary: 'Gửi số liệu / submit values (all or none)',
     tag: 'values',
     auth: 'actor',
+    bodyLimit: FILE_LIMITS.bytes,
     query: NONE,
     body: z.object({
       values: z.array(
@@ -57,6 +59,7 @@ export default [
     tag: 'values',
     auth: 'actor',
     upload: 'application/octet-stream',
+    bodyLimit: FILE_LIMITS.bytes,
     query: z.object({ filename: z.string().min(1), reason: z.string().optional() }),
     body: z.instanceof(Buffer),
     response: ImportResult,

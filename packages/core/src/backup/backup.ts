@@ -1,0 +1,167 @@
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip, createGzip } from 'node:zlib';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { requireAccess } from '../access/access.ts';
+import type { Ctx } from '../context.ts';
+import { BaocaoError } from '../errors.ts';
+import { appliedMigrations, ident, insertRows, listTables, pageOfRows } from './backup.queries.ts';
+
+const FORMAT = 'baocao-backup';
+const VERSION = 1;
+const PAGE = 2000;
+
+const Header = z.object({
+  format: z.literal(FORMAT),
+  version: z.literal(VERSION),
+  createdAt: z.string(),
+  engine: z.string(),
+  migrations: z.array(z.string()),
+});
+const Line = z.union([
+  z.object({ table: z.string(), rows: z.array(z.record(z.string(), z.unknown())) }),
+  z.object({ end: z.literal(true), counts: z.record(z.string(), z.number().int()) }),
+]);
+
+/** Row counts per table, as written to or read from a backup. */
+export type BackupCounts = Record<string, number>;
+
+/**
+ * Writes every table of the store, row for row (audit, users, sessions, forms, reports, feeds…),
+ * to one gzip file of JSON lines: a header naming the schema's migrations, pages of rows per table
+ * in key order, and a closing line with the counts (a truncated file is recognised). Values keep
+ * their exact text (numeric, timestamps, bytes). Read in one snapshot, so the copy is consistent.
+ */
+export async function writeBackup(ctx: Ctx, file: string): Promise<BackupCounts> {
+  requireAccess(ctx, 'store.backup');
+  const gzip = createGzip();
+  const done = pipeline(gzip, createWriteStream(file));
+  const write = async (o: unknown) => {
+    if (!gzip.write(`${JSON.stringify(o)}\n`)) await once(gzip, 'drain');
+  };
+  const counts: BackupCounts = {};
+  await ctx.db.k
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      // One time zone for every timestamp written, whatever the server's setting.
+      await sql`set local timezone = 'UTC'`.execute(trx);
+      await write({
+        format: FORMAT,
+        version: VERSION,
+        createdAt: new Date().toISOString(),
+        engine: ctx.db.engine,
+        migrations: await appliedMigrations(trx),
+      });
+      for (const t of await listTables(trx)) {
+        counts[t.name] = 0;
+        let last: unknown;
+        for (;;) {
+          const rows = await pageOfRows(trx, t, last, PAGE);
+          if (rows.length === 0) break;
+          counts[t.name]! += rows.length;
+          await write({ table: t.name, rows });
+          last = rows.at(-1);
+          if (rows.length < PAGE) break;
+        }
+      }
+    });
+  await write({ end: true, counts });
+  gzip.end();
+  await done;
+  ctx.log.info({ file, counts }, 'backup written');
+  return counts;
+}
+
+const badBackup = (why: string, whyEn: string) =>
+  new BaocaoError('INVALID_BACKUP', `Tệp sao lưu không hợp lệ: ${why}`, `Invalid backup file: ${whyEn}`);
+
+/**
+ * Restores a backup into an empty store of either engine (schema migrated to the same point),
+ * exactly: every row as it was, sequences set past the restored ids. All in one transaction:
+ * a bad or truncated file leaves the store as it was. Refused when the store holds data.
+ */
+export async function restoreBackup(ctx: Ctx, file: string): Promise<BackupCounts> {
+  requireAccess(ctx, 'store.backup');
+  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity })[
+    Symbol.asyncIterator
+  ]();
+  const next = async (): Promise<unknown> => {
+    const r = await lines.next().catch((e: unknown) => {
+      throw badBackup(
+        `không giải nén được (${e instanceof Error ? e.message : e})`,
+        `cannot inflate it (${e instanceof Error ? e.message : e})`,
+      );
+    });
+    if (r.done)
+      throw badBackup('tệp bị cắt cụt (thiếu dòng kết thúc)', 'the file is truncated (no closing line)');
+    try {
+      return JSON.parse(r.value);
+    } catch {
+      throw badBackup('một dòng không phải JSON', 'a line is not JSON');
+    }
+  };
+  let header: z.infer<typeof Header>;
+  try {
+    header = Header.parse(await next());
+  } catch (e) {
+    if (e instanceof BaocaoError) throw e;
+    throw badBackup('không phải tệp sao lưu baocao', 'not a baocao backup');
+  }
+  return ctx.db.k.transaction().execute(async (trx) => {
+    const here = await appliedMigrations(trx);
+    if (here.join() !== header.migrations.join())
+      throw new BaocaoError(
+        'BACKUP_SCHEMA_MISMATCH',
+        `Bản sao lưu có lược đồ ${header.migrations.at(-1)}, kho hiện có ${here.at(-1)}; dùng phiên bản baocao cùng lược đồ`,
+        `The backup's schema is at ${header.migrations.at(-1)}, this store's at ${here.at(-1)}; use a baocao version with the same schema`,
+        { status: 409 },
+      );
+    const tables = await listTables(trx);
+    const names = new Set(tables.map((t) => t.name));
+    for (const t of tables) {
+      if (t.name === 'catalog_stamp') continue; // created by the migrations themselves
+      const any = await sql`select 1 from ${ident(t.name)} limit 1`.execute(trx);
+      if (any.rows.length > 0)
+        throw new BaocaoError(
+          'STORE_NOT_EMPTY',
+          `Kho đích đã có dữ liệu (bảng ${t.name}); chỉ phục hồi vào một kho trống`,
+          `The target store holds data (table ${t.name}); restore only into an empty store`,
+          { status: 409 },
+        );
+    }
+    // Triggers (the catalog stamp) would change what is restored: off until the rows are in.
+    for (const t of tables) await sql`alter table ${ident(t.name)} disable trigger user`.execute(trx);
+    await sql`delete from catalog_stamp`.execute(trx);
+    const counts: BackupCounts = Object.fromEntries(tables.map((t) => [t.name, 0]));
+    for (;;) {
+      const parsed = Line.safeParse(await next());
+      if (!parsed.success) throw badBackup('một dòng sai cấu trúc', 'a line has the wrong shape');
+      const line = parsed.data;
+      if ('end' in line) {
+        for (const [table, n] of Object.entries(line.counts))
+          if ((counts[table] ?? 0) !== n)
+            throw badBackup(
+              `bảng ${table} có ${counts[table] ?? 0}/${n} dòng`,
+              `table ${table} has ${counts[table] ?? 0} of ${n} rows`,
+            );
+        break;
+      }
+      if (!names.has(line.table)) throw badBackup(`bảng lạ "${line.table}"`, `unknown table "${line.table}"`);
+      await insertRows(trx, line.table, line.rows);
+      counts[line.table] = (counts[line.table] ?? 0) + line.rows.length;
+    }
+    for (const t of tables) {
+      await sql`alter table ${ident(t.name)} enable trigger user`.execute(trx);
+      for (const col of t.sequenced)
+        await sql`select setval(pg_get_serial_sequence(${t.name}, ${col}), coalesce((select max(${ident(col)}) from ${ident(t.name)}), 0) + 1, false)`.execute(
+          trx,
+        );
+    }
+    ctx.log.info({ file, counts }, 'backup restored');
+    return counts;
+  });
+}
