@@ -133,14 +133,20 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   return app;
 }
 
+/** PostgreSQL's class 22 (data exception: a NUL in text, a value out of a type's range) is bad input. */
+const isDataException = (err: unknown) =>
+  err instanceof Error && 'code' in err && typeof err.code === 'string' && /^22[0-9A-Z]{3}$/.test(err.code);
+
 const statusOf = (err: unknown): number =>
-  err instanceof BaocaoError
-    ? err.status
-    : err instanceof ZodError || err instanceof SyntaxError
-      ? 400
-      : typeof err === 'object' && err !== null && 'statusCode' in err && typeof err.statusCode === 'number'
-        ? err.statusCode
-        : 500;
+  isDataException(err)
+    ? 400
+    : err instanceof BaocaoError
+      ? err.status
+      : err instanceof ZodError || err instanceof SyntaxError
+        ? 400
+        : typeof err === 'object' && err !== null && 'statusCode' in err && typeof err.statusCode === 'number'
+          ? err.statusCode
+          : 500;
 
 /** Fastify's own refusals, in our error shape with a code a client can act on. */
 const FASTIFY_CODES: Record<string, [string, string, string]> = {
@@ -174,6 +180,14 @@ function presentError(err: unknown, req: FastifyRequest) {
       code: 'INVALID_JSON',
       message: 'JSON sai cú pháp',
       messageEn: `Malformed JSON: ${err.message}`,
+      details: [],
+    };
+  if (isDataException(err))
+    return {
+      code: 'INVALID_DATA',
+      message: 'Dữ liệu gửi lên có giá trị không lưu được (ví dụ ký tự NUL trong văn bản, số vượt phạm vi)',
+      messageEn:
+        'The request holds a value that cannot be stored (e.g. a NUL character in text, a number out of range)',
       details: [],
     };
   const status = statusOf(err);
