@@ -1,7 +1,7 @@
 // What every sub-command shares: its flags, its store, and how it prints. Kept apart from the
 // command table so the sub-command files depend on this and the table on them, never in a circle.
 import { writeFileSync } from 'node:fs';
-import { BaocaoError } from '@baocao/core';
+import { BaocaoError, compactRollups } from '@baocao/core';
 import { openStore } from './store.ts';
 
 export interface Flags {
@@ -43,7 +43,9 @@ export async function withStore<T>(
 ): Promise<T> {
   const store = await openStore(flags.data);
   try {
-    return await fn(store);
+    const result = await fn(store);
+    await compactRollups(store.db.k); // fold what this command wrote, so the next reader reads less
+    return result;
   } finally {
     await store.db.close();
   }

@@ -155,6 +155,7 @@ const ATTEMPTS: {
 ];
 /** Endpoints with no unit data to protect: open to anyone or to every signed-in user by design. */
 const OPEN = [
+  '/api/health/ready',
   '/api/health',
   '/api/auth/login',
   '/api/auth/logout',

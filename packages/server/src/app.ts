@@ -7,6 +7,7 @@ import {
   BaocaoError,
   type Database,
   type Logger,
+  compactRollups,
   notFound,
   parseJsonExact,
   zodErrorList,
@@ -115,6 +116,12 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         { status: 429 },
       ),
   });
+  // Pending rollup changes are folded in the background (readers add them meanwhile).
+  const compaction = setInterval(() => {
+    compactRollups(opts.db.k).catch((err: unknown) => opts.log.warn({ err }, 'rollup compaction failed'));
+  }, 2000);
+  compaction.unref();
+  app.addHook('onClose', async () => clearInterval(compaction));
   const env = sessionEnv(opts.db, opts.apiToken);
   for (const r of ROUTES) r.register(app, env);
   const doc = openApiDocument(ROUTES);

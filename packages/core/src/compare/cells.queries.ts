@@ -38,21 +38,35 @@ export async function loadCells(
       and period = any(${periods}::text[])`;
   // Two statements rather than one with two subqueries: PGlite runs them faster apart, and the
   // PostgreSQL pool runs them at once.
+  // The rollups and their pending changes are read by one statement, so from one snapshot (a
+  // compaction committing in between could otherwise count a change twice or not at all). Cells with
+  // pending changes come back a second time, summed exactly by the database, and replace the first.
   const [direct, rolled] = await Promise.all([
     sql<{ t: string | null }>`
       select string_agg(concat_ws(',', indicator_id, unit_id, period, value, (status = 'estimate')::int, derived::int), ';') as t
       from data_value where ${where}`.execute(db),
-    sql<{ t: string | null }>`
-      select string_agg(concat_ws(',', indicator_id, unit_id, period, total, (n_estimate > 0)::int, n), ';') as t
-      from rollup where ${where} and n > 0`.execute(db),
+    sql<{ t: string | null; d: string | null }>`
+      with pending as (
+        select indicator_id, unit_id, period, sum(total) as total, sum(n_estimate) as ne, sum(n) as n
+        from rollup_delta where ${where} group by 1, 2, 3
+      )
+      select
+        (select string_agg(concat_ws(',', indicator_id, unit_id, period, total, n_estimate, n), ';')
+           from rollup where ${where}) as t,
+        (select string_agg(concat_ws(',', p.indicator_id, p.unit_id, p.period, coalesce(r.total, 0) + p.total,
+                  coalesce(r.n_estimate, 0) + p.ne, coalesce(r.n, 0) + p.n), ';')
+           from pending p left join rollup r using (indicator_id, unit_id, period)) as d`.execute(db),
   ]);
   const cells: Cells = { direct: new Map(), rollup: new Map() };
   fill(cells.direct, direct.rows[0]?.t ?? null, false);
   fill(cells.rollup, rolled.rows[0]?.t ?? null, true);
+  fill(cells.rollup, rolled.rows[0]?.d ?? null, true);
+  // A rollup that no value stands under any more (every value below deleted) is no figure.
+  for (const [key, c] of cells.rollup) if (c.n <= 0) cells.rollup.delete(key);
   return cells;
 }
 
-/** Reads `indicator,unit,period,value,estimate,derived-or-n` records into cells. */
+/** Reads `indicator,unit,period,value,estimates,derived-or-n` records into cells (a later record of a key replaces it). */
 function fill(into: Map<string, Cell>, text: string | null, rollup: boolean): void {
   if (!text) return;
   for (const record of text.split(';')) {
@@ -61,9 +75,11 @@ function fill(into: Map<string, Cell>, text: string | null, rollup: boolean): vo
     const c4 = record.indexOf(',', c3 + 1);
     const c5 = record.indexOf(',', c4 + 1);
     const last = record.slice(c5 + 1);
-    into.set(record.slice(0, c3), {
+    const key = record.slice(0, c3);
+    const estimates = Number(record.slice(c4 + 1, c5));
+    into.set(key, {
       value: Number(record.slice(c3 + 1, c4)),
-      status: record[c4 + 1] === '1' ? 'estimate' : 'official',
+      status: estimates > 0 ? 'estimate' : 'official',
       derived: !rollup && last === '1',
       n: rollup ? Number(last) : 1,
     });

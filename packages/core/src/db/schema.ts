@@ -91,6 +91,7 @@ export interface Schema {
   };
   data_value: DataValueTable;
   rollup: RollupTable;
+  rollup_delta: RollupTable & { id: Generated<string> };
   plan_target: PlanTargetTable;
   value_audit: {
     id: Generated<string>;

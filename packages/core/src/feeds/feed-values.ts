@@ -50,7 +50,7 @@ export async function writeComputedValues(
     }));
   if (!rows.length) return 0;
   const vc = await loadValidationContext(ctx, rows);
-  const { valid, errors } = validateValueRows(ctx, vc, rows);
+  const { valid, errors } = await validateValueRows(ctx, vc, rows);
   if (errors.total) rejectRows(errors);
   await storeValidRows(ctx, vc, valid, { actor: ctx.actor.username, source, reason: 'computed from feed' });
   return valid.length;

@@ -33,23 +33,3 @@ export function formatNumberEn(x: number, decimals = 0, opts: { trimZeros?: bool
 export function formatPercentVi(pct: number, decimals = 1): string {
   return `${formatNumberVi(pct, decimals, { trimZeros: true })}%`;
 }
-
-/**
- * Reads a number as typed by a person or a machine: `1234.5`, `2.820.865`, `46,8`, `1 234`.
- * Returns null when the text is not a number or is ambiguous (`1.234` could be 1234 or 1.234).
- */
-export function parseNumberLoose(
-  text: string,
-): { value: number } | { error: 'NOT_A_NUMBER' | 'AMBIGUOUS_NUMBER' } {
-  const s = text.trim().replace(/[\s\u00a0]/g, '');
-  if (s === '') return { error: 'NOT_A_NUMBER' };
-  if (/^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(s)) {
-    // A single dot followed by exactly three digits is how Vietnamese writes thousands.
-    if (/^[-+]?\d{1,3}\.\d{3}$/.test(s)) return { error: 'AMBIGUOUS_NUMBER' };
-    return { value: Number(s) };
-  }
-  if (/^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s) || /^[-+]?\d+,\d+$/.test(s)) {
-    return { value: Number(s.replace(/\./g, '').replace(',', '.')) };
-  }
-  return { error: 'NOT_A_NUMBER' };
-}

@@ -50,6 +50,10 @@ export const FormRow = z.object({
   nameEn: z.string(),
   unitVi: z.string(),
   precision: z.number().int(),
+  /** What the indicator accepts (the one number rule, `readValue`), so the form checks as the server does. */
+  valueDecimals: z.number().int(),
+  nonNegative: z.boolean(),
+  maxValue: z.number().nullable(),
   kind: z.string(),
   value: z.number().nullable(),
   status: ValueStatus,

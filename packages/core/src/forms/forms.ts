@@ -69,6 +69,9 @@ export async function getForm(ctx: Ctx, key: FormKey): Promise<Form> {
       nameEn: i.nameEn,
       unitVi: i.unitVi,
       precision: i.precision,
+      valueDecimals: i.valueDecimals,
+      nonNegative: i.nonNegative,
+      maxValue: i.maxValue,
       kind: i.kind,
       value: d ? d.value : sub ? null : h.value,
       status: d?.status ?? h.status ?? 'estimate',
@@ -135,7 +138,7 @@ export async function saveForm(
   }
   const rows = typed.map((v) => ({ ...v, unit: fc.unit.code, period: fc.p.id }));
   const vc = await loadValidationContext(ctx, rows);
-  const checked = validateValueRows(ctx, vc, rows, errors);
+  const checked = await validateValueRows(ctx, vc, rows, errors);
   if (errors.total > 0) rejectRows(errors);
   const codeOf = new Map([...vc.indicators.values()].map((i) => [i.id, i.code]));
   const draft: DraftValue[] = checked.valid.map((r) => ({

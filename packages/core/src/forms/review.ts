@@ -122,7 +122,7 @@ export async function approveForm(ctx: Ctx, input: FormKey) {
       requireSecondPerson(tctx.actor.username, sub.submitted_by);
       const rows = draftOf(sub.draft).map((d, i) => ({ row: i + 1, ...d, unit, period: sub.period }));
       const vc = await loadValidationContext(tctx, rows);
-      const { valid, errors } = validateValueRows(tctx, vc, rows);
+      const { valid, errors } = await validateValueRows(tctx, vc, rows);
       if (errors.total > 0) rejectRows(errors);
       await storeValidRows(tctx, vc, valid, {
         actor: tctx.actor.username,

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { Ctx } from '../context.ts';
+import type { Database } from '../db/database.ts';
 
 /**
  * Recomputes every rollup from the stored values in one statement. Writes keep rollups exact, so
@@ -11,6 +12,7 @@ export async function rebuildRollups(ctx: Ctx): Promise<number> {
   requireAccess(ctx, 'unit.write');
   return ctx.db.k.transaction().execute(async (trx) => {
     await sql`delete from rollup`.execute(trx);
+    await sql`delete from rollup_delta`.execute(trx);
     const r = await sql`
       insert into rollup (indicator_id, unit_id, period, total, n, n_estimate)
       select d.indicator_id, a.ancestor_id, d.period, sum(d.value), count(*),
@@ -20,4 +22,28 @@ export async function rebuildRollups(ctx: Ctx): Promise<number> {
     await writeAudit(trx, ctx.actor, { entity: 'rollup', key: '*', action: 'rebuild' });
     return Number(r.numAffectedRows ?? 0);
   });
+}
+
+/**
+ * Folds the pending rollup changes into `rollup`, in one statement: what readers see does not
+ * change (they add the pending changes themselves), only how much they read. Writers append
+ * changes and never update a shared row; this is the only writer of `rollup`, run in the background
+ * and after bulk work. Safe to run from several processes at once. Returns the changes folded.
+ */
+export async function compactRollups(db: Database['k']): Promise<number> {
+  const r = await sql<{ n: number }>`
+    with moved as (
+      delete from rollup_delta returning indicator_id, unit_id, period, total, n, n_estimate
+    ),
+    folded as (
+      insert into rollup (indicator_id, unit_id, period, total, n, n_estimate)
+      select indicator_id, unit_id, period, sum(total), sum(n), sum(n_estimate)
+      from moved group by 1, 2, 3 order by 1, 2, 3
+      on conflict (indicator_id, unit_id, period) do update set
+        total = rollup.total + excluded.total, n = rollup.n + excluded.n,
+        n_estimate = rollup.n_estimate + excluded.n_estimate
+      returning 1
+    )
+    select (select count(*) from moved)::int as n`.execute(db);
+  return r.rows[0]?.n ?? 0;
 }

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { Ctx } from '../context.ts';
 import type { FieldError } from '../errors.ts';
 import { type ErrorList, errorList } from '../errors.ts';
@@ -31,6 +32,9 @@ export interface ValidationContext {
   approved?: Set<string>;
 }
 
+/** Rows validated between two turns of the event loop (a few milliseconds of work). */
+const YIELD_EVERY = 5000;
+
 /** Longest note kept with a value; a longer one is refused, not cut. */
 export const MAX_NOTE_CHARS = 2000;
 
@@ -55,15 +59,18 @@ export const currentMonthIndex = (now = new Date()) => monthIndexOfDate(now.toIS
  * Checks every row and returns the valid ones by id, or every error found (row, field, code,
  * Vietnamese and English message). Access is checked too: a reporter's rows must be in their unit.
  */
-export function validateValueRows(
+export async function validateValueRows(
   ctx: Ctx,
   vc: ValidationContext,
   rows: RawValueRow[],
   errors: ErrorList = errorList(),
-): { valid: ValueRow[]; errors: ErrorList } {
+): Promise<{ valid: ValueRow[]; errors: ErrorList }> {
   const valid: ValueRow[] = [];
   const seen = new Map<string, number>();
+  let done = 0;
   for (const r of rows) {
+    // Long batches give the event loop a turn now and then, so other requests are answered.
+    if (++done % YIELD_EVERY === 0) await setImmediate();
     const before = errors.total;
     const missing = (['indicator', 'unit', 'period', 'value'] as const).filter(
       (f) => r[f] === undefined || r[f] === null || String(r[f]).trim() === '',

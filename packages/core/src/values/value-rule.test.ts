@@ -56,6 +56,13 @@ describe('readValue: one number rule per indicator', () => {
     expect('vi' in r && r.vi.length).toBeGreaterThan(3);
   });
 
+  it('reads the Vietnamese way where the notation is known to be Vietnamese', () => {
+    expect(readValue('15.000', MONEY, 'vi')).toEqual({ value: 15000 });
+    expect(readValue('1,234', MONEY, 'vi')).toEqual({ value: 1.234 });
+    expect(readValue('1234.5', MONEY, 'vi')).toEqual({ value: 1234.5 });
+    expect(readValue('1,234', COUNT, 'vi')).toMatchObject({ error: 'NOT_AN_INTEGER' });
+  });
+
   it('negative zero is zero', () => {
     expect(ok('-0', CHANGE)).toEqual({ value: 0 });
   });

@@ -44,7 +44,11 @@ function decimalOf(int: string, frac: string, exp: number, negative: boolean): D
  * indicator without decimals a lone dot group is a thousands separator (`45.600`), as the app
  * prints such numbers; elsewhere `1.234` and `1,234` could be either and are refused as ambiguous.
  */
-function readText(text: string, wholeNumbers: boolean): Decimal | 'NOT_A_NUMBER' | 'AMBIGUOUS_NUMBER' {
+function readText(
+  text: string,
+  wholeNumbers: boolean,
+  vi: boolean,
+): Decimal | 'NOT_A_NUMBER' | 'AMBIGUOUS_NUMBER' {
   const s = text.trim().replace(/[\s\u00a0]/g, '');
   const m = /^([-+]?)(.*)$/.exec(s)!;
   const negative = m[1] === '-';
@@ -54,7 +58,7 @@ function readText(text: string, wholeNumbers: boolean): Decimal | 'NOT_A_NUMBER'
   if ((g = /^(\d+)(?:\.(\d+))?(?:[eE]([-+]?\d{1,6}))?$/.exec(body))) {
     const [, int, frac = '', exp = '0'] = g;
     if (!g[3] && /^[1-9]\d{0,2}$/.test(int!) && frac.length === 3) {
-      if (wholeNumbers) return decimalOf(`${int}${frac}`, '', 0, negative);
+      if (wholeNumbers || vi) return decimalOf(`${int}${frac}`, '', 0, negative);
       return 'AMBIGUOUS_NUMBER';
     }
     return decimalOf(int!, frac, Number(exp), negative);
@@ -64,7 +68,7 @@ function readText(text: string, wholeNumbers: boolean): Decimal | 'NOT_A_NUMBER'
     return decimalOf(g[1]!.replace(/\./g, ''), g[2] ?? '', 0, negative);
   if ((g = /^(\d+),(\d+)$/.exec(body))) {
     // "1,234" is 1.234 in Vietnamese but 1234 in English: refuse rather than guess.
-    if (/^[1-9]\d{0,2}$/.test(g[1]!) && g[2]!.length === 3) return 'AMBIGUOUS_NUMBER';
+    if (/^[1-9]\d{0,2}$/.test(g[1]!) && g[2]!.length === 3 && !vi) return 'AMBIGUOUS_NUMBER';
     return decimalOf(g[1]!, g[2]!, 0, negative);
   }
   return 'NOT_A_NUMBER';
@@ -88,16 +92,18 @@ function decimalOfNumber(x: number): Decimal {
 /**
  * Reads one value for an indicator: text as people type it (`2.820.865`, `46,8`, `1234.5`) or a
  * number as machines send it. Refuses, with the reason in Vietnamese and English, anything the
- * indicator does not accept: never rounds, never guesses, never overflows.
+ * indicator does not accept: never rounds, never guesses, never overflows. Text whose notation is
+ * unknown (files, the API) leaves `1.234` and `1,234` ambiguous; `notation: 'vi'` (the web app's
+ * fields, which say they take Vietnamese notation) reads them the Vietnamese way, 1234 and 1,234.
  */
-export function readValue(input: string | number, rule: ValueRule): ValueVerdict {
+export function readValue(input: string | number, rule: ValueRule, notation?: 'vi'): ValueVerdict {
   const whole = rule.valueDecimals === 0;
   let d: Decimal;
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) return problem('NOT_A_NUMBER', rule);
     d = decimalOfNumber(input);
   } else {
-    const r = readText(input, whole);
+    const r = readText(input, whole, notation === 'vi');
     if (typeof r === 'string') return problem(r, rule);
     d = r;
   }

@@ -29,7 +29,7 @@ export async function upsertValues(
   meta: { actor: string; source: string | null; reason: string | null },
 ): Promise<{ inserted: number; updated: number }> {
   const col = <K extends keyof ValueRow>(k: K) => rows.map((r) => r[k]);
-  await lockIndicators(db, col('indicatorId'));
+  await lockCells(db, rows);
   const result = await sql<{ inserted: number; updated: number }>`
     with input as (
       select * from unnest(
@@ -66,7 +66,7 @@ export async function upsertValues(
       returning 1
     ),
     rolled as (
-      insert into rollup (indicator_id, unit_id, period, total, n, n_estimate)
+      insert into rollup_delta (indicator_id, unit_id, period, total, n, n_estimate)
       select c.indicator_id, a.ancestor_id, c.period,
              sum(c.value - coalesce(c.old_value, 0)),
              sum(case when c.old_value is null then 1 else 0 end),
@@ -75,10 +75,6 @@ export async function upsertValues(
       from changed c
       join unit_ancestor a on a.unit_id = c.unit_id and a.depth > 0
       group by c.indicator_id, a.ancestor_id, c.period
-      order by 1, 2, 3
-      on conflict (indicator_id, unit_id, period) do update set
-        total = rollup.total + excluded.total, n = rollup.n + excluded.n,
-        n_estimate = rollup.n_estimate + excluded.n_estimate
       returning 1
     )
     select
@@ -95,10 +91,7 @@ export async function deleteValueRows(
   keys: { indicatorId: number; unitId: number; period: string }[],
   meta: { actor: string; reason: string | null },
 ): Promise<number> {
-  await lockIndicators(
-    db,
-    keys.map((k) => k.indicatorId),
-  );
+  await lockCells(db, keys);
   const result = await sql<{ deleted: number }>`
     with gone as (
       delete from data_value d
@@ -113,15 +106,11 @@ export async function deleteValueRows(
       returning 1
     ),
     rolled as (
-      insert into rollup (indicator_id, unit_id, period, total, n, n_estimate)
+      insert into rollup_delta (indicator_id, unit_id, period, total, n, n_estimate)
       select g.indicator_id, a.ancestor_id, g.period, -sum(g.value), -count(*),
              -sum(case when g.status = 'estimate' then 1 else 0 end)
       from gone g join unit_ancestor a on a.unit_id = g.unit_id and a.depth > 0
       group by g.indicator_id, a.ancestor_id, g.period
-      order by 1, 2, 3
-      on conflict (indicator_id, unit_id, period) do update set
-        total = rollup.total + excluded.total, n = rollup.n + excluded.n,
-        n_estimate = rollup.n_estimate + excluded.n_estimate
       returning 1
     )
     select (select count(*) from gone)::int as deleted
@@ -129,7 +118,33 @@ export async function deleteValueRows(
   return result.rows[0]?.deleted ?? 0;
 }
 
-async function lockIndicators(db: Kysely<Schema>, ids: number[]) {
-  const distinct = [...new Set(ids)].sort((a, b) => a - b);
-  await sql`select pg_advisory_xact_lock(7482002, id) from unnest(${distinct}::int[]) as t(id)`.execute(db);
+/** Up to this many cells, a write locks each cell; a larger batch locks its indicators whole. */
+const CELL_LOCKS = 256;
+
+/**
+ * Serialises writers of the same cells, so two writes never compute a rollup change from the same
+ * old value. A small write (a form, a single value) holds its indicators shared and each of its
+ * cells exclusively: writers of other cells of the same indicator go on at once. A bulk import
+ * holds its indicators exclusively (thousands of cell locks would fill the lock table), which waits
+ * for the small writers of those indicators and keeps new ones waiting. Taken in a fixed order.
+ */
+async function lockCells(
+  db: Kysely<Schema>,
+  cells: { indicatorId: number; unitId: number; period: string }[],
+) {
+  const indicators = [...new Set(cells.map((c) => c.indicatorId))].sort((a, b) => a - b);
+  if (cells.length > CELL_LOCKS) {
+    await sql`select pg_advisory_xact_lock(7482002, id) from unnest(${indicators}::int[]) as t(id)`.execute(
+      db,
+    );
+    return;
+  }
+  await sql`select pg_advisory_xact_lock_shared(7482002, id) from unnest(${indicators}::int[]) as t(id)`.execute(
+    db,
+  );
+  await sql`
+    select pg_advisory_xact_lock(k) from (
+      select distinct (i::bigint << 32) + hashtext(u || '|' || p) as k
+      from unnest(${cells.map((c) => c.indicatorId)}::int[], ${cells.map((c) => c.unitId)}::int[], ${cells.map((c) => c.period)}::text[]) as t(i, u, p)
+    ) x order by k`.execute(db);
 }

@@ -1,4 +1,6 @@
+import { setImmediate } from 'node:timers/promises';
 import { sql } from 'kysely';
+import type { Database } from '../db/database.ts';
 import { requireAccess } from '../access/access.ts';
 import { listIndicators } from '../catalog/indicators.ts';
 import type { Ctx } from '../context.ts';
@@ -16,7 +18,12 @@ import {
 } from './validate.ts';
 import { type ValueRow, deleteValueRows, upsertValues } from './values.queries.ts';
 
-const CHUNK = 20_000;
+/**
+ * Rows per write statement. PGlite runs a statement on this thread from start to end, so its
+ * chunks are small enough (a few tens of milliseconds) for other requests to be answered between
+ * them; a PostgreSQL server runs it elsewhere, and larger chunks are faster.
+ */
+const chunkFor = (engine: Database['engine']) => (engine === 'pglite' ? 500 : 20_000);
 
 /** Periods named by rows, as stored (rows whose period cannot be read name none). */
 function periodsOf(rows: RawValueRow[]): string[] {
@@ -109,7 +116,7 @@ export async function submitValues(
   requireAccess(ctx, 'value.write');
   requireRows(input.rows);
   const vc = await loadValidationContext(ctx, input.rows);
-  const { valid, errors } = validateValueRows(ctx, vc, input.rows);
+  const { valid, errors } = await validateValueRows(ctx, vc, input.rows);
   if (errors.total > 0) rejectRows(errors);
   const meta = { actor: ctx.actor.username, source: input.source ?? null, reason: input.reason ?? null };
   return ctx.db.k
@@ -132,11 +139,13 @@ export async function storeValidRows(
 ): Promise<ImportResult> {
   let inserted = 0;
   let updated = 0;
-  for (let i = 0; i < valid.length; i += CHUNK) {
-    const r = await upsertValues(ctx.db.k, valid.slice(i, i + CHUNK), meta);
+  const chunk = chunkFor(ctx.db.engine);
+  for (let i = 0; i < valid.length; i += chunk) {
+    const r = await upsertValues(ctx.db.k, valid.slice(i, i + chunk), meta);
     inserted += r.inserted;
     updated += r.updated;
-    onProgress?.(Math.min(i + CHUNK, valid.length), valid.length);
+    onProgress?.(Math.min(i + chunk, valid.length), valid.length);
+    await setImmediate();
   }
   const warnings = await cumulativeWarnings(ctx.db.k, vc, valid);
   ctx.log.info({ rows: valid.length, inserted, updated, source: meta.source }, 'values stored');
@@ -152,7 +161,7 @@ export async function deleteValues(
   const rows: RawValueRow[] = input.keys.map((k, i) => ({ row: i + 1, ...k, value: 0, status: 'estimate' }));
   requireRows(rows);
   const vc = await loadValidationContext(ctx, rows);
-  const { valid, errors } = validateValueRows(ctx, vc, rows);
+  const { valid, errors } = await validateValueRows(ctx, vc, rows);
   if (errors.total > 0) rejectRows(errors);
   return ctx.db.k
     .transaction()

@@ -1,4 +1,4 @@
-import { type Indicator, type PlanTarget, UnitKind } from '@baocao/core/browser';
+import { type Indicator, type PlanTarget, UnitKind, readValue } from '@baocao/core/browser';
 import { useState } from 'react';
 import { api, qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
@@ -161,7 +161,7 @@ export function CatalogPanel() {
             indicator: text(f, 'indicator'),
             unit: text(f, 'unit').toUpperCase() || 'VN',
             year,
-            value: Number(text(f, 'value').replace(/\./g, '').replace(',', '.')),
+            value: planValue(text(f, 'value')),
           };
           run(() => api.put('/api/plans', [item]), t('Đã đặt kế hoạch', 'Plan set'), e);
         }}
@@ -186,4 +186,10 @@ export function CatalogPanel() {
       </form>
     </div>
   );
+}
+
+/** A plan target typed in Vietnamese notation (`15.000`, `4.245.382,5`), by the one number rule; NaN refuses it. */
+function planValue(text: string): number {
+  const r = readValue(text, { valueDecimals: 6, nonNegative: true, maxValue: null }, 'vi');
+  return 'value' in r ? r.value : Number.NaN;
 }

@@ -1,4 +1,4 @@
-import type { Form } from '@baocao/core/browser';
+import { type Form, readValue } from '@baocao/core/browser';
 import { useEffect, useState } from 'react';
 import { ApiError, api, qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
@@ -34,16 +34,21 @@ export function FormPage() {
   const f = form.data;
   const editable =
     user?.role === 'reporter' && !f.closed && ['missing', 'draft', 'returned'].includes(f.status);
-  const values = f.rows.map((r) => ({
-    indicator: r.indicator,
-    value: typed[r.indicator]?.text ?? '',
-    status: typed[r.indicator]?.status,
-  }));
+  // Sent as numbers read the Vietnamese way, as the fields say (45.600 is forty-five thousand six hundred).
+  const values = f.rows.map((r) => {
+    const text = typed[r.indicator]?.text ?? '';
+    const read = readValue(text, r, 'vi');
+    return {
+      indicator: r.indicator,
+      value: 'value' in read ? read.value : text,
+      status: typed[r.indicator]?.status,
+    };
+  });
   const act = async (what: 'save' | 'submit') => {
     setNotice('');
     setError(null);
     setServerErrors({});
-    if (values.some((v) => inlineError(v.value, t))) {
+    if (f.rows.some((r) => inlineError(typed[r.indicator]?.text ?? '', r, t))) {
       setError(
         new Error(
           t('Còn ô nhập sai; sửa các ô báo đỏ rồi thử lại', 'Some cells are wrong; fix the cells marked red'),

@@ -1,4 +1,4 @@
-import { type FormRow, parseNumberLoose, plausibility } from '@baocao/core/browser';
+import { type FormRow, plausibility, readValue } from '@baocao/core/browser';
 import { useApp } from '../app-context.tsx';
 import { useNumber } from '../ui.tsx';
 
@@ -8,16 +8,15 @@ export interface Typed {
   status: 'estimate' | 'official';
 }
 
-/** The same number rule as the server, so an error shows while typing, before any request. */
-export function inlineError(text: string, t: (vi: string, en: string) => string): string | null {
+/** The server's own number rule for this indicator, so an error shows while typing, before any request. */
+export function inlineError(
+  text: string,
+  row: FormRow,
+  t: (vi: string, en: string) => string,
+): string | null {
   if (text.trim() === '') return null;
-  const n = parseNumberLoose(text);
-  if ('error' in n)
-    return n.error === 'AMBIGUOUS_NUMBER'
-      ? t('Không rõ hàng nghìn hay thập phân; viết 1234 hoặc 1,234', 'Ambiguous; write 1234 or 1,234')
-      : t('Không phải là số', 'Not a number');
-  if (n.value < 0) return t('Không được âm', 'Must not be negative');
-  return null;
+  const n = readValue(text, row, 'vi');
+  return 'error' in n ? t(`Giá trị ${n.vi}`, `The value ${n.en}`) : null;
 }
 
 export function FormTable(props: {
@@ -45,8 +44,8 @@ export function FormTable(props: {
       <tbody>
         {props.rows.map((r) => {
           const typed = props.typed[r.indicator] ?? { text: '', status: r.status };
-          const error = inlineError(typed.text, t) ?? props.serverErrors[r.indicator] ?? null;
-          const parsed = parseNumberLoose(typed.text);
+          const error = inlineError(typed.text, r, t) ?? props.serverErrors[r.indicator] ?? null;
+          const parsed = readValue(typed.text, r, 'vi');
           const warn = !error && 'value' in parsed ? plausibility(parsed.value, r) : null;
           const id = `v-${r.indicator}`;
           return (
