@@ -53,6 +53,7 @@ export * from './forms/forms.ts';
 export * from './forms/review.ts';
 export * from './forms/periods.ts';
 export * from './releases/release.ts';
+export * from './releases/release-period.ts';
 export * from './dashboard/dashboard-schemas.ts';
 export * from './dashboard/dashboard.ts';
 export * from './check/check-schemas.ts';

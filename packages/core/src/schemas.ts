@@ -3,7 +3,7 @@
  * dependencies so the browser bundle can import it.
  */
 import { z } from 'zod';
-import { ComparisonBase, ValueSource, ValueStatus } from './value-schemas.ts';
+import { ComparisonBase, FigureStatus, ValueSource, ValueStatus } from './value-schemas.ts';
 import { MAX_ABS_VALUE } from './values/value-rule.ts';
 
 export * from './value-schemas.ts';
@@ -104,9 +104,22 @@ export const CompareResult = z.object({
   period: z.string(),
   periodLabel: z.string(),
   value: z.number().nullable(),
-  status: ValueStatus.nullable(),
+  /** `partial` when the figure sums fewer units than must report (see completeness). */
+  status: FigureStatus.nullable(),
   derived: z.boolean(),
   source: ValueSource.nullable(),
+  /**
+   * Where a value was entered for the unit itself (the ministry's national estimate), the sum of the
+   * units below as a cross-check, with the coverage of that sum and the gap (value − sum).
+   */
+  crossCheck: z
+    .object({
+      childrenSum: z.number(),
+      expected: z.number().int(),
+      reported: z.number().int(),
+      gap: z.number(),
+    })
+    .nullable(),
   previous: ComparisonBase.extend({ derived: z.boolean() }).nullable(),
   lastYear: ComparisonBase.extend({ derived: z.boolean() }),
   plan: z.object({ year: z.number().int(), value: z.number().nullable(), sharePct: z.number().nullable() }),

@@ -4,7 +4,17 @@
  */
 import { z } from 'zod';
 
+/** The status of a stored value, as reported. */
 export const ValueStatus = z.enum(['estimate', 'official']);
+
+/**
+ * The status of a figure as shown: a stored value's, or `partial` — a sum of the units that reported
+ * while some that must report have not (its coverage says how many).
+ */
+export const FigureStatus = z.enum(['estimate', 'official', 'partial']);
+
+/** How many of the units that must report a figure did: the units active in the period, for that indicator. */
+export const Coverage = z.object({ expected: z.number().int(), reported: z.number().int() });
 
 /** Where a resolved value comes from: reported for the unit itself, summed from below, or computed (a ratio). */
 export const ValueSource = z.enum(['reported', 'aggregated', 'computed']);
@@ -22,6 +32,8 @@ export const ValueCell = z.object({
   unit: z.string(),
   period: z.string(),
   value: z.number().nullable(),
-  status: ValueStatus.nullable(),
+  status: FigureStatus.nullable(),
   source: ValueSource.nullable(),
+  /** Set when the figure is partial. */
+  coverage: Coverage.nullish(),
 });

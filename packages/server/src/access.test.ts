@@ -286,15 +286,38 @@ describe('the public API', () => {
       const r = await app.inject({ method: 'GET', url });
       expect(r.body, url).not.toContain('4321');
     }
-    expect(
-      (await app.inject({ method: 'POST', url: '/api/releases', headers: h, payload: { period: PERIOD } }))
-        .statusCode,
-    ).toBe(200);
+    // One province of 34 has reported: the national figure is partial, and releasing says so.
+    const release = (payload: object) =>
+      app.inject({ method: 'POST', url: '/api/releases', headers: h, payload });
+    const refused = await release({ period: PERIOD });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({
+      code: 'PARTIAL_FIGURES',
+      details: [
+        {
+          field: 'VT.DOANH_THU',
+          code: 'PARTIAL_FIGURE',
+          message: 'VT.DOANH_THU: mới có 1/34 đơn vị báo cáo',
+        },
+      ],
+    });
+    const forced = await release({ period: PERIOD, force: true, reason: 'Công bố sớm theo chỉ đạo' });
+    expect(forced.statusCode).toBe(200);
     const after = await app.inject({
       method: 'GET',
       url: `/api/compare?indicator=VT.DOANH_THU&unit=P48&period=${PERIOD}`,
     });
     expect(after.json().value).toBe(4321);
+    const national = await app.inject({
+      method: 'GET',
+      url: `/api/compare?indicator=VT.DOANH_THU&unit=VN&period=${PERIOD}`,
+    });
+    expect(national.json()).toMatchObject({
+      value: 4321,
+      status: 'partial',
+      completeness: { expected: 34, reported: 1 },
+    });
+    expect(national.json().text).toContain('4.321 tỷ đồng (1/34 tỉnh, thành phố đã báo cáo)');
   });
 });
 

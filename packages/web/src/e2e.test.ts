@@ -217,11 +217,20 @@ describe.runIf(run)('in a real browser: submit, return, resubmit, approve, see, 
     await shot(visitor, '11-public-before');
     const officer = await signIn('officer');
     await officer.goto(`${base}/admin`);
+    // The officer confirms what becomes public, then is told the national figures are partial (one
+    // province of 34 has reported) and goes on only by giving a reason.
+    const dialogs: string[] = [];
+    officer.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void (d.type() === 'prompt' ? d.accept('Công bố theo chỉ đạo của Lãnh đạo Bộ') : d.accept());
+    });
     await officer
       .locator(`tr[data-period="${period}"]`)
       .getByRole('button', { name: 'Công bố số liệu' })
       .click();
     await officer.getByText('Đã công bố số liệu').waitFor();
+    expect(dialogs[0]).toContain('mọi người (kể cả không đăng nhập) sẽ xem được');
+    expect(dialogs[1]).toContain('VT.DOANH_THU: mới có 1/34 đơn vị báo cáo');
     await officer.close();
     await visitor.reload();
     await visitor.locator('tr[data-indicator="VT.DOANH_THU"]').getByText('1.250').waitFor();

@@ -46,6 +46,7 @@ const STATUS_VI: Record<string, [string, string]> = {
   approved: ['Đã duyệt', 'Approved'],
   estimate: ['Ước', 'Estimate'],
   official: ['Chính thức', 'Official'],
+  partial: ['Chưa đầy đủ', 'Partial'],
 };
 
 /** A status word with its colour, e.g. "Đã duyệt", "Ước". */

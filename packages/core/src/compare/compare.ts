@@ -13,7 +13,7 @@ import { type CompareResult, CompareInput, type Indicator, type Unit } from '../
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
 import { loadResolveEnv } from './env.ts';
-import { expectedReporters, type ResolveEnv, resolveValue } from './resolve.ts';
+import { childrenSum, expectedReporters, type ResolveEnv, resolveFigure, resolveValue } from './resolve.ts';
 import { resultSentence } from './sentence.ts';
 
 const pctChange = (v: number | null, base: number | null) =>
@@ -35,11 +35,16 @@ function compareOne(
   visible: (p: Period) => boolean,
 ): CompareResult {
   const { ind, unit, p, prev, ly } = r;
-  const cur = resolveValue(env, ind, unit, p);
+  const cur = resolveFigure(env, ind, unit, p);
   const before = prev && visible(prev) ? resolveValue(env, ind, unit, prev) : null;
   const lastYear = visible(ly) ? resolveValue(env, ind, unit, ly) : null;
   const v = cur?.value ?? null;
-  const reported = r.reporters.filter((u) => resolveValue(env, ind, u, p) !== null).length;
+  const reported =
+    cur?.coverage.reported ?? r.reporters.filter((u) => resolveValue(env, ind, u, p) !== null).length;
+  const sumBelow =
+    cur?.source === 'reported' && r.reporters.some((u) => u.id !== unit.id)
+      ? childrenSum(env, ind, unit, p)
+      : null;
   const previous = prev
     ? {
         period: prev.id,
@@ -65,6 +70,10 @@ function compareOne(
     status: cur?.status ?? null,
     derived: cur?.derived ?? false,
     source: cur?.source ?? null,
+    crossCheck:
+      sumBelow === null || v === null
+        ? null
+        : { childrenSum: sumBelow, expected: r.reporters.length, reported, gap: v - sumBelow },
     previous,
     lastYear: last,
     plan,
@@ -76,7 +85,7 @@ function compareOne(
     text: '',
     textEn: '',
   };
-  const text = resultSentence(ind, result);
+  const text = resultSentence(ind, result, undefined, undefined, cur?.basis);
   return { ...result, text: text.vi, textEn: text.en };
 }
 

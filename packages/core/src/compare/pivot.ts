@@ -9,7 +9,7 @@ import type { PivotCell } from '../dashboard/dashboard-schemas.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
 import { loadResolveEnv } from './env.ts';
-import { resolveValue } from './resolve.ts';
+import { resolveFigure } from './resolve.ts';
 
 /**
  * Values for every combination of indicators × units × periods (each unit with its subtree and
@@ -33,7 +33,7 @@ export async function pivotValues(
   for (const ind of inds) {
     for (const unit of units) {
       for (const p of periods) {
-        const r = visible(p) ? resolveValue(env, ind, unit, p) : null;
+        const r = visible(p) ? resolveFigure(env, ind, unit, p) : null;
         out.push({
           indicator: ind.code,
           unit: unit.code,
@@ -41,6 +41,7 @@ export async function pivotValues(
           value: r?.value ?? null,
           status: r?.status ?? null,
           source: r?.source ?? null,
+          ...(r?.status === 'partial' ? { coverage: r.coverage } : {}),
         });
       }
     }
@@ -53,8 +54,12 @@ export async function exportPivot(
   ctx: Ctx,
   input: { indicators: string[]; units: string[]; periods: string[]; format: FileFormat },
 ): Promise<Buffer> {
-  const cells = await pivotValues(ctx, input);
-  const columns = ['indicator', 'unit', 'period', 'value', 'status', 'source'] as const;
+  const cells = (await pivotValues(ctx, input)).map((c) => ({
+    ...c,
+    // A partial figure carries its coverage into the file, as it does on screen: "1/34".
+    coverage: c.coverage ? `${c.coverage.reported}/${c.coverage.expected}` : '',
+  }));
+  const columns = ['indicator', 'unit', 'period', 'value', 'status', 'coverage', 'source'] as const;
   return serializeTable(columns, cells, input.format, { json: 'cells', sheet: 'Bang tong hop' });
 }
 

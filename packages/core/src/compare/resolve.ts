@@ -111,3 +111,43 @@ export function expectedReporters(graph: UnitGraph, ind: Indicator, unit: Unit, 
   roots.forEach(visit);
   return [...out.values()];
 }
+
+/** A resolved value as shown: `partial` when it sums fewer units than must report, with their counts. */
+export interface Figure extends Omit<Resolved, 'status'> {
+  status: 'estimate' | 'official' | 'partial';
+  /** The status of the values it is made of (a partial sum of estimates is still estimated). */
+  basis: Resolved['status'];
+  coverage: { expected: number; reported: number };
+}
+
+/** How many of the units that must report `ind` within `unit` for `p` have a value (active units only). */
+export function coverageOf(
+  env: ResolveEnv,
+  ind: Indicator,
+  unit: Unit,
+  p: Period,
+): { expected: number; reported: number } {
+  const reporters = expectedReporters(env.graph, ind, unit, p);
+  const reported = reporters.filter((u) => resolveValue(env, ind, u, p) !== null).length;
+  return { expected: reporters.length, reported };
+}
+
+/**
+ * The figure for (indicator, unit, period): the resolved value, marked `partial` when it is a sum of
+ * the units that reported while others that must report have not. A value entered for the unit
+ * itself (a national estimate) is what it says and never partial; its children's sum is a
+ * cross-check (see `childrenSum`).
+ */
+export function resolveFigure(env: ResolveEnv, ind: Indicator, unit: Unit, p: Period): Figure | null {
+  const r = resolveValue(env, ind, unit, p);
+  if (!r) return null;
+  const coverage = coverageOf(env, ind, unit, p);
+  const partial = r.source !== 'reported' && coverage.reported < coverage.expected;
+  return { ...r, status: partial ? 'partial' : r.status, basis: r.status, coverage };
+}
+
+/** The sum of what the units below reported (null when none did): the cross-check of a value entered for the unit itself. */
+export function childrenSum(env: ResolveEnv, ind: Indicator, unit: Unit, p: Period): number | null {
+  if (ind.acrossUnits !== 'sum') return null;
+  return env.cells.rollup.get(cellKey(ind.id, unit.id, p.id))?.value ?? null;
+}

@@ -72,7 +72,12 @@ function fill(pattern: string, parts: Record<string, string>): string {
 export function comparisonSentence(
   ind: Indicator,
   period: Period,
-  value: { value: number; status: 'estimate' | 'official' } | null,
+  value: {
+    value: number;
+    status: 'estimate' | 'official';
+    /** Set for a partial sum: it is said, with its coverage, right after the number. */
+    partial?: { reported: number; expected: number } | undefined;
+  } | null,
   clauses: Clause[],
   style: SentenceStyle = {},
 ): { vi: string; en: string } {
@@ -113,13 +118,14 @@ export function comparisonSentence(
   }
   const estimate = value.status === 'estimate';
   const verbEn = estimate ? 'is estimated at' : 'is';
-  const headEn = `${nameEn} ${verbEn} ${fmtEn(value.value)} ${unitEn}`;
+  const cov = value.partial ? coverageWords(ind, value.partial) : null;
+  const headEn = `${nameEn} ${verbEn} ${fmtEn(value.value)} ${unitEn}${cov ? ` (${cov.en})` : ''}`;
   return {
     vi: fill(style.pattern ?? DEFAULT_PATTERN, {
       Name: upperFirst(name),
       name: lowerFirst(name),
       verb: estimate ? 'ước đạt' : 'là',
-      value: withUnit(fmt(value.value), ind.unitVi),
+      value: withUnit(fmt(value.value), ind.unitVi) + (cov ? ` (${cov.vi})` : ''),
       period: periodLabelVi(period),
       comparisons: joinVi(vi),
     }),
@@ -129,12 +135,31 @@ export function comparisonSentence(
 
 export type CompareKind = Clause['kind'];
 
+const REPORTERS: Record<string, [string, string]> = {
+  province: ['tỉnh, thành phố', 'provinces'],
+  enterprise: ['doanh nghiệp', 'enterprises'],
+  department: ['đơn vị', 'departments'],
+};
+
+/** "1/34 tỉnh, thành phố đã báo cáo": the coverage of a partial figure, said with it. */
+export function coverageWords(
+  ind: Indicator,
+  c: { reported: number; expected: number },
+): { vi: string; en: string } {
+  const [vi, en] = REPORTERS[ind.reportingKind ?? ''] ?? ['đơn vị', 'units'];
+  return {
+    vi: `${c.reported}/${c.expected} ${vi} đã báo cáo`,
+    en: `${c.reported} of ${c.expected} ${en} reported`,
+  };
+}
+
 /** The sentence for a computed comparison, stating only the comparisons asked for, in their order. */
 export function resultSentence(
   ind: Indicator,
   r: CompareResult,
   pick: readonly CompareKind[] = ['previous', 'lastYear', 'plan'],
   style: SentenceStyle = {},
+  basis?: 'estimate' | 'official',
 ): { vi: string; en: string } {
   const p = parsePeriod(r.period);
   const clauses = pick.flatMap((k): Clause[] => {
@@ -162,6 +187,10 @@ export function resultSentence(
       return [{ kind: k, period: p, base: r.plan.value, pct: r.plan.sharePct, derived: false }];
     return [];
   });
-  const value = r.value === null || r.status === null ? null : { value: r.value, status: r.status };
+  const partial = r.status === 'partial' ? r.completeness : undefined;
+  // A partial sum is no official figure: it is worded as an estimate ("ước đạt"), unless the caller
+  // knows what it sums are official.
+  const status = r.status === 'partial' ? (basis ?? 'estimate') : r.status;
+  const value = r.value === null || status === null ? null : { value: r.value, status, partial };
   return comparisonSentence(ind, p, value, clauses, style);
 }

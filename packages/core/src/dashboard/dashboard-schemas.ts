@@ -1,7 +1,7 @@
 /** The dashboard's shape (Node-free, shared with the web app). */
 import { z } from 'zod';
 import { CompareResult } from '../schemas.ts';
-import { ValueCell, ValueStatus } from '../value-schemas.ts';
+import { FigureStatus, ValueCell } from '../value-schemas.ts';
 
 /** One cell of a pivot: a null value means the data does not support one. */
 export const PivotCell = ValueCell;
@@ -24,7 +24,7 @@ export type PlanTarget = z.infer<typeof PlanTarget>;
 export const SeriesPoint = z.object({
   period: z.string(),
   value: z.number().nullable(),
-  status: ValueStatus.nullable(),
+  status: FigureStatus.nullable(),
 });
 
 export const DashboardCard = z.object({

@@ -150,6 +150,14 @@ export interface Schema {
     disabled: ColumnType<boolean, boolean | undefined, boolean>;
     created_at: Timestamp;
   };
+  value_lock: {
+    indicator_id: number;
+    unit_id: number;
+    period: string;
+    locked_by: string;
+    reason: string;
+    locked_at: Timestamp;
+  };
   login_throttle: {
     username: string;
     address: string;

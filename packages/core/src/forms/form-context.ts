@@ -6,6 +6,7 @@ import { periodLabelVi } from '../periods/period-text.ts';
 import type { Indicator, Unit } from '../schemas.ts';
 import { type UnitGraph, loadUnitGraph, unitCovers } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
+import { closedSpanOf, loadClosedSpans } from '../values/period-rule.ts';
 import { type FormStatus, type FormSummary, draftOf } from './form-schemas.ts';
 import { type SubmissionRow, selectReportingPeriod } from './forms.queries.ts';
 
@@ -92,6 +93,16 @@ export async function loadFormContext(ctx: Ctx, key: { unit: string; period: str
       { status: 409 },
     );
   }
-  const indicators = await listIndicators(ctx);
-  return { graph, unit, p, rp, indicators, form: formIndicators(indicators, unit) };
+  const [indicators, spans] = await Promise.all([listIndicators(ctx), loadClosedSpans(ctx.db.k)]);
+  // Closed by the one rule of writers: a closed reporting period or a lock over it.
+  const closed = closedSpanOf(spans, p);
+  return {
+    graph,
+    unit,
+    p,
+    rp: { ...rp, closed: closed !== undefined },
+    closed,
+    indicators,
+    form: formIndicators(indicators, unit),
+  };
 }

@@ -4,6 +4,7 @@ import { compareMany } from '../compare/compare.ts';
 import type { Ctx } from '../context.ts';
 import { BaocaoError, type FieldError, errorList } from '../errors.ts';
 import { readValueFile } from '../imports/parse-off-thread.ts';
+import { isPeriodWritable, loadClosedSpans, periodClosed } from '../values/period-rule.ts';
 import { parsePeriod } from '../periods/period.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { loadValidationContext, rejectRows } from '../values/values.ts';
@@ -34,14 +35,16 @@ const scopeOf = (fc: Awaited<ReturnType<typeof loadFormContext>>) => ({
 export async function listMyForms(ctx: Ctx): Promise<FormSummary[]> {
   requireAccess(ctx, 'form.write');
   if (ctx.actor.unitId === null) return [];
-  const [graph, indicators, periods] = await Promise.all([
+  const [graph, indicators, periods, spans] = await Promise.all([
     loadUnitGraph(ctx.db.k),
     listIndicators(ctx),
     selectReportingPeriods(ctx.db.k),
+    loadClosedSpans(ctx.db.k),
   ]);
   const out: FormSummary[] = [];
-  for (const rp of periods.filter((r) => !r.closed)) {
+  for (const rp of periods) {
     const p = parsePeriod(rp.period);
+    if (!isPeriodWritable(spans, p)) continue;
     const subs = new Map((await selectSubmissions(ctx.db.k, { period: p.id })).map((s) => [s.unit_id, s]));
     for (const u of reportingUnits(graph, indicators, p, ctx.actor.unitId)) {
       out.push(summarize(u, p, rp, subs.get(u.id)));
@@ -74,7 +77,7 @@ export async function getForm(ctx: Ctx, key: FormKey): Promise<Form> {
       maxValue: i.maxValue,
       kind: i.kind,
       value: d ? d.value : sub ? null : h.value,
-      status: d?.status ?? h.status ?? 'estimate',
+      status: d?.status ?? (h.status === 'official' ? 'official' : 'estimate'),
       note: d?.note ?? null,
       previous: h.previous ? { period: h.previous.period, value: h.previous.value } : null,
       lastYear: { period: h.lastYear.period, value: h.lastYear.value },
@@ -109,13 +112,8 @@ export async function saveForm(
   const { unit, period, values } = FormSaveInput.parse(input);
   const fc = await loadFormContext(ctx, { unit, period });
   requireAccess(ctx, 'form.write', scopeOf(fc));
-  if (fc.rp.closed)
-    throw new BaocaoError(
-      'PERIOD_CLOSED',
-      `Kỳ báo cáo ${fc.p.id} đã đóng; đề nghị cán bộ tổng hợp mở lại kỳ nếu cần sửa`,
-      `The reporting period ${fc.p.id} is closed; ask a synthesis officer to reopen it`,
-      { status: 409 },
-    );
+  // The one rule of closed periods (locks and closed reporting periods), before any validation.
+  if (fc.closed) throw periodClosed(fc.p, fc.closed);
   // The form's state decides first (checked again under the row lock when writing).
   const [current] = await selectSubmissions(ctx.db.k, { period: fc.p.id, unitId: fc.unit.id });
   if (current && (current.status === 'submitted' || current.status === 'approved'))

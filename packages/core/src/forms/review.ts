@@ -9,6 +9,8 @@ import { loadUnitGraph } from '../units/unit-graph.ts';
 import { loadValidationContext, rejectRows, storeValidRows } from '../values/values.ts';
 import { validateValueRows } from '../values/validate.ts';
 import { requireSecondPerson } from './four-eyes.ts';
+import { lockValueCells, unlockValueCells } from '../values/value-locks.queries.ts';
+import { isPeriodWritable, loadClosedSpans } from '../values/period-rule.ts';
 import { type FormKey, type SubmissionBoard, draftOf } from './form-schemas.ts';
 import { loadFormContext, reportingUnits, summarize } from './form-context.ts';
 import { getForm } from './forms.ts';
@@ -23,13 +25,15 @@ import {
 export async function submissionBoard(ctx: Ctx, input: { period: string }): Promise<SubmissionBoard> {
   requireAccess(ctx, 'value.read');
   const p = parsePeriod(input.period);
-  const [graph, indicators, rp, subs] = await Promise.all([
+  const [graph, indicators, found, subs, spans] = await Promise.all([
     loadUnitGraph(ctx.db.k),
     listIndicators(ctx),
     selectReportingPeriod(ctx.db.k, p.id),
     selectSubmissions(ctx.db.k, { period: p.id }),
+    loadClosedSpans(ctx.db.k),
   ]);
   const byUnit = new Map(subs.map((s) => [s.unit_id, s]));
+  const rp = found && { ...found, closed: !isPeriodWritable(spans, p) };
   const forms = rp
     ? reportingUnits(graph, indicators, p, ctx.actor.unitId).map((u) => summarize(u, p, rp, byUnit.get(u.id)))
     : [];
@@ -129,6 +133,11 @@ export async function approveForm(ctx: Ctx, input: FormKey) {
         source: `form:${unit}/${sub.period}`,
         reason: `duyệt biểu mẫu / form approved; gửi bởi / submitted by ${sub.submitted_by ?? '?'}, duyệt bởi / approved by ${tctx.actor.username}`,
       });
+      // The approved values are locked for every writer until the form is unlocked.
+      await lockValueCells(tctx.db.k, valid, {
+        actor: tctx.actor.username,
+        reason: `biểu mẫu ${unit}/${sub.period} đã duyệt / form approved`,
+      });
       return 'approved';
     },
   );
@@ -141,7 +150,10 @@ export async function unlockForm(ctx: Ctx, input: FormKey & { reason: string }) 
     ctx,
     input,
     { from: 'approved', verb: 'mở khóa', action: 'unlock', reason: input.reason.trim() },
-    async () => 'returned',
+    async (tctx, sub) => {
+      await unlockValueCells(tctx.db.k, sub.unit_id, sub.period);
+      return 'returned';
+    },
   );
 }
 

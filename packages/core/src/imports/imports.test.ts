@@ -82,7 +82,7 @@ describe('import refuses bad input whole', () => {
     expect(e.details[0]!.message).toBe('Dòng 4 trùng với dòng 2 (cùng chỉ tiêu, đơn vị và kỳ)');
   });
   it('a period that is closed', () =>
-    expectRefused(csv(`VT.DOANH_THU,P01,2023M05,5,ước`), 'a.csv', 'PERIOD_NOT_OPEN', {
+    expectRefused(csv(`VT.DOANH_THU,P01,2023M05,5,ước`), 'a.csv', 'PERIOD_CLOSED', {
       row: 2,
       field: 'period',
     }));

@@ -1,5 +1,4 @@
-import { type Action, requireAccess } from '../access/access.ts';
-import { writeAudit } from '../audit/audit.ts';
+import { requireAccess } from '../access/access.ts';
 import type { Ctx } from '../context.ts';
 import { BaocaoError } from '../errors.ts';
 import { type Period, parsePeriod } from '../periods/period.ts';
@@ -38,23 +37,6 @@ export const notReleased = (p: Period) =>
     `Figures for ${p.id} are not published yet`,
     { status: 404 },
   );
-
-/** Makes a period's figures public (they appear on the public pages and API). Audited. */
-export async function releasePeriod(ctx: Ctx, input: { period: string }): Promise<{ period: string }> {
-  const action: Action = 'data.release';
-  requireAccess(ctx, action);
-  const p = parsePeriod(input.period);
-  await ctx.db.k.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('data_release')
-      .values({ period: p.id, first_month: p.first, last_month: p.last, released_by: ctx.actor.username })
-      .onConflict((oc) => oc.column('period').doNothing())
-      .execute();
-    await writeAudit(trx, ctx.actor, { entity: 'data_release', key: p.id, action: 'release' });
-  });
-  ctx.log.info({ period: p.id, by: ctx.actor.username }, 'period released');
-  return { period: p.id };
-}
 
 /** Released periods, newest first (public). */
 export async function listReleases(ctx: Ctx): Promise<Release[]> {

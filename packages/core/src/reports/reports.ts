@@ -234,7 +234,7 @@ export async function setReportDetails(
 }
 
 /** Warnings that stop a report going out: a figure with no data, a number that traces to nothing. */
-export const BLOCKING_WARNINGS = new Set(['MISSING_DATA', 'UNTRACED_NUMBER']);
+export const BLOCKING_WARNINGS = new Set(['MISSING_DATA', 'UNTRACED_NUMBER', 'PARTIAL_FIGURE']);
 
 /**
  * Publishes a report: runs the checks, then freezes the whole document, numbers included, so later

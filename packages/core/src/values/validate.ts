@@ -3,6 +3,7 @@ import type { Ctx } from '../context.ts';
 import type { FieldError } from '../errors.ts';
 import { type ErrorList, errorList } from '../errors.ts';
 import { parseStatusWord } from './status-word.ts';
+import { type ClosedSpan, closedSpanOf, periodClosedRow } from './period-rule.ts';
 import { readValue } from './value-rule.ts';
 import { type Period, monthIndexOfDate, parsePeriod } from '../periods/period.ts';
 import type { Indicator } from '../schemas.ts';
@@ -25,11 +26,12 @@ export interface RawValueRow {
 export interface ValidationContext {
   indicators: Map<string, Indicator>;
   graph: UnitGraph;
-  locks: { period: string; first_month: number; last_month: number }[];
+  /** Spans no value may be written in (locks and closed reporting periods: one rule). */
+  closed: ClosedSpan[];
   /** Month index of the current month: later periods are not open yet. */
   currentMonth: number;
-  /** Cells of approved unit forms (`INDICATOR|unitId|period`): locked until the form is unlocked. */
-  approved?: Set<string>;
+  /** Locked cells (`indicatorId|unitId|period`): an approved form's values, until it is unlocked. */
+  locked: Set<string>;
 }
 
 /** Rows validated between two turns of the event loop (a few milliseconds of work). */
@@ -127,17 +129,9 @@ export async function validateValueRows(
       }
     }
     if (period) {
-      const lock = vc.locks.find((l) => l.first_month <= period!.last && period!.first <= l.last_month);
-      if (lock) {
-        errors.push(
-          err(
-            r.row,
-            'period',
-            'PERIOD_NOT_OPEN',
-            `Dòng ${r.row}: kỳ ${period.id} đã khóa (${lock.period}); đề nghị cán bộ tổng hợp mở khóa nếu cần sửa`,
-            `Row ${r.row}: period ${period.id} is closed (lock ${lock.period}); ask a synthesis officer to unlock it`,
-          ),
-        );
+      const closed = closedSpanOf(vc.closed, period);
+      if (closed) {
+        errors.push(periodClosedRow(r.row, period, closed));
       } else if (period.first > vc.currentMonth) {
         errors.push(
           err(
@@ -150,7 +144,7 @@ export async function validateValueRows(
         );
       }
     }
-    if (indicator && unit && period && vc.approved?.has(`${indicator.code}|${unit.id}|${period.id}`)) {
+    if (indicator && unit && period && vc.locked.has(`${indicator.id}|${unit.id}|${period.id}`)) {
       errors.push(
         err(
           r.row,

@@ -8,7 +8,8 @@ import { BaocaoError, type ErrorList, type FieldError, errorListOf, forbidden } 
 import { parsePeriod } from '../periods/period.ts';
 import type { ImportResult, Indicator } from '../schemas.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
-import { draftOf } from '../forms/form-schemas.ts';
+import { loadClosedSpans } from './period-rule.ts';
+import { lockedCells } from './value-locks.queries.ts';
 import { cumulativeWarnings } from './consistency.ts';
 import {
   type RawValueRow,
@@ -39,34 +40,24 @@ function periodsOf(rows: RawValueRow[]): string[] {
 }
 
 /**
- * Loads what validating `rows` needs (catalog, units, locks), once per batch. Locked cells of
- * approved forms are read for the rows' periods only, so a write costs the same however many
+ * Loads what validating `rows` needs (catalog, units, closed periods, locked cells), once per
+ * batch. Locked cells are read for the rows' periods only, so a write costs the same however many
  * forms were approved before.
  */
 export async function loadValidationContext(ctx: Ctx, rows: RawValueRow[]): Promise<ValidationContext> {
   const periods = periodsOf(rows);
-  const [indicators, graph, locks, approvedForms] = await Promise.all([
+  const [indicators, graph, closed, locked] = await Promise.all([
     listIndicators(ctx),
     loadUnitGraph(ctx.db.k),
-    ctx.db.k.selectFrom('period_lock').select(['period', 'first_month', 'last_month']).execute(),
-    periods.length === 0
-      ? []
-      : ctx.db.k
-          .selectFrom('submission')
-          .select(['unit_id', 'period', 'draft'])
-          .where('status', '=', 'approved')
-          .where('period', 'in', periods)
-          .execute(),
+    loadClosedSpans(ctx.db.k),
+    lockedCells(ctx.db.k, periods),
   ]);
-  const approved = new Set(
-    approvedForms.flatMap((f) => draftOf(f.draft).map((d) => `${d.indicator}|${f.unit_id}|${f.period}`)),
-  );
   return {
     indicators: new Map(indicators.map((i): [string, Indicator] => [i.code, i])),
     graph,
-    locks,
+    closed,
     currentMonth: currentMonthIndex(),
-    approved,
+    locked,
   };
 }
 

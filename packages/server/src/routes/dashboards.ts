@@ -70,7 +70,11 @@ export default [
     tag: 'dashboards',
     auth: 'actor',
     query: NONE,
-    body: z.object({ period: z.string() }),
+    body: z.object({
+      period: z.string(),
+      force: z.boolean().optional(),
+      reason: z.string().max(2000).nullish(),
+    }),
     handler: ({ ctx, body }) => releasePeriod(ctx, body),
   }),
 ];

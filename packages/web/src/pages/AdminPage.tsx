@@ -1,5 +1,5 @@
 import { ROLES, type ReportingPeriod, type UserInfo } from '@baocao/core/browser';
-import { api } from '../api.ts';
+import { ApiError, api } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { useAction, useLoad } from '../hooks.ts';
 import { ErrorBox, Loading } from '../ui.tsx';
@@ -72,10 +72,7 @@ export function AdminPage() {
                     <button
                       type="button"
                       onClick={() =>
-                        act(
-                          () => api.post('/api/releases', { period: p.period }),
-                          t('Đã công bố số liệu', 'Figures published'),
-                        )
+                        act(() => release(p.period, t), t('Đã công bố số liệu', 'Figures published'))
                       }
                     >
                       {t('Công bố số liệu', 'Publish figures')}
@@ -158,4 +155,33 @@ export function AdminPage() {
       <CatalogPanel />
     </section>
   );
+}
+
+/**
+ * Releases a period's figures after saying what becomes public; when national figures are still
+ * partial, the server names them and the officer may go on only by giving a reason (audited, and
+ * the figures stay marked partial). Native dialogs: keyboard- and screen-reader-friendly as they are.
+ */
+async function release(period: string, t: (vi: string, en: string) => string): Promise<void> {
+  const sure = window.confirm(
+    t(
+      `Công bố số liệu kỳ ${period}: mọi người (kể cả không đăng nhập) sẽ xem được số liệu của kỳ này. Tiếp tục?`,
+      `Publish the figures of ${period}: everyone, signed in or not, will see them. Go on?`,
+    ),
+  );
+  if (!sure) throw new Error(t('Đã hủy, chưa công bố gì', 'Cancelled; nothing was published'));
+  try {
+    await api.post('/api/releases', { period });
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.code !== 'PARTIAL_FIGURES') throw e;
+    const list = e.details.map((d) => t(d.message, d.messageEn)).join('\n');
+    const reason = window.prompt(
+      t(
+        `Số liệu cả nước chưa đầy đủ:\n${list}\n\nVẫn công bố (số liệu sẽ ghi rõ là chưa đầy đủ)? Ghi lý do:`,
+        `National figures are partial:\n${list}\n\nPublish anyway (they stay marked partial)? Give a reason:`,
+      ),
+    );
+    if (!reason?.trim()) throw e;
+    await api.post('/api/releases', { period, force: true, reason });
+  }
 }

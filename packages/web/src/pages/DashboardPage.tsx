@@ -37,6 +37,8 @@ function Card({ card, selected, onSelect }: { card: DashboardCard; selected: boo
       </span>
       <span className="kpi-meta">
         {c.periodLabel} · <Status status={c.status} />
+        {c.status === 'partial' &&
+          ` ${t(`${c.completeness.reported}/${c.completeness.expected} đơn vị đã báo cáo`, `${c.completeness.reported} of ${c.completeness.expected} units reported`)}`}
       </span>
       <span className="kpi-change">
         {c.lastYear.changePct !== null
@@ -136,7 +138,7 @@ export function DashboardPage() {
                   .filter((s) => s.value !== null)
                   .map(
                     (s) =>
-                      `${s.period}: ${num(s.value, card.precision)} (${s.status === 'official' ? t('chính thức', 'official') : t('ước', 'estimate')})`,
+                      `${s.period}: ${num(s.value, card.precision)} (${s.status === 'official' ? t('chính thức', 'official') : s.status === 'partial' ? t('chưa đầy đủ', 'partial') : t('ước', 'estimate')})`,
                   )
                   .join(' · ')}
               </p>

@@ -107,6 +107,16 @@ export function PivotPanel({
                     <td key={ck} className="num" title={c?.status ?? ''}>
                       {c && c.value !== null ? num(c.value, precision.get(c.indicator) ?? 0) : '—'}
                       {c?.status === 'estimate' && <sup title={t('ước', 'estimate')}>ư</sup>}
+                      {c?.status === 'partial' && c.coverage && (
+                        <sup
+                          title={t(
+                            `chưa đầy đủ: ${c.coverage.reported}/${c.coverage.expected} đơn vị đã báo cáo`,
+                            `partial: ${c.coverage.reported} of ${c.coverage.expected} units reported`,
+                          )}
+                        >
+                          {`${c.coverage.reported}/${c.coverage.expected}`}
+                        </sup>
+                      )}
                     </td>
                   );
                 })}
@@ -117,8 +127,8 @@ export function PivotPanel({
       </div>
       <p className="small muted">
         {t(
-          'ư: số ước; còn lại là số chính thức. — : không có số liệu.',
-          'ư: estimate; others official. —: no data.',
+          'ư: số ước; 1/34: số chưa đầy đủ, mới 1 trong 34 đơn vị phải báo cáo đã báo cáo; còn lại là số chính thức. — : không có số liệu.',
+          'ư: estimate; 1/34: partial, 1 of the 34 units that must report has; others official. —: no data.',
         )}
       </p>
     </div>

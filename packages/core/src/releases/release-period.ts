@@ -1,0 +1,81 @@
+import { requireAccess } from '../access/access.ts';
+import { writeAudit } from '../audit/audit.ts';
+import { listIndicators } from '../catalog/indicators.ts';
+import { compareMany } from '../compare/compare.ts';
+import type { Ctx } from '../context.ts';
+import { BaocaoError } from '../errors.ts';
+import { parsePeriod } from '../periods/period.ts';
+
+/** The national figures of a period that are partial: some units that must report have not. */
+export async function partialFigures(
+  ctx: Ctx,
+  period: string,
+): Promise<{ indicator: string; reported: number; expected: number }[]> {
+  const p = parsePeriod(period);
+  const reported = await ctx.db.k
+    .selectFrom('data_value')
+    .select('indicator_id')
+    .distinct()
+    .where('first_month', '>=', p.first)
+    .where('last_month', '<=', p.last)
+    .execute();
+  const ids = new Set(reported.map((r) => r.indicator_id));
+  const inds = (await listIndicators(ctx)).filter((i) => i.reportingKind && ids.has(i.id));
+  const results = await compareMany(
+    ctx,
+    inds.map((i) => ({ indicator: i.code, unit: 'VN', period: p.id })),
+  );
+  return results
+    .filter((r) => r.status === 'partial')
+    .map((r) => ({
+      indicator: r.indicator,
+      reported: r.completeness.reported,
+      expected: r.completeness.expected,
+    }));
+}
+
+/**
+ * Makes a period's figures public (the public pages and API). Refused while a national figure of the
+ * period is partial — naming each with its coverage — unless an officer overrides with a reason; the
+ * override is audited, and the figures stay marked partial wherever they are shown.
+ */
+export async function releasePeriod(
+  ctx: Ctx,
+  input: { period: string; force?: boolean; reason?: string | null },
+): Promise<{ period: string; partial: { indicator: string; reported: number; expected: number }[] }> {
+  requireAccess(ctx, 'data.release');
+  const p = parsePeriod(input.period);
+  const partial = await partialFigures(ctx, p.id);
+  const reason = input.reason?.trim() ?? '';
+  if (partial.length > 0 && !(input.force && reason))
+    throw new BaocaoError(
+      'PARTIAL_FIGURES',
+      `Chưa công bố được số liệu kỳ ${p.id}: ${partial.length} số liệu cả nước chưa đầy đủ; công bố vẫn được nếu ghi lý do (số liệu sẽ được ghi rõ là chưa đầy đủ)`,
+      `Cannot release ${p.id}: ${partial.length} national figure(s) are partial; release anyway only with a reason (they stay marked partial)`,
+      {
+        status: 409,
+        details: partial.map((f) => ({
+          field: f.indicator,
+          code: 'PARTIAL_FIGURE',
+          message: `${f.indicator}: mới có ${f.reported}/${f.expected} đơn vị báo cáo`,
+          messageEn: `${f.indicator}: ${f.reported} of ${f.expected} units reported`,
+        })),
+      },
+    );
+  await ctx.db.k.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('data_release')
+      .values({ period: p.id, first_month: p.first, last_month: p.last, released_by: ctx.actor.username })
+      .onConflict((oc) => oc.column('period').doNothing())
+      .execute();
+    await writeAudit(trx, ctx.actor, {
+      entity: 'data_release',
+      key: p.id,
+      action: partial.length ? 'release_partial' : 'release',
+      ...(partial.length ? { new: { partial } } : {}),
+      reason: reason || null,
+    });
+  });
+  ctx.log.info({ period: p.id, by: ctx.actor.username, partial: partial.length }, 'period released');
+  return { period: p.id, partial };
+}
