@@ -4,10 +4,10 @@
  */
 import { z } from 'zod';
 import { ComparisonBase, FigureStatus, ValueSource, ValueStatus } from './value-schemas.ts';
-import { MAX_ABS_VALUE } from './values/value-rule.ts';
+import { MAX_ABS_VALUE } from './value-rule.ts';
 
 export * from './value-schemas.ts';
-export * from './values/value-rule.ts';
+export * from './value-rule.ts';
 
 export const IndicatorKind = z.enum(['flow', 'stock', 'ratio']);
 export const UnitKind = z.enum(['country', 'ministry', 'department', 'province', 'enterprise', 'other']);
@@ -149,7 +149,3 @@ export const ImportResult = z.object({
   warnings: z.array(ImportError),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
-
-export * from './registries/registry-schemas.ts';
-export * from './reports/report-schemas.ts';
-export { parseDocNumber, checkDocNumber } from './registries/doc-number.ts';

@@ -15,7 +15,7 @@ import { saveForm } from '../forms/forms.ts';
 import { openReportingPeriod } from '../forms/periods.ts';
 import { approveForm } from '../forms/review.ts';
 import { setPlanTargets } from '../plans/plans.ts';
-import { releasePeriod } from '../releases/release-period.ts';
+import { releasePeriod } from '../releasing/release-period.ts';
 import { publishReport } from '../reports/reports.ts';
 import { createTestDatabase } from '../testing.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';

@@ -1,4 +1,4 @@
-import { serializeTable } from '../imports/export.ts';
+import { serializeTable } from '../format/table-file.ts';
 import type { FileFormat } from '../imports/parse-file.ts';
 import { periodsVisibleTo } from '../releases/release.ts';
 import { listIndicators, unknownIndicator } from '../catalog/indicators.ts';

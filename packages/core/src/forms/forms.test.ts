@@ -3,7 +3,7 @@ import { compareIndicator } from '../compare/compare.ts';
 import { type Ctx, systemCtx } from '../context.ts';
 import type { Database } from '../db/database.ts';
 import { initStore } from '../demo/init.ts';
-import { buildTemplate } from '../imports/template.ts';
+import { buildTemplate } from './template.ts';
 import { createTestDatabase } from '../testing.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { countValues, submitValues } from '../values/values.ts';

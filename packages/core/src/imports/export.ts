@@ -1,5 +1,4 @@
-import ExcelJS from 'exceljs';
-import { safeCell } from './safe-cell.ts';
+import { serializeTable } from '../format/table-file.ts';
 import { requireAccess } from '../access/access.ts';
 import type { Ctx } from '../context.ts';
 import { parsePeriod } from '../periods/period.ts';
@@ -86,31 +85,6 @@ const COLUMNS: (keyof ExportRow)[] = [
   'updated_by',
   'updated_at',
 ];
-
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(safeCell(v));
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/** Serialises rows as CSV (UTF-8 with BOM, so Excel shows Vietnamese), XLSX or JSON. */
-export async function serializeTable<R extends object>(
-  columns: readonly (keyof R & string)[],
-  rows: R[],
-  format: FileFormat,
-  names: { json: string; sheet: string },
-): Promise<Buffer> {
-  if (format === 'json') return Buffer.from(JSON.stringify({ [names.json]: rows }, null, 2));
-  if (format === 'csv') {
-    const lines = [columns.join(','), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(','))];
-    return Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n');
-  }
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(names.sheet);
-  ws.columns = columns.map((c) => ({ header: c, key: c, width: c === 'note' ? 40 : 16 }));
-  ws.getRow(1).font = { bold: true };
-  for (const r of rows) ws.addRow(columns.map((c) => safeCell(r[c])));
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
 
 /** Serialises exported values (see serializeTable). */
 export const serializeRows = (rows: ExportRow[], format: FileFormat): Promise<Buffer> =>

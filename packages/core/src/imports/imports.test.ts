@@ -9,7 +9,7 @@ import { countValues } from '../values/values.ts';
 import { compareIndicator } from '../compare/compare.ts';
 import { exportValues } from './export.ts';
 import { importValues } from './imports.ts';
-import { buildTemplate } from './template.ts';
+import { buildTemplate } from '../forms/template.ts';
 
 let db: Database;
 const ctx = () => systemCtx(db);

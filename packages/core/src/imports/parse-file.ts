@@ -5,7 +5,7 @@ import { BaocaoError } from '../errors.ts';
 import type { RawValueRow } from '../values/validate.ts';
 import { type ValueColumn, columnOf } from './columns.ts';
 import { FILE_LIMITS, LIMIT_NAMES, checkLimit, overLimit } from './limits.ts';
-import { restoreCell } from './safe-cell.ts';
+import { restoreCell } from '../format/safe-cell.ts';
 import { checkXlsxShape } from './xlsx-shape.ts';
 import { zipDirectory } from './zip-directory.ts';
 

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { safeCell } from './safe-cell.ts';
+import { safeCell } from '../format/safe-cell.ts';
 import { requireAccess } from '../access/access.ts';
 import { listIndicators } from '../catalog/indicators.ts';
 import type { Ctx } from '../context.ts';
@@ -7,9 +7,9 @@ import { parsePeriod } from '../periods/period.ts';
 import { periodLabelVi } from '../periods/period-text.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
-import { TEMPLATE_HEADERS } from './columns.ts';
-import { formIndicators } from '../forms/form-context.ts';
-import { draftOf } from '../forms/form-schemas.ts';
+import { TEMPLATE_HEADERS } from '../imports/columns.ts';
+import { formIndicators } from './form-context.ts';
+import { draftOf } from './form-schemas.ts';
 
 /**
  * The XLSX form a unit fills for a period: one row per indicator it reports, prefilled with what
