@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Ctx } from '../context.ts';
 import type { Schema } from '../db/schema.ts';
 import { BaocaoError } from '../errors.ts';
+import { coveredBy } from '../releases/release.ts';
 import { parsePeriod, type Period } from '../periods/period.ts';
 import type { Unit } from '../schemas.ts';
 import { loadUnitGraph, type UnitGraph } from '../units/unit-graph.ts';
@@ -258,6 +259,30 @@ export async function publishReport(
       number: input.number ?? null,
       issuedOn: input.issuedOn ?? row.issued_on ?? today(),
     });
+    // Publishing puts every printed figure before the public: the periods they belong to must have
+    // been released first (the one gate), comparison bases included.
+    const spans = await trx.selectFrom('data_release').select(['first_month', 'last_month']).execute();
+    const printed = doc.figures.flatMap((f) => [
+      ...(f.value !== null ? [f.period] : []),
+      ...(f.previous && f.previous.value !== null ? [f.previous.period] : []),
+      ...(f.lastYear.value !== null ? [f.lastYear.period] : []),
+    ]);
+    const unreleased = [...new Set(printed)].filter((id) => !coveredBy(spans, parsePeriod(id)));
+    if (unreleased.length > 0)
+      throw new BaocaoError(
+        'FIGURES_NOT_RELEASED',
+        `Báo cáo in số liệu của kỳ chưa công bố (${unreleased.join(', ')}); công bố số liệu các kỳ đó trước khi phát hành`,
+        `The report prints figures of unreleased periods (${unreleased.join(', ')}); release them before publishing`,
+        {
+          status: 409,
+          details: unreleased.map((id) => ({
+            field: id,
+            code: 'PERIOD_NOT_RELEASED',
+            message: `Kỳ ${id} chưa công bố số liệu`,
+            messageEn: `${id} is not released`,
+          })),
+        },
+      );
     const blocking = doc.warnings.filter((w) => BLOCKING_WARNINGS.has(w.code));
     if (blocking.length && !(input.force && input.reason))
       throw new BaocaoError(
