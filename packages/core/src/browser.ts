@@ -5,6 +5,7 @@
  */
 export * from './schemas.ts';
 export * from './roles.ts';
+export * from './access/policy.ts';
 export * from './accounts/account-schemas.ts';
 export * from './forms/form-schemas.ts';
 export * from './dashboard/dashboard-schemas.ts';

@@ -3,7 +3,7 @@
  * dependencies so the browser bundle can import it.
  */
 import { z } from 'zod';
-import { ComparisonBase, FigureStatus, ValueSource, ValueStatus } from './value-schemas.ts';
+import { ComparisonBase, FigureStatus, ValueSource } from './value-schemas.ts';
 import { MAX_ABS_VALUE } from './value-rule.ts';
 
 export * from './value-schemas.ts';
@@ -79,15 +79,18 @@ export const Unit = z.object({
 });
 export type Unit = z.infer<typeof Unit>;
 
-/** One value as it is written: by codes, as a person or a file states it. */
+/**
+ * One value as it is written: by codes, as a person or a machine states it. The value may be a
+ * number or text (`2.820.865`, `46,8`) and the status any spelling of a status word: both are read
+ * by the one rule of each (`readValue`, `parseStatusWord`), which says precisely what is wrong.
+ */
 export const ValueInput = z.object({
-  indicator: z.string().trim().min(1),
-  unit: z.string().trim().min(1),
-  period: z.string().trim().min(1),
-  value: z.number(),
-  status: ValueStatus.default('estimate'),
+  indicator: z.string(),
+  unit: z.string(),
+  period: z.string(),
+  value: z.union([z.number(), z.string()]),
+  status: z.string().nullish(),
   note: z.string().nullish(),
-  derived: z.boolean().optional(),
 });
 export type ValueInput = z.input<typeof ValueInput>;
 

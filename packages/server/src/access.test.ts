@@ -322,6 +322,38 @@ describe('the public API', () => {
 });
 
 describe('sign-in', () => {
+  it('answers with the abilities the policy gives, and core refuses the rest', async () => {
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'leader', password: PW },
+    });
+    expect(r.json().abilities).toMatchObject({
+      'report.read': true,
+      'report.publish': true,
+      'report.write': false,
+      'value.write': false,
+    });
+    const leader = {
+      cookie: `baocao_session=${r.cookies.find((c) => c.name === 'baocao_session')!.value}`,
+      'x-csrf-token': r.json().csrfToken,
+    };
+    const session = await app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: { cookie: leader.cookie },
+    });
+    expect(session.json().abilities).toEqual(r.json().abilities);
+    const edit = await app.inject({
+      method: 'PUT',
+      url: '/api/reports/sections',
+      headers: leader,
+      payload: { template: 'hop-bao-thang', period: '2024M08', section: 'van-de', text: 'Sửa thử' },
+    });
+    expect(edit.statusCode).toBe(403);
+    expect(edit.json()).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
   it('tells the app who is signed in, with the session’s CSRF token, and nobody otherwise', async () => {
     const me = await app.inject({
       method: 'GET',

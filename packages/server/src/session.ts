@@ -54,7 +54,11 @@ export function sessionEnv(db: Database, apiToken: string): ServerEnv {
       const cookie = req.cookies[SESSION_COOKIE];
       const session = cookie ? await sessionFor(base, cookie) : null;
       if (session) {
-        requestSession.set(req, { user: session.user, csrfToken: session.csrfToken });
+        requestSession.set(req, {
+          user: session.user,
+          csrfToken: session.csrfToken,
+          abilities: session.abilities,
+        });
         const sent = req.headers[CSRF_HEADER];
         if (!SAFE.has(req.method) && (typeof sent !== 'string' || !same(sent, session.csrfToken)))
           throw csrfFailed();

@@ -1,4 +1,4 @@
-import { SessionInfo, type UserInfo } from '@baocao/core/browser';
+import { type Abilities, type Action, SessionInfo, type UserInfo } from '@baocao/core/browser';
 import { useEffect, useState } from 'react';
 import { api, setCsrfToken } from './api.ts';
 import { AppContext, type Lang, Link, useApp, useLocationState } from './app-context.tsx';
@@ -18,7 +18,8 @@ type Page = {
   path: string;
   vi: string;
   en: string;
-  roles: UserInfo['role'][];
+  /** Who sees the page, by abilities (and unit scope), never by role name. */
+  shown: (can: (a: Action) => boolean, user: UserInfo) => boolean;
   render: () => React.ReactNode;
 };
 
@@ -27,59 +28,59 @@ const PAGES: Page[] = [
     path: '/forms',
     vi: 'Biểu mẫu của tôi',
     en: 'My forms',
-    roles: ['reporter'],
+    shown: (can, u) => can('form.write') && u.unit !== null,
     render: () => <MyFormsPage />,
   },
   {
     path: '/board',
     vi: 'Theo dõi nộp báo cáo',
     en: 'Submissions',
-    roles: ['admin', 'officer', 'leader'],
+    shown: (can, u) => can('value.read') && u.unit === null,
     render: () => <BoardPage />,
   },
   {
     path: '/dashboard',
     vi: 'Bảng điều khiển',
     en: 'Dashboard',
-    roles: ['admin', 'officer', 'leader', 'reporter'],
+    shown: (can) => can('value.read'),
     render: () => <DashboardPage />,
   },
   {
     path: '/reports',
     vi: 'Soạn báo cáo',
     en: 'Reports',
-    roles: ['admin', 'officer', 'leader'],
+    shown: (can) => can('report.read'),
     render: () => <ReportsPage />,
   },
   {
     path: '/check',
     vi: 'Kiểm tra số liệu',
     en: 'Fact-check',
-    roles: ['admin', 'officer', 'leader', 'reporter'],
+    shown: () => true,
     render: () => <CheckPage />,
   },
   {
     path: '/feeds',
     vi: 'An toàn thông tin',
     en: 'Cyber security',
-    roles: ['admin', 'officer', 'leader'],
+    shown: (can, u) => can('value.read') && u.unit === null,
     render: () => <FeedsPage />,
   },
   {
     path: '/admin',
     vi: 'Quản trị',
     en: 'Administration',
-    roles: ['admin', 'officer'],
+    shown: (can) => can('period.lock') || can('user.manage'),
     render: () => <AdminPage />,
   },
 ];
 
 function Shell() {
-  const { user, setUser, lang, setLang, path, t, navigate } = useApp();
-  const pages = PAGES.filter((p) => user && p.roles.includes(user.role));
+  const { user, setSession, lang, setLang, path, t, navigate, can } = useApp();
+  const pages = PAGES.filter((p) => user && p.shown(can, user));
   const signOut = async () => {
     await api.post('/api/auth/logout').catch(() => undefined);
-    setUser(null);
+    setSession(null);
     navigate('/');
   };
   let body: React.ReactNode;
@@ -136,7 +137,7 @@ function Shell() {
 
 export function App() {
   const loc = useLocationState();
-  const [user, setUser] = useState<UserInfo | null>(null);
+  const [session, setSession] = useState<{ user: UserInfo; abilities: Abilities } | null>(null);
   const [ready, setReady] = useState(false);
   const [lang, setLangState] = useState<Lang>(localStorage.getItem('lang') === 'en' ? 'en' : 'vi');
   useEffect(() => {
@@ -146,7 +147,7 @@ export function App() {
         const parsed = SessionInfo.safeParse(s);
         if (parsed.success) {
           setCsrfToken(parsed.data.csrfToken);
-          setUser(parsed.data.user);
+          setSession(parsed.data);
         }
       })
       .finally(() => setReady(true));
@@ -158,6 +159,13 @@ export function App() {
     localStorage.setItem('lang', l);
     setLangState(l);
   };
-  const state = { user, setUser, lang, setLang, ...loc };
+  const state = {
+    user: session?.user ?? null,
+    abilities: session?.abilities ?? null,
+    setSession,
+    lang,
+    setLang,
+    ...loc,
+  };
   return <AppContext.Provider value={state}>{ready ? <Shell /> : <Loading />}</AppContext.Provider>;
 }

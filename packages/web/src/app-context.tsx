@@ -1,4 +1,4 @@
-import type { UserInfo } from '@baocao/core/browser';
+import type { Abilities, Action, UserInfo } from '@baocao/core/browser';
 import { createContext, useContext, useEffect, useState } from 'react';
 
 export type Lang = 'vi' | 'en';
@@ -6,7 +6,9 @@ export type Lang = 'vi' | 'en';
 /** What every page may read: who is signed in, the language, and how to move between pages. */
 export interface AppState {
   user: UserInfo | null;
-  setUser(u: UserInfo | null): void;
+  /** What the signed-in user may do, as the server's policy says (never inferred from the role). */
+  abilities: Abilities | null;
+  setSession(s: { user: UserInfo; abilities: Abilities } | null): void;
   lang: Lang;
   setLang(l: Lang): void;
   path: string;
@@ -16,10 +18,17 @@ export interface AppState {
 
 export const AppContext = createContext<AppState | null>(null);
 
-export function useApp(): AppState & { t: (vi: string, en: string) => string } {
+export function useApp(): AppState & {
+  t: (vi: string, en: string) => string;
+  can: (action: Action) => boolean;
+} {
   const s = useContext(AppContext);
   if (!s) throw new Error('AppContext missing');
-  return { ...s, t: (vi, en) => (s.lang === 'en' ? en : vi) };
+  return {
+    ...s,
+    t: (vi, en) => (s.lang === 'en' ? en : vi),
+    can: (action) => s.abilities?.[action] === true,
+  };
 }
 
 /** The browser location as state; pushState navigation without a router dependency. */

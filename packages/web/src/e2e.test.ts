@@ -150,6 +150,18 @@ describe.runIf(run)('in a real browser: submit, return, resubmit, approve, see, 
     await page.close();
   });
 
+  it('a leader reads and publishes reports but is shown no editing control', async () => {
+    const page = await signIn('leader');
+    await page.goto(`${base}/reports?template=hop-bao-thang&period=2024M08`);
+    await page.locator('h1').waitFor();
+    await page.getByRole('button', { name: 'Phát hành' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Lưu mục' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Thêm mục' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('link', { name: 'Quản trị' }).count()).resolves.toBe(0);
+    await shot(page, '08b-report-leader');
+    await page.close();
+  });
+
   it('an officer sets an annual plan target in administration', async () => {
     const page = await signIn('officer');
     await page.goto(`${base}/admin`);

@@ -1,5 +1,6 @@
 /** Shapes of accounts and sessions that cross the API (Node-free, shared with the web app). */
 import { z } from 'zod';
+import { Abilities } from '../access/policy.ts';
 import { ROLES } from '../roles.ts';
 
 export const LoginInput = z.object({
@@ -32,6 +33,9 @@ export const UserInfo = z.object({
 });
 export type UserInfo = z.infer<typeof UserInfo>;
 
-/** What the browser learns about its session: who it is and the token its writes must carry. */
-export const SessionInfo = z.object({ user: UserInfo, csrfToken: z.string() });
+/**
+ * What the browser learns about its session: who it is, the token its writes must carry, and what
+ * it may do (the policy's answer per action; the web app asks these, never the role name).
+ */
+export const SessionInfo = z.object({ user: UserInfo, csrfToken: z.string(), abilities: Abilities });
 export type SessionInfo = z.infer<typeof SessionInfo>;

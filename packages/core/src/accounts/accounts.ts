@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { requireAccess } from '../access/access.ts';
+import { abilitiesOf } from '../access/policy.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { Actor, Ctx } from '../context.ts';
 import { BaocaoError } from '../errors.ts';
@@ -171,7 +172,7 @@ export async function login(
     await writeAudit(trx, actor, { entity: 'user', key: user.username, action: 'login' });
   });
   const unit = (await selectUsers(ctx.db.k).where('u.id', '=', user.id).executeTakeFirstOrThrow()).unit;
-  return { token, csrfToken, user: toInfo({ ...user, unit }) };
+  return { token, csrfToken, user: toInfo({ ...user, unit }), abilities: abilitiesOf(user.role) };
 }
 
 /** The actor and CSRF token of a live session token, or null (unknown, expired or disabled). */
@@ -186,6 +187,7 @@ export async function sessionFor(
     actor: { username: s.username, role: s.role, unitId: s.unit_id },
     csrfToken: s.csrf_token,
     user: { ...toInfo(s), unitName: s.unit_name },
+    abilities: abilitiesOf(s.role),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Role } from '../roles.ts';
 
 /** PostgreSQL `numeric` comes back as a string (exact); it is written from numbers or strings. */
 type Numeric = ColumnType<string, number | string, number | string>;
@@ -144,7 +145,7 @@ export interface Schema {
     id: Generated<number>;
     username: string;
     display_name: string;
-    role: 'admin' | 'officer' | 'leader' | 'reporter' | 'public';
+    role: Role;
     unit_id: number | null;
     password_hash: string;
     disabled: ColumnType<boolean, boolean | undefined, boolean>;

@@ -1,4 +1,4 @@
-import { requireAccess } from '../access/access.ts';
+import { inScope, requireAccess } from '../access/access.ts';
 import { listIndicators } from '../catalog/indicators.ts';
 import type { Ctx } from '../context.ts';
 import { BaocaoError, type FieldError } from '../errors.ts';
@@ -112,10 +112,10 @@ export async function listPlanTargets(ctx: Ctx, input: { year: number }): Promis
     .orderBy('u.code')
     .execute();
   // A unit-scoped reader sees the targets of its own subtree only.
-  const graph = ctx.actor.unitId === null ? null : await loadUnitGraph(ctx.db.k);
+  const graph = await loadUnitGraph(ctx.db.k);
   const mine = (code: string) => {
-    const u = graph?.byCode.get(code);
-    return !graph || (u !== undefined && graph.ancestorsOf(u.id).includes(ctx.actor.unitId ?? -1));
+    const u = graph.byCode.get(code);
+    return u !== undefined && inScope(ctx.actor, u.id, graph.ancestorsOf);
   };
   return rows.filter((r) => mine(r.unit)).map((r) => ({ ...r, value: Number(r.value) }));
 }

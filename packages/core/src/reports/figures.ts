@@ -72,22 +72,24 @@ const DASH = '–';
 
 /** The table of a figures section: value, same period last year, change, annual plan, share. */
 export function figuresTable(caption: string, figs: ComputedFigure[]): ReportBlock {
-  const rows = figs.map(({ ind, result: r, spec }) => {
+  let derived = false;
+  const rows = figs.map(({ ind, result: r }) => {
     const num = (x: number | null) => (x === null ? DASH : formatNumberVi(x, ind.precision));
-    const wantsLy = spec.compare.includes('lastYear');
-    const wantsPlan = spec.compare.includes('plan');
+    // Every base the data knows is printed; one implied by a stated growth rate is marked "*".
+    const ly = r.lastYear.value === null ? DASH : `${num(r.lastYear.value)}${r.lastYear.derived ? '*' : ''}`;
+    derived ||= r.lastYear.value !== null && r.lastYear.derived;
     return [
       ind.shortVi ?? ind.nameVi,
       ind.unitVi,
       r.periodLabel,
-      num(r.value),
-      // A base implied by a stated rate is not printed: the data does not support its digits.
-      wantsLy && !r.lastYear.derived ? num(r.lastYear.value) : DASH,
-      wantsLy && r.lastYear.changePct !== null ? direction(r.lastYear.changePct).vi : DASH,
-      wantsPlan ? num(r.plan.value) : DASH,
-      wantsPlan && r.plan.sharePct !== null ? `${formatShareVi(r.plan.sharePct)}%` : DASH,
+      `${num(r.value)}${r.status === 'partial' ? ` (${r.completeness.reported}/${r.completeness.expected})` : ''}`,
+      ly,
+      r.lastYear.changePct !== null ? direction(r.lastYear.changePct).vi : DASH,
+      num(r.plan.value),
+      r.plan.sharePct !== null ? `${formatShareVi(r.plan.sharePct)}%` : DASH,
     ];
   });
+  if (derived) caption = `${caption} (*: số cùng kỳ suy ra từ tốc độ tăng đã công bố)`;
   return {
     type: 'table',
     caption,

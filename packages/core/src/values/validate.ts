@@ -1,4 +1,5 @@
 import { setImmediate } from 'node:timers/promises';
+import { inScope } from '../access/access.ts';
 import type { Ctx } from '../context.ts';
 import type { FieldError } from '../errors.ts';
 import { type ErrorList, errorList } from '../errors.ts';
@@ -219,7 +220,7 @@ export async function validateValueRows(
           ),
         );
       } else seen.set(key, r.row);
-      if (ctx.actor.unitId !== null && !vc.graph.ancestorsOf(unit.id).includes(ctx.actor.unitId)) {
+      if (!inScope(ctx.actor, unit.id, vc.graph.ancestorsOf)) {
         errors.push(
           err(
             r.row,

@@ -6,6 +6,7 @@ import {
   importValues,
   submitValues,
   FILE_LIMITS,
+  ValueInput,
 } from '@baocao/core';
 import { z } from 'zod';
 import { XLSX, sendFile } from '../media.ts';
@@ -31,19 +32,7 @@ export default [
     auth: 'actor',
     bodyLimit: FILE_LIMITS.bytes,
     query: NONE,
-    body: z.object({
-      values: z.array(
-        z.object({
-          indicator: z.string(),
-          unit: z.string(),
-          period: z.string(),
-          value: z.union([z.number(), z.string()]),
-          status: z.string().nullish(),
-          note: z.string().nullish(),
-        }),
-      ),
-      reason: z.string().nullish(),
-    }),
+    body: z.object({ values: z.array(ValueInput), reason: z.string().nullish() }),
     response: ImportResult,
     handler: ({ ctx, body }) =>
       submitValues(ctx, {

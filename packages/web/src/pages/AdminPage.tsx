@@ -7,11 +7,11 @@ import { CatalogPanel } from './CatalogPanel.tsx';
 
 /** Reporting periods (open, deadline, close, publish their figures) and, for administrators, accounts. */
 export function AdminPage() {
-  const { t, user } = useApp();
+  const { t, user, can } = useApp();
   const periods = useLoad(() => api.get<ReportingPeriod[]>('/api/periods'), []);
   const users = useLoad(
-    () => (user?.role === 'admin' ? api.get<UserInfo[]>('/api/users') : Promise.resolve([])),
-    [user?.role],
+    () => (can('user.manage') ? api.get<UserInfo[]>('/api/users') : Promise.resolve([])),
+    [user?.username],
   );
   const { error, notice, run } = useAction();
   const act = async (fn: () => Promise<unknown>, done: string) => {
@@ -104,7 +104,7 @@ export function AdminPage() {
           <button type="submit">{t('Mở kỳ', 'Open')}</button>
         </form>
       </div>
-      {user?.role === 'admin' && (
+      {can('user.manage') && (
         <div className="card">
           <h2>{t('Tài khoản', 'Accounts')}</h2>
           <ul>

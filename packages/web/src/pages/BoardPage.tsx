@@ -10,7 +10,7 @@ const FILTERS = ['all', 'submitted', 'late', 'missing', 'returned', 'approved'] 
 
 /** The synthesis officer's board: who submitted, who is late, who is missing; remind; open to review. */
 export function BoardPage() {
-  const { t, query, navigate, user } = useApp();
+  const { t, query, navigate, can } = useApp();
   const periods = useLoad(() => api.get<ReportingPeriod[]>('/api/periods'), []);
   const period =
     query.get('period') ?? periods.data?.find((p) => !p.closed)?.period ?? periods.data?.[0]?.period ?? '';
@@ -80,7 +80,7 @@ export function BoardPage() {
             ))}
           </div>
         )}
-        {(user?.role === 'officer' || user?.role === 'admin') && b && (
+        {can('form.review') && b && (
           <button type="button" onClick={remind}>
             {t('Nhắc các đơn vị chưa nộp', 'Remind units not submitted')}
           </button>

@@ -166,7 +166,7 @@ const lastMonth = (): string => {
  * records; everyone with national access sees a period's distinct infected addresses and incidents.
  */
 export function FeedsPage() {
-  const { t, user, query, navigate } = useApp();
+  const { t, can, query, navigate } = useApp();
   const num = useNumber();
   const period = query.get('period') ?? lastMonth();
   const setPeriod = (p: string) => navigate(`/feeds?${qs({ period: p })}`);
@@ -181,7 +181,7 @@ export function FeedsPage() {
     botnet.reload();
     incidents.reload();
   };
-  const canLoad = user?.role === 'admin' || user?.role === 'officer';
+  const canLoad = can('value.write');
   return (
     <section>
       <h1>{t('An toàn thông tin: nguồn dữ liệu', 'Cyber-security feeds')}</h1>

@@ -18,7 +18,7 @@ const typedOf = (f: Form): Record<string, Typed> =>
 
 /** One unit's form: entry for its reporter, review for the ministry. */
 export function FormPage() {
-  const { t, lang, path, user } = useApp();
+  const { t, lang, path, user, can } = useApp();
   const [, , unit = '', period = ''] = path.split('/');
   const form = useLoad(() => api.get<Form>(`/api/forms?${qs({ unit, period })}`), [unit, period]);
   const [typed, setTyped] = useState<Record<string, Typed>>({});
@@ -32,8 +32,12 @@ export function FormPage() {
   if (form.loading && !form.data) return <Loading />;
   if (!form.data) return <ErrorBox error={form.error} />;
   const f = form.data;
+  // The unit's own people fill its form; reviewers review it.
   const editable =
-    user?.role === 'reporter' && !f.closed && ['missing', 'draft', 'returned'].includes(f.status);
+    can('form.write') &&
+    user?.unit === f.unit &&
+    !f.closed &&
+    ['missing', 'draft', 'returned'].includes(f.status);
   // Sent as numbers read the Vietnamese way, as the fields say (45.600 is forty-five thousand six hundred).
   const values = f.rows.map((r) => {
     const text = typed[r.indicator]?.text ?? '';
@@ -153,7 +157,7 @@ export function FormPage() {
           </label>
         </div>
       )}
-      {user && user.role !== 'reporter' && <ReviewPanel form={f} onDone={form.reload} />}
+      {can('form.review') && <ReviewPanel form={f} onDone={form.reload} />}
     </section>
   );
 }

@@ -4,15 +4,15 @@ import { api, setCsrfToken } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { ErrorBox } from '../ui.tsx';
 
-const HOME: Record<string, string> = {
-  reporter: '/forms',
-  officer: '/board',
-  admin: '/board',
-  leader: '/dashboard',
-};
+/** Where a user starts: their unit's forms, the submission board for reviewers, else the dashboard. */
+function homeOf(s: SessionInfo): string {
+  if (s.abilities['form.write'] && s.user.unit !== null) return '/forms';
+  if (s.abilities['form.review']) return '/board';
+  return '/dashboard';
+}
 
 export function LoginPage() {
-  const { t, setUser, navigate } = useApp();
+  const { t, setSession, navigate } = useApp();
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: React.FormEvent<HTMLFormElement>) => {
@@ -24,8 +24,8 @@ export function LoginPage() {
         await api.post('/api/auth/login', { username: f.get('username'), password: f.get('password') }),
       );
       setCsrfToken(s.csrfToken);
-      setUser(s.user);
-      navigate(HOME[s.user.role] ?? '/dashboard');
+      setSession(s);
+      navigate(homeOf(s));
     } catch (err) {
       setError(err instanceof Error ? err : new Error(String(err)));
     } finally {

@@ -18,7 +18,8 @@ export function ProvinceRanking({
   const { t, user } = useApp();
   const num = useNumber();
   const data = useLoad(async () => {
-    if (!period || user?.role === 'reporter') return null;
+    // A unit-scoped reader sees its own unit, not the 34 provinces.
+    if (!period || user?.unit) return null;
     const at = calendarDates(parsePeriod(period)).end;
     const units = await api.get<Unit[]>(`/api/units?${qs({ kind: 'province', at })}`);
     const cells = await api.get<PivotCell[]>(
@@ -29,8 +30,8 @@ export function ProvinceRanking({
       .filter((c) => c.value !== null)
       .sort((a, b) => (b.value ?? 0) - (a.value ?? 0))
       .map((c) => ({ ...c, name: name.get(c.unit) ?? c.unit }));
-  }, [indicator, period, user?.role]);
-  if (user?.role === 'reporter') return null;
+  }, [indicator, period, user?.unit]);
+  if (user?.unit) return null;
   if (data.loading) return <Loading />;
   const rows = data.data ?? [];
   return (

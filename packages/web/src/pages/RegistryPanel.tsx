@@ -70,7 +70,8 @@ const describe = (i: RegistryItem) =>
 
 /** The registries of a period: legal documents, tasks, activities, issues, petitions — list, add, delete. */
 export function RegistryPanel({ period }: { period: string }) {
-  const { t } = useApp();
+  const { t, can } = useApp();
+  const writer = can('registry.write');
   const [kind, setKind] = useState<(typeof REGISTRY_KINDS)[number]>('legal_document');
   const items = useLoad(() => api.get<RegistryItem[]>(`/api/registries?${qs({ period })}`), [period]);
   const [error, setError] = useState<Error | null>(null);
@@ -110,33 +111,37 @@ export function RegistryPanel({ period }: { period: string }) {
         {items.data?.map((i) => (
           <li key={i.id}>
             <small>{FIELDS[i.kind].vi}</small> {describe(i)}{' '}
-            <button type="button" className="link small" onClick={() => remove(i.id)}>
-              {t('Xóa', 'Delete')}
-            </button>
+            {writer && (
+              <button type="button" className="link small" onClick={() => remove(i.id)}>
+                {t('Xóa', 'Delete')}
+              </button>
+            )}
           </li>
         ))}
       </ul>
-      <form onSubmit={add}>
-        <label>
-          {t('Thêm', 'Add')}{' '}
-          <select
-            value={kind}
-            onChange={(e) => setKind(REGISTRY_KINDS.find((k) => k === e.target.value) ?? 'task')}
-          >
-            {REGISTRY_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(FIELDS[k].vi, FIELDS[k].en)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {spec.fields.map(([name, vi, en, type]) => (
-          <label key={kind + name}>
-            {t(vi, en)} <input name={name} type={type} />
+      {writer && (
+        <form onSubmit={add}>
+          <label>
+            {t('Thêm', 'Add')}{' '}
+            <select
+              value={kind}
+              onChange={(e) => setKind(REGISTRY_KINDS.find((k) => k === e.target.value) ?? 'task')}
+            >
+              {REGISTRY_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(FIELDS[k].vi, FIELDS[k].en)}
+                </option>
+              ))}
+            </select>
           </label>
-        ))}
-        <button type="submit">{t('Thêm mục', 'Add item')}</button>
-      </form>
+          {spec.fields.map(([name, vi, en, type]) => (
+            <label key={kind + name}>
+              {t(vi, en)} <input name={name} type={type} />
+            </label>
+          ))}
+          <button type="submit">{t('Thêm mục', 'Add item')}</button>
+        </form>
+      )}
       <ErrorBox error={error ?? items.error} />
     </div>
   );

@@ -8,7 +8,7 @@ import { RegistryPanel } from './RegistryPanel.tsx';
 
 /** The report editor: template and period, preview, section edits, number and date, Word, publish. */
 export function ReportsPage() {
-  const { t, query, navigate, lang } = useApp();
+  const { t, query, navigate, lang, can } = useApp();
   const templates = useLoad(() => api.get<ReportTemplate[]>('/api/report-templates'), []);
   const template = query.get('template') ?? templates.data?.[0]?.code ?? '';
   const period = query.get('period') ?? '2024M08';
@@ -28,6 +28,8 @@ export function ReportsPage() {
   const set = (k: string, v: string) => navigate(`/reports?${qs({ ...key, [k]: v })}`);
   const v = view.data;
   const published = v?.report.status === 'published';
+  // Editing controls only for those the policy lets edit; a leader reads and publishes.
+  const editable = !published && can('report.write');
   return (
     <section>
       <h1>{t('Soạn báo cáo', 'Report editor')}</h1>
@@ -85,7 +87,7 @@ export function ReportsPage() {
             >
               <label>
                 {t('Số, ký hiệu', 'Number')}{' '}
-                <input name="number" defaultValue={v.report.number ?? ''} disabled={published} />
+                <input name="number" defaultValue={v.report.number ?? ''} disabled={!editable} />
               </label>
               <label>
                 {t('Ngày ban hành', 'Date')}{' '}
@@ -93,10 +95,10 @@ export function ReportsPage() {
                   name="issuedOn"
                   type="date"
                   defaultValue={v.report.issuedOn ?? ''}
-                  disabled={published}
+                  disabled={!editable}
                 />
               </label>
-              {!published && <button type="submit">{t('Lưu', 'Save')}</button>}
+              {editable && <button type="submit">{t('Lưu', 'Save')}</button>}
             </form>
             {v.doc.sections.map((s) => (
               <form
@@ -120,17 +122,17 @@ export function ReportsPage() {
                   name="text"
                   rows={3}
                   defaultValue={s.edited?.text ?? ''}
-                  disabled={published}
+                  disabled={!editable}
                   placeholder={t(
                     'Để trống: dùng nội dung sinh từ số liệu',
                     'Empty: use the text generated from data',
                   )}
                   aria-label={s.heading ?? s.id}
                 />
-                {!published && <button type="submit">{t('Lưu mục', 'Save section')}</button>}
+                {editable && <button type="submit">{t('Lưu mục', 'Save section')}</button>}
               </form>
             ))}
-            {!published && (
+            {!published && can('report.publish') && (
               <button
                 type="button"
                 className="primary"

@@ -17,13 +17,13 @@ interface HistoryRow {
 
 /** The ministry's side of a form: approve, return with a comment, unlock; and each value's audit history. */
 export function ReviewPanel({ form, onDone }: { form: Form; onDone(): void }) {
-  const { t, user } = useApp();
+  const { t, can } = useApp();
   const num = useNumber();
   const [text, setText] = useState('');
   const action = useAction();
   const [history, setHistory] = useState<{ indicator: string; rows: HistoryRow[] } | null>(null);
   const key = { unit: form.unit, period: form.period };
-  const reviewer = user?.role === 'admin' || user?.role === 'officer';
+  const reviewer = can('form.review');
   const run = async (url: string, body: object) => {
     if (await action.run(() => api.post(url, { ...key, ...body }))) {
       setText('');
