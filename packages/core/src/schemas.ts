@@ -136,6 +136,19 @@ export const CompareResult = z.object({
 });
 export type CompareResult = z.infer<typeof CompareResult>;
 
+/** One change of one value, newest first: who, when, from what to what, and why. */
+export const ValueHistoryEntry = z.object({
+  at: z.string(),
+  actor: z.string(),
+  old_value: z.string().nullable(),
+  new_value: z.string().nullable(),
+  old_status: z.string().nullable(),
+  new_status: z.string().nullable(),
+  reason: z.string().nullable(),
+  source: z.string().nullable(),
+});
+export type ValueHistoryEntry = z.infer<typeof ValueHistoryEntry>;
+
 export const ImportError = z.object({
   row: z.number().int().optional(),
   field: z.string().optional(),

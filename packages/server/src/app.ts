@@ -17,7 +17,7 @@ import Fastify from 'fastify';
 import { ZodError } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import { docsPage, openApiDocument } from './openapi.ts';
-import type { App, Route } from './route.ts';
+import type { App } from './route.ts';
 import { sessionEnv } from './session.ts';
 import auth from './routes/auth.ts';
 import forms from './routes/forms.ts';
@@ -31,7 +31,7 @@ import reports from './routes/reports.ts';
 import registries from './routes/registries.ts';
 import check from './routes/check.ts';
 
-export const ROUTES: Route[] = [
+export const ROUTES = [
   ...health,
   ...auth,
   ...forms,
@@ -44,6 +44,9 @@ export const ROUTES: Route[] = [
   ...registries,
   ...check,
 ];
+
+/** Every route with its types: what the web app's typed client is derived from (types only). */
+export type ApiRoutes = (typeof ROUTES)[number];
 
 export interface AppOptions {
   db: Database;

@@ -34,18 +34,33 @@ export interface RouteMeta {
 /** The body limit of routes that declare none: a JSON request of ordinary size. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
-/** One API route: its schemas serve both for parsing and for the OpenAPI document. */
-export interface Route {
-  meta: RouteMeta;
+/**
+ * One API route: its schemas serve for parsing, for the OpenAPI document and — as types only — for
+ * the web app's client (`ApiRoutes`), so a caller's path, input and answer come from this declaration.
+ */
+export interface Route<
+  M extends RouteMeta['method'] = RouteMeta['method'],
+  U extends string = string,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+  R = unknown,
+> {
+  meta: RouteMeta & { method: M; url: U };
   register(app: App, env: ServerEnv): void;
+  /** Never set: carries the route's input and answer types to the typed client. */
+  readonly types?: { query: z.input<Q>; body: z.input<B>; response: R };
 }
 
 /** The schema of a route that reads no query or no body. */
 export const NONE = z.unknown();
 
-interface RouteDef<Q extends z.ZodType, B extends z.ZodType> extends RouteMeta {
+interface RouteDef<M extends RouteMeta['method'], U extends string, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType | undefined>
+  extends RouteMeta {
+  method: M;
+  url: U;
   query: Q;
   body: B;
+  response?: R;
   handler: (input: {
     ctx: Ctx;
     query: z.output<Q>;
@@ -64,7 +79,13 @@ const contexts = new WeakMap<FastifyRequest, Ctx>();
  * a signed-in route, or a body over the route's limit, is refused before the body is read — then
  * parse with its schemas and run the handler.
  */
-export function defineRoute<Q extends z.ZodType, B extends z.ZodType>(def: RouteDef<Q, B>): Route {
+export function defineRoute<
+  const M extends RouteMeta['method'],
+  const U extends string,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  R extends z.ZodType | undefined = undefined,
+>(def: RouteDef<M, U, Q, B, R>): Route<M, U, Q, B, R extends z.ZodType ? z.output<R> : unknown> {
   const { handler, ...meta } = def;
   return {
     meta,

@@ -1,6 +1,6 @@
 import { type Abilities, type Action, SessionInfo, type UserInfo } from '@baocao/core/browser';
 import { useEffect, useState } from 'react';
-import { api, setCsrfToken } from './api.ts';
+import { setCsrfToken } from './api.ts';
 import { AppContext, type Lang, Link, useApp, useLocationState } from './app-context.tsx';
 import { AdminPage } from './pages/AdminPage.tsx';
 import { BoardPage } from './pages/BoardPage.tsx';
@@ -13,6 +13,7 @@ import { MyFormsPage } from './pages/MyFormsPage.tsx';
 import { PublicPage } from './pages/PublicPage.tsx';
 import { ReportsPage } from './pages/ReportsPage.tsx';
 import { Loading } from './ui.tsx';
+import { call } from './client.ts';
 
 type Page = {
   path: string;
@@ -79,7 +80,7 @@ function Shell() {
   const { user, setSession, lang, setLang, path, t, navigate, can } = useApp();
   const pages = PAGES.filter((p) => user && p.shown(can, user));
   const signOut = async () => {
-    await api.post('/api/auth/logout').catch(() => undefined);
+    await call('POST /api/auth/logout').catch(() => undefined);
     setSession(null);
     navigate('/');
   };
@@ -141,9 +142,9 @@ export function App() {
   const [ready, setReady] = useState(false);
   const [lang, setLangState] = useState<Lang>(localStorage.getItem('lang') === 'en' ? 'en' : 'vi');
   useEffect(() => {
-    api
-      .get<unknown>('/api/auth/session')
+    call('GET /api/auth/session')
       .then((s) => {
+        // Parsed rather than trusted: a proxy's error page or an old session shape leaves us signed out.
         const parsed = SessionInfo.safeParse(s);
         if (parsed.success) {
           setCsrfToken(parsed.data.csrfToken);

@@ -18,7 +18,7 @@ export class ApiError extends Error {
   }
 }
 
-async function request(method: string, url: string, body?: unknown): Promise<Response> {
+export async function request(method: string, url: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = {};
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -54,7 +54,7 @@ function parseJson<T>(text: string): T | null {
 }
 
 /** A file upload that reports how much has been sent (fetch cannot), for large feeds. */
-function uploadFile<T>(
+export function uploadFile<T>(
   url: string,
   file: Blob,
   onProgress?: (sent: number, total: number) => void,
@@ -74,14 +74,6 @@ function uploadFile<T>(
     x.send(file);
   });
 }
-
-export const api = {
-  get: async <T>(url: string): Promise<T> => (await request('GET', url)).json(),
-  post: async <T>(url: string, body: unknown = {}): Promise<T> => (await request('POST', url, body)).json(),
-  put: async <T>(url: string, body: unknown): Promise<T> => (await request('PUT', url, body)).json(),
-  del: async <T>(url: string): Promise<T> => (await request('DELETE', url)).json(),
-  upload: uploadFile,
-};
 
 /** Query string from defined values. */
 export const qs = (o: Record<string, string | undefined | null>) =>

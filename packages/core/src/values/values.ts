@@ -6,7 +6,7 @@ import { listIndicators } from '../catalog/indicators.ts';
 import type { Ctx } from '../context.ts';
 import { BaocaoError, type ErrorList, type FieldError, errorListOf, forbidden } from '../errors.ts';
 import { parsePeriod } from '../periods/period.ts';
-import type { ImportResult, Indicator } from '../schemas.ts';
+import type { ImportResult, Indicator, ValueHistoryEntry } from '../schemas.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { loadClosedSpans } from './period-rule.ts';
 import { lockedCells } from './value-locks.queries.ts';
@@ -162,9 +162,12 @@ export async function deleteValues(
 }
 
 /** The audit history of one value, newest first. */
-export async function getValueHistory(ctx: Ctx, key: { indicator: string; unit: string; period: string }) {
+export async function getValueHistory(
+  ctx: Ctx,
+  key: { indicator: string; unit: string; period: string },
+): Promise<ValueHistoryEntry[]> {
   requireAccess(ctx, 'audit.read');
-  return ctx.db.k
+  const rows = await ctx.db.k
     .selectFrom('value_audit as a')
     .innerJoin('indicator as i', 'i.id', 'a.indicator_id')
     .innerJoin('org_unit as u', 'u.id', 'a.unit_id')
@@ -183,6 +186,7 @@ export async function getValueHistory(ctx: Ctx, key: { indicator: string; unit: 
     .where('a.period', '=', key.period)
     .orderBy('a.id', 'desc')
     .execute();
+  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
 }
 
 /** Counts of stored values and audit rows, for tests and health pages. */

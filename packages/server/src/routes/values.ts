@@ -6,6 +6,7 @@ import {
   importValues,
   submitValues,
   FILE_LIMITS,
+  ValueHistoryEntry,
   ValueInput,
 } from '@baocao/core';
 import { z } from 'zod';
@@ -101,6 +102,7 @@ export default [
     auth: 'actor',
     query: z.object({ indicator: z.string(), unit: z.string(), period: z.string() }),
     body: NONE,
+    response: z.array(ValueHistoryEntry),
     handler: ({ ctx, query }) => getValueHistory(ctx, query),
   }),
 ];

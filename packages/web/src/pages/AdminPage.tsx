@@ -1,16 +1,17 @@
-import { ROLES, type ReportingPeriod, type UserInfo } from '@baocao/core/browser';
-import { ApiError, api } from '../api.ts';
+import { ROLES, UserInput } from '@baocao/core/browser';
+import { ApiError } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { useAction, useLoad } from '../hooks.ts';
 import { ErrorBox, Loading } from '../ui.tsx';
 import { CatalogPanel } from './CatalogPanel.tsx';
+import { call } from '../client.ts';
 
 /** Reporting periods (open, deadline, close, publish their figures) and, for administrators, accounts. */
 export function AdminPage() {
   const { t, user, can } = useApp();
-  const periods = useLoad(() => api.get<ReportingPeriod[]>('/api/periods'), []);
+  const periods = useLoad(() => call('GET /api/periods'), []);
   const users = useLoad(
-    () => (can('user.manage') ? api.get<UserInfo[]>('/api/users') : Promise.resolve([])),
+    () => (can('user.manage') ? call('GET /api/users') : Promise.resolve([])),
     [user?.username],
   );
   const { error, notice, run } = useAction();
@@ -60,7 +61,10 @@ export function AdminPage() {
                       type="button"
                       onClick={() =>
                         act(
-                          () => api.put('/api/periods', { period: p.period, dueOn: p.dueOn, closed: true }),
+                          () =>
+                            call('PUT /api/periods', {
+                              body: { period: p.period, dueOn: p.dueOn, closed: true },
+                            }),
                           t('Đã đóng kỳ', 'Period closed'),
                         )
                       }
@@ -88,7 +92,9 @@ export function AdminPage() {
             const f = form(e);
             act(
               () =>
-                api.put('/api/periods', { period: String(f.get('period')), dueOn: f.get('dueOn') || null }),
+                call('PUT /api/periods', {
+                  body: { period: String(f.get('period')), dueOn: String(f.get('dueOn') ?? '') || null },
+                }),
               t('Đã mở kỳ', 'Period opened'),
             );
           }}
@@ -118,13 +124,15 @@ export function AdminPage() {
           <form
             onSubmit={(e) => {
               const f = form(e);
-              const body = Object.fromEntries(
-                ['username', 'displayName', 'role', 'unit', 'password'].map((k) => [
-                  k,
-                  String(f.get(k) ?? '') || null,
-                ]),
-              );
-              act(() => api.post('/api/users', body), t('Đã tạo tài khoản', 'Account created'));
+              const field = (k: string) => String(f.get(k) ?? '').trim();
+              const body = {
+                username: field('username'),
+                displayName: field('displayName'),
+                role: UserInput.shape.role.parse(field('role')),
+                unit: field('unit') || null,
+                password: field('password'),
+              };
+              act(() => call('POST /api/users', { body }), t('Đã tạo tài khoản', 'Account created'));
             }}
           >
             <label>
@@ -171,7 +179,7 @@ async function release(period: string, t: (vi: string, en: string) => string): P
   );
   if (!sure) throw new Error(t('Đã hủy, chưa công bố gì', 'Cancelled; nothing was published'));
   try {
-    await api.post('/api/releases', { period });
+    await call('POST /api/releases', { body: { period } });
   } catch (e) {
     if (!(e instanceof ApiError) || e.code !== 'PARTIAL_FIGURES') throw e;
     const list = e.details.map((d) => t(d.message, d.messageEn)).join('\n');
@@ -182,6 +190,6 @@ async function release(period: string, t: (vi: string, en: string) => string): P
       ),
     );
     if (!reason?.trim()) throw e;
-    await api.post('/api/releases', { period, force: true, reason });
+    await call('POST /api/releases', { body: { period, force: true, reason } });
   }
 }

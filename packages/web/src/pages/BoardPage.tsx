@@ -1,21 +1,21 @@
-import type { ReportingPeriod, SubmissionBoard } from '@baocao/core/browser';
 import { useState } from 'react';
-import { api, qs } from '../api.ts';
+import { qs } from '../api.ts';
 import { Link, useApp } from '../app-context.tsx';
 import { useAction, useLoad } from '../hooks.ts';
 import { Empty, ErrorBox, Loading, Status } from '../ui.tsx';
 import { Deadline } from './MyFormsPage.tsx';
+import { call } from '../client.ts';
 
 const FILTERS = ['all', 'submitted', 'late', 'missing', 'returned', 'approved'] as const;
 
 /** The synthesis officer's board: who submitted, who is late, who is missing; remind; open to review. */
 export function BoardPage() {
   const { t, query, navigate, can } = useApp();
-  const periods = useLoad(() => api.get<ReportingPeriod[]>('/api/periods'), []);
+  const periods = useLoad(() => call('GET /api/periods'), []);
   const period =
     query.get('period') ?? periods.data?.find((p) => !p.closed)?.period ?? periods.data?.[0]?.period ?? '';
   const board = useLoad(
-    () => (period ? api.get<SubmissionBoard>(`/api/forms/board?${qs({ period })}`) : Promise.resolve(null)),
+    () => (period ? call('GET /api/forms/board', { query: { period } }) : Promise.resolve(null)),
     [period],
   );
   const [filter, setFilter] = useState<(typeof FILTERS)[number]>('all');
@@ -23,7 +23,7 @@ export function BoardPage() {
   const remind = async () => {
     if (
       await run(
-        () => api.post<string[]>('/api/forms/remind', { period }),
+        () => call('POST /api/forms/remind', { body: { period } }),
         t('Đã nhắc các đơn vị chưa nộp', 'Reminded the units that have not submitted'),
       )
     )

@@ -1,9 +1,9 @@
-import { type Indicator, type PlanTarget, UnitKind, readValue } from '@baocao/core/browser';
+import { type Indicator, IndicatorKind, UnitKind, readValue } from '@baocao/core/browser';
 import { useState } from 'react';
-import { api, qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { useAction, useLoad } from '../hooks.ts';
 import { ErrorBox, useNumber } from '../ui.tsx';
+import { call } from '../client.ts';
 
 const text = (f: FormData, k: string) => String(f.get(k) ?? '').trim();
 
@@ -11,9 +11,9 @@ const text = (f: FormData, k: string) => String(f.get(k) ?? '').trim();
 export function CatalogPanel() {
   const { t } = useApp();
   const num = useNumber();
-  const indicators = useLoad(() => api.get<Indicator[]>('/api/indicators'), []);
+  const indicators = useLoad(() => call('GET /api/indicators'), []);
   const [year, setYear] = useState(new Date().getFullYear());
-  const plans = useLoad(() => api.get<PlanTarget[]>(`/api/plans?${qs({ year: String(year) })}`), [year]);
+  const plans = useLoad(() => call('GET /api/plans', { query: { year: String(year) } }), [year]);
   const [editing, setEditing] = useState<Indicator | null>(null);
   const action = useAction();
   const { error, notice } = action;
@@ -35,9 +35,9 @@ export function CatalogPanel() {
       nameEn: text(f, 'nameEn'),
       unitVi: text(f, 'unitVi'),
       precision: Number(text(f, 'precision') || 0),
-      kind: text(f, 'kind'),
+      kind: IndicatorKind.parse(text(f, 'kind')),
     };
-    run(() => api.put('/api/indicators', [body]), t('Đã lưu chỉ tiêu', 'Indicator saved'), e);
+    run(() => call('PUT /api/indicators', { body: [body] }), t('Đã lưu chỉ tiêu', 'Indicator saved'), e);
   };
   return (
     <div className="card">
@@ -98,11 +98,11 @@ export function CatalogPanel() {
           const unit = {
             code: text(f, 'code').toUpperCase(),
             nameVi: text(f, 'nameVi'),
-            kind: text(f, 'kind'),
+            kind: UnitKind.parse(text(f, 'kind')),
             parentCode: text(f, 'parent').toUpperCase() || 'VN',
             validFrom: text(f, 'validFrom') || null,
           };
-          run(() => api.post('/api/units', [unit]), t('Đã thêm đơn vị', 'Unit added'), e);
+          run(() => call('POST /api/units', { body: [unit] }), t('Đã thêm đơn vị', 'Unit added'), e);
         }}
       >
         <label>
@@ -163,7 +163,7 @@ export function CatalogPanel() {
             year,
             value: planValue(text(f, 'value')),
           };
-          run(() => api.put('/api/plans', [item]), t('Đã đặt kế hoạch', 'Plan set'), e);
+          run(() => call('PUT /api/plans', { body: [item] }), t('Đã đặt kế hoạch', 'Plan set'), e);
         }}
       >
         <label>

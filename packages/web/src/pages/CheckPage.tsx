@@ -1,8 +1,8 @@
 import type { CheckResult } from '@baocao/core/browser';
 import { useState } from 'react';
-import { api } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { ErrorBox } from '../ui.tsx';
+import { call } from '../client.ts';
 
 /** Paste statistical text; see each slip marked where it is, with the correct figure. */
 export function CheckPage() {
@@ -13,7 +13,7 @@ export function CheckPage() {
   const check = async () => {
     setError(null);
     try {
-      const r = await api.post<CheckResult>('/api/check', { text });
+      const r = await call('POST /api/check', { body: { text } });
       setResult({ text, ...r });
     } catch (e) {
       setError(e instanceof Error ? e : new Error(String(e)));

@@ -1,12 +1,13 @@
-import { type Dashboard, type DashboardCard, type Unit, formatShareVi } from '@baocao/core/browser';
+import { type DashboardCard, formatShareVi } from '@baocao/core/browser';
 import { useMemo, useState } from 'react';
-import { api, qs } from '../api.ts';
+import { qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { EChart } from '../chart.tsx';
 import { useLoad } from '../hooks.ts';
 import { Empty, ErrorBox, Loading, PeriodInput, Status, useNumber } from '../ui.tsx';
 import { PivotPanel } from './PivotPanel.tsx';
 import { ProvinceRanking } from './ProvinceRanking.tsx';
+import { call } from '../client.ts';
 
 /** "tăng 23,7%" / "giảm 38%" / "tương đương", never "-38%". */
 export function useChange() {
@@ -67,8 +68,8 @@ export function DashboardPage() {
   const num = useNumber();
   const unit = query.get('unit') ?? 'VN';
   const period = query.get('period') ?? '';
-  const units = useLoad(() => api.get<Unit[]>(`/api/units?${qs({ kind: 'province' })}`), []);
-  const dash = useLoad(() => api.get<Dashboard>(`/api/dashboard?${qs({ unit, period })}`), [unit, period]);
+  const units = useLoad(() => call('GET /api/units', { query: { kind: 'province' } }), []);
+  const dash = useLoad(() => call('GET /api/dashboard', { query: { unit, period } }), [unit, period]);
   const [picked, setPicked] = useState<string | null>(null);
   const d = dash.data;
   const card = d?.cards.find((c) => c.compare.indicator === picked) ?? d?.cards[0] ?? null;

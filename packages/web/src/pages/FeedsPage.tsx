@@ -1,10 +1,5 @@
 import {
-  type BotnetCounts,
   type FeedImportResult,
-  type IncidentCounts,
-  type IncidentImportResult,
-  type PrefixLoadResult,
-  type Unit,
   monthIndexOfDate,
   parsePeriod,
   periodFromMonths,
@@ -12,32 +7,34 @@ import {
   periodLabelVi,
 } from '@baocao/core/browser';
 import { useState } from 'react';
-import { api, qs } from '../api.ts';
+import { qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { useLoad } from '../hooks.ts';
 import { ErrorBox, Loading, PeriodInput, useNumber } from '../ui.tsx';
+import { type Answer, call, upload } from '../client.ts';
 
 /** A file sent to one import endpoint, with what the server made of it (or why it refused it). */
-function Upload<T>(props: {
+function Upload<
+  K extends 'POST /api/feeds/botnet' | 'POST /api/feeds/prefixes' | 'POST /api/feeds/incidents',
+>(props: {
   title: string;
   hint: string;
   accept: string;
-  url: string;
+  route: K;
   onDone(): void;
-  show(result: T): React.ReactNode;
+  show(result: Answer<K>): React.ReactNode;
 }) {
   const { t } = useApp();
   const [busy, setBusy] = useState('');
-  const [result, setResult] = useState<T | null>(null);
+  const [result, setResult] = useState<Answer<K> | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const send = async (file: File) => {
     setBusy(t(`Đang tải lên ${file.name}…`, `Uploading ${file.name}…`));
     setError(null);
     setResult(null);
     try {
-      const url = `${props.url}?${qs({ filename: file.name })}`;
       setResult(
-        await api.upload<T>(url, file, (sent, total) =>
+        await upload(props.route, { query: { filename: file.name } }, file, (sent, total) =>
           setBusy(
             sent < total
               ? t(
@@ -170,12 +167,9 @@ export function FeedsPage() {
   const num = useNumber();
   const period = query.get('period') ?? lastMonth();
   const setPeriod = (p: string) => navigate(`/feeds?${qs({ period: p })}`);
-  const botnet = useLoad(() => api.get<BotnetCounts>(`/api/feeds/botnet?${qs({ period })}`), [period]);
-  const incidents = useLoad(
-    () => api.get<IncidentCounts>(`/api/feeds/incidents?${qs({ period })}`),
-    [period],
-  );
-  const provinces = useLoad(() => api.get<Unit[]>('/api/units?kind=province'), []);
+  const botnet = useLoad(() => call('GET /api/feeds/botnet', { query: { period } }), [period]);
+  const incidents = useLoad(() => call('GET /api/feeds/incidents', { query: { period } }), [period]);
+  const provinces = useLoad(() => call('GET /api/units', { query: { kind: 'province' } }), []);
   const nameOf = (code: string) => provinces.data?.find((u) => u.code === code)?.nameVi ?? code;
   const reload = () => {
     botnet.reload();
@@ -228,25 +222,25 @@ export function FeedsPage() {
       </div>
       {canLoad && (
         <>
-          <Upload<FeedImportResult>
+          <Upload
             title={t('Nạp nguồn quan sát botnet', 'Load a botnet observation feed')}
             hint={t(
               'CSV (ip,seen_at,source[,asn,malware]) hoặc NDJSON, có thể nén gzip. Mỗi địa chỉ chỉ đếm một lần mỗi tháng; nạp lại cùng tệp không thay đổi gì.',
               'CSV (ip,seen_at,source[,asn,malware]) or NDJSON, gzip accepted. Each address counts once a month; loading the same file again changes nothing.',
             )}
             accept=".csv,.ndjson,.json,.gz,.txt"
-            url="/api/feeds/botnet"
+            route="POST /api/feeds/botnet"
             onDone={reload}
             show={(r) => <FeedResult r={r} />}
           />
-          <Upload<PrefixLoadResult>
+          <Upload
             title={t('Bảng tiền tố IP', 'IP-prefix table')}
             hint={t(
               'CSV prefix,operator,province (CIDR, nhà mạng, mã tỉnh). Thay toàn bộ bảng và tính lại số địa chỉ botnet của các tỉnh.',
               'CSV prefix,operator,province (CIDR, operator, province code). Replaces the whole table and recomputes the provinces’ botnet figures.',
             )}
             accept=".csv"
-            url="/api/feeds/prefixes"
+            route="POST /api/feeds/prefixes"
             onDone={reload}
             show={(r) =>
               t(
@@ -255,14 +249,14 @@ export function FeedsPage() {
               )
             }
           />
-          <Upload<IncidentImportResult>
+          <Upload
             title={t('Nạp sự cố tấn công mạng', 'Load incident records')}
             hint={t(
               'CSV ref,date,type,sector,province,status. Nạp lại cập nhật theo ref, không nhân đôi.',
               'CSV ref,date,type,sector,province,status. Loading again updates by ref, never duplicates.',
             )}
             accept=".csv"
-            url="/api/feeds/incidents"
+            route="POST /api/feeds/incidents"
             onDone={reload}
             show={(r) =>
               t(

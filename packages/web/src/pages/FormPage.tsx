@@ -1,12 +1,13 @@
 import { type Form, readValue } from '@baocao/core/browser';
 import { useEffect, useState } from 'react';
-import { ApiError, api, qs } from '../api.ts';
+import { ApiError, qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { useLoad } from '../hooks.ts';
 import { ErrorBox, Loading, Status } from '../ui.tsx';
 import { FormTable, type Typed, inlineError } from './FormTable.tsx';
 import { Deadline } from './MyFormsPage.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
+import { call, upload as uploadTo } from '../client.ts';
 
 const typedOf = (f: Form): Record<string, Typed> =>
   Object.fromEntries(
@@ -20,7 +21,7 @@ const typedOf = (f: Form): Record<string, Typed> =>
 export function FormPage() {
   const { t, lang, path, user, can } = useApp();
   const [, , unit = '', period = ''] = path.split('/');
-  const form = useLoad(() => api.get<Form>(`/api/forms?${qs({ unit, period })}`), [unit, period]);
+  const form = useLoad(() => call('GET /api/forms', { query: { unit, period } }), [unit, period]);
   const [typed, setTyped] = useState<Record<string, Typed>>({});
   const [error, setError] = useState<Error | null>(null);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
@@ -63,7 +64,9 @@ export function FormPage() {
     setBusy(true);
     try {
       const body = { unit: f.unit, period: f.period, values };
-      await (what === 'save' ? api.put('/api/forms', body) : api.post('/api/forms/submit', body));
+      await (what === 'save'
+        ? call('PUT /api/forms', { body: body })
+        : call('POST /api/forms/submit', { body: body }));
       setNotice(
         what === 'save' ? t('Đã lưu nháp', 'Draft saved') : t('Đã gửi để duyệt', 'Submitted for review'),
       );
@@ -86,8 +89,9 @@ export function FormPage() {
     setError(null);
     setNotice('');
     try {
-      await api.upload(
-        `/api/forms/import?${qs({ unit: f.unit, period: f.period, filename: file.name })}`,
+      await uploadTo(
+        'POST /api/forms/import',
+        { query: { unit: f.unit, period: f.period, filename: file.name } },
         file,
       );
       setNotice(t(`Đã nạp tệp ${file.name} vào bản nháp`, `Loaded ${file.name} into the draft`));

@@ -1,8 +1,9 @@
 import { SessionInfo } from '@baocao/core/browser';
 import { useState } from 'react';
-import { api, setCsrfToken } from '../api.ts';
+import { setCsrfToken } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { ErrorBox } from '../ui.tsx';
+import { call } from '../client.ts';
 
 /** Where a user starts: their unit's forms, the submission board for reviewers, else the dashboard. */
 function homeOf(s: SessionInfo): string {
@@ -21,7 +22,9 @@ export function LoginPage() {
     setBusy(true);
     try {
       const s = SessionInfo.parse(
-        await api.post('/api/auth/login', { username: f.get('username'), password: f.get('password') }),
+        await call('POST /api/auth/login', {
+          body: { username: String(f.get('username') ?? ''), password: String(f.get('password') ?? '') },
+        }),
       );
       setCsrfToken(s.csrfToken);
       setSession(s);

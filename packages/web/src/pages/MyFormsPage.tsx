@@ -1,8 +1,8 @@
 import { type FormSummary, formatDateVi } from '@baocao/core/browser';
-import { api } from '../api.ts';
 import { Link, useApp } from '../app-context.tsx';
 import { useLoad } from '../hooks.ts';
 import { Empty, ErrorBox, Loading, Status } from '../ui.tsx';
+import { call } from '../client.ts';
 
 /** Days left before the deadline, or how late (Thông tư 02/2023: units report by the 15th). */
 export function Deadline({ f }: { f: FormSummary }) {
@@ -24,7 +24,7 @@ export function Deadline({ f }: { f: FormSummary }) {
 
 export function MyFormsPage() {
   const { t } = useApp();
-  const forms = useLoad(() => api.get<FormSummary[]>('/api/forms/mine'), []);
+  const forms = useLoad(() => call('GET /api/forms/mine'), []);
   return (
     <section>
       <h1>{t('Biểu mẫu của tôi', 'My forms')}</h1>

@@ -1,10 +1,11 @@
 import type { DashboardCard, PivotCell } from '@baocao/core/browser';
 import { parsePeriod, shiftPeriod } from '@baocao/core/browser';
 import { useState } from 'react';
-import { api, qs } from '../api.ts';
+import { qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { useLoad } from '../hooks.ts';
 import { ErrorBox, Loading, useNumber } from '../ui.tsx';
+import { call } from '../client.ts';
 
 type Dim = 'indicator' | 'unit' | 'period';
 
@@ -56,7 +57,7 @@ export function PivotPanel({
     periods: periods.join(','),
   };
   const cells = useLoad(
-    () => api.get<PivotCell[]>(`/api/pivot?${qs(sel)}`),
+    () => call('GET /api/pivot', { query: sel }),
     [sel.indicators, sel.units, sel.periods],
   );
   const precision = new Map(cards.map((c) => [c.compare.indicator, c.precision]));

@@ -1,9 +1,9 @@
-import { type PivotCell, type Unit, calendarDates, parsePeriod, periodLabelVi } from '@baocao/core/browser';
-import { api, qs } from '../api.ts';
+import { calendarDates, parsePeriod, periodLabelVi } from '@baocao/core/browser';
 import { useApp } from '../app-context.tsx';
 import { EChart } from '../chart.tsx';
 import { useLoad } from '../hooks.ts';
 import { ErrorBox, Loading, useNumber } from '../ui.tsx';
+import { call } from '../client.ts';
 
 /** The 34 provinces ranked for one indicator and period (units in force at the period's end). */
 export function ProvinceRanking({
@@ -21,10 +21,10 @@ export function ProvinceRanking({
     // A unit-scoped reader sees its own unit, not the 34 provinces.
     if (!period || user?.unit) return null;
     const at = calendarDates(parsePeriod(period)).end;
-    const units = await api.get<Unit[]>(`/api/units?${qs({ kind: 'province', at })}`);
-    const cells = await api.get<PivotCell[]>(
-      `/api/pivot?${qs({ indicators: indicator, units: units.map((u) => u.code).join(','), periods: period })}`,
-    );
+    const units = await call('GET /api/units', { query: { kind: 'province', at } });
+    const cells = await call('GET /api/pivot', {
+      query: { indicators: indicator, units: units.map((u) => u.code).join(','), periods: period },
+    });
     const name = new Map(units.map((u) => [u.code, u.nameVi]));
     return cells
       .filter((c) => c.value !== null)

@@ -1,19 +1,19 @@
-import type { Dashboard, Release, ReportRecord } from '@baocao/core/browser';
-import { api, qs } from '../api.ts';
+import { qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { useLoad } from '../hooks.ts';
 import { Empty, ErrorBox, Loading, Status, useNumber } from '../ui.tsx';
 import { useChange } from './DashboardPage.tsx';
+import { call } from '../client.ts';
 
 /** What anyone may see without signing in: released figures and published reports, nothing else. */
 export function PublicPage() {
   const { t, lang, query, navigate } = useApp();
   const num = useNumber();
   const change = useChange();
-  const releases = useLoad(() => api.get<Release[]>('/api/releases'), []);
+  const releases = useLoad(() => call('GET /api/releases'), []);
   const period = query.get('period') ?? '';
-  const dash = useLoad(() => api.get<Dashboard>(`/api/dashboard?${qs({ period })}`), [period]);
-  const reports = useLoad(() => api.get<ReportRecord[]>('/api/reports/published'), []);
+  const dash = useLoad(() => call('GET /api/dashboard', { query: { period } }), [period]);
+  const reports = useLoad(() => call('GET /api/reports/published'), []);
   return (
     <section>
       <h1>{t('Số liệu thống kê đã công bố', 'Published statistics')}</h1>

@@ -1,9 +1,9 @@
 import { REGISTRY_KINDS, type RegistryItem } from '@baocao/core/browser';
 import { useState } from 'react';
-import { api, qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { useLoad } from '../hooks.ts';
 import { ErrorBox } from '../ui.tsx';
+import { call } from '../client.ts';
 
 type Field = [name: string, vi: string, en: string, type: 'text' | 'date' | 'number' | 'checkbox'];
 const FIELDS: Record<(typeof REGISTRY_KINDS)[number], { vi: string; en: string; fields: Field[] }> = {
@@ -73,7 +73,7 @@ export function RegistryPanel({ period }: { period: string }) {
   const { t, can } = useApp();
   const writer = can('registry.write');
   const [kind, setKind] = useState<(typeof REGISTRY_KINDS)[number]>('legal_document');
-  const items = useLoad(() => api.get<RegistryItem[]>(`/api/registries?${qs({ period })}`), [period]);
+  const items = useLoad(() => call('GET /api/registries', { query: { period } }), [period]);
   const [error, setError] = useState<Error | null>(null);
   const spec = FIELDS[kind];
   const add = async (e: React.FormEvent<HTMLFormElement>) => {
@@ -88,7 +88,7 @@ export function RegistryPanel({ period }: { period: string }) {
     }
     setError(null);
     try {
-      await api.post('/api/registries', { items: [item] });
+      await call('POST /api/registries', { body: { items: [item] } });
       e.currentTarget?.reset();
       items.reload();
     } catch (err) {
@@ -98,7 +98,10 @@ export function RegistryPanel({ period }: { period: string }) {
   const remove = async (id: number) => {
     setError(null);
     try {
-      await api.del(`/api/registries/${id}?${qs({ reason: 'xóa từ trình soạn báo cáo' })}`);
+      await call('DELETE /api/registries/:id', {
+        params: { id },
+        query: { reason: 'xóa từ trình soạn báo cáo' },
+      });
       items.reload();
     } catch (err) {
       setError(err instanceof Error ? err : new Error(String(err)));

@@ -1,20 +1,20 @@
-import type { ReportTemplate, ReportView } from '@baocao/core/browser';
 import { useState } from 'react';
-import { api, qs } from '../api.ts';
+import { qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { useAction, useLoad } from '../hooks.ts';
 import { ErrorBox, Loading, PeriodInput, Status } from '../ui.tsx';
 import { RegistryPanel } from './RegistryPanel.tsx';
+import { call } from '../client.ts';
 
 /** The report editor: template and period, preview, section edits, number and date, Word, publish. */
 export function ReportsPage() {
   const { t, query, navigate, lang, can } = useApp();
-  const templates = useLoad(() => api.get<ReportTemplate[]>('/api/report-templates'), []);
+  const templates = useLoad(() => call('GET /api/report-templates'), []);
   const template = query.get('template') ?? templates.data?.[0]?.code ?? '';
   const period = query.get('period') ?? '2024M08';
   const key = { template, period };
   const view = useLoad(
-    () => (template ? api.get<ReportView>(`/api/reports?${qs(key)}`) : Promise.resolve(null)),
+    () => (template ? call('GET /api/reports', { query: key }) : Promise.resolve(null)),
     [template, period],
   );
   const { error, run } = useAction();
@@ -77,10 +77,12 @@ export function ReportsPage() {
                 e.preventDefault();
                 const f = new FormData(e.currentTarget);
                 act(() =>
-                  api.put('/api/reports/details', {
-                    ...key,
-                    number: f.get('number') || null,
-                    issuedOn: f.get('issuedOn') || null,
+                  call('PUT /api/reports/details', {
+                    body: {
+                      ...key,
+                      number: String(f.get('number') ?? '') || null,
+                      issuedOn: String(f.get('issuedOn') ?? '') || null,
+                    },
                   }),
                 );
               }}
@@ -108,11 +110,13 @@ export function ReportsPage() {
                   e.preventDefault();
                   const text = String(new FormData(e.currentTarget).get('text') ?? '').trim();
                   act(() =>
-                    api.put('/api/reports/sections', {
-                      ...key,
-                      section: s.id,
-                      mode: 'replace',
-                      text: text || null,
+                    call('PUT /api/reports/sections', {
+                      body: {
+                        ...key,
+                        section: s.id,
+                        mode: 'replace',
+                        text: text || null,
+                      },
                     }),
                   );
                 }}
@@ -136,7 +140,7 @@ export function ReportsPage() {
               <button
                 type="button"
                 className="primary"
-                onClick={() => act(() => api.post('/api/reports/publish', key))}
+                onClick={() => act(() => call('POST /api/reports/publish', { body: key }))}
               >
                 {t('Phát hành', 'Publish')}
               </button>

@@ -1,9 +1,9 @@
 import type { Form } from '@baocao/core/browser';
 import { useState } from 'react';
-import { api, qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { useAction } from '../hooks.ts';
 import { ErrorBox, useNumber } from '../ui.tsx';
+import { call } from '../client.ts';
 
 interface HistoryRow {
   at: string;
@@ -24,8 +24,8 @@ export function ReviewPanel({ form, onDone }: { form: Form; onDone(): void }) {
   const [history, setHistory] = useState<{ indicator: string; rows: HistoryRow[] } | null>(null);
   const key = { unit: form.unit, period: form.period };
   const reviewer = can('form.review');
-  const run = async (url: string, body: object) => {
-    if (await action.run(() => api.post(url, { ...key, ...body }))) {
+  const run = async (fn: () => Promise<unknown>) => {
+    if (await action.run(fn)) {
       setText('');
       onDone();
     }
@@ -34,7 +34,7 @@ export function ReviewPanel({ form, onDone }: { form: Form; onDone(): void }) {
     action.run(async () =>
       setHistory({
         indicator,
-        rows: await api.get<HistoryRow[]>(`/api/values/history?${qs({ ...key, indicator })}`),
+        rows: await call('GET /api/values/history', { query: { ...key, indicator } }),
       }),
     );
   const precision = form.rows.find((r) => r.indicator === history?.indicator)?.precision ?? 0;
@@ -48,10 +48,17 @@ export function ReviewPanel({ form, onDone }: { form: Form; onDone(): void }) {
             <textarea name="comment" value={text} onChange={(e) => setText(e.target.value)} rows={3} />
           </label>
           <div className="actions">
-            <button type="button" className="primary" onClick={() => run('/api/forms/approve', {})}>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => run(() => call('POST /api/forms/approve', { body: key }))}
+            >
               {t('Duyệt', 'Approve')}
             </button>
-            <button type="button" onClick={() => run('/api/forms/return', { comment: text })}>
+            <button
+              type="button"
+              onClick={() => run(() => call('POST /api/forms/return', { body: { ...key, comment: text } }))}
+            >
               {t('Trả lại', 'Return')}
             </button>
           </div>
@@ -69,7 +76,10 @@ export function ReviewPanel({ form, onDone }: { form: Form; onDone(): void }) {
             {t('Lý do mở khóa', 'Reason to unlock')}
             <input name="reason" value={text} onChange={(e) => setText(e.target.value)} />
           </label>
-          <button type="button" onClick={() => run('/api/forms/unlock', { reason: text })}>
+          <button
+            type="button"
+            onClick={() => run(() => call('POST /api/forms/unlock', { body: { ...key, reason: text } }))}
+          >
             {t('Mở khóa', 'Unlock')}
           </button>
         </>
