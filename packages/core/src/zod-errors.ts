@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type ErrorList, type FieldError, MAX_LISTED_ERRORS, errorList } from './errors.ts';
+import { BaocaoError, type ErrorList, type FieldError, MAX_LISTED_ERRORS, errorList } from './errors.ts';
 
 /** Vietnamese names of the fields users fill in, for messages that say which field is wrong. */
 const FIELD_VI: Record<string, string> = {
@@ -45,6 +45,33 @@ export function zodErrorList(error: z.ZodError): ErrorList {
   for (const issue of error.issues.slice(MAX_LISTED_ERRORS))
     list.push({ code: 'INVALID_FIELD', message: '', messageEn: issue.message });
   return list;
+}
+
+/**
+ * Parses every input with `schema`, or throws one error (`code`) listing the field errors of every
+ * input that fails, each with its position as the row: the one way a list of inputs is refused.
+ */
+export function parseEach<S extends z.ZodType>(
+  schema: S,
+  inputs: unknown[],
+  code: string,
+  what: { vi: string; en: string },
+): z.output<S>[] {
+  const errors = errorList();
+  const out: z.output<S>[] = [];
+  inputs.forEach((input, i) => {
+    const r = schema.safeParse(input);
+    if (r.success) out.push(r.data);
+    else for (const e of zodFieldErrors(r.error, i + 1)) errors.push(e);
+  });
+  if (errors.total > 0)
+    throw new BaocaoError(
+      code,
+      `${what.vi} không hợp lệ: ${errors.listed[0]!.message}`,
+      `Invalid ${what.en}: ${errors.listed[0]!.messageEn}`,
+      { details: errors },
+    );
+  return out;
 }
 
 /** Turns a zod error into field errors with a Vietnamese message and a stable English code. */

@@ -54,8 +54,13 @@ export interface Route<
 /** The schema of a route that reads no query or no body. */
 export const NONE = z.unknown();
 
-interface RouteDef<M extends RouteMeta['method'], U extends string, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType | undefined>
-  extends RouteMeta {
+interface RouteDef<
+  M extends RouteMeta['method'],
+  U extends string,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  R extends z.ZodType | undefined,
+> extends RouteMeta {
   method: M;
   url: U;
   query: Q;

@@ -1,8 +1,9 @@
 import { requireAccess } from '../access/access.ts';
+import { parseEach } from '../zod-errors.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { Ctx } from '../context.ts';
 import { memoByCatalog } from '../db/catalog-memo.ts';
-import { BaocaoError, notFound } from '../errors.ts';
+import { notFound } from '../errors.ts';
 import { type Indicator, IndicatorInput } from '../schemas.ts';
 import {
   selectIndicatorByCode,
@@ -53,29 +54,7 @@ export const unknownIndicator = (code: string) =>
  */
 export async function saveIndicators(ctx: Ctx, inputs: IndicatorInput[]): Promise<Indicator[]> {
   requireAccess(ctx, 'catalog.write');
-  const parsed = inputs.map((input, i) => {
-    const r = IndicatorInput.safeParse(input);
-    if (!r.success) {
-      const issue = r.error.issues[0]!;
-      throw new BaocaoError(
-        'INVALID_INDICATOR',
-        `Chỉ tiêu thứ ${i + 1}: trường "${issue.path.join('.')}" không hợp lệ (${issue.message})`,
-        `Indicator ${i + 1}: field "${issue.path.join('.')}" is invalid (${issue.message})`,
-        {
-          details: [
-            {
-              row: i + 1,
-              field: issue.path.join('.'),
-              code: 'INVALID_FIELD',
-              message: issue.message,
-              messageEn: issue.message,
-            },
-          ],
-        },
-      );
-    }
-    return r.data;
-  });
+  const parsed = parseEach(IndicatorInput, inputs, 'INVALID_INDICATOR', { vi: 'Chỉ tiêu', en: 'indicator' });
   return ctx.db.k.transaction().execute(async (trx) => {
     const known = new Set((await selectIndicators(trx)).map((r) => r.code).concat(parsed.map((p) => p.code)));
     const saved: Indicator[] = [];

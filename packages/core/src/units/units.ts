@@ -1,4 +1,5 @@
 import { requireAccess } from '../access/access.ts';
+import { parseEach } from '../zod-errors.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { Ctx } from '../context.ts';
 import { BaocaoError, notFound } from '../errors.ts';
@@ -34,19 +35,7 @@ export async function getUnit(ctx: Ctx, code: string): Promise<Unit> {
  */
 export async function createUnits(ctx: Ctx, inputs: UnitInput[]): Promise<Unit[]> {
   requireAccess(ctx, 'unit.write');
-  const parsed = inputs.map((input, i) => {
-    const r = UnitInput.safeParse(input);
-    if (!r.success) {
-      const issue = r.error.issues[0]!;
-      const field = issue.path.join('.');
-      throw new BaocaoError(
-        'INVALID_UNIT',
-        `Đơn vị thứ ${i + 1}: trường "${field}" không hợp lệ (${issue.message})`,
-        `Unit ${i + 1}: field "${field}" is invalid (${issue.message})`,
-      );
-    }
-    return r.data;
-  });
+  const parsed = parseEach(UnitInput, inputs, 'INVALID_UNIT', { vi: 'Đơn vị', en: 'unit' });
   return ctx.db.k.transaction().execute(async (trx) => {
     const created: Unit[] = [];
     for (const u of parsed) {

@@ -1,19 +1,9 @@
-import type { Form } from '@baocao/core/browser';
+import type { Form, ValueHistoryEntry } from '@baocao/core/browser';
 import { useState } from 'react';
 import { useApp } from '../app-context.tsx';
 import { useAction } from '../hooks.ts';
 import { ErrorBox, useNumber } from '../ui.tsx';
 import { call } from '../client.ts';
-
-interface HistoryRow {
-  at: string;
-  actor: string;
-  old_value: string | null;
-  new_value: string | null;
-  new_status: string | null;
-  reason: string | null;
-  source: string | null;
-}
 
 /** The ministry's side of a form: approve, return with a comment, unlock; and each value's audit history. */
 export function ReviewPanel({ form, onDone }: { form: Form; onDone(): void }) {
@@ -21,7 +11,7 @@ export function ReviewPanel({ form, onDone }: { form: Form; onDone(): void }) {
   const num = useNumber();
   const [text, setText] = useState('');
   const action = useAction();
-  const [history, setHistory] = useState<{ indicator: string; rows: HistoryRow[] } | null>(null);
+  const [history, setHistory] = useState<{ indicator: string; rows: ValueHistoryEntry[] } | null>(null);
   const key = { unit: form.unit, period: form.period };
   const reviewer = can('form.review');
   const run = async (fn: () => Promise<unknown>) => {
