@@ -25,6 +25,8 @@ describe('HTTP API', () => {
     expect(r.statusCode).toBe(200);
     expect(r.json()).toEqual({ status: 'ok', store: db.engine });
     expect(r.headers['x-content-type-options']).toBe('nosniff');
+    // Reached over plain HTTP on a LAN address, the page must not send its assets to https.
+    expect(String(r.headers['content-security-policy'])).not.toContain('upgrade-insecure-requests');
   });
 
   it('documents every route in OpenAPI and on a browsable page', async () => {

@@ -89,7 +89,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     bodyLimit: 200 * 1024 * 1024,
     trustProxy: opts.trustProxy ?? trustProxyFromEnv(),
   });
-  await app.register(helmet, { contentSecurityPolicy: { directives: { 'script-src': ["'self'"] } } });
+  // No upgrade-insecure-requests: reached by a LAN address over plain HTTP, it would send the page's
+  // own assets to https and leave it blank; behind TLS the assets are https already.
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'upgrade-insecure-requests': null } },
+  });
   app.addContentTypeParser(
     [
       'application/octet-stream',

@@ -137,6 +137,16 @@ describe.runIf(run)('in a real browser: submit, return, resubmit, approve, see, 
     });
     await shot(page, '07b-dashboard-tablet');
     await page.setViewportSize({ width: 1280, height: 900 });
+    // The report editor opens on a period its template is written for, and its preview shows in
+    // place: no error, and nothing is downloaded.
+    const downloads: string[] = [];
+    page.on('download', (d) => downloads.push(d.suggestedFilename()));
+    await page.goto(`${base}/reports`);
+    await page.locator('h1').waitFor();
+    await page.waitForLoadState('networkidle');
+    await expect(page.locator('.error').count()).resolves.toBe(0);
+    await page.frameLocator('iframe').locator('body').waitFor();
+    expect(downloads).toEqual([]);
     for (const [path, name] of [
       ['/reports?template=hop-bao-thang&period=2024M08', '08-report-editor'],
       ['/check', '09-checker'],

@@ -5,6 +5,7 @@ import {
   monthsOf,
   parsePeriod,
   previousPeriod,
+  latestEndedPeriod,
   samePeriodLastYear,
 } from './period.ts';
 import { parsePeriodVi, periodLabelEn, periodLabelVi } from './period-text.ts';
@@ -59,5 +60,17 @@ describe('periods', () => {
     expect(() => parsePeriodVi('tháng mười')).toThrowError(
       expect.objectContaining({ code: 'INVALID_PERIOD' }),
     );
+  });
+});
+
+describe('latestEndedPeriod', () => {
+  it('is the last whole month, quarter, half or year before today', () => {
+    expect(latestEndedPeriod('M', '2026-11-29').id).toBe('2026M10');
+    expect(latestEndedPeriod('Q', '2026-11-29').id).toBe('2026Q3');
+    expect(latestEndedPeriod('Q', '2026-10-01').id).toBe('2026Q3');
+    expect(latestEndedPeriod('Q', '2026-09-30').id).toBe('2026Q2');
+    expect(latestEndedPeriod('S', '2026-11-29').id).toBe('2026S1');
+    expect(latestEndedPeriod('Y', '2026-11-29').id).toBe('2025');
+    expect(latestEndedPeriod('M', '2026-01-05').id).toBe('2025M12');
   });
 });

@@ -177,3 +177,14 @@ export function monthIndexOfDate(isoDate: string): number {
 }
 
 export { yearOf as yearOfMonthIndex, monthOf as monthOfMonthIndex };
+
+/**
+ * The latest whole period of a type ended before `today` (ISO date): last month, the last quarter,
+ * half or year that has ended — what a report of that type is written for now.
+ */
+export function latestEndedPeriod(type: 'M' | 'Q' | 'S' | 'Y', today: string): Period {
+  const lastMonth = monthIndexOfDate(today) - 1;
+  const size = { M: 1, Q: 3, S: 6, Y: 12 }[type];
+  const last = Math.floor((lastMonth + 1) / size) * size - 1;
+  return periodFromMonths(last - size + 1, last);
+}

@@ -1,8 +1,12 @@
 import { longDateVi } from '../format/date.ts';
 import type { ReportBlock, ReportDoc } from './report-schemas.ts';
 
-/** "Số: 123/BC-BTTTT", or the blank a draft leaves for the clerk to fill in. */
-export const numberLine = (doc: ReportDoc) => `Số: ${doc.number ?? '     '}/BC-${doc.issuer.symbol}`;
+/**
+ * "Số: 123/BC-BTTTT", or the blank a draft leaves for the clerk to fill in. A number given whole
+ * ("123/TC-BTTTT") is printed as given, never with a second symbol.
+ */
+export const numberLine = (doc: ReportDoc) =>
+  doc.number?.includes('/') ? `Số: ${doc.number}` : `Số: ${doc.number ?? '     '}/BC-${doc.issuer.symbol}`;
 export const placeDateLine = (doc: ReportDoc) => `${doc.place}, ${longDateVi(doc.issuedOn)}`;
 export const editedNote = (by?: string) => `Đã chỉnh sửa${by ? ` bởi ${by}` : ''}`;
 

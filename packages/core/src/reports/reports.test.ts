@@ -5,7 +5,13 @@ import { loadDemo } from '../demo/demo.ts';
 import { createTestDatabase } from '../testing.ts';
 import { submitValues } from '../values/values.ts';
 import { renderMarkdown } from './render-text.ts';
-import { getReport, listPublishedReports, publishReport, setReportSection } from './reports.ts';
+import {
+  getReport,
+  listPublishedReports,
+  publishReport,
+  setReportDetails,
+  setReportSection,
+} from './reports.ts';
 import { builtinTemplates, saveReportTemplate } from './templates.ts';
 
 let db: Database;
@@ -211,5 +217,17 @@ describe('editing, checks and publication', () => {
       code: 'INVALID_TEMPLATE',
     });
     await expect(saveReportTemplate(ctx(), base)).rejects.toMatchObject({ code: 'BUILTIN_TEMPLATE' });
+  });
+});
+
+describe('the number line', () => {
+  it('prints a number given whole as it is, and a bare one with the report symbol', async () => {
+    const key = { template: 'giao-ban-quy', period: '2024Q1' };
+    await setReportDetails(ctx(), { ...key, number: '123/TC-BTTTT' });
+    const whole = renderMarkdown((await getReport(ctx(), key)).doc);
+    expect(whole).toContain('Số: 123/TC-BTTTT');
+    expect(whole).not.toContain('123/TC-BTTTT/BC');
+    await setReportDetails(ctx(), { ...key, number: '124' });
+    expect(renderMarkdown((await getReport(ctx(), key)).doc)).toContain('Số: 124/BC-BTTTT');
   });
 });

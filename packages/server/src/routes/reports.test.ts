@@ -38,6 +38,8 @@ describe('reports over HTTP', () => {
     expect(md.body).toContain('Doanh thu ước đạt 2.820.865 tỷ đồng, tăng 23,7% so với cùng kỳ năm 2023');
     const html = await app.inject({ method: 'GET', url: `/api/reports?${Q}&format=html`, headers: auth });
     expect(html.body).toContain('<svg');
+    // The editor's preview is shown in place, never downloaded; Word is a download.
+    expect(html.headers['content-disposition']).toMatch(/^inline;/);
     const docx = await app.inject({ method: 'GET', url: `/api/reports?${Q}&format=docx`, headers: auth });
     expect(docx.headers['content-type']).toContain('wordprocessingml');
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');

@@ -34,7 +34,9 @@ export default [
       const view = await getReport(ctx, query);
       if (query.format === 'json') return view;
       const file = await renderReport(view.doc, query.format);
-      reply.header('content-disposition', `attachment; filename="${file.filename}"`);
+      // HTML is the editor's preview, shown in place; the other formats are downloads.
+      const disposition = query.format === 'html' ? 'inline' : 'attachment';
+      reply.header('content-disposition', `${disposition}; filename="${file.filename}"`);
       return reply.type(file.contentType).send(file.data);
     },
   }),

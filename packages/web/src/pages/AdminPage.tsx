@@ -143,7 +143,8 @@ export function AdminPage() {
             </label>
             <label>
               {t('Vai trò', 'Role')}{' '}
-              <select name="role">
+              {/* The narrowest role by default: an administrator is made on purpose, never by accident. */}
+              <select name="role" defaultValue="reporter">
                 {ROLES.map((r) => (
                   <option key={r}>{r}</option>
                 ))}

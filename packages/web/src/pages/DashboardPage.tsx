@@ -1,4 +1,4 @@
-import { type DashboardCard, formatShareVi } from '@baocao/core/browser';
+import { type DashboardCard, formatNumberEn, formatShareVi, roundHalfUp } from '@baocao/core/browser';
 import { useMemo, useState } from 'react';
 import { qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
@@ -11,11 +11,16 @@ import { call } from '../client.ts';
 
 /** "tăng 23,7%" / "giảm 38%" / "tương đương", never "-38%". */
 export function useChange() {
-  const { t } = useApp();
+  const { t, lang } = useApp();
   return (pct: number | null) => {
     if (pct === null) return null;
     if (Math.abs(pct) < 0.05) return t('tương đương', 'about the same');
-    return `${pct > 0 ? t('tăng', 'up') : t('giảm', 'down')} ${formatShareVi(Math.abs(pct))}`;
+    // One decimal, its % sign, and the reader's own decimal mark: "giảm 0,9%", "down 0.9%".
+    const size =
+      lang === 'en'
+        ? formatNumberEn(roundHalfUp(Math.abs(pct), 1), 1, { trimZeros: true })
+        : formatShareVi(Math.abs(pct));
+    return `${pct > 0 ? t('tăng', 'up') : t('giảm', 'down')} ${size}%`;
   };
 }
 

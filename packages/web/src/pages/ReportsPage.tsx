@@ -1,3 +1,4 @@
+import { latestEndedPeriod } from '@baocao/core/browser';
 import { useState } from 'react';
 import { qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
@@ -11,10 +12,13 @@ export function ReportsPage() {
   const { t, query, navigate, lang, can } = useApp();
   const templates = useLoad(() => call('GET /api/report-templates'), []);
   const template = query.get('template') ?? templates.data?.[0]?.code ?? '';
-  const period = query.get('period') ?? '2024M08';
+  // Without a period asked for, the latest ended period of a type the template is written for.
+  const kind = templates.data?.find((x) => x.code === template)?.periodTypes.find((p) => p !== 'R');
+  const period =
+    query.get('period') ?? (kind ? latestEndedPeriod(kind, new Date().toISOString().slice(0, 10)).id : '');
   const key = { template, period };
   const view = useLoad(
-    () => (template ? call('GET /api/reports', { query: key }) : Promise.resolve(null)),
+    () => (template && period ? call('GET /api/reports', { query: key }) : Promise.resolve(null)),
     [template, period],
   );
   const { error, run } = useAction();
@@ -102,7 +106,7 @@ export function ReportsPage() {
               </label>
               {editable && <button type="submit">{t('Lưu', 'Save')}</button>}
             </form>
-            {v.doc.sections.map((s) => (
+            {v.doc.sections.map((s, n) => (
               <form
                 key={s.id}
                 className="card"
@@ -121,7 +125,7 @@ export function ReportsPage() {
                   );
                 }}
               >
-                <h3>{s.heading ?? s.id}</h3>
+                <h3>{sectionTitle(s.heading, n, t)}</h3>
                 <textarea
                   name="text"
                   rows={3}
@@ -131,7 +135,7 @@ export function ReportsPage() {
                     'Để trống: dùng nội dung sinh từ số liệu',
                     'Empty: use the text generated from data',
                   )}
-                  aria-label={s.heading ?? s.id}
+                  aria-label={sectionTitle(s.heading, n, t)}
                 />
                 {editable && <button type="submit">{t('Lưu mục', 'Save section')}</button>}
               </form>
@@ -157,4 +161,16 @@ export function ReportsPage() {
       )}
     </section>
   );
+}
+
+/** A section's heading, or what it is when the template gives it none (the opening, an untitled part). */
+function sectionTitle(
+  heading: string | null | undefined,
+  n: number,
+  t: (vi: string, en: string) => string,
+): string {
+  if (heading) return heading;
+  return n === 0
+    ? t('Mở đầu', 'Introduction')
+    : t(`Mục ${n + 1} (không có tiêu đề)`, `Section ${n + 1} (untitled)`);
 }
