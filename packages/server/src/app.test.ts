@@ -1,5 +1,8 @@
 import { type Database, createLogger, loadDemo, systemCtx } from '@baocao/core';
 import { createTestDatabase } from '@baocao/core/testing';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
 import type { App } from './route.ts';
@@ -114,5 +117,35 @@ describe('HTTP API', () => {
     const r = await app.inject({ method: 'GET', url: '/api/units?kind=planet', headers: auth });
     expect(r.statusCode).toBe(400);
     expect(r.json().details[0]).toMatchObject({ field: 'kind', code: 'UNKNOWN_KIND' });
+  });
+
+  it('serves the app compressed, its hashed assets cached for a year and the page revalidated', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'baocao-web-'));
+    mkdirSync(join(root, 'assets'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>baocao</title><h1>Báo cáo</h1>');
+    const js = `export const words = ${JSON.stringify('thống kê '.repeat(2000))};`;
+    writeFileSync(join(root, 'assets', 'index-3f9c2a1b.js'), js);
+    const web = await buildApp({
+      db,
+      log: createLogger({ level: 'silent' }),
+      apiToken: TOKEN,
+      webRoot: root,
+    });
+    try {
+      const asset = await web.inject({
+        method: 'GET',
+        url: '/assets/index-3f9c2a1b.js',
+        headers: { 'accept-encoding': 'br, gzip' },
+      });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers['content-encoding']).toBe('br');
+      expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(asset.rawPayload.length).toBeLessThan(js.length / 10);
+      const page = await web.inject({ method: 'GET', url: '/forms/P48/2026M10' });
+      expect(page.headers['cache-control']).toBe('no-cache');
+      expect(page.body).toContain('<h1>Báo cáo</h1>');
+    } finally {
+      await web.close();
+    }
   });
 });

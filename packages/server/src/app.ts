@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -112,6 +113,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     }
   });
   app.setErrorHandler((err, req, reply) => reply.code(statusOf(err)).send(presentError(err, req)));
+  // Compressed answers (brotli or gzip, as the client accepts) for everything compressible over
+  // 1 KB: the app's JavaScript and the API's JSON cross slow provincial links.
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
@@ -136,7 +140,18 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.get('/api/docs', async (_req, reply) => reply.type('text/html; charset=utf-8').send(docsPage(doc)));
   const webRoot = opts.webRoot === undefined ? WEB_DIST : opts.webRoot;
   if (webRoot && existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+    // Vite names built assets by their content hash: cached for a year, never revalidated. The page
+    // itself is revalidated on every visit, so a new release is picked up at once.
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      cacheControl: false,
+      setHeaders: (res, path) =>
+        res.header(
+          'cache-control',
+          /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ),
+    });
     // Every path outside /api is a page of the single-page app.
     app.setNotFoundHandler((req, reply) =>
       req.url.startsWith('/api/')

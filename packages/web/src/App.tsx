@@ -1,17 +1,22 @@
 import { type Abilities, type Action, SessionInfo, type UserInfo } from '@baocao/core/browser';
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { setCsrfToken } from './api.ts';
 import { AppContext, type Lang, Link, useApp, useLocationState } from './app-context.tsx';
-import { AdminPage } from './pages/AdminPage.tsx';
-import { BoardPage } from './pages/BoardPage.tsx';
-import { CheckPage } from './pages/CheckPage.tsx';
-import { DashboardPage } from './pages/DashboardPage.tsx';
-import { FeedsPage } from './pages/FeedsPage.tsx';
-import { FormPage } from './pages/FormPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
-import { MyFormsPage } from './pages/MyFormsPage.tsx';
-import { PublicPage } from './pages/PublicPage.tsx';
-import { ReportsPage } from './pages/ReportsPage.tsx';
+
+// Every page but sign-in is its own chunk, loaded when first shown: a district office's link carries
+// the shell first, and the charting library only to the pages that draw charts.
+const AdminPage = lazy(() => import('./pages/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
+const BoardPage = lazy(() => import('./pages/BoardPage.tsx').then((m) => ({ default: m.BoardPage })));
+const CheckPage = lazy(() => import('./pages/CheckPage.tsx').then((m) => ({ default: m.CheckPage })));
+const DashboardPage = lazy(() =>
+  import('./pages/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })),
+);
+const FeedsPage = lazy(() => import('./pages/FeedsPage.tsx').then((m) => ({ default: m.FeedsPage })));
+const FormPage = lazy(() => import('./pages/FormPage.tsx').then((m) => ({ default: m.FormPage })));
+const MyFormsPage = lazy(() => import('./pages/MyFormsPage.tsx').then((m) => ({ default: m.MyFormsPage })));
+const PublicPage = lazy(() => import('./pages/PublicPage.tsx').then((m) => ({ default: m.PublicPage })));
+const ReportsPage = lazy(() => import('./pages/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })));
 import { Loading } from './ui.tsx';
 import { call } from './client.ts';
 
@@ -131,7 +136,9 @@ function Shell() {
           )}
         </div>
       </header>
-      <main>{body}</main>
+      <main>
+        <Suspense fallback={<Loading />}>{body}</Suspense>
+      </main>
     </>
   );
 }

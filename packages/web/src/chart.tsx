@@ -1,16 +1,16 @@
-import * as echarts from 'echarts';
+// Only the parts drawn here (bars, lines, axes, tooltips, SVG), not the whole library: the charts'
+// chunk is what a phone on a provincial link waits for.
+import type { EChartsOption } from 'echarts';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+
+echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, SVGRenderer]);
 import { useEffect, useRef } from 'react';
 
 /** An ECharts chart (SVG renderer, resized with its box); `label` names it for screen readers. */
-export function EChart({
-  option,
-  height,
-  label,
-}: {
-  option: echarts.EChartsOption;
-  height: number;
-  label: string;
-}) {
+export function EChart({ option, height, label }: { option: EChartsOption; height: number; label: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!ref.current) return;

@@ -1,4 +1,4 @@
-import { formatNumberEn, formatNumberVi } from '@baocao/core/browser';
+import { formatNumberEn, formatNumberVi, formatShareVi, roundHalfUp } from '@baocao/core/browser';
 import { type ReactNode, useCallback } from 'react';
 import { ApiError } from './api.ts';
 import { useApp } from './app-context.tsx';
@@ -83,4 +83,19 @@ export function PeriodInput({ value, onChange }: { value: string; onChange(perio
       />
     </label>
   );
+}
+
+/** A change as the ministry says it: "tăng 23,7%", "giảm 0,9%", "tương đương" (English: "up 23.7%"). */
+export function useChange() {
+  const { t, lang } = useApp();
+  return (pct: number | null) => {
+    if (pct === null) return null;
+    if (Math.abs(pct) < 0.05) return t('tương đương', 'about the same');
+    // One decimal, its % sign, and the reader's own decimal mark: "giảm 0,9%", "down 0.9%".
+    const size =
+      lang === 'en'
+        ? formatNumberEn(roundHalfUp(Math.abs(pct), 1), 1, { trimZeros: true })
+        : formatShareVi(Math.abs(pct));
+    return `${pct > 0 ? t('tăng', 'up') : t('giảm', 'down')} ${size}%`;
+  };
 }

@@ -1,28 +1,15 @@
-import { type DashboardCard, formatNumberEn, formatShareVi, roundHalfUp } from '@baocao/core/browser';
+import type { DashboardCard } from '@baocao/core/browser';
 import { useMemo, useState } from 'react';
 import { qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { EChart } from '../chart.tsx';
 import { useLoad } from '../hooks.ts';
-import { Empty, ErrorBox, Loading, PeriodInput, Status, useNumber } from '../ui.tsx';
+import { Empty, ErrorBox, Loading, PeriodInput, Status, useChange, useNumber } from '../ui.tsx';
 import { PivotPanel } from './PivotPanel.tsx';
 import { ProvinceRanking } from './ProvinceRanking.tsx';
 import { call } from '../client.ts';
 
 /** "tăng 23,7%" / "giảm 38%" / "tương đương", never "-38%". */
-export function useChange() {
-  const { t, lang } = useApp();
-  return (pct: number | null) => {
-    if (pct === null) return null;
-    if (Math.abs(pct) < 0.05) return t('tương đương', 'about the same');
-    // One decimal, its % sign, and the reader's own decimal mark: "giảm 0,9%", "down 0.9%".
-    const size =
-      lang === 'en'
-        ? formatNumberEn(roundHalfUp(Math.abs(pct), 1), 1, { trimZeros: true })
-        : formatShareVi(Math.abs(pct));
-    return `${pct > 0 ? t('tăng', 'up') : t('giảm', 'down')} ${size}%`;
-  };
-}
 
 function Card({ card, selected, onSelect }: { card: DashboardCard; selected: boolean; onSelect(): void }) {
   const { t, lang } = useApp();

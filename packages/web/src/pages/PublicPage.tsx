@@ -1,8 +1,7 @@
 import { qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { useLoad } from '../hooks.ts';
-import { Empty, ErrorBox, Loading, Status, useNumber } from '../ui.tsx';
-import { useChange } from './DashboardPage.tsx';
+import { Empty, ErrorBox, Loading, Status, useChange, useNumber } from '../ui.tsx';
 import { call } from '../client.ts';
 
 /** What anyone may see without signing in: released figures and published reports, nothing else. */
@@ -63,6 +62,8 @@ export function PublicPage() {
                 </td>
                 <td>
                   <Status status={c.compare.status} />
+                  {c.compare.status === 'partial' &&
+                    ` ${t(`${c.compare.completeness.reported}/${c.compare.completeness.expected} đơn vị đã báo cáo`, `${c.compare.completeness.reported} of ${c.compare.completeness.expected} units reported`)}`}
                 </td>
                 <td>{change(c.compare.lastYear.changePct) ?? '—'}</td>
               </tr>
