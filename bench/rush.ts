@@ -11,21 +11,19 @@ import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import {
-  type Database,
-  compareIndicator,
-  createLogger,
-  createUnits,
-  createUser,
-  initStore,
-  openDatabase,
-  openReportingPeriod,
-  saveIndicators,
-  systemCtx,
-} from '@baocao/core';
+import { createLogger, openReportingPeriod, systemCtx } from '@baocao/core';
 import { buildApp } from '@baocao/server';
-import { sql } from 'kysely';
-import pg from 'pg';
+import {
+  type Result,
+  exactlyOnce,
+  freshStore,
+  healthDuringImport,
+  nationalExact,
+  rush,
+  setUp,
+  signIn,
+  unitCode,
+} from './rush-steps.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -43,257 +41,14 @@ const PG_URL = process.env.BAOCAO_TEST_PG || 'postgres://postgres@127.0.0.1:5432
 const TOKEN = randomBytes(16).toString('hex');
 const PASSWORD = 'mat-khau-cao-diem';
 const say = (s: string) => console.error(`  ${s}`);
-
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
-
-async function freshStore(
-  engine: 'pglite' | 'postgres',
-): Promise<{ db: Database; drop: () => Promise<void> }> {
-  if (engine === 'pglite') {
-    const db = await openDatabase();
-    return { db, drop: () => db.close() };
-  }
-  const name = `baocao_rush_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ url: url.toString() });
-  return {
-    db,
-    drop: async () => {
-      await db.close();
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
-/** Probes a URL every 20 ms until its standard input closes, then prints the latencies (ms) as JSON. */
-const PROBE = `
-const url = process.argv[1]; const out = []; let stop = false;
-process.stdin.on('end', () => (stop = true)); process.stdin.resume();
-(async () => {
-  while (!stop) {
-    const t = performance.now();
-    try { await (await fetch(url)).text(); } catch {}
-    out.push(performance.now() - t);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  process.stdout.write(JSON.stringify(out));
-})();`;
-
-const unitCode = (i: number) => `RUSH${String(i + 1).padStart(3, '0')}`;
-
-/** The catalog, MAX enterprises under the provinces, an indicator they report, two officers. */
-async function setUp(db: Database): Promise<void> {
-  const ctx = systemCtx(db);
-  await initStore(ctx);
-  await saveIndicators(ctx, [
-    // Eight more, only for the bulk import: enough distinct cells for its rows.
-    ...Array.from({ length: 8 }, (_, i) => ({
-      code: `RUSH.NHAP${i + 1}`,
-      nameVi: `Chỉ tiêu nhập thử ${i + 1}`,
-      nameEn: `Bulk import indicator ${i + 1}`,
-      unitVi: 'tỷ đồng',
-      precision: 0,
-      kind: 'flow' as const,
-      acrossUnits: 'sum' as const,
-      domain: 'Thử tải',
-    })),
-    {
-      code: 'RUSH.DOANH_THU',
-      nameVi: 'Doanh thu doanh nghiệp (thử tải)',
-      nameEn: 'Enterprise revenue (load test)',
-      unitVi: 'tỷ đồng',
-      precision: 0,
-      kind: 'flow',
-      acrossUnits: 'sum',
-      domain: 'Thử tải',
-      reportingKind: 'enterprise',
-    },
-  ]);
-  const provinces = (
-    await db.k
-      .selectFrom('org_unit')
-      .select('code')
-      .where('kind', '=', 'province')
-      .where('valid_to', 'is', null)
-      .execute()
-  ).map((p) => p.code);
-  await createUnits(
-    ctx,
-    Array.from({ length: MAX }, (_, i) => ({
-      code: unitCode(i),
-      nameVi: `Doanh nghiệp thử ${i + 1}`,
-      kind: 'enterprise' as const,
-      parentCode: provinces[i % provinces.length]!,
-    })),
-  );
-  for (const username of ['rush-submitter', 'rush-approver'])
-    await createUser(ctx, {
-      username,
-      displayName: username,
-      role: 'officer',
-      unit: null,
-      password: PASSWORD,
-    });
-}
-
-interface Session {
-  headers: Record<string, string>;
-}
-
-async function signIn(base: string, username: string): Promise<Session> {
-  const r = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const { csrfToken } = (await r.json()) as { csrfToken: string };
-  return { headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' } };
-}
-
-interface Result {
-  scenario: string;
-  clients: number;
-  requests: number;
-  failed: number;
-  seconds: number;
-  perSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-}
-
-/** Releases `clients` tasks at once; each runs `requests` calls in a row. */
-async function rush(
-  scenario: string,
-  clients: number,
-  requests: number,
-  call: (client: number, round: number) => Promise<Response>,
-): Promise<Result> {
-  const latencies: number[] = [];
-  let failed = 0;
-  let firstFailure = '';
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async (_, c) => {
-      for (let r = 0; r < requests; r++) {
-        const t = performance.now();
-        const res = await call(c, r);
-        const body = await res.text();
-        latencies.push(performance.now() - t);
-        if (!res.ok) {
-          failed++;
-          firstFailure ||= `${res.status} ${body.slice(0, 200)}`;
-        }
-      }
-    }),
-  );
-  const seconds = (performance.now() - t0) / 1000;
-  if (failed) say(`${scenario} ×${clients}: ${failed} failed, first: ${firstFailure}`);
-  const n = clients * requests;
-  return {
-    scenario,
-    clients,
-    requests: n,
-    failed,
-    seconds,
-    perSecond: n / seconds,
-    p50: pct(latencies, 50),
-    p95: pct(latencies, 95),
-    p99: pct(latencies, 99),
-  };
-}
-
-async function exactlyOnce(db: Database, period: string, units: number, audits: number): Promise<string> {
-  const r = await sql<{ values: number; audits: number; dup: number }>`
-    select
-      (select count(*)::int from data_value d join indicator i on i.id = d.indicator_id
-        where i.code = 'RUSH.DOANH_THU' and d.period = ${period}) as values,
-      (select count(*)::int from value_audit a join indicator i on i.id = a.indicator_id
-        where i.code = 'RUSH.DOANH_THU' and a.period = ${period}) as audits,
-      (select count(*)::int from (select 1 from value_audit a join indicator i on i.id = a.indicator_id
-        where i.code = 'RUSH.DOANH_THU' and a.period = ${period}
-        group by a.unit_id, a.new_value having count(*) > 1) x) as dup`.execute(db.k);
-  const got = r.rows[0]!;
-  const ok = got.values === units && got.audits === audits && got.dup === 0;
-  return `${period}: ${got.values}/${units} values, ${got.audits}/${audits} audit rows, ${got.dup} duplicated${ok ? '' : ' — WRONG'}`;
-}
-
-/** The national figure users see equals the sum of the stored values (exact and fresh after the rush). */
-async function nationalExact(db: Database, period: string): Promise<boolean> {
-  const r = await sql<{ stored: string | null }>`
-    select sum(d.value)::text as stored from data_value d join indicator i on i.id = d.indicator_id
-    where i.code = 'RUSH.DOANH_THU' and d.period = ${period}`.execute(db.k);
-  const shown = await compareIndicator(systemCtx(db), { indicator: 'RUSH.DOANH_THU', unit: 'VN', period });
-  return Number(r.rows[0]!.stored) === shown.value;
-}
-
-async function healthDuringImport(
-  base: string,
-  rows: number,
-): Promise<{
-  samples: number;
-  p50: number;
-  p99: number;
-  max: number;
-  importSeconds: number;
-  status: number;
-}> {
-  // Distinct cells: MAX enterprises × 84 months (2019–2025) × 8 indicators.
-  const lines = ['indicator,unit,period,value,status'];
-  for (let i = 0; i < rows; i++) {
-    const cell = Math.floor(i / MAX);
-    const month = cell % 84;
-    const period = `${2019 + Math.floor(month / 12)}M${String((month % 12) + 1).padStart(2, '0')}`;
-    lines.push(`RUSH.NHAP${1 + Math.floor(cell / 84)},${unitCode(i % MAX)},${period},${i % 997},ước`);
-  }
-  const body = Buffer.from(lines.join('\n'));
-  // The probe runs in its own process: in this one, a blocked event loop would delay the probe's
-  // own clock too and hide the stall it should measure.
-  const probe = spawn(process.execPath, ['-e', PROBE, `${base}/api/health`], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  let probeOut = '';
-  probe.stdout.on('data', (b: Buffer) => (probeOut += b.toString()));
-  await new Promise((r) => setTimeout(r, 300));
-  const t0 = performance.now();
-  const status = await fetch(`${base}/api/imports?filename=rush.csv`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/octet-stream' },
-    body,
-  }).then(async (r) => {
-    await r.text();
-    return r.status;
-  });
-  const importSeconds = (performance.now() - t0) / 1000;
-  probe.stdin.end();
-  await once(probe, 'exit');
-  const latencies = (JSON.parse(probeOut) as number[]).slice(15); // from the import's start
-  return {
-    samples: latencies.length,
-    p50: pct(latencies, 50),
-    p99: pct(latencies, 99),
-    max: Math.max(...latencies),
-    importSeconds,
-    status,
-  };
-}
+const CFG = { max: MAX, pgUrl: PG_URL, token: TOKEN, password: PASSWORD };
 
 async function benchEngine(engine: 'pglite' | 'postgres'): Promise<string[]> {
   say(`${engine}: setting up ${MAX} enterprises`);
-  const { db, drop } = await freshStore(engine);
+  const { db, drop } = await freshStore(engine, PG_URL);
   const out: string[] = [];
   try {
-    await setUp(db);
+    await setUp(db, CFG);
     const app = await buildApp({
       db,
       log: createLogger({ level: 'silent' }),
@@ -302,8 +57,8 @@ async function benchEngine(engine: 'pglite' | 'postgres'): Promise<string[]> {
     });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    const submitter = await signIn(base, 'rush-submitter');
-    const approver = await signIn(base, 'rush-approver');
+    const submitter = await signIn(base, 'rush-submitter', PASSWORD);
+    const approver = await signIn(base, 'rush-approver', PASSWORD);
     const results: Result[] = [];
     const checks: string[] = [];
     // Form periods and value periods are all distinct, so every scenario starts from the same state
@@ -377,7 +132,7 @@ async function benchEngine(engine: 'pglite' | 'postgres'): Promise<string[]> {
       );
       say(`${engine} ×${n} done`);
     }
-    const health = await healthDuringImport(base, Number(args['import-rows']));
+    const health = await healthDuringImport(base, Number(args['import-rows']), CFG);
     await app.close();
     out.push(`### ${engine === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL'}`, '');
     out.push(
