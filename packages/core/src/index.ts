@@ -48,6 +48,7 @@ export { textOfFile } from './check/text-of-file.ts';
 export * from './roles.ts';
 export * from './accounts/account-schemas.ts';
 export * from './accounts/accounts.ts';
+export { changeAccount } from './accounts/account-admin.ts';
 export * from './forms/form-schemas.ts';
 export { formIndicators, reportingUnits } from './forms/form-context.ts';
 export * from './forms/forms.ts';

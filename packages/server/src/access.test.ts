@@ -88,6 +88,7 @@ const ATTEMPTS: {
   { method: 'PUT', url: '/api/periods', payload: { period: '2025M10' } },
   { method: 'POST', url: '/api/releases', payload: { period: PERIOD } },
   { method: 'GET', url: '/api/users' },
+  { method: 'PUT', url: '/api/users', payload: { username: 'admin', disabled: true, reason: 'x' } },
   {
     method: 'POST',
     url: '/api/users',

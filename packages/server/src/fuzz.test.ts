@@ -68,6 +68,7 @@ const SEEDS: Record<string, { body?: unknown; raw?: string; query?: string }> = 
   'POST /api/forms/remind': { body: { period: PERIOD } },
   'PUT /api/periods': { body: { period: '2025M10', dueOn: '2025-11-15', closed: false } },
   'POST /api/releases': { body: { period: PERIOD } },
+  'PUT /api/users': { body: { username: 'leader', disabled: true, reason: 'nghỉ việc' } },
   'POST /api/users': {
     body: {
       username: 'nv-moi',

@@ -259,4 +259,24 @@ describe.runIf(run)('in a real browser: submit, return, resubmit, approve, see, 
     await shot(visitor, '12-public-after');
     await visitor.close();
   });
+
+  it('an administrator disables an account, giving a reason, and it can no longer sign in', async () => {
+    const page = await signIn('admin');
+    await page.goto(`${base}/admin`);
+    const row = page.locator('li[data-user="leader"]');
+    await row.waitFor();
+    page.once('dialog', (d) => void d.accept('Nghỉ hưu từ tháng 12/2026'));
+    await row.getByRole('button', { name: 'Khóa' }).click();
+    await page.getByText('Đã khóa tài khoản').waitFor();
+    await row.getByText('đã khóa').waitFor();
+    await shot(page, '14-admin-disabled');
+    await page.close();
+    const again = await browser.newPage();
+    await again.goto(`${base}/login`);
+    await again.getByLabel('Tên đăng nhập').fill('leader');
+    await again.getByLabel('Mật khẩu').fill(PW);
+    await again.getByRole('button', { name: 'Đăng nhập' }).click();
+    await again.getByRole('alert').waitFor();
+    await again.close();
+  });
 });

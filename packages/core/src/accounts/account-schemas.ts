@@ -33,6 +33,15 @@ export const UserInfo = z.object({
 });
 export type UserInfo = z.infer<typeof UserInfo>;
 
+/** An administrator's change to an account: disable or enable it, or set a new password; with a reason. */
+export const AccountChange = z.object({
+  username: z.string().trim().toLowerCase().min(1),
+  disabled: z.boolean().optional(),
+  password: z.string().min(10, 'Mật khẩu cần ít nhất 10 ký tự').max(200).optional(),
+  reason: z.string().trim().min(1, 'Cần ghi lý do').max(2000),
+});
+export type AccountChange = z.input<typeof AccountChange>;
+
 /**
  * What the browser learns about its session: who it is, the token its writes must carry, and what
  * it may do (the policy's answer per action; the web app asks these, never the role name).

@@ -12,6 +12,7 @@ import {
   logout,
   sessionFor,
 } from './accounts.ts';
+import { changeAccount } from './account-admin.ts';
 
 let db: Database;
 let sys: Ctx;
@@ -134,5 +135,54 @@ describe('accounts and sessions', () => {
       code: 'USERNAME_TAKEN',
     });
     expect(await createUser(sys, input)).toMatchObject({ username: 'nv1', unit: 'P01' });
+  });
+
+  it('lets an administrator disable, enable and reset an account, audited, ending its sessions', async () => {
+    const admin: Ctx = { ...sys, actor: { username: 'admin', role: 'admin', unitId: null } };
+    const s = await login(sys, { username: 'reporter-danang', password: PW, address: '10.9.9.9' });
+    expect(await sessionFor(sys, s.token)).not.toBeNull();
+    await changeAccount(admin, { username: 'reporter-danang', disabled: true, reason: 'chuyển công tác' });
+    expect(await sessionFor(sys, s.token)).toBeNull();
+    await expect(
+      login(sys, { username: 'reporter-danang', password: PW, address: '10.9.9.10' }),
+    ).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    await changeAccount(admin, { username: 'reporter-danang', disabled: false, reason: 'trở lại' });
+    await changeAccount(admin, {
+      username: 'reporter-danang',
+      password: 'mat-khau-moi-123',
+      reason: 'quên mật khẩu',
+    });
+    await expect(
+      login(sys, { username: 'reporter-danang', password: PW, address: '10.9.9.11' }),
+    ).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    await expect(
+      login(sys, { username: 'reporter-danang', password: 'mat-khau-moi-123', address: '10.9.9.12' }),
+    ).resolves.toMatchObject({ user: { username: 'reporter-danang' } });
+    await expect(
+      changeAccount(admin, { username: 'admin', disabled: true, reason: 'x' }),
+    ).rejects.toMatchObject({ code: 'SELF_DISABLE' });
+    await expect(
+      changeAccount(admin, { username: 'khong-co', disabled: true, reason: 'x' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      changeAccount(admin, { username: 'leader', disabled: true, reason: '' }),
+    ).rejects.toMatchObject({ code: 'INVALID_USER' });
+    const officer: Ctx = { ...sys, actor: { username: 'officer', role: 'officer', unitId: null } };
+    await expect(
+      changeAccount(officer, { username: 'leader', disabled: true, reason: 'x' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const audit = await db.k
+      .selectFrom('audit_log')
+      .select(['action', 'reason'])
+      .where('entity', '=', 'user')
+      .where('entity_key', '=', 'reporter-danang')
+      .where('action', 'in', ['disable', 'enable', 'password_reset'])
+      .orderBy('id')
+      .execute();
+    expect(audit).toEqual([
+      { action: 'disable', reason: 'chuyển công tác' },
+      { action: 'enable', reason: 'trở lại' },
+      { action: 'password_reset', reason: 'quên mật khẩu' },
+    ]);
   });
 });

@@ -11,14 +11,13 @@ import { unknownUnit } from '../units/units.ts';
 import { LoginInput, type SessionInfo, UserInfo, UserInput } from './account-schemas.ts';
 import { findSession, findUserForLogin, selectUsers } from './accounts.queries.ts';
 import { clearAttempts, takeAttempt } from './throttle.queries.ts';
+import { ARGON } from './password.ts';
 
 /** After this many sign-in attempts in a row for one name from one address, that pair waits LOCK_MINUTES. */
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
 export const SESSION_HOURS = 12;
 
-// algorithm 2 is Argon2id (the package's const enum cannot be imported under verbatimModuleSyntax).
-const ARGON = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 // Verified when the user does not exist, so a wrong name costs as long as a wrong password.
 const DUMMY_HASH = hash('baocao-no-such-user', ARGON);
 

@@ -1,4 +1,6 @@
 import {
+  AccountChange,
+  changeAccount,
   LoginInput,
   SessionInfo,
   UserInfo,
@@ -89,5 +91,17 @@ export default [
     body: UserInput,
     response: UserInfo,
     handler: ({ ctx, body }) => createUser(ctx, body),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/users',
+    summary:
+      'Khóa, mở khóa tài khoản hoặc đặt lại mật khẩu / disable, enable an account or reset its password (administrators)',
+    tag: 'auth',
+    auth: 'actor',
+    query: NONE,
+    body: AccountChange,
+    response: z.object({ username: z.string(), disabled: z.boolean() }),
+    handler: ({ ctx, body }) => changeAccount(ctx, body),
   }),
 ];

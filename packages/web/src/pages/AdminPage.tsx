@@ -115,9 +115,63 @@ export function AdminPage() {
           <h2>{t('Tài khoản', 'Accounts')}</h2>
           <ul>
             {users.data?.map((u) => (
-              <li key={u.id}>
+              <li key={u.id} data-user={u.username}>
                 {u.username} — {u.displayName} ({u.role}
-                {u.unit ? `, ${u.unit}` : ''})
+                {u.unit ? `, ${u.unit}` : ''}) {u.disabled && <strong>{t('đã khóa', 'disabled')}</strong>}{' '}
+                {u.username !== user?.username && (
+                  <button
+                    type="button"
+                    className="link small"
+                    onClick={() => {
+                      const reason = window.prompt(
+                        u.disabled
+                          ? t(`Mở lại tài khoản ${u.username}. Lý do:`, `Enable ${u.username}. Reason:`)
+                          : t(
+                              `Khóa tài khoản ${u.username} (đăng xuất ngay mọi phiên). Lý do:`,
+                              `Disable ${u.username} (signs out every session). Reason:`,
+                            ),
+                      );
+                      if (reason?.trim())
+                        act(
+                          () =>
+                            call('PUT /api/users', {
+                              body: { username: u.username, disabled: !u.disabled, reason },
+                            }),
+                          u.disabled
+                            ? t('Đã mở tài khoản', 'Account enabled')
+                            : t('Đã khóa tài khoản', 'Account disabled'),
+                        );
+                    }}
+                  >
+                    {u.disabled ? t('Mở khóa', 'Enable') : t('Khóa', 'Disable')}
+                  </button>
+                )}{' '}
+                <button
+                  type="button"
+                  className="link small"
+                  onClick={() => {
+                    const password = window.prompt(
+                      t(
+                        `Mật khẩu mới cho ${u.username} (ít nhất 10 ký tự):`,
+                        `New password for ${u.username} (10 characters or more):`,
+                      ),
+                    );
+                    if (password)
+                      act(
+                        () =>
+                          call('PUT /api/users', {
+                            body: {
+                              username: u.username,
+                              password,
+                              reason: t('đặt lại mật khẩu', 'password reset'),
+                            },
+                          }),
+                        t('Đã đặt lại mật khẩu', 'Password reset'),
+                      );
+                  }}
+                >
+                  {t('Đặt lại mật khẩu', 'Reset password')}
+                </button>
               </li>
             ))}
           </ul>
