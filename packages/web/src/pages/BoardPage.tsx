@@ -1,3 +1,4 @@
+import { periodInReporting } from '@baocao/core/browser';
 import { useState } from 'react';
 import { qs } from '../api.ts';
 import { Link, useApp } from '../app-context.tsx';
@@ -12,8 +13,11 @@ const FILTERS = ['all', 'submitted', 'late', 'missing', 'returned', 'approved'] 
 export function BoardPage() {
   const { t, query, navigate, can } = useApp();
   const periods = useLoad(() => call('GET /api/periods'), []);
+  // Opens on the period whose forms are due now (the month just ended), not on the month still running.
   const period =
-    query.get('period') ?? periods.data?.find((p) => !p.closed)?.period ?? periods.data?.[0]?.period ?? '';
+    query.get('period') ??
+    periodInReporting(periods.data ?? [], new Date().toISOString().slice(0, 10))?.period ??
+    '';
   const board = useLoad(
     () => (period ? call('GET /api/forms/board', { query: { period } }) : Promise.resolve(null)),
     [period],

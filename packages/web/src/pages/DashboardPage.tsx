@@ -1,4 +1,4 @@
-import type { DashboardCard } from '@baocao/core/browser';
+import { type DashboardCard, formatDateVi } from '@baocao/core/browser';
 import { useMemo, useState } from 'react';
 import { qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
@@ -95,6 +95,10 @@ export function DashboardPage() {
             {units.data?.map((u) => (
               <option key={u.code} value={u.code}>
                 {u.nameVi}
+                {/* Before and after the 2025 merger some provinces share a name: the old one says so. */}
+                {u.validTo
+                  ? ` ${t(`(cũ, đến ${formatDateVi(u.validTo)})`, `(former, until ${u.validTo})`)}`
+                  : ''}
               </option>
             ))}
           </select>
