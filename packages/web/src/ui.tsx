@@ -99,3 +99,10 @@ export function useChange() {
     return `${pct > 0 ? t('tăng', 'up') : t('giảm', 'down')} ${size}%`;
   };
 }
+
+/** How much of a partial figure is in: "1/34 đơn vị đã báo cáo" (English: "1 of 34 units reported"). */
+export function useCoverage() {
+  const { t } = useApp();
+  return (c: { reported: number; expected: number }) =>
+    t(`${c.reported}/${c.expected} đơn vị đã báo cáo`, `${c.reported} of ${c.expected} units reported`);
+}

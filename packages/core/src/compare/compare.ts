@@ -13,7 +13,14 @@ import { type CompareResult, CompareInput, type Indicator, type Unit } from '../
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
 import { loadResolveEnv } from './env.ts';
-import { childrenSum, expectedReporters, type ResolveEnv, resolveFigure, resolveValue } from './resolve.ts';
+import {
+  childrenSum,
+  coverageOf,
+  expectedReporters,
+  type ResolveEnv,
+  resolveFigure,
+  resolveValue,
+} from './resolve.ts';
 import { resultSentence } from './sentence.ts';
 
 const pctChange = (v: number | null, base: number | null) =>
@@ -35,12 +42,12 @@ function compareOne(
   visible: (p: Period) => boolean,
 ): CompareResult {
   const { ind, unit, p, prev, ly } = r;
-  const cur = resolveFigure(env, ind, unit, p);
+  const cur = resolveFigure(env, ind, unit, p, r.reporters);
   const before = prev && visible(prev) ? resolveValue(env, ind, unit, prev) : null;
   const lastYear = visible(ly) ? resolveValue(env, ind, unit, ly) : null;
   const v = cur?.value ?? null;
-  const reported =
-    cur?.coverage.reported ?? r.reporters.filter((u) => resolveValue(env, ind, u, p) !== null).length;
+  // No figure means nothing reported the whole way up: its coverage is counted all the same.
+  const reported = (cur?.coverage ?? coverageOf(env, ind, unit, p, r.reporters)).reported;
   const sumBelow =
     cur?.source === 'reported' && r.reporters.some((u) => u.id !== unit.id)
       ? childrenSum(env, ind, unit, p)

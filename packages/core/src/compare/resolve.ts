@@ -120,14 +120,17 @@ export interface Figure extends Omit<Resolved, 'status'> {
   coverage: { expected: number; reported: number };
 }
 
-/** How many of the units that must report `ind` within `unit` for `p` have a value (active units only). */
+/**
+ * How many of the units that must report `ind` within `unit` for `p` have a value (active units
+ * only). A caller that has the expected reporters already passes them.
+ */
 export function coverageOf(
   env: ResolveEnv,
   ind: Indicator,
   unit: Unit,
   p: Period,
+  reporters: Unit[] = expectedReporters(env.graph, ind, unit, p),
 ): { expected: number; reported: number } {
-  const reporters = expectedReporters(env.graph, ind, unit, p);
   const reported = reporters.filter((u) => resolveValue(env, ind, u, p) !== null).length;
   return { expected: reporters.length, reported };
 }
@@ -138,10 +141,16 @@ export function coverageOf(
  * itself (a national estimate) is what it says and never partial; its children's sum is a
  * cross-check (see `childrenSum`).
  */
-export function resolveFigure(env: ResolveEnv, ind: Indicator, unit: Unit, p: Period): Figure | null {
+export function resolveFigure(
+  env: ResolveEnv,
+  ind: Indicator,
+  unit: Unit,
+  p: Period,
+  reporters?: Unit[],
+): Figure | null {
   const r = resolveValue(env, ind, unit, p);
   if (!r) return null;
-  const coverage = coverageOf(env, ind, unit, p);
+  const coverage = coverageOf(env, ind, unit, p, reporters);
   const partial = r.source !== 'reported' && coverage.reported < coverage.expected;
   return { ...r, status: partial ? 'partial' : r.status, basis: r.status, coverage };
 }

@@ -4,7 +4,7 @@ import { qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { EChart } from '../chart.tsx';
 import { useLoad } from '../hooks.ts';
-import { Empty, ErrorBox, Loading, PeriodInput, Status, useChange, useNumber } from '../ui.tsx';
+import { Empty, ErrorBox, Loading, PeriodInput, Status, useChange, useCoverage, useNumber } from '../ui.tsx';
 import { PivotPanel } from './PivotPanel.tsx';
 import { ProvinceRanking } from './ProvinceRanking.tsx';
 import { call } from '../client.ts';
@@ -13,6 +13,7 @@ import { call } from '../client.ts';
 
 function Card({ card, selected, onSelect }: { card: DashboardCard; selected: boolean; onSelect(): void }) {
   const { t, lang } = useApp();
+  const coverage = useCoverage();
   const num = useNumber();
   const change = useChange();
   const c = card.compare;
@@ -30,8 +31,7 @@ function Card({ card, selected, onSelect }: { card: DashboardCard; selected: boo
       </span>
       <span className="kpi-meta">
         {c.periodLabel} · <Status status={c.status} />
-        {c.status === 'partial' &&
-          ` ${t(`${c.completeness.reported}/${c.completeness.expected} đơn vị đã báo cáo`, `${c.completeness.reported} of ${c.completeness.expected} units reported`)}`}
+        {c.status === 'partial' && ` ${coverage(c.completeness)}`}
       </span>
       <span className="kpi-change">
         {c.lastYear.changePct !== null

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { useLoad } from '../hooks.ts';
-import { ErrorBox, Loading, useNumber } from '../ui.tsx';
+import { ErrorBox, Loading, useCoverage, useNumber } from '../ui.tsx';
 import { call } from '../client.ts';
 
 type Dim = 'indicator' | 'unit' | 'period';
@@ -46,6 +46,7 @@ export function PivotPanel({
   unit: string;
 }) {
   const { t } = useApp();
+  const coverage = useCoverage();
   const num = useNumber();
   const [rows, setRows] = useState<Dim>('indicator');
   const [cols, setCols] = useState<Dim>('period');
@@ -109,12 +110,7 @@ export function PivotPanel({
                       {c && c.value !== null ? num(c.value, precision.get(c.indicator) ?? 0) : '—'}
                       {c?.status === 'estimate' && <sup title={t('ước', 'estimate')}>ư</sup>}
                       {c?.status === 'partial' && c.coverage && (
-                        <sup
-                          title={t(
-                            `chưa đầy đủ: ${c.coverage.reported}/${c.coverage.expected} đơn vị đã báo cáo`,
-                            `partial: ${c.coverage.reported} of ${c.coverage.expected} units reported`,
-                          )}
-                        >
+                        <sup title={`${t('chưa đầy đủ', 'partial')}: ${coverage(c.coverage)}`}>
                           {`${c.coverage.reported}/${c.coverage.expected}`}
                         </sup>
                       )}

@@ -1,12 +1,13 @@
 import { qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { useLoad } from '../hooks.ts';
-import { Empty, ErrorBox, Loading, Status, useChange, useNumber } from '../ui.tsx';
+import { Empty, ErrorBox, Loading, Status, useChange, useCoverage, useNumber } from '../ui.tsx';
 import { call } from '../client.ts';
 
 /** What anyone may see without signing in: released figures and published reports, nothing else. */
 export function PublicPage() {
   const { t, lang, query, navigate } = useApp();
+  const coverage = useCoverage();
   const num = useNumber();
   const change = useChange();
   const releases = useLoad(() => call('GET /api/releases'), []);
@@ -62,8 +63,7 @@ export function PublicPage() {
                 </td>
                 <td>
                   <Status status={c.compare.status} />
-                  {c.compare.status === 'partial' &&
-                    ` ${t(`${c.compare.completeness.reported}/${c.compare.completeness.expected} đơn vị đã báo cáo`, `${c.compare.completeness.reported} of ${c.compare.completeness.expected} units reported`)}`}
+                  {c.compare.status === 'partial' && ` ${coverage(c.compare.completeness)}`}
                 </td>
                 <td>{change(c.compare.lastYear.changePct) ?? '—'}</td>
               </tr>
