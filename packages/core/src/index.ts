@@ -11,6 +11,7 @@ export { migrate } from './db/migrate.ts';
 export * from './format/number.ts';
 export * from './periods/period.ts';
 export * from './periods/period-text.ts';
+export * from './format/labels.ts';
 export * from './catalog/indicators.ts';
 export * from './units/units.ts';
 export * from './units/unit-graph.ts';

@@ -140,6 +140,8 @@ export type CompareResult = z.infer<typeof CompareResult>;
 export const ValueHistoryEntry = z.object({
   at: z.string(),
   actor: z.string(),
+  /** The actor's display name when the actor is a person with an account. */
+  actor_name: z.string().nullable(),
   old_value: z.string().nullable(),
   new_value: z.string().nullable(),
   old_status: z.string().nullable(),

@@ -1,29 +1,19 @@
-import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from './api.ts';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 
-/** Loads data for a page: loading, error and reload, so every page shows the same states. */
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
-  const [state, setState] = useState<{ data: T | null; error: ApiError | Error | null; loading: boolean }>({
-    data: null,
-    error: null,
-    loading: true,
-  });
-  // The caller names what `load` depends on, as with useEffect.
-  const run = useCallback(load, deps);
-  const reload = useCallback(() => {
-    setState((s) => ({ ...s, loading: true }));
-    run().then(
-      (data) => setState({ data, error: null, loading: false }),
-      (error: unknown) =>
-        setState({
-          data: null,
-          error: error instanceof Error ? error : new Error(String(error)),
-          loading: false,
-        }),
-    );
-  }, [run]);
-  useEffect(reload, [reload]);
-  return { ...state, reload };
+/**
+ * Loads data for a page through TanStack Query: cached by `key` (so going back to a page shows it at
+ * once while it is refreshed), retried once on a network failure, and the same loading, error and
+ * reload states on every page. `key` names the data and everything `load` depends on.
+ */
+export function useLoad<T>(key: readonly unknown[], load: () => Promise<T>) {
+  const q = useQuery({ queryKey: key, queryFn: load });
+  return {
+    data: q.data ?? null,
+    error: q.error,
+    loading: q.isFetching,
+    reload: () => void q.refetch(),
+  };
 }
 
 /** Runs a user's action: clears the last message, shows the error (or a notice) it ends with. */

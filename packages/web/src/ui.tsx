@@ -1,32 +1,50 @@
 import { formatNumberEn, formatNumberVi, formatShareVi, roundHalfUp } from '@baocao/core/browser';
 import { type ReactNode, useCallback } from 'react';
 import { ApiError } from './api.ts';
-import { useApp } from './app-context.tsx';
+import { useApp, useT } from './app-context.tsx';
 
 /** An error as the user should see it: what went wrong and what to do, in the chosen language. */
 export function ErrorBox({ error }: { error: Error | null }) {
   const { lang } = useApp();
   if (!error) return null;
   const api = error instanceof ApiError ? error : null;
+  const head = api && lang === 'en' ? api.messageEn : error.message;
+  // Each reason once: a refusal whose one detail repeats its headline shows the headline alone.
+  const details = (api?.details ?? []).filter(
+    (d) => (lang === 'en' ? d.messageEn : d.message) !== head || d.row !== undefined,
+  );
+  const codes = api ? [...new Set([api.code, ...details.map((d) => d.code)])] : [];
   return (
     <div className="error" role="alert">
-      <strong>{api && lang === 'en' ? api.messageEn : error.message}</strong>
-      {api?.details.length ? (
+      <strong>{head}</strong>
+      {details.length ? (
         <ul>
-          {api.details.map((d, i) => (
-            <li key={i}>
-              {lang === 'en' ? d.messageEn : d.message} <code>{d.code}</code>
-            </li>
+          {details.map((d, i) => (
+            <li key={i}>{lang === 'en' ? d.messageEn : d.message}</li>
           ))}
         </ul>
       ) : null}
-      {api ? <code className="code">{api.code}</code> : null}
+      <SupportCode codes={codes} />
     </div>
   );
 }
 
+/**
+ * The codes behind a message, on a details line for support staff: people read the message in
+ * their language; the code (INVALID_CREDENTIALS, DUPLICATE_ITEM) is what they quote on the phone.
+ */
+export function SupportCode({ codes }: { codes: string[] }) {
+  const { t } = useT();
+  if (!codes.length) return null;
+  return (
+    <small className="support">
+      {t('Mã hỗ trợ', 'Support code')}: {codes.join(', ')}
+    </small>
+  );
+}
+
 export function Loading() {
-  const { t } = useApp();
+  const { t } = useT();
   return (
     <p className="muted" aria-busy="true">
       {t('Đang tải…', 'Loading…')}
@@ -104,5 +122,9 @@ export function useChange() {
 export function useCoverage() {
   const { t } = useApp();
   return (c: { reported: number; expected: number }) =>
-    t(`${c.reported}/${c.expected} đơn vị đã báo cáo`, `${c.reported} of ${c.expected} units reported`);
+    t(
+      '{reported}/{expected} đơn vị đã báo cáo',
+      '{reported} of {expected, plural, one {# unit} other {# units}} reported',
+      c,
+    );
 }

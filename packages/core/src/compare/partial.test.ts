@@ -7,6 +7,8 @@ import { createTestDatabase } from '../testing.ts';
 import { submitValues } from '../values/values.ts';
 import { compareIndicator } from './compare.ts';
 import { exportPivot, pivotValues } from './pivot.ts';
+import { parsePeriod } from '../periods/period.ts';
+import { periodLabelVi } from '../periods/period-text.ts';
 
 let db: Database;
 let ctx: Ctx;
@@ -58,6 +60,18 @@ describe('a sum of the units that reported is never shown as the national figure
       })
     ).toString();
     expect(csv).toContain(`VT.DOANH_THU,VN,${PERIOD},2821,partial,1/34,aggregated`);
+    // Opened by a person in Vietnamese: Vietnamese headers, the period as said, the status in words.
+    const vi = (
+      await exportPivot(ctx, {
+        indicators: ['VT.DOANH_THU'],
+        units: ['VN'],
+        periods: [PERIOD],
+        format: 'csv',
+        lang: 'vi',
+      })
+    ).toString();
+    expect(vi).toContain('Mã chỉ tiêu,Mã đơn vị,Kỳ,Giá trị,Tình trạng số liệu,Số đơn vị đã báo cáo,Nguồn');
+    expect(vi).toContain(`VT.DOANH_THU,VN,${periodLabelVi(parsePeriod(PERIOD))},2821,Chưa đầy đủ,1/34,`);
   });
 
   it('a value entered for the country itself stands, with the provinces’ sum beside it as a cross-check', async () => {

@@ -1,4 +1,6 @@
 import { serializeTable } from '../format/table-file.ts';
+import { STATUS_LABELS, labelOf } from '../format/labels.ts';
+import { periodLabelVi } from '../periods/period-text.ts';
 import type { FileFormat } from '../imports/parse-file.ts';
 import { periodsVisibleTo } from '../releases/release.ts';
 import { listIndicators, unknownIndicator } from '../catalog/indicators.ts';
@@ -52,16 +54,35 @@ export async function pivotValues(
 /** A pivot as a file: one row per cell (indicator, unit, period, value, status). */
 export async function exportPivot(
   ctx: Ctx,
-  input: { indicators: string[]; units: string[]; periods: string[]; format: FileFormat },
+  input: { indicators: string[]; units: string[]; periods: string[]; format: FileFormat; lang?: 'vi' | 'en' },
 ): Promise<Buffer> {
+  // A person opening the file in Vietnamese reads Vietnamese headers, periods and statuses; JSON and
+  // the English file keep the codes, for programs. Values stay plain numbers either way.
+  const vi = input.lang === 'vi' && input.format !== 'json';
   const cells = (await pivotValues(ctx, input)).map((c) => ({
     ...c,
+    period: vi ? periodLabelVi(parsePeriod(c.period)) : c.period,
+    status: vi && c.status ? labelOf(STATUS_LABELS, c.status, 'vi') : c.status,
     // A partial figure carries its coverage into the file, as it does on screen: "1/34".
     coverage: c.coverage ? `${c.coverage.reported}/${c.coverage.expected}` : '',
   }));
   const columns = ['indicator', 'unit', 'period', 'value', 'status', 'coverage', 'source'] as const;
-  return serializeTable(columns, cells, input.format, { json: 'cells', sheet: 'Bang tong hop' });
+  return serializeTable(columns, cells, input.format, {
+    json: 'cells',
+    sheet: 'Bang tong hop',
+    headers: vi ? PIVOT_HEADERS_VI : undefined,
+  });
 }
+
+const PIVOT_HEADERS_VI = {
+  indicator: 'Mã chỉ tiêu',
+  unit: 'Mã đơn vị',
+  period: 'Kỳ',
+  value: 'Giá trị',
+  status: 'Tình trạng số liệu',
+  coverage: 'Số đơn vị đã báo cáo',
+  source: 'Nguồn',
+} as const;
 
 function throwIt(e: Error): never {
   throw e;

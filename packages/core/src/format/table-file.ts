@@ -14,16 +14,20 @@ export async function serializeTable<R extends object>(
   columns: readonly (keyof R & string)[],
   rows: R[],
   format: TableFormat,
-  names: { json: string; sheet: string },
+  names: { json: string; sheet: string; headers?: Partial<Record<keyof R & string, string>> },
 ): Promise<Buffer> {
+  const header = (c: keyof R & string) => names.headers?.[c] ?? c;
   if (format === 'json') return Buffer.from(JSON.stringify({ [names.json]: rows }, null, 2));
   if (format === 'csv') {
-    const lines = [columns.join(','), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(','))];
+    const lines = [
+      columns.map((c) => csvCell(header(c))).join(','),
+      ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(',')),
+    ];
     return Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n');
   }
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(names.sheet);
-  ws.columns = columns.map((c) => ({ header: c, key: c, width: c === 'note' ? 40 : 16 }));
+  ws.columns = columns.map((c) => ({ header: header(c), key: c, width: c === 'note' ? 40 : 16 }));
   ws.getRow(1).font = { bold: true };
   for (const r of rows) ws.addRow(columns.map((c) => safeCell(r[c])));
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -75,8 +75,11 @@ export const FormSummary = z.object({
   comment: z.string().nullable(),
   submittedAt: z.string().nullable(),
   submittedBy: z.string().nullable(),
+  /** The sender's display name ("Nguyễn Văn An"), for people; `submittedBy` is the login, for audit. */
+  submittedByName: z.string().nullable(),
   reviewedAt: z.string().nullable(),
   reviewedBy: z.string().nullable(),
+  reviewedByName: z.string().nullable(),
   remindedAt: z.string().nullable(),
   late: z.boolean(),
   filled: z.number().int(),

@@ -14,10 +14,16 @@ export const selectReportingPeriods = (db: Kysely<Schema>) =>
 export const selectReportingPeriod = (db: Kysely<Schema>, period: string) =>
   db.selectFrom('reporting_period').selectAll().where('period', '=', period).executeTakeFirst();
 
+/** Submissions with the names of who sent and who reviewed them (people read names, not logins). */
 export const selectSubmissions = (db: Kysely<Schema>, where: { period?: string; unitId?: number }) => {
-  let q = db.selectFrom('submission').selectAll();
-  if (where.period) q = q.where('period', '=', where.period);
-  if (where.unitId !== undefined) q = q.where('unit_id', '=', where.unitId);
+  let q = db
+    .selectFrom('submission as s')
+    .leftJoin('app_user as su', 'su.username', 's.submitted_by')
+    .leftJoin('app_user as ru', 'ru.username', 's.reviewed_by')
+    .selectAll('s')
+    .select(['su.display_name as submitted_by_name', 'ru.display_name as reviewed_by_name']);
+  if (where.period) q = q.where('s.period', '=', where.period);
+  if (where.unitId !== undefined) q = q.where('s.unit_id', '=', where.unitId);
   return q.execute();
 };
 

@@ -65,6 +65,39 @@ export function periodLabelEn(p: Period): string {
   }
 }
 
+/**
+ * A short label for axes, columns and pickers, where "tháng 8/2024" does not fit: "T8/2024",
+ * "Q1/2024", "6T đầu/2024", "8 tháng 2024", "2024" (English: "Aug 2024", "Q1 2024", "H1 2024",
+ * "Jan–Aug 2024", "2024"). Never the identifier: people do not read "2024M08".
+ */
+export function periodShortLabel(p: Period, lang: 'vi' | 'en'): string {
+  const y = yearOf(p.first);
+  const m1 = monthOf(p.first);
+  const m2 = monthOf(p.last);
+  const en = (m: number) => EN_MONTHS[m - 1]!.slice(0, 3);
+  switch (p.type) {
+    case 'M':
+      return lang === 'vi' ? `T${m1}/${y}` : `${en(m1)} ${y}`;
+    case 'Q':
+      return lang === 'vi' ? `Q${(m1 + 2) / 3}/${y}` : `Q${(m1 + 2) / 3} ${y}`;
+    case 'S':
+      return lang === 'vi' ? `6T ${m1 === 1 ? 'đầu' : 'cuối'}/${y}` : `H${m1 === 1 ? 1 : 2} ${y}`;
+    case 'Y':
+      return `${y}`;
+    case 'R':
+      if (yearOf(p.last) !== y)
+        return lang === 'vi'
+          ? `T${m1}/${y}–T${m2}/${yearOf(p.last)}`
+          : `${en(m1)} ${y}–${en(m2)} ${yearOf(p.last)}`;
+      if (lang === 'vi') return m1 === 1 ? `${periodLength(p)} tháng ${y}` : `T${m1}–T${m2}/${y}`;
+      return `${en(m1)}–${en(m2)} ${y}`;
+  }
+}
+
+/** The full label in the reader's language: "tháng 8/2024" or "August 2024". */
+export const periodLabel = (p: Period, lang: 'vi' | 'en'): string =>
+  lang === 'en' ? periodLabelEn(p) : periodLabelVi(p);
+
 const ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4 };
 
 /**

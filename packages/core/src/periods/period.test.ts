@@ -8,7 +8,7 @@ import {
   latestEndedPeriod,
   samePeriodLastYear,
 } from './period.ts';
-import { parsePeriodVi, periodLabelEn, periodLabelVi } from './period-text.ts';
+import { parsePeriodVi, periodLabelEn, periodLabelVi, periodShortLabel } from './period-text.ts';
 
 describe('periods', () => {
   it('parses every identifier form and normalises to the canonical id', () => {
@@ -52,6 +52,15 @@ describe('periods', () => {
     expect(periodLabelVi(parsePeriod('2024S1'))).toBe('6 tháng đầu năm 2024');
     expect(periodLabelVi(parsePeriod('2024'))).toBe('năm 2024');
     expect(periodLabelEn(parsePeriod('2024M01-M08'))).toBe('January–August 2024');
+    const short = (id: string, lang: 'vi' | 'en') => periodShortLabel(parsePeriod(id), lang);
+    expect(short('2024M08', 'vi')).toBe('T8/2024');
+    expect(short('2024M08', 'en')).toBe('Aug 2024');
+    expect(short('2024M01-M08', 'vi')).toBe('8 tháng 2024');
+    expect(short('2024M03-M05', 'vi')).toBe('T3–T5/2024');
+    expect(short('2023M11-2024M02', 'en')).toBe('Nov 2023–Feb 2024');
+    expect(short('2025Q3', 'vi')).toBe('Q3/2025');
+    expect(short('2025S2', 'vi')).toBe('6T cuối/2025');
+    expect(short('2025', 'en')).toBe('2025');
     expect(parsePeriodVi('tháng 08/2024').id).toBe('2024M08');
     expect(parsePeriodVi('Quý I/2024').id).toBe('2024Q1');
     expect(parsePeriodVi('8 tháng đầu năm 2024').id).toBe('2024M01-M08');

@@ -171,9 +171,11 @@ export async function getValueHistory(
     .selectFrom('value_audit as a')
     .innerJoin('indicator as i', 'i.id', 'a.indicator_id')
     .innerJoin('org_unit as u', 'u.id', 'a.unit_id')
+    .leftJoin('app_user as p', 'p.username', 'a.actor')
     .select([
       'a.at',
       'a.actor',
+      'p.display_name as actor_name',
       'a.old_value',
       'a.new_value',
       'a.old_status',

@@ -42,13 +42,15 @@ export default [
       units: list,
       periods: list,
       format: z.enum(['json', 'csv', 'xlsx']).optional(),
+      /** The file's language for people: Vietnamese headers, periods and statuses ('vi'), or codes. */
+      lang: z.enum(['vi', 'en']).optional(),
     }),
     body: NONE,
     response: z.array(PivotCell),
     produces: 'text/csv',
     handler: async ({ ctx, query, reply }) => {
       if (!query.format) return pivotValues(ctx, query);
-      const data = await exportPivot(ctx, { ...query, format: query.format });
+      const data = await exportPivot(ctx, { ...query, format: query.format, lang: query.lang });
       return sendFile(reply, data, query.format, 'bang-tong-hop');
     },
   }),

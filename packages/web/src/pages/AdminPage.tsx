@@ -9,10 +9,9 @@ import { call } from '../client.ts';
 /** Reporting periods (open, deadline, close, publish their figures) and, for administrators, accounts. */
 export function AdminPage() {
   const { t, user, can } = useApp();
-  const periods = useLoad(() => call('GET /api/periods'), []);
-  const users = useLoad(
-    () => (can('user.manage') ? call('GET /api/users') : Promise.resolve([])),
-    [user?.username],
+  const periods = useLoad(['GET /api/periods'], () => call('GET /api/periods'));
+  const users = useLoad(['GET /api/users', user?.username], () =>
+    can('user.manage') ? call('GET /api/users') : Promise.resolve([]),
   );
   const { error, notice, run } = useAction();
   const act = async (fn: () => Promise<unknown>, done: string) => {

@@ -1,7 +1,8 @@
 import { periodInReporting } from '@baocao/core/browser';
 import { useState } from 'react';
 import { qs } from '../api.ts';
-import { Link, useApp } from '../app-context.tsx';
+import { Link } from 'react-router';
+import { useApp } from '../app-context.tsx';
 import { useAction, useLoad } from '../hooks.ts';
 import { Empty, ErrorBox, Loading, Status } from '../ui.tsx';
 import { Deadline } from './MyFormsPage.tsx';
@@ -12,15 +13,14 @@ const FILTERS = ['all', 'submitted', 'late', 'missing', 'returned', 'approved'] 
 /** The synthesis officer's board: who submitted, who is late, who is missing; remind; open to review. */
 export function BoardPage() {
   const { t, query, navigate, can } = useApp();
-  const periods = useLoad(() => call('GET /api/periods'), []);
+  const periods = useLoad(['GET /api/periods'], () => call('GET /api/periods'));
   // Opens on the period whose forms are due now (the month just ended), not on the month still running.
   const period =
     query.get('period') ??
     periodInReporting(periods.data ?? [], new Date().toISOString().slice(0, 10))?.period ??
     '';
-  const board = useLoad(
-    () => (period ? call('GET /api/forms/board', { query: { period } }) : Promise.resolve(null)),
-    [period],
+  const board = useLoad(['GET /api/forms/board', period], () =>
+    period ? call('GET /api/forms/board', { query: { period } }) : Promise.resolve(null),
   );
   const [filter, setFilter] = useState<(typeof FILTERS)[number]>('all');
   const { error, notice, run } = useAction();

@@ -11,9 +11,11 @@ const text = (f: FormData, k: string) => String(f.get(k) ?? '').trim();
 export function CatalogPanel() {
   const { t } = useApp();
   const num = useNumber();
-  const indicators = useLoad(() => call('GET /api/indicators'), []);
+  const indicators = useLoad(['GET /api/indicators'], () => call('GET /api/indicators'));
   const [year, setYear] = useState(new Date().getFullYear());
-  const plans = useLoad(() => call('GET /api/plans', { query: { year: String(year) } }), [year]);
+  const plans = useLoad(['GET /api/plans', year], () =>
+    call('GET /api/plans', { query: { year: String(year) } }),
+  );
   const [editing, setEditing] = useState<Indicator | null>(null);
   const action = useAction();
   const { error, notice } = action;

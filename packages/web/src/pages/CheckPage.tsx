@@ -1,7 +1,7 @@
 import type { CheckResult } from '@baocao/core/browser';
 import { useState } from 'react';
 import { useApp } from '../app-context.tsx';
-import { ErrorBox } from '../ui.tsx';
+import { ErrorBox, SupportCode } from '../ui.tsx';
 import { call } from '../client.ts';
 
 /** Paste statistical text; see each slip marked where it is, with the correct figure. */
@@ -49,20 +49,22 @@ export function CheckPage() {
         <>
           <p role="status">
             {t(
-              `${result.statements} câu có số liệu; ${result.findings.length} điểm cần xem lại.`,
-              `${result.statements} statistical statements; ${result.findings.length} findings.`,
+              '{statements} câu có số liệu; {findings} điểm cần xem lại.',
+              '{statements, plural, one {# statistical statement} other {# statistical statements}}; {findings, plural, =0 {nothing to review} one {# finding} other {# findings}}.',
+              { statements: result.statements, findings: result.findings.length },
             )}
           </p>
           <ul className="findings">
             {result.findings.map((f, i) => (
               <li key={i} className={`sev-${f.severity}`}>
-                <code>{f.code}</code> «{f.quote}» — {lang === 'en' ? f.messageEn : f.message}
+                «{f.quote}» — {lang === 'en' ? f.messageEn : f.message}
                 {f.expected && (
                   <>
                     {' '}
                     ({t('ghi', 'stated')} {f.stated}, {t('đúng là', 'correct')} <strong>{f.expected}</strong>)
                   </>
                 )}
+                <SupportCode codes={[f.code]} />
               </li>
             ))}
           </ul>

@@ -60,8 +60,12 @@ export function DashboardPage() {
   const num = useNumber();
   const unit = query.get('unit') ?? 'VN';
   const period = query.get('period') ?? '';
-  const units = useLoad(() => call('GET /api/units', { query: { kind: 'province' } }), []);
-  const dash = useLoad(() => call('GET /api/dashboard', { query: { unit, period } }), [unit, period]);
+  const units = useLoad(['GET /api/units', 'province'], () =>
+    call('GET /api/units', { query: { kind: 'province' } }),
+  );
+  const dash = useLoad(['GET /api/dashboard', unit, period], () =>
+    call('GET /api/dashboard', { query: { unit, period } }),
+  );
   const [picked, setPicked] = useState<string | null>(null);
   const d = dash.data;
   const card = d?.cards.find((c) => c.compare.indicator === picked) ?? d?.cards[0] ?? null;

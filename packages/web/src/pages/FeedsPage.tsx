@@ -167,9 +167,15 @@ export function FeedsPage() {
   const num = useNumber();
   const period = query.get('period') ?? lastMonth();
   const setPeriod = (p: string) => navigate(`/feeds?${qs({ period: p })}`);
-  const botnet = useLoad(() => call('GET /api/feeds/botnet', { query: { period } }), [period]);
-  const incidents = useLoad(() => call('GET /api/feeds/incidents', { query: { period } }), [period]);
-  const provinces = useLoad(() => call('GET /api/units', { query: { kind: 'province' } }), []);
+  const botnet = useLoad(['GET /api/feeds/botnet', period], () =>
+    call('GET /api/feeds/botnet', { query: { period } }),
+  );
+  const incidents = useLoad(['GET /api/feeds/incidents', period], () =>
+    call('GET /api/feeds/incidents', { query: { period } }),
+  );
+  const provinces = useLoad(['GET /api/units', 'province'], () =>
+    call('GET /api/units', { query: { kind: 'province' } }),
+  );
   const nameOf = (code: string) => provinces.data?.find((u) => u.code === code)?.nameVi ?? code;
   const reload = () => {
     botnet.reload();

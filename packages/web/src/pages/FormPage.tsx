@@ -19,9 +19,11 @@ const typedOf = (f: Form): Record<string, Typed> =>
 
 /** One unit's form: entry for its reporter, review for the ministry. */
 export function FormPage() {
-  const { t, lang, path, user, can } = useApp();
-  const [, , unit = '', period = ''] = path.split('/');
-  const form = useLoad(() => call('GET /api/forms', { query: { unit, period } }), [unit, period]);
+  const { t, lang, params, user, can } = useApp();
+  const { unit = '', period = '' } = params;
+  const form = useLoad(['GET /api/forms', unit, period], () =>
+    call('GET /api/forms', { query: { unit, period } }),
+  );
   const [typed, setTyped] = useState<Record<string, Typed>>({});
   const [error, setError] = useState<Error | null>(null);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});

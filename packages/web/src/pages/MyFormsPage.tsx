@@ -1,5 +1,6 @@
 import { type FormSummary, formatDateVi } from '@baocao/core/browser';
-import { Link, useApp } from '../app-context.tsx';
+import { Link } from 'react-router';
+import { useApp } from '../app-context.tsx';
 import { useLoad } from '../hooks.ts';
 import { Empty, ErrorBox, Loading, Status } from '../ui.tsx';
 import { call } from '../client.ts';
@@ -12,19 +13,19 @@ export function Deadline({ f }: { f: FormSummary }) {
   if (f.daysLeft < 0)
     return (
       <span className="late">
-        {due} · {t(`quá hạn ${-f.daysLeft} ngày`, `${-f.daysLeft} days late`)}
+        {due} · {t('quá hạn {n} ngày', '{n, plural, one {# day} other {# days}} late', { n: -f.daysLeft })}
       </span>
     );
   return (
     <span>
-      {due} · {t(`còn ${f.daysLeft} ngày`, `${f.daysLeft} days left`)}
+      {due} · {t('còn {n} ngày', '{n, plural, one {# day} other {# days}} left', { n: f.daysLeft })}
     </span>
   );
 }
 
 export function MyFormsPage() {
   const { t } = useApp();
-  const forms = useLoad(() => call('GET /api/forms/mine'), []);
+  const forms = useLoad(['GET /api/forms/mine'], () => call('GET /api/forms/mine'));
   return (
     <section>
       <h1>{t('Biểu mẫu của tôi', 'My forms')}</h1>

@@ -45,7 +45,7 @@ export function PivotPanel({
   period: string;
   unit: string;
 }) {
-  const { t } = useApp();
+  const { t, lang } = useApp();
   const coverage = useCoverage();
   const num = useNumber();
   const [rows, setRows] = useState<Dim>('indicator');
@@ -57,9 +57,8 @@ export function PivotPanel({
     units: unit,
     periods: periods.join(','),
   };
-  const cells = useLoad(
-    () => call('GET /api/pivot', { query: sel }),
-    [sel.indicators, sel.units, sel.periods],
+  const cells = useLoad(['GET /api/pivot', sel.indicators, sel.units, sel.periods], () =>
+    call('GET /api/pivot', { query: sel }),
   );
   const precision = new Map(cards.map((c) => [c.compare.indicator, c.precision]));
   const names = new Map(cards.map((c) => [c.compare.indicator, c.nameVi]));
@@ -78,7 +77,7 @@ export function PivotPanel({
         <a className="button" href={`/api/pivot?${qs({ ...sel, format: 'xlsx' })}`}>
           {t('Xuất XLSX', 'Export XLSX')}
         </a>
-        <a className="button" href={`/api/pivot?${qs({ ...sel, format: 'csv' })}`}>
+        <a className="button" href={`/api/pivot?${qs({ ...sel, format: 'csv', lang })}`}>
           {t('Xuất CSV', 'Export CSV')}
         </a>
       </div>

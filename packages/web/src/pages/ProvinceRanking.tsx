@@ -17,7 +17,7 @@ export function ProvinceRanking({
 }) {
   const { t, user } = useApp();
   const num = useNumber();
-  const data = useLoad(async () => {
+  const data = useLoad(['ranking', indicator, period, user?.unit], async () => {
     // A unit-scoped reader sees its own unit, not the 34 provinces.
     if (!period || user?.unit) return null;
     const at = calendarDates(parsePeriod(period)).end;
@@ -30,7 +30,7 @@ export function ProvinceRanking({
       .filter((c) => c.value !== null)
       .sort((a, b) => (b.value ?? 0) - (a.value ?? 0))
       .map((c) => ({ ...c, name: name.get(c.unit) ?? c.unit }));
-  }, [indicator, period, user?.unit]);
+  });
   if (user?.unit) return null;
   if (data.loading) return <Loading />;
   const rows = data.data ?? [];
@@ -50,7 +50,13 @@ export function ProvinceRanking({
       ) : (
         <>
           <p className="muted small">
-            {t(`${rows.length}/34 tỉnh, thành phố có số liệu`, `${rows.length} of 34 provinces reported`)}
+            {t(
+              '{n}/34 tỉnh, thành phố có số liệu',
+              '{n} of 34 {n, plural, one {province} other {provinces}} reported',
+              {
+                n: rows.length,
+              },
+            )}
           </p>
           <EChart
             height={Math.max(120, rows.length * 22 + 40)}

@@ -10,10 +10,12 @@ export function PublicPage() {
   const coverage = useCoverage();
   const num = useNumber();
   const change = useChange();
-  const releases = useLoad(() => call('GET /api/releases'), []);
+  const releases = useLoad(['GET /api/releases'], () => call('GET /api/releases'));
   const period = query.get('period') ?? '';
-  const dash = useLoad(() => call('GET /api/dashboard', { query: { period } }), [period]);
-  const reports = useLoad(() => call('GET /api/reports/published'), []);
+  const dash = useLoad(['GET /api/dashboard', period], () =>
+    call('GET /api/dashboard', { query: { period } }),
+  );
+  const reports = useLoad(['GET /api/reports/published'], () => call('GET /api/reports/published'));
   return (
     <section>
       <h1>{t('Số liệu thống kê đã công bố', 'Published statistics')}</h1>

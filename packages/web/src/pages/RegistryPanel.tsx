@@ -73,7 +73,9 @@ export function RegistryPanel({ period }: { period: string }) {
   const { t, can } = useApp();
   const writer = can('registry.write');
   const [kind, setKind] = useState<(typeof REGISTRY_KINDS)[number]>('legal_document');
-  const items = useLoad(() => call('GET /api/registries', { query: { period } }), [period]);
+  const items = useLoad(['GET /api/registries', period], () =>
+    call('GET /api/registries', { query: { period } }),
+  );
   const [error, setError] = useState<Error | null>(null);
   const spec = FIELDS[kind];
   const add = async (e: React.FormEvent<HTMLFormElement>) => {

@@ -3,23 +3,22 @@ import { useState } from 'react';
 import { qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { useAction, useLoad } from '../hooks.ts';
-import { ErrorBox, Loading, PeriodInput, Status } from '../ui.tsx';
+import { ErrorBox, Loading, PeriodInput, Status, SupportCode } from '../ui.tsx';
 import { RegistryPanel } from './RegistryPanel.tsx';
 import { call } from '../client.ts';
 
 /** The report editor: template and period, preview, section edits, number and date, Word, publish. */
 export function ReportsPage() {
   const { t, query, navigate, lang, can } = useApp();
-  const templates = useLoad(() => call('GET /api/report-templates'), []);
+  const templates = useLoad(['GET /api/report-templates'], () => call('GET /api/report-templates'));
   const template = query.get('template') ?? templates.data?.[0]?.code ?? '';
   // Without a period asked for, the latest ended period of a type the template is written for.
   const kind = templates.data?.find((x) => x.code === template)?.periodTypes.find((p) => p !== 'R');
   const period =
     query.get('period') ?? (kind ? latestEndedPeriod(kind, new Date().toISOString().slice(0, 10)).id : '');
   const key = { template, period };
-  const view = useLoad(
-    () => (template && period ? call('GET /api/reports', { query: key }) : Promise.resolve(null)),
-    [template, period],
+  const view = useLoad(['GET /api/reports', template, period], () =>
+    template && period ? call('GET /api/reports', { query: key }) : Promise.resolve(null),
   );
   const { error, run } = useAction();
   const [stamp, setStamp] = useState(0);
@@ -70,7 +69,7 @@ export function ReportsPage() {
               <ul className="warnings">
                 {v.doc.warnings.map((w, i) => (
                   <li key={i}>
-                    <code>{w.code}</code> {lang === 'en' ? w.messageEn : w.message}
+                    {lang === 'en' ? w.messageEn : w.message} <SupportCode codes={[w.code]} />
                   </li>
                 ))}
               </ul>
