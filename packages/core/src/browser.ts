@@ -16,6 +16,6 @@ export * from './format/date.ts';
 export * from './periods/period.ts';
 export * from './periods/period-text.ts';
 export * from './format/labels.ts';
-export { formatShareVi, withUnit } from './compare/sentence.ts';
+export { direction, formatShareVi, withUnit } from './compare/sentence.ts';
 export * from './check/check-schemas.ts';
 export * from './feeds/feed-schemas.ts';

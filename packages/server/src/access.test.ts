@@ -164,6 +164,8 @@ const OPEN = [
   '/api/indicators',
   '/api/units',
   '/api/releases',
+  // Which periods have released figures: public by design, like the figures themselves.
+  '/api/releases/periods',
   '/api/reports/published',
   '/api/report-templates',
   '/api/registries',

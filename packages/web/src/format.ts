@@ -6,6 +6,7 @@ import {
   periodLabel,
   periodShortLabel,
 } from '@baocao/core/browser';
+import { useMemo } from 'react';
 import { useT } from './app-context.tsx';
 
 const EN_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
@@ -17,6 +18,11 @@ const TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digi
  */
 export function useFormat() {
   const { lang } = useT();
+  // Stable per language, so charts and memoised values built from these are not rebuilt each render.
+  return useMemo(() => formatters(lang), [lang]);
+}
+
+function formatters(lang: 'vi' | 'en') {
   const period = (id: string) => {
     try {
       return periodLabel(parsePeriod(id), lang);

@@ -1,4 +1,4 @@
-import { formatNumberEn, formatNumberVi, formatShareVi, roundHalfUp } from '@baocao/core/browser';
+import { STATUS_LABELS, direction, formatNumberEn, formatNumberVi, labelOf } from '@baocao/core/browser';
 import { type ReactNode, useCallback } from 'react';
 import { ApiError } from './api.ts';
 import { useApp, useT } from './app-context.tsx';
@@ -56,23 +56,11 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty">{children}</p>;
 }
 
-const STATUS_VI: Record<string, [string, string]> = {
-  missing: ['Chưa nhập', 'Not started'],
-  draft: ['Bản nháp', 'Draft'],
-  submitted: ['Đã gửi, chờ duyệt', 'Submitted'],
-  returned: ['Bị trả lại', 'Returned'],
-  approved: ['Đã duyệt', 'Approved'],
-  estimate: ['Ước', 'Estimate'],
-  official: ['Chính thức', 'Official'],
-  partial: ['Chưa đầy đủ', 'Partial'],
-};
-
 /** A status word with its colour, e.g. "Đã duyệt", "Ước". */
 export function Status({ status }: { status: string | null }) {
-  const { t } = useApp();
+  const { lang } = useT();
   if (!status) return null;
-  const [vi, en] = STATUS_VI[status] ?? [status, status];
-  return <span className={`badge badge-${status}`}>{t(vi, en)}</span>;
+  return <span className={`badge badge-${status}`}>{labelOf(STATUS_LABELS, status, lang)}</span>;
 }
 
 /** Formats a figure at its precision the Vietnamese (or English) way; never invents one. */
@@ -86,36 +74,10 @@ export function useNumber() {
   );
 }
 
-/** A period typed as its identifier (2024M08, 2024Q1, 2024M01-M08), applied on Enter. */
-export function PeriodInput({ value, onChange }: { value: string; onChange(period: string): void }) {
-  const { t } = useApp();
-  return (
-    <label>
-      {t('Kỳ', 'Period')}{' '}
-      <input
-        defaultValue={value}
-        key={value}
-        placeholder="2024M08"
-        size={12}
-        onKeyDown={(e) => e.key === 'Enter' && onChange(e.currentTarget.value.trim())}
-      />
-    </label>
-  );
-}
-
-/** A change as the ministry says it: "tăng 23,7%", "giảm 0,9%", "tương đương" (English: "up 23.7%"). */
+/** A change as the ministry says it, by core's one rule: "tăng 23,7%", "giảm 0,9%", "tương đương". */
 export function useChange() {
-  const { t, lang } = useApp();
-  return (pct: number | null) => {
-    if (pct === null) return null;
-    if (Math.abs(pct) < 0.05) return t('tương đương', 'about the same');
-    // One decimal, its % sign, and the reader's own decimal mark: "giảm 0,9%", "down 0.9%".
-    const size =
-      lang === 'en'
-        ? formatNumberEn(roundHalfUp(Math.abs(pct), 1), 1, { trimZeros: true })
-        : formatShareVi(Math.abs(pct));
-    return `${pct > 0 ? t('tăng', 'up') : t('giảm', 'down')} ${size}%`;
-  };
+  const { lang } = useT();
+  return (pct: number | null) => (pct === null ? null : direction(pct)[lang]);
 }
 
 /** How much of a partial figure is in: "1/34 đơn vị đã báo cáo" (English: "1 of 34 units reported"). */

@@ -24,14 +24,15 @@ export const withUnit = (n: string, unit: string) => (unit === '%' ? `${n}%` : `
 export const formatShareVi = (pct: number) =>
   formatNumberVi(roundHalfUp(pct, PCT_DECIMALS), PCT_DECIMALS, { trimZeros: true });
 
-/** One decimal, as the ministry prints rates; two below 1%, where one would say too little ("giảm 0,92%"). */
-const pctDecimals = (pct: number) => (Math.abs(pct) < 1 ? 2 : PCT_DECIMALS);
-
-/** "tăng 23,7%", "giảm 38%", "tương đương": a change as the ministry words it. */
+/**
+ * "tăng 23,7%", "giảm 0,9%", "giảm 38%", "tương đương": a change as the ministry words it. The one
+ * rule for every rate the platform prints (report, press brief, dashboard, public page): one
+ * decimal, rounded half up, a trailing zero dropped; a change that rounds to 0 is "tương đương".
+ */
 export function direction(pct: number): { vi: string; en: string } {
-  const d = pctDecimals(pct);
+  const d = PCT_DECIMALS;
   const r = roundHalfUp(Math.abs(pct), d);
-  if (r === 0) return { vi: 'tương đương', en: 'unchanged' };
+  if (r === 0) return { vi: 'tương đương', en: 'about the same' };
   const vi = `${formatNumberVi(r, d, { trimZeros: true })}%`;
   const en = `${formatNumberEn(r, d, { trimZeros: true })}%`;
   return pct > 0 ? { vi: `tăng ${vi}`, en: `up ${en}` } : { vi: `giảm ${vi}`, en: `down ${en}` };

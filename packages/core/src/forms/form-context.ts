@@ -61,6 +61,7 @@ export function summarize(
   return {
     unit: unit.code,
     unitName: unit.nameVi,
+    unitNameEn: unit.nameEn ?? unit.nameVi,
     period: p.id,
     periodLabel: periodLabelVi(p),
     dueOn: due,

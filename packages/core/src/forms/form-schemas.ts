@@ -50,6 +50,7 @@ export const FormRow = z.object({
   nameVi: z.string(),
   nameEn: z.string(),
   unitVi: z.string(),
+  unitEn: z.string(),
   precision: z.number().int(),
   /** What the indicator accepts (the one number rule, `readValue`), so the form checks as the server does. */
   valueDecimals: z.number().int(),
@@ -67,6 +68,7 @@ export type FormRow = z.infer<typeof FormRow>;
 export const FormSummary = z.object({
   unit: z.string(),
   unitName: z.string(),
+  unitNameEn: z.string(),
   period: z.string(),
   periodLabel: z.string(),
   dueOn: z.string(),

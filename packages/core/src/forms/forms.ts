@@ -71,6 +71,7 @@ export async function getForm(ctx: Ctx, key: FormKey): Promise<Form> {
       nameVi: i.nameVi,
       nameEn: i.nameEn,
       unitVi: i.unitVi,
+      unitEn: i.unitEn ?? i.unitVi,
       precision: i.precision,
       valueDecimals: i.valueDecimals,
       nonNegative: i.nonNegative,

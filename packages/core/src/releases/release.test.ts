@@ -8,6 +8,7 @@ import { initStore } from '../demo/init.ts';
 import { createTestDatabase } from '../testing.ts';
 import { submitValues } from '../values/values.ts';
 import { releasePeriod } from '../releasing/release-period.ts';
+import { listPublishedPeriods } from './release.ts';
 
 let db: Database;
 let sys: Ctx;
@@ -60,5 +61,25 @@ describe('releases gate what the public sees', () => {
     expect(d.period).toBe('2025M09');
     expect(d.cards.map((x) => x.compare.indicator)).toEqual(['VT.DOANH_THU']);
     expect(d.cards[0]!.series.filter((s) => s.value !== null).map((s) => s.period)).toEqual(['2025M09']);
+  });
+
+  it('offers visitors the periods that have released figures, not a released year with none', async () => {
+    // A released year with only a year-to-date figure: the year itself has no figure to show.
+    await submitValues(sys, {
+      rows: [
+        {
+          row: 1,
+          indicator: 'VT.DOANH_THU',
+          unit: 'VN',
+          period: '2023M01-M08',
+          value: 900,
+          status: 'official',
+        },
+      ],
+    });
+    await releasePeriod(sys, { period: '2023', force: true, reason: 'kiểm thử' });
+    const offered = (await listPublishedPeriods(pub)).map((p) => p.period);
+    expect(offered).toEqual(['2025M09', '2023M01-M08']);
+    expect((await getDashboard(pub, { period: offered[1] })).cards[0]?.compare.value).toBe(900);
   });
 });

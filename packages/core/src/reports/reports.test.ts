@@ -37,7 +37,7 @@ describe('the monthly press brief from the demo data (seed 003)', () => {
       'Đóng góp vào GDP ước đạt 651.374 tỷ đồng, tăng 20,3% so với cùng kỳ năm 2023 và đạt 68,3% so với kế hoạch năm (953.682 tỷ đồng).',
       'tính đến tháng 8/2024 ước đạt 1.539.364 lao động, tăng 3,1% so với cùng kỳ năm 2023.',
       'Trong tháng 8/2024, số vụ tấn công mạng là 349 cuộc, tăng 15,6% so với tháng 7/2024 (302 cuộc) và giảm 75,1% so với cùng kỳ tháng 8/2023 (1.402 cuộc).',
-      'Số địa chỉ IP nằm trong mạng botnet là 446.207 địa chỉ, tăng 6,7% so với tháng 7/2024 (418.238 địa chỉ) và giảm 0,92% so với cùng kỳ tháng 8/2023 (450.328 địa chỉ).',
+      'Số địa chỉ IP nằm trong mạng botnet là 446.207 địa chỉ, tăng 6,7% so với tháng 7/2024 (418.238 địa chỉ) và giảm 0,9% so với cùng kỳ tháng 8/2023 (450.328 địa chỉ).',
       'Quyết định số 805/QĐ-TTg ngày 07/8/2024 phê duyệt Kế hoạch thực hiện Quy hoạch hạ tầng thông tin',
       'Quyết định số 1459/QĐ-BTTTT ngày 28/8/2024',
       'Quyết định số 1472/QĐ-BTTTT ngày 30/8/2024',

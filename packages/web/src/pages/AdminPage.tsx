@@ -1,7 +1,8 @@
-import { ROLES, UserInput } from '@baocao/core/browser';
+import { ROLES, ROLE_LABELS, UserInput } from '@baocao/core/browser';
 import { ApiError } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { useAction, useLoad } from '../hooks.ts';
+import { useFormat } from '../format.ts';
 import { ErrorBox, Loading } from '../ui.tsx';
 import { CatalogPanel } from './CatalogPanel.tsx';
 import { call } from '../client.ts';
@@ -9,6 +10,7 @@ import { call } from '../client.ts';
 /** Reporting periods (open, deadline, close, publish their figures) and, for administrators, accounts. */
 export function AdminPage() {
   const { t, user, can } = useApp();
+  const fmt = useFormat();
   const periods = useLoad(['GET /api/periods'], () => call('GET /api/periods'));
   const users = useLoad(['GET /api/users', user?.username], () =>
     can('user.manage') ? call('GET /api/users') : Promise.resolve([]),
@@ -48,8 +50,8 @@ export function AdminPage() {
           <tbody>
             {periods.data?.map((p) => (
               <tr key={p.period} data-period={p.period}>
-                <td>{p.periodLabel}</td>
-                <td>{p.dueOn}</td>
+                <td>{fmt.period(p.period)}</td>
+                <td>{fmt.date(p.dueOn)}</td>
                 <td>
                   {p.closed ? t('Đã đóng', 'Closed') : t('Đang mở', 'Open')} ·{' '}
                   {p.released ? t('Đã công bố', 'Published') : t('Chưa công bố', 'Not published')}
@@ -115,7 +117,7 @@ export function AdminPage() {
           <ul>
             {users.data?.map((u) => (
               <li key={u.id} data-user={u.username}>
-                {u.username} — {u.displayName} ({u.role}
+                {u.displayName} <small>({u.username})</small> — {fmt.label(ROLE_LABELS, u.role)}
                 {u.unit ? `, ${u.unit}` : ''}) {u.disabled && <strong>{t('đã khóa', 'disabled')}</strong>}{' '}
                 {u.username !== user?.username && (
                   <button
@@ -199,7 +201,9 @@ export function AdminPage() {
               {/* The narrowest role by default: an administrator is made on purpose, never by accident. */}
               <select name="role" defaultValue="reporter">
                 {ROLES.map((r) => (
-                  <option key={r}>{r}</option>
+                  <option key={r} value={r}>
+                    {fmt.label(ROLE_LABELS, r)}
+                  </option>
                 ))}
               </select>
             </label>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { qs } from '../api.ts';
 import { Link } from 'react-router';
 import { useApp } from '../app-context.tsx';
+import { useFormat } from '../format.ts';
 import { useAction, useLoad } from '../hooks.ts';
 import { Empty, ErrorBox, Loading, Status } from '../ui.tsx';
 import { Deadline } from './MyFormsPage.tsx';
@@ -12,7 +13,8 @@ const FILTERS = ['all', 'submitted', 'late', 'missing', 'returned', 'approved'] 
 
 /** The synthesis officer's board: who submitted, who is late, who is missing; remind; open to review. */
 export function BoardPage() {
-  const { t, query, navigate, can } = useApp();
+  const { t, lang, query, navigate, can } = useApp();
+  const fmt = useFormat();
   const periods = useLoad(['GET /api/periods'], () => call('GET /api/periods'));
   // Opens on the period whose forms are due now (the month just ended), not on the month still running.
   const period =
@@ -64,7 +66,7 @@ export function BoardPage() {
           <select value={period} onChange={(e) => navigate(`/board?${qs({ period: e.target.value })}`)}>
             {periods.data?.map((p) => (
               <option key={p.period} value={p.period}>
-                {p.periodLabel} {p.closed ? t('(đã đóng)', '(closed)') : ''}
+                {fmt.period(p.period)} {p.closed ? t('(đã đóng)', '(closed)') : ''}
               </option>
             ))}
           </select>
@@ -97,7 +99,7 @@ export function BoardPage() {
       )}
       {board.loading && <Loading />}
       {b && (
-        <table className="grid">
+        <table className="grid stack">
           <thead>
             <tr>
               <th>{t('Đơn vị', 'Unit')}</th>
@@ -105,21 +107,25 @@ export function BoardPage() {
               <th>{t('Hạn nộp', 'Deadline')}</th>
               <th>{t('Gửi lúc', 'Submitted')}</th>
               <th>{t('Số chỉ tiêu', 'Values')}</th>
-              <th />
+              <th>
+                <span className="visually-hidden">{t('Thao tác', 'Action')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {shown.map((f) => (
               <tr key={f.unit} className={f.late ? 'row-late' : ''} data-unit={f.unit}>
-                <td>{f.unitName}</td>
-                <td>
+                <th scope="row">{lang === 'en' ? f.unitNameEn : f.unitName}</th>
+                <td data-label={t('Trạng thái', 'Status')}>
                   <Status status={f.status} />
                 </td>
-                <td>
+                <td data-label={t('Hạn nộp', 'Deadline')}>
                   <Deadline f={f} />
                 </td>
-                <td>{f.submittedAt ? new Date(f.submittedAt).toLocaleString() : '—'}</td>
-                <td className="num">{f.filled}</td>
+                <td data-label={t('Gửi lúc', 'Submitted')}>{fmt.dateTime(f.submittedAt)}</td>
+                <td data-label={t('Số chỉ tiêu', 'Values')} className="num">
+                  {f.filled}
+                </td>
                 <td>
                   <Link to={`/forms/${f.unit}/${f.period}`}>
                     {f.status === 'submitted' ? t('Xem xét', 'Review') : t('Xem', 'View')}

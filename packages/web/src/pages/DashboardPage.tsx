@@ -1,18 +1,21 @@
-import { type DashboardCard, formatDateVi } from '@baocao/core/browser';
+import { type DashboardCard, STATUS_LABELS } from '@baocao/core/browser';
 import { useMemo, useState } from 'react';
 import { qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { EChart } from '../chart.tsx';
+import { useFormat } from '../format.ts';
 import { useLoad } from '../hooks.ts';
-import { Empty, ErrorBox, Loading, PeriodInput, Status, useChange, useCoverage, useNumber } from '../ui.tsx';
+import { Empty, ErrorBox, Loading, Status, useChange, useCoverage, useNumber } from '../ui.tsx';
 import { PivotPanel } from './PivotPanel.tsx';
 import { ProvinceRanking } from './ProvinceRanking.tsx';
+import { PeriodPicker } from '../period-picker.tsx';
 import { call } from '../client.ts';
 
 /** "tăng 23,7%" / "giảm 38%" / "tương đương", never "-38%". */
 
 function Card({ card, selected, onSelect }: { card: DashboardCard; selected: boolean; onSelect(): void }) {
   const { t, lang } = useApp();
+  const fmt = useFormat();
   const coverage = useCoverage();
   const num = useNumber();
   const change = useChange();
@@ -30,7 +33,7 @@ function Card({ card, selected, onSelect }: { card: DashboardCard; selected: boo
         {num(c.value, card.precision)} <small>{card.unitVi}</small>
       </span>
       <span className="kpi-meta">
-        {c.periodLabel} · <Status status={c.status} />
+        {fmt.period(c.period)} · <Status status={c.status} />
         {c.status === 'partial' && ` ${coverage(c.completeness)}`}
       </span>
       <span className="kpi-change">
@@ -38,7 +41,8 @@ function Card({ card, selected, onSelect }: { card: DashboardCard; selected: boo
           ? `${change(c.lastYear.changePct)} ${t('so với cùng kỳ', 'on last year')}`
           : t('chưa có số cùng kỳ', 'no last-year figure')}
       </span>
-      {spark.filter((v) => v !== null).length > 1 && (
+      {/* A trend needs at least three points; with fewer a line says nothing, so none is drawn. */}
+      {spark.filter((v) => v !== null).length > 2 && (
         <EChart
           height={36}
           label={t('Diễn biến 12 tháng', '12-month trend')}
@@ -56,9 +60,12 @@ function Card({ card, selected, onSelect }: { card: DashboardCard; selected: boo
 }
 
 export function DashboardPage() {
-  const { t, query, navigate, lang } = useApp();
+  const { t, query, navigate, lang, user } = useApp();
   const num = useNumber();
-  const unit = query.get('unit') ?? 'VN';
+  const fmt = useFormat();
+  // A unit's own people see their unit (the country is not theirs to read); the ministry the country.
+  const mine = user?.unit ?? null;
+  const unit = query.get('unit') ?? mine ?? 'VN';
   const period = query.get('period') ?? '';
   const units = useLoad(['GET /api/units', 'province'], () =>
     call('GET /api/units', { query: { kind: 'province' } }),
@@ -77,16 +84,18 @@ export function DashboardPage() {
             animation: false,
             tooltip: { trigger: 'axis' as const },
             grid: { left: 60, right: 20, top: 20, bottom: 30 },
-            xAxis: { type: 'category' as const, data: card.series.map((s) => s.period) },
+            xAxis: { type: 'category' as const, data: card.series.map((s) => fmt.periodShort(s.period)) },
             yAxis: {
               type: 'value' as const,
               name: card.unitVi,
-              axisLabel: { formatter: (v: number) => num(v) },
+              // Counts step by whole units (no 0; 1; 1; 2 from rounding half steps).
+              minInterval: card.precision === 0 ? 1 : undefined,
+              axisLabel: { formatter: (v: number) => num(v, card.precision) },
             },
             series: [{ type: 'bar' as const, data: card.series.map((s) => s.value) }],
           }
         : null,
-    [card, num],
+    [card, num, fmt.periodShort],
   );
   return (
     <section>
@@ -95,19 +104,21 @@ export function DashboardPage() {
         <label>
           {t('Đơn vị', 'Unit')}{' '}
           <select value={unit} onChange={(e) => set('unit', e.target.value)}>
-            <option value="VN">{t('Cả nước', 'Whole country')}</option>
-            {units.data?.map((u) => (
-              <option key={u.code} value={u.code}>
-                {u.nameVi}
-                {/* Before and after the 2025 merger some provinces share a name: the old one says so. */}
-                {u.validTo
-                  ? ` ${t(`(cũ, đến ${formatDateVi(u.validTo)})`, `(former, until ${u.validTo})`)}`
-                  : ''}
-              </option>
-            ))}
+            {!mine && <option value="VN">{t('Cả nước', 'Whole country')}</option>}
+            {units.data
+              ?.filter((u) => !mine || u.code === mine)
+              .map((u) => (
+                <option key={u.code} value={u.code}>
+                  {lang === 'en' ? (u.nameEn ?? u.nameVi) : u.nameVi}
+                  {/* Before and after the 2025 merger some provinces share a name: the old one says so. */}
+                  {u.validTo
+                    ? ` ${t('(cũ, đến {date})', '(former, until {date})', { date: fmt.date(u.validTo) })}`
+                    : ''}
+                </option>
+              ))}
           </select>
         </label>
-        <PeriodInput value={d?.period ?? period} onChange={(v) => set('period', v)} />
+        <PeriodPicker value={d?.period ?? period} onChange={(v) => set('period', v)} />
       </div>
       {dash.loading && <Loading />}
       <ErrorBox error={dash.error} />
@@ -117,7 +128,7 @@ export function DashboardPage() {
       {d && d.cards.length > 0 && (
         <>
           <h2>
-            {d.unitName} — {d.periodLabel}
+            {d.unitName} — {d.period ? fmt.period(d.period) : d.periodLabel}
           </h2>
           <div className="kpis">
             {d.cards.map((c) => (
@@ -139,7 +150,7 @@ export function DashboardPage() {
                   .filter((s) => s.value !== null)
                   .map(
                     (s) =>
-                      `${s.period}: ${num(s.value, card.precision)} (${s.status === 'official' ? t('chính thức', 'official') : s.status === 'partial' ? t('chưa đầy đủ', 'partial') : t('ước', 'estimate')})`,
+                      `${fmt.periodShort(s.period)}: ${num(s.value, card.precision)} (${s.status ? fmt.label(STATUS_LABELS, s.status).toLowerCase() : ''})`,
                   )
                   .join(' · ')}
               </p>

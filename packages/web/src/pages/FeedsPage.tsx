@@ -10,7 +10,8 @@ import { useState } from 'react';
 import { qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { useLoad } from '../hooks.ts';
-import { ErrorBox, Loading, PeriodInput, useNumber } from '../ui.tsx';
+import { ErrorBox, Loading, useNumber } from '../ui.tsx';
+import { PeriodPicker } from '../period-picker.tsx';
 import { type Answer, call, upload } from '../client.ts';
 
 /** A file sent to one import endpoint, with what the server made of it (or why it refused it). */
@@ -185,7 +186,7 @@ export function FeedsPage() {
   return (
     <section>
       <h1>{t('An toàn thông tin: nguồn dữ liệu', 'Cyber-security feeds')}</h1>
-      <PeriodInput value={period} onChange={setPeriod} />
+      <PeriodPicker value={period} onChange={setPeriod} />
       <div className="card" data-testid="botnet-counts">
         <h2>{t('Địa chỉ IP botnet', 'Botnet IP addresses')}</h2>
         <ErrorBox error={botnet.error} />

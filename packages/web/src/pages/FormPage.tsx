@@ -1,7 +1,8 @@
-import { type Form, readValue } from '@baocao/core/browser';
+import { type Form, formatNumberVi, readValue } from '@baocao/core/browser';
 import { useEffect, useState } from 'react';
 import { ApiError, qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
+import { useFormat } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { ErrorBox, Loading, Status } from '../ui.tsx';
 import { FormTable, type Typed, inlineError } from './FormTable.tsx';
@@ -9,17 +10,22 @@ import { Deadline } from './MyFormsPage.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
 import { call, upload as uploadTo } from '../client.ts';
 
+/** Decimals a stored number has, so it is shown as it was entered (no rounding, no padding). */
+const decimalsOf = (x: number) => (String(x).split('.')[1] ?? '').length;
+
+// Stored values are shown the way the form reads them: "1.200.000", "125,5" (readValue reads them back).
 const typedOf = (f: Form): Record<string, Typed> =>
   Object.fromEntries(
     f.rows.map((r) => [
       r.indicator,
-      { text: r.value === null ? '' : String(r.value).replace('.', ','), status: r.status },
+      { text: r.value === null ? '' : formatNumberVi(r.value, decimalsOf(r.value)), status: r.status },
     ]),
   );
 
 /** One unit's form: entry for its reporter, review for the ministry. */
 export function FormPage() {
   const { t, lang, params, user, can } = useApp();
+  const fmt = useFormat();
   const { unit = '', period = '' } = params;
   const form = useLoad(['GET /api/forms', unit, period], () =>
     call('GET /api/forms', { query: { unit, period } }),
@@ -105,12 +111,14 @@ export function FormPage() {
   return (
     <section>
       <h1>
-        {t('Biểu mẫu', 'Form')}: {f.unitName} — {f.periodLabel}
+        {t('Biểu mẫu', 'Form')}: {lang === 'en' ? f.unitNameEn : f.unitName} — {fmt.period(f.period)}
       </h1>
       <p className="meta">
         <Status status={f.status} /> · {t('Hạn nộp', 'Deadline')}: <Deadline f={f} />
-        {f.submittedAt && ` · ${t('gửi bởi', 'submitted by')} ${f.submittedBy}`}
-        {f.reviewedAt && ` · ${t('xem xét bởi', 'reviewed by')} ${f.reviewedBy}`}
+        {f.submittedAt &&
+          ` · ${t('gửi bởi {who} lúc {at}', 'submitted by {who} at {at}', { who: f.submittedByName ?? '', at: fmt.dateTime(f.submittedAt) })}`}
+        {f.reviewedAt &&
+          ` · ${t('xem xét bởi {who} lúc {at}', 'reviewed by {who} at {at}', { who: f.reviewedByName ?? '', at: fmt.dateTime(f.reviewedAt) })}`}
       </p>
       {f.closed && (
         <div className="comment" role="note">
@@ -120,12 +128,10 @@ export function FormPage() {
           )}
         </div>
       )}
-      {f.comment && (
+      {/* A return reason is shown while the form is returned; once resubmitted it is history. */}
+      {f.comment && f.status === 'returned' && (
         <div className="comment" role="note">
-          <strong>
-            {f.status === 'returned' ? t('Lý do trả lại:', 'Returned because:') : t('Nhận xét:', 'Comment:')}
-          </strong>{' '}
-          {f.comment}
+          <strong>{t('Lý do trả lại:', 'Returned because:')}</strong> {f.comment}
         </div>
       )}
       <FormTable

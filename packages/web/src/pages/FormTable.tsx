@@ -30,7 +30,16 @@ export function FormTable(props: {
   const { t, lang } = useApp();
   const num = useNumber();
   return (
-    <table className="grid form">
+    <table className="grid form stack">
+      {/* Fixed widths: a message under a field wraps inside its column instead of moving the others. */}
+      <colgroup>
+        <col className="c-name" />
+        <col className="c-unit" />
+        <col className="c-value" />
+        <col className="c-status" />
+        <col className="c-num" />
+        <col className="c-num" />
+      </colgroup>
       <thead>
         <tr>
           <th>{t('Chỉ tiêu', 'Indicator')}</th>
@@ -50,12 +59,12 @@ export function FormTable(props: {
           const id = `v-${r.indicator}`;
           return (
             <tr key={r.indicator} className={error ? 'row-error' : ''}>
-              <td>
+              <th scope="row">
                 <label htmlFor={id}>{lang === 'en' ? r.nameEn : r.nameVi}</label>
                 <div className="muted small">{r.indicator}</div>
-              </td>
-              <td>{r.unitVi}</td>
-              <td>
+              </th>
+              <td data-label={t('Đơn vị tính', 'Unit')}>{lang === 'en' ? r.unitEn : r.unitVi}</td>
+              <td data-label={t('Giá trị kỳ này', 'This period')}>
                 <input
                   id={id}
                   name={r.indicator}
@@ -77,7 +86,7 @@ export function FormTable(props: {
                   </div>
                 )}
               </td>
-              <td>
+              <td data-label={t('Trạng thái', 'Status')}>
                 <select
                   aria-label={t('Trạng thái', 'Status')}
                   value={typed.status}
@@ -93,8 +102,10 @@ export function FormTable(props: {
                   <option value="official">{t('Chính thức', 'Official')}</option>
                 </select>
               </td>
-              <td className="num">{r.previous ? num(r.previous.value, r.precision) : '—'}</td>
-              <td className="num">
+              <td data-label={t('Kỳ trước', 'Previous period')} className="num">
+                {r.previous ? num(r.previous.value, r.precision) : '—'}
+              </td>
+              <td data-label={t('Cùng kỳ năm trước', 'Same period last year')} className="num">
                 {num(r.lastYear.value, r.precision)}
                 {props.onHistory && (
                   <button type="button" className="link small" onClick={() => props.onHistory?.(r.indicator)}>

@@ -1,14 +1,15 @@
-import { type FormSummary, formatDateVi } from '@baocao/core/browser';
+import type { FormSummary } from '@baocao/core/browser';
 import { Link } from 'react-router';
 import { useApp } from '../app-context.tsx';
+import { useFormat } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { Empty, ErrorBox, Loading, Status } from '../ui.tsx';
 import { call } from '../client.ts';
 
 /** Days left before the deadline, or how late (Thông tư 02/2023: units report by the 15th). */
 export function Deadline({ f }: { f: FormSummary }) {
-  const { t, lang } = useApp();
-  const due = lang === 'en' ? f.dueOn : formatDateVi(f.dueOn);
+  const { t } = useApp();
+  const due = useFormat().date(f.dueOn);
   if (f.status === 'approved' || f.status === 'submitted') return <span>{due}</span>;
   if (f.daysLeft < 0)
     return (
@@ -24,7 +25,8 @@ export function Deadline({ f }: { f: FormSummary }) {
 }
 
 export function MyFormsPage() {
-  const { t } = useApp();
+  const { t, lang } = useApp();
+  const fmt = useFormat();
   const forms = useLoad(['GET /api/forms/mine'], () => call('GET /api/forms/mine'));
   return (
     <section>
@@ -35,32 +37,37 @@ export function MyFormsPage() {
         <Empty>{t('Không có kỳ báo cáo nào đang mở.', 'No reporting period is open.')}</Empty>
       )}
       {forms.data && forms.data.length > 0 && (
-        <table className="grid">
+        <table className="grid stack">
           <thead>
             <tr>
               <th>{t('Kỳ', 'Period')}</th>
               <th>{t('Đơn vị', 'Unit')}</th>
               <th>{t('Hạn nộp', 'Deadline')}</th>
               <th>{t('Trạng thái', 'Status')}</th>
-              <th>{t('Nhận xét', 'Comment')}</th>
-              <th />
+              <th>{t('Lý do trả lại', 'Returned because')}</th>
+              <th>
+                <span className="visually-hidden">{t('Thao tác', 'Action')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {forms.data.map((f) => (
               <tr key={f.unit + f.period} className={f.late ? 'row-late' : ''}>
-                <td>{f.periodLabel}</td>
-                <td>{f.unitName}</td>
-                <td>
+                <th scope="row">{fmt.period(f.period)}</th>
+                <td data-label={t('Đơn vị', 'Unit')}>{lang === 'en' ? f.unitNameEn : f.unitName}</td>
+                <td data-label={t('Hạn nộp', 'Deadline')}>
                   <Deadline f={f} />
                 </td>
-                <td>
+                <td data-label={t('Trạng thái', 'Status')}>
                   <Status status={f.status} />
                   {f.remindedAt && f.status !== 'submitted' && f.status !== 'approved' && (
                     <small className="late"> · {t('đã được nhắc', 'reminded')}</small>
                   )}
                 </td>
-                <td>{f.comment}</td>
+                {/* The reason belongs to a returned form only: once resubmitted it is history. */}
+                <td data-label={t('Lý do trả lại', 'Returned because')}>
+                  {f.status === 'returned' ? f.comment : ''}
+                </td>
                 <td>
                   <Link to={`/forms/${f.unit}/${f.period}`}>{t('Mở biểu mẫu', 'Open form')}</Link>
                 </td>

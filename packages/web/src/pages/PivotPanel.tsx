@@ -1,8 +1,9 @@
 import type { DashboardCard, PivotCell } from '@baocao/core/browser';
-import { parsePeriod, shiftPeriod } from '@baocao/core/browser';
+import { STATUS_LABELS, parsePeriod, shiftPeriod } from '@baocao/core/browser';
 import { useState } from 'react';
 import { qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
+import { useFormat } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { ErrorBox, Loading, useCoverage, useNumber } from '../ui.tsx';
 import { call } from '../client.ts';
@@ -46,6 +47,7 @@ export function PivotPanel({
   unit: string;
 }) {
   const { t, lang } = useApp();
+  const fmt = useFormat();
   const coverage = useCoverage();
   const num = useNumber();
   const [rows, setRows] = useState<Dim>('indicator');
@@ -61,13 +63,14 @@ export function PivotPanel({
     call('GET /api/pivot', { query: sel }),
   );
   const precision = new Map(cards.map((c) => [c.compare.indicator, c.precision]));
-  const names = new Map(cards.map((c) => [c.compare.indicator, c.nameVi]));
+  const names = new Map(cards.map((c) => [c.compare.indicator, lang === 'en' ? c.nameEn : c.nameVi]));
   const rest = (['indicator', 'unit', 'period'] as const).filter((d) => d !== rows && d !== cols);
   const keyOf = (c: PivotCell, dims: readonly Dim[]) => dims.map((d) => c[d]).join(' · ');
   const data = cells.data ?? [];
   const colKeys = [...new Set(data.map((c) => c[cols]))];
   const rowKeys = [...new Set(data.map((c) => keyOf(c, [rows, ...rest])))];
-  const label = (d: Dim, v: string) => (d === 'indicator' ? (names.get(v) ?? v) : v);
+  const label = (d: Dim, v: string) =>
+    d === 'indicator' ? (names.get(v) ?? v) : d === 'period' ? fmt.periodShort(v) : v;
   return (
     <div className="card">
       <h2>{t('Bảng tổng hợp', 'Pivot table')}</h2>
@@ -83,11 +86,15 @@ export function PivotPanel({
       </div>
       {cells.loading && <Loading />}
       <ErrorBox error={cells.error} />
-      <div className="scroll">
+      <div className="scroll" tabIndex={0} role="region" aria-label={t('Bảng tổng hợp', 'Pivot table')}>
         <table className="grid pivot">
           <thead>
             <tr>
-              <th />
+              <th>
+                <span className="visually-hidden">
+                  {t('Chỉ tiêu, đơn vị, kỳ', 'Indicator, unit, period')}
+                </span>
+              </th>
               {colKeys.map((k) => (
                 <th key={k}>{label(cols, k)}</th>
               ))}
@@ -105,7 +112,7 @@ export function PivotPanel({
                 {colKeys.map((ck) => {
                   const c = data.find((x) => keyOf(x, [rows, ...rest]) === rk && x[cols] === ck);
                   return (
-                    <td key={ck} className="num" title={c?.status ?? ''}>
+                    <td key={ck} className="num" title={c?.status ? fmt.label(STATUS_LABELS, c.status) : ''}>
                       {c && c.value !== null ? num(c.value, precision.get(c.indicator) ?? 0) : '—'}
                       {c?.status === 'estimate' && <sup title={t('ước', 'estimate')}>ư</sup>}
                       {c?.status === 'partial' && c.coverage && (

@@ -1,5 +1,6 @@
-import { calendarDates, parsePeriod, periodLabelVi } from '@baocao/core/browser';
+import { calendarDates, parsePeriod } from '@baocao/core/browser';
 import { useApp } from '../app-context.tsx';
+import { useFormat } from '../format.ts';
 import { EChart } from '../chart.tsx';
 import { useLoad } from '../hooks.ts';
 import { ErrorBox, Loading, useNumber } from '../ui.tsx';
@@ -17,6 +18,7 @@ export function ProvinceRanking({
 }) {
   const { t, user } = useApp();
   const num = useNumber();
+  const fmt = useFormat();
   const data = useLoad(['ranking', indicator, period, user?.unit], async () => {
     // A unit-scoped reader sees its own unit, not the 34 provinces.
     if (!period || user?.unit) return null;
@@ -37,7 +39,7 @@ export function ProvinceRanking({
   return (
     <div className="card">
       <h2>
-        {t('Xếp hạng 34 tỉnh, thành phố', 'The 34 provinces ranked')} — {periodLabelVi(parsePeriod(period))}
+        {t('Xếp hạng 34 tỉnh, thành phố', 'The 34 provinces ranked')} — {fmt.period(period)}
       </h2>
       <ErrorBox error={data.error} />
       {rows.length === 0 ? (
@@ -63,8 +65,14 @@ export function ProvinceRanking({
             label={t('Biểu đồ xếp hạng tỉnh', 'Province ranking chart')}
             option={{
               animation: false,
-              grid: { left: 140, right: 40, top: 10, bottom: 20 },
-              xAxis: { type: 'value', axisLabel: { formatter: (v: number) => num(v) } },
+              // Room on the right for the longest value label ("1.450.000 (ư)") so none is cut.
+              grid: { left: 140, right: 110, top: 10, bottom: 20 },
+              xAxis: {
+                type: 'value',
+                // Counts step by whole units: never 0; 0,5; 1 printed as 0, 1, 1.
+                minInterval: precision === 0 ? 1 : undefined,
+                axisLabel: { formatter: (v: number) => num(v, precision) },
+              },
               yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.name) },
               series: [
                 {

@@ -1,5 +1,6 @@
 import { qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
+import { useFormat } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { Empty, ErrorBox, Loading, Status, useChange, useCoverage, useNumber } from '../ui.tsx';
 import { call } from '../client.ts';
@@ -10,10 +11,12 @@ export function PublicPage() {
   const coverage = useCoverage();
   const num = useNumber();
   const change = useChange();
-  const releases = useLoad(['GET /api/releases'], () => call('GET /api/releases'));
-  const period = query.get('period') ?? '';
-  const dash = useLoad(['GET /api/dashboard', period], () =>
-    call('GET /api/dashboard', { query: { period } }),
+  const fmt = useFormat();
+  const periods = useLoad(['GET /api/releases/periods'], () => call('GET /api/releases/periods'));
+  // Opens on the newest period with released figures; only periods that have some are offered.
+  const period = query.get('period') ?? periods.data?.[0]?.period ?? '';
+  const dash = useLoad(['GET /api/dashboard', 'public', period], () =>
+    period || periods.data ? call('GET /api/dashboard', { query: { period } }) : Promise.resolve(null),
   );
   const reports = useLoad(['GET /api/reports/published'], () => call('GET /api/reports/published'));
   return (
@@ -25,14 +28,13 @@ export function PublicPage() {
           'Only figures and reports the ministry has published.',
         )}
       </p>
-      {releases.data && releases.data.length > 0 && (
+      {periods.data && periods.data.length > 0 && (
         <label>
           {t('Kỳ đã công bố', 'Published periods')}{' '}
           <select value={period} onChange={(e) => navigate(`/?${qs({ period: e.target.value })}`)}>
-            <option value="">{t('Mới nhất', 'Latest')}</option>
-            {releases.data.map((r) => (
+            {periods.data.map((r) => (
               <option key={r.period} value={r.period}>
-                {r.periodLabel}
+                {fmt.period(r.period)}
               </option>
             ))}
           </select>
@@ -44,9 +46,9 @@ export function PublicPage() {
         <Empty>{t('Chưa có số liệu công bố cho kỳ này.', 'Nothing published for this period.')}</Empty>
       )}
       {dash.data && dash.data.cards.length > 0 && (
-        <table className="grid" aria-label={t('Chỉ tiêu chính', 'Key figures')}>
+        <table className="grid stack" aria-label={t('Chỉ tiêu chính', 'Key figures')}>
           <caption>
-            {dash.data.unitName} — {dash.data.periodLabel}
+            {dash.data.unitName} — {dash.data.period ? fmt.period(dash.data.period) : ''}
           </caption>
           <thead>
             <tr>
@@ -59,15 +61,17 @@ export function PublicPage() {
           <tbody>
             {dash.data.cards.map((c) => (
               <tr key={c.compare.indicator} data-indicator={c.compare.indicator}>
-                <td>{lang === 'en' ? c.nameEn : c.nameVi}</td>
-                <td className="num">
+                <th scope="row">{lang === 'en' ? c.nameEn : c.nameVi}</th>
+                <td data-label={t('Giá trị', 'Value')} className="num">
                   {num(c.compare.value, c.precision)} {c.unitVi}
                 </td>
-                <td>
+                <td data-label={t('Trạng thái', 'Status')}>
                   <Status status={c.compare.status} />
                   {c.compare.status === 'partial' && ` ${coverage(c.compare.completeness)}`}
                 </td>
-                <td>{change(c.compare.lastYear.changePct) ?? '—'}</td>
+                <td data-label={t('So với cùng kỳ', 'On last year')}>
+                  {change(c.compare.lastYear.changePct) ?? '—'}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -83,7 +87,8 @@ export function PublicPage() {
           const key = qs({ template: r.template, period: r.period, unit: r.unit });
           return (
             <li key={r.id ?? key}>
-              {r.number ?? r.template} — {r.period} · <a href={`/api/reports?${key}&format=html`}>HTML</a> ·{' '}
+              {r.number ?? r.template} — {fmt.period(r.period)} ·{' '}
+              <a href={`/api/reports?${key}&format=html`}>HTML</a> ·{' '}
               <a href={`/api/reports?${key}&format=docx`}>Word</a>
             </li>
           );

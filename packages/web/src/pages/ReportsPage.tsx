@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { useAction, useLoad } from '../hooks.ts';
-import { ErrorBox, Loading, PeriodInput, Status, SupportCode } from '../ui.tsx';
+import { ErrorBox, Loading, Status, SupportCode } from '../ui.tsx';
 import { RegistryPanel } from './RegistryPanel.tsx';
+import { PeriodPicker } from '../period-picker.tsx';
 import { call } from '../client.ts';
 
 /** The report editor: template and period, preview, section edits, number and date, Word, publish. */
@@ -47,7 +48,13 @@ export function ReportsPage() {
             ))}
           </select>
         </label>
-        <PeriodInput value={period} onChange={(v) => set('period', v)} />
+        <PeriodPicker
+          value={period}
+          kinds={templates.data
+            ?.find((x) => x.code === template)
+            ?.periodTypes.map((p) => (p === 'R' ? 'YTD' : p))}
+          onChange={(v) => set('period', v)}
+        />
         {v && <Status status={published ? 'approved' : 'draft'} />}
         {v && (
           <>

@@ -2,20 +2,22 @@ import type { Form, ValueHistoryEntry } from '@baocao/core/browser';
 import { useState } from 'react';
 import { useApp } from '../app-context.tsx';
 import { useAction } from '../hooks.ts';
+import { useFormat } from '../format.ts';
 import { ErrorBox, useNumber } from '../ui.tsx';
 import { call } from '../client.ts';
 
 /** The ministry's side of a form: approve, return with a comment, unlock; and each value's audit history. */
 export function ReviewPanel({ form, onDone }: { form: Form; onDone(): void }) {
-  const { t, can } = useApp();
+  const { t, can, lang } = useApp();
   const num = useNumber();
+  const fmt = useFormat();
   const [text, setText] = useState('');
   const action = useAction();
   const [history, setHistory] = useState<{ indicator: string; rows: ValueHistoryEntry[] } | null>(null);
   const key = { unit: form.unit, period: form.period };
   const reviewer = can('form.review');
-  const run = async (fn: () => Promise<unknown>) => {
-    if (await action.run(fn)) {
+  const run = async (fn: () => Promise<unknown>, done: string) => {
+    if (await action.run(fn, done)) {
       setText('');
       onDone();
     }
@@ -27,6 +29,13 @@ export function ReviewPanel({ form, onDone }: { form: Form; onDone(): void }) {
         rows: await call('GET /api/values/history', { query: { ...key, indicator } }),
       }),
     );
+  // Why a value changed, in the reader's language; a reason someone typed is shown as written.
+  const whyOf = (h: ValueHistoryEntry) =>
+    h.source?.startsWith('form:')
+      ? t('Duyệt biểu mẫu', 'Form approved')
+      : h.source?.startsWith('import:')
+        ? t('Nạp tệp {file}', 'Loaded from {file}', { file: h.source.slice('import:'.length) })
+        : (h.reason ?? '');
   const precision = form.rows.find((r) => r.indicator === history?.indicator)?.precision ?? 0;
   return (
     <aside className="card review">
@@ -41,13 +50,23 @@ export function ReviewPanel({ form, onDone }: { form: Form; onDone(): void }) {
             <button
               type="button"
               className="primary"
-              onClick={() => run(() => call('POST /api/forms/approve', { body: key }))}
+              onClick={() =>
+                run(
+                  () => call('POST /api/forms/approve', { body: key }),
+                  t('Đã duyệt biểu mẫu; số liệu đã vào cơ sở dữ liệu.', 'Approved; the values are stored.'),
+                )
+              }
             >
               {t('Duyệt', 'Approve')}
             </button>
             <button
               type="button"
-              onClick={() => run(() => call('POST /api/forms/return', { body: { ...key, comment: text } }))}
+              onClick={() =>
+                run(
+                  () => call('POST /api/forms/return', { body: { ...key, comment: text } }),
+                  t('Đã trả lại biểu mẫu cho đơn vị kèm nhận xét.', 'Returned to the unit with the comment.'),
+                )
+              }
             >
               {t('Trả lại', 'Return')}
             </button>
@@ -68,17 +87,41 @@ export function ReviewPanel({ form, onDone }: { form: Form; onDone(): void }) {
           </label>
           <button
             type="button"
-            onClick={() => run(() => call('POST /api/forms/unlock', { body: { ...key, reason: text } }))}
+            onClick={() =>
+              run(
+                () => call('POST /api/forms/unlock', { body: { ...key, reason: text } }),
+                t('Đã mở khóa biểu mẫu.', 'Unlocked.'),
+              )
+            }
           >
             {t('Mở khóa', 'Unlock')}
           </button>
         </>
       )}
-      {!['submitted', 'approved'].includes(form.status) && (
+      {form.status === 'returned' && (
+        <p className="muted">
+          {t(
+            'Đã trả lại cho đơn vị; chờ đơn vị sửa và gửi lại.',
+            'Returned to the unit; waiting for it to fix and resubmit.',
+          )}
+        </p>
+      )}
+      {(form.status === 'missing' || form.status === 'draft') && (
         <p className="muted">{t('Đơn vị chưa gửi biểu mẫu.', 'The unit has not submitted.')}</p>
+      )}
+      {action.notice && (
+        <p className="notice" role="status">
+          {action.notice}
+        </p>
       )}
       <ErrorBox error={action.error} />
       <h3>{t('Lịch sử giá trị đã lưu', 'History of stored values')}</h3>
+      <p className="muted small">
+        {t(
+          'Giá trị được lưu khi biểu mẫu được duyệt (hoặc nạp qua tệp, API); bản nháp chưa có lịch sử.',
+          'Values are stored when a form is approved (or loaded from a file or the API); drafts have no history yet.',
+        )}
+      </p>
       <select
         aria-label={t('Chỉ tiêu', 'Indicator')}
         value={history?.indicator ?? ''}
@@ -87,27 +130,35 @@ export function ReviewPanel({ form, onDone }: { form: Form; onDone(): void }) {
         <option value="">{t('— chọn chỉ tiêu —', '— choose an indicator —')}</option>
         {form.rows.map((r) => (
           <option key={r.indicator} value={r.indicator}>
-            {r.nameVi}
+            {lang === 'en' ? r.nameEn : r.nameVi}
           </option>
         ))}
       </select>
       {history && (
         <table className="grid small">
+          <thead>
+            <tr>
+              <th>{t('Thời điểm', 'When')}</th>
+              <th>{t('Người thực hiện', 'By')}</th>
+              <th>{t('Giá trị', 'Value')}</th>
+              <th>{t('Lý do', 'Why')}</th>
+            </tr>
+          </thead>
           <tbody>
             {history.rows.length === 0 && (
               <tr>
-                <td>{t('Chưa có thay đổi nào được lưu.', 'No stored change yet.')}</td>
+                <td colSpan={4}>{t('Chưa có thay đổi nào được lưu.', 'No stored change yet.')}</td>
               </tr>
             )}
             {history.rows.map((h, i) => (
               <tr key={i}>
-                <td>{new Date(h.at).toLocaleString()}</td>
-                <td>{h.actor}</td>
+                <td>{fmt.dateTime(h.at)}</td>
+                <td>{h.actor_name ?? h.actor}</td>
                 <td className="num">
                   {num(h.old_value === null ? null : Number(h.old_value), precision)} →{' '}
                   {num(h.new_value === null ? null : Number(h.new_value), precision)}
                 </td>
-                <td>{h.reason}</td>
+                <td>{whyOf(h)}</td>
               </tr>
             ))}
           </tbody>
