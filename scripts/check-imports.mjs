@@ -9,8 +9,9 @@ const files = [];
 const walk = (dir) => {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p);
-    else if (/\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name)) files.push(p);
+    // Browser tests and their harness (src/e2e) drive the whole platform, server included, as tests do.
+    if (statSync(p).isDirectory()) name !== 'e2e' && walk(p);
+    else if (/\.(ts|tsx)$/.test(name) && !/\.(test|tmp)\.tsx?$/.test(name)) files.push(p);
   }
 };
 for (const pkg of readdirSync(join(root, 'packages'))) walk(join(root, 'packages', pkg, 'src'));

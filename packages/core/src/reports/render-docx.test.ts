@@ -110,6 +110,14 @@ describe('the Word document follows Decree 30/2020/NĐ-CP', () => {
     expect(xml.document).toContain('Bảng 1. Một số chỉ tiêu chủ yếu của ngành 8 tháng đầu năm 2024');
     expect(xml.document).toContain('<w:tbl>');
     expect(xml.document).toMatch(/<a:blip r:embed=/);
+    // The chart's caption keeps 12 pt after it: the next heading does not run into it.
+    const img = xml.document.indexOf('<a:blip r:embed=');
+    const captionPara = xml.document.slice(
+      xml.document.indexOf('<w:p>', img),
+      xml.document.indexOf('</w:p>', xml.document.indexOf('<w:p>', img)),
+    );
+    expect(captionPara).toContain('w:after="240"');
+    expect(captionPara).toContain('<w:i/>');
   });
 });
 

@@ -40,6 +40,18 @@ const run = (text: string, o: { size?: number; bold?: boolean; italics?: boolean
 const centered = (text: string, o: Parameters<typeof run>[1] = {}) =>
   new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, o)] });
 
+/**
+ * A table's or chart's caption, 13 pt italic: a table's sits right above it; a chart's sits below the
+ * image with 12 pt after it, so the next heading does not run into it.
+ */
+const caption = (text: string, where: 'above' | 'below') =>
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    keepNext: where === 'above',
+    spacing: where === 'above' ? { before: 120, after: 60 } : { before: 60, after: 240 },
+    children: [run(text, { size: pt(13), italics: true })],
+  });
+
 /** Body text: 14 pt, justified, first line indented 1 cm, 6 pt after (Decree 30's paragraph rules). */
 const bodyParagraph = (text: string, o: { bold?: boolean; bullet?: boolean } = {}) =>
   new Paragraph({
@@ -125,13 +137,14 @@ function blockParts(b: ReportBlock): (Paragraph | Table)[] {
     case 'list':
       return b.items.map((i) => bodyParagraph(i.text, { bullet: true }));
     case 'table':
-      return [centered(b.caption, { size: pt(13), italics: true }), dataTable(b)];
+      return [caption(b.caption, 'above'), dataTable(b)];
     case 'chart': {
       const img = chartImage(b.svg);
       const width = 600; // px at 96 dpi ≈ 159 mm, inside the 165 mm text width
       return [
         new Paragraph({
           alignment: AlignmentType.CENTER,
+          keepNext: true,
           children: [
             new ImageRun({
               type: 'png',
@@ -140,7 +153,7 @@ function blockParts(b: ReportBlock): (Paragraph | Table)[] {
             }),
           ],
         }),
-        centered(b.caption, { size: pt(13), italics: true }),
+        caption(b.caption, 'below'),
       ];
     }
   }

@@ -87,7 +87,7 @@ h1{text-align:center;font-size:14pt;margin-top:1.5em}.subject{text-align:center;
 h2{font-size:14pt}p{text-align:justify;text-indent:1cm}p.sub{font-weight:bold;text-indent:0}
 .edited{background:#fff7d6;border-left:4px solid #e0b000;padding-left:.5em}.badge{font-size:10pt;color:#8a6d00}
 table{border-collapse:collapse;font-size:11pt;margin:1em 0}td,th{border:1px solid #555;padding:2px 6px}td.n{text-align:right}
-caption{font-style:italic}.warn{border:1px solid #c0392b;padding:.5em 1em;font-size:11pt}figure{text-align:center}`;
+caption{font-style:italic}.warn{border:1px solid #c0392b;padding:.5em 1em;font-size:11pt}figure{text-align:center;margin:1em 0 1.5em}figcaption{font-style:italic}`;
 
 /** The report as a standalone HTML page (the preview), with the checks' warnings on top. */
 export function renderHtml(doc: ReportDoc): string {

@@ -71,7 +71,7 @@ export function ProvinceRanking({
                 type: 'value',
                 // Counts step by whole units: never 0; 0,5; 1 printed as 0, 1, 1.
                 minInterval: precision === 0 ? 1 : undefined,
-                axisLabel: { formatter: (v: number) => num(v, precision) },
+                axisLabel: { formatter: (v: number) => num(v, precision), hideOverlap: true },
               },
               yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.name) },
               series: [

@@ -5,12 +5,15 @@ import { useApp } from '../app-context.tsx';
 import { useAction, useLoad } from '../hooks.ts';
 import { ErrorBox, Loading, Status, SupportCode } from '../ui.tsx';
 import { RegistryPanel } from './RegistryPanel.tsx';
+import { ReportSectionCard } from './ReportSectionCard.tsx';
+import { useFormat } from '../format.ts';
 import { PeriodPicker } from '../period-picker.tsx';
 import { call } from '../client.ts';
 
 /** The report editor: template and period, preview, section edits, number and date, Word, publish. */
 export function ReportsPage() {
   const { t, query, navigate, lang, can } = useApp();
+  const fmt = useFormat();
   const templates = useLoad(['GET /api/report-templates'], () => call('GET /api/report-templates'));
   const template = query.get('template') ?? templates.data?.[0]?.code ?? '';
   // Without a period asked for, the latest ended period of a type the template is written for.
@@ -23,14 +26,15 @@ export function ReportsPage() {
   );
   const { error, run } = useAction();
   const [stamp, setStamp] = useState(0);
-  const act = async (fn: () => Promise<unknown>) => {
-    if (await run(fn)) {
-      view.reload();
-      setStamp(Date.now());
-    }
+  const act = async (fn: () => Promise<unknown>): Promise<boolean> => {
+    if (!(await run(fn))) return false;
+    view.reload();
+    setStamp(Date.now());
+    return true;
   };
   const set = (k: string, v: string) => navigate(`/reports?${qs({ ...key, [k]: v })}`);
   const v = view.data;
+  const figures = new Map((v?.doc.figures ?? []).map((f) => [f.id, f]));
   const published = v?.report.status === 'published';
   // Editing controls only for those the policy lets edit; a leader reads and publishes.
   const editable = !published && can('report.write');
@@ -64,6 +68,14 @@ export function ReportsPage() {
             <a className="button" href={`/api/reports?${qs({ ...key, format: 'md' })}`}>
               Markdown
             </a>
+            <a
+              className="button"
+              href={`/api/reports?${qs({ ...key, format: 'html' })}`}
+              target="_blank"
+              rel="noopener"
+            >
+              {t('Xem bản in', 'Print view')}
+            </a>
           </>
         )}
       </div>
@@ -73,13 +85,21 @@ export function ReportsPage() {
         <div className="editor">
           <div>
             {v.doc.warnings.length > 0 && (
-              <ul className="warnings">
-                {v.doc.warnings.map((w, i) => (
-                  <li key={i}>
-                    {lang === 'en' ? w.messageEn : w.message} <SupportCode codes={[w.code]} />
-                  </li>
-                ))}
-              </ul>
+              <details className="warnings">
+                <summary>
+                  {t(
+                    '{n} điểm cần kiểm tra trước khi phát hành',
+                    '{n, plural, one {# point} other {# points}} to check before publishing',
+                    { n: v.doc.warnings.length },
+                  )}
+                </summary>
+                <ul>
+                  {v.doc.warnings.map((w, i) => (
+                    <li key={i}>{lang === 'en' ? w.messageEn : w.message}</li>
+                  ))}
+                </ul>
+                <SupportCode codes={[...new Set(v.doc.warnings.map((w) => w.code))]} />
+              </details>
             )}
             <form
               className="card"
@@ -113,44 +133,42 @@ export function ReportsPage() {
               {editable && <button type="submit">{t('Lưu', 'Save')}</button>}
             </form>
             {v.doc.sections.map((s, n) => (
-              <form
+              <ReportSectionCard
                 key={s.id}
-                className="card"
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  const text = String(new FormData(e.currentTarget).get('text') ?? '').trim();
+                section={s}
+                title={sectionTitle(s.heading, n, t)}
+                figures={figures}
+                editable={editable}
+                onSave={(text) =>
                   act(() =>
                     call('PUT /api/reports/sections', {
-                      body: {
-                        ...key,
-                        section: s.id,
-                        mode: 'replace',
-                        text: text || null,
-                      },
+                      body: { ...key, section: s.id, mode: 'replace', text },
                     }),
-                  );
-                }}
-              >
-                <h3>{sectionTitle(s.heading, n, t)}</h3>
-                <textarea
-                  name="text"
-                  rows={3}
-                  defaultValue={s.edited?.text ?? ''}
-                  disabled={!editable}
-                  placeholder={t(
-                    'Để trống: dùng nội dung sinh từ số liệu',
-                    'Empty: use the text generated from data',
-                  )}
-                  aria-label={sectionTitle(s.heading, n, t)}
-                />
-                {editable && <button type="submit">{t('Lưu mục', 'Save section')}</button>}
-              </form>
+                  )
+                }
+              />
             ))}
             {!published && can('report.publish') && (
               <button
                 type="button"
                 className="primary"
-                onClick={() => act(() => call('POST /api/reports/publish', { body: key }))}
+                onClick={() => {
+                  // What becomes public, and what is still missing, before the one click that publishes.
+                  const ask = t(
+                    'Phát hành báo cáo "{name}" {period}: văn bản sẽ hiện trên trang công khai và không sửa được nữa.',
+                    'Publish "{name}" for {period}: the document appears on the public page and can no longer change.',
+                    { name: v.doc.templateName, period: fmt.period(period) },
+                  );
+                  const gaps = v.doc.warnings.length
+                    ? '\n\n' +
+                      t(
+                        'Còn {n} điểm cần kiểm tra (số liệu thiếu, chưa đầy đủ…).',
+                        '{n, plural, one {# point} other {# points}} still to check (missing or partial figures…).',
+                        { n: v.doc.warnings.length },
+                      )
+                    : '';
+                  if (confirm(ask + gaps)) void act(() => call('POST /api/reports/publish', { body: key }));
+                }}
               >
                 {t('Phát hành', 'Publish')}
               </button>

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, audit, browserTests, expectClean, signIn, startPlatform } from './harness.ts';
+
+/** The ministry's other tools in the browser: plans, feeds, the fact-checker, and English. */
+describe.runIf(browserTests)('in a real browser: plans, feeds, the checker and English', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startPlatform();
+  }, 120_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('an officer sets an annual plan target in administration', async () => {
+    const { page, watch } = await signIn(h, 'officer', 1366);
+    await page.goto(`${h.base}/admin`);
+    const form = page.locator('form', { has: page.getByRole('button', { name: 'Đặt kế hoạch' }) });
+    await form.getByLabel('Chỉ tiêu').selectOption('VT.DOANH_THU');
+    await form.getByLabel('Giá trị').fill('15.000');
+    await form.getByRole('button', { name: 'Đặt kế hoạch' }).click();
+    await page.getByText('Đã đặt kế hoạch').waitFor();
+    await page.locator('td.num', { hasText: '15.000' }).waitFor();
+    expectClean(watch);
+    await page.close();
+  });
+
+  it('an officer loads an IP-prefix table and a botnet feed and sees the counts', async () => {
+    const { page, watch } = await signIn(h, 'officer', 1366);
+    await page.goto(`${h.base}/feeds?period=2024M08`);
+    const card = (title: string) =>
+      page.locator('.card', { has: page.getByRole('heading', { name: title }) });
+    await card('Bảng tiền tố IP')
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: 'prefixes.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('prefix,operator,province\n14.160.0.0/11,VNPT,P01\n27.64.0.0/12,Viettel,P04\n'),
+      });
+    await page.getByText('Đã nạp 2 tiền tố').waitFor();
+    const feed = [
+      'ip,seen_at,source',
+      '14.160.1.1,2024-08-01T03:00:00Z,vncert',
+      '14.160.1.1,2024-08-02T03:00:00Z,shadowserver',
+      '27.70.0.1,2024-08-03,vncert',
+      '999.1.1.1,2024-08-03,vncert',
+      '8.8.8.8,2024-08-05,vncert',
+    ].join('\n');
+    await card('Nạp nguồn quan sát botnet')
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'feed.csv', mimeType: 'text/csv', buffer: Buffer.from(feed) });
+    await page.getByText('6 dòng: 4 quan sát hợp lệ, 1 dòng lỗi; 3 địa chỉ mới.').waitFor();
+    await page.getByText('Dòng 5: "999.1.1.1" không phải địa chỉ IP').waitFor();
+    // A feed that is mostly garbage is refused whole, with the server's reason on the page.
+    await card('Nạp nguồn quan sát botnet')
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: 'junk.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('ip,seen_at,source\nhello\nx,y,z\n'),
+      });
+    await page.getByText('Tệp junk.csv: 2/2 dòng không đọc được; không ghi gì.', { exact: false }).waitFor();
+    const counts = page.getByTestId('botnet-counts');
+    await counts.getByText('(1 ngoài bảng tiền tố)').waitFor();
+    await expect(counts.locator('tr', { hasText: 'Hà Nội' }).locator('td.num').textContent()).resolves.toBe(
+      '1',
+    );
+    await expect(counts.locator('tr', { hasText: 'VNPT' }).locator('td.num').textContent()).resolves.toBe(
+      '1',
+    );
+    await audit(page, 'tools-feeds');
+    expectClean(watch);
+    await page.close();
+  });
+
+  it('the fact-checker marks a slip in pasted text', async () => {
+    const { page, watch } = await signIn(h, 'reporter-danang', 1366);
+    await page.goto(`${h.base}/check`);
+    await page
+      .getByLabel('Dán văn bản cần kiểm tra')
+      .fill('Doanh thu tháng 8/2024 đạt 120 tỷ đồng, tăng 50% so với cùng kỳ năm 2023 (100 tỷ đồng).');
+    await page.getByRole('button', { name: 'Kiểm tra' }).click();
+    await page.getByRole('status').waitFor();
+    await page.locator('mark').first().waitFor();
+    await audit(page, 'tools-checker');
+    expectClean(watch);
+    await page.close();
+  });
+
+  it('in English, what a person reads is English: roles, periods, statuses, plurals', async () => {
+    const { page, watch } = await signIn(h, 'admin', 1366);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.goto(`${h.base}/admin`);
+    await page.getByRole('heading', { name: 'Administration' }).waitFor();
+    const accounts = page.locator('li[data-user="officer"]');
+    await accounts.getByText('Synthesis officer').waitFor();
+    // Periods and dates read the English way: "November 2026", "15 Dec 2026", never "2026M11".
+    const periodRow = await page.locator('tr[data-period]').first().innerText();
+    expect(periodRow).toMatch(
+      /(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/,
+    );
+    expect(periodRow).not.toMatch(/\d{4}M\d{2}|tháng/);
+    await audit(page, 'tools-admin-en');
+    await page.goto(`${h.base}/check`);
+    await page
+      .getByLabel('Paste the text to check')
+      .fill('Doanh thu tháng 8/2024 đạt 120 tỷ đồng, tăng 50% so với cùng kỳ năm 2023 (100 tỷ đồng).');
+    await page.getByRole('button', { name: 'Check' }).click();
+    // ICU plurals: "1 finding", never "1 findings".
+    const status = await page.getByRole('status').innerText();
+    expect(status).not.toMatch(/\b1 findings\b|\b1 statistical statements\b/);
+    expect(status).toMatch(/statement/);
+    expectClean(watch);
+    await page.close();
+  });
+
+  it('on a tablet in portrait the dashboard wraps and nothing scrolls sideways', async () => {
+    const { page, watch } = await signIn(h, 'officer', 820);
+    await page.goto(`${h.base}/dashboard?unit=VN&period=2024M08`);
+    await page.locator('.kpi').first().waitFor();
+    await audit(page, 'tools-dashboard-tablet');
+    expectClean(watch);
+    await page.close();
+  });
+});
