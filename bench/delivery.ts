@@ -51,7 +51,12 @@ const db = await createTestDatabase();
 const ctx = systemCtx(db);
 await loadDemo(ctx);
 await createDemoUsers(ctx, PW);
-const app = await buildApp({ db, log: createLogger({ level: 'silent' }), webRoot: DIST });
+const app = await buildApp({
+  db,
+  log: createLogger({ level: 'silent' }),
+  apiToken: 'bench-delivery-token-0123456789',
+  webRoot: DIST,
+});
 await app.listen({ port: 0, host: '127.0.0.1' });
 const ours = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 const plain = createServer((req: IncomingMessage, res: ServerResponse) => {

@@ -10,8 +10,9 @@ const walk = (dir) => {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
     // Browser tests and their harness (src/e2e) drive the whole platform, server included, as tests do.
-    if (statSync(p).isDirectory()) name !== 'e2e' && walk(p);
-    else if (/\.(ts|tsx)$/.test(name) && !/\.(test|tmp)\.tsx?$/.test(name)) files.push(p);
+    if (statSync(p).isDirectory()) {
+      if (name !== 'e2e') walk(p);
+    } else if (/\.(ts|tsx)$/.test(name) && !/\.(test|tmp)\.tsx?$/.test(name)) files.push(p);
   }
 };
 for (const pkg of readdirSync(join(root, 'packages'))) walk(join(root, 'packages', pkg, 'src'));

@@ -12,7 +12,10 @@ export function useLoad<T>(key: readonly unknown[], load: () => Promise<T>) {
     data: q.data ?? null,
     error: q.error,
     loading: q.isFetching,
-    reload: () => void q.refetch(),
+    /** Fetches again; resolves once the new data is shown (so a notice never precedes it). */
+    reload: async (): Promise<void> => {
+      await q.refetch();
+    },
   };
 }
 

@@ -13,7 +13,7 @@ const KINDS: Record<PeriodKind, [string, string]> = {
 };
 
 /** The picker's reading of a period: its kind, its number within the year (month, quarter…), its year. */
-function partsOf(p: Period): { kind: PeriodKind; n: number; year: number } {
+export function partsOf(p: Period): { kind: PeriodKind; n: number; year: number } {
   const year = yearOfMonthIndex(p.last);
   const last = monthOfMonthIndex(p.last);
   if (p.type === 'Q') return { kind: 'Q', n: (last / 3) | 0, year };
@@ -24,7 +24,7 @@ function partsOf(p: Period): { kind: PeriodKind; n: number; year: number } {
 }
 
 /** The period id the parts name; the same canonical form the API answers with. */
-function idOf(kind: PeriodKind, n: number, year: number): string {
+export function idOf(kind: PeriodKind, n: number, year: number): string {
   const mm = (m: number) => String(m).padStart(2, '0');
   const id = {
     M: `${year}M${mm(n)}`,

@@ -40,6 +40,7 @@ export type DashboardCard = z.infer<typeof DashboardCard>;
 export const Dashboard = z.object({
   unit: z.string(),
   unitName: z.string(),
+  unitNameEn: z.string(),
   period: z.string().nullable(),
   periodLabel: z.string().nullable(),
   cards: z.array(DashboardCard),

@@ -34,7 +34,8 @@ export async function getDashboard(ctx: Ctx, input: { unit?: string; period?: st
   const unit = graph.byCode.get((input.unit ?? 'VN').trim().toUpperCase());
   if (!unit) throw unknownUnit(input.unit ?? 'VN');
   const period = input.period ? parsePeriod(input.period).id : await latestMonth(ctx);
-  const empty = { unit: unit.code, unitName: unit.nameVi, period: null, periodLabel: null, cards: [] };
+  const names = { unitName: unit.nameVi, unitNameEn: unit.nameEn ?? unit.nameVi };
+  const empty = { unit: unit.code, ...names, period: null, periodLabel: null, cards: [] };
   if (!period) return empty;
   const p = parsePeriod(period);
   const indicators = (await listIndicators(ctx)).filter((i) => !i.code.startsWith('BENCH.'));
@@ -56,7 +57,7 @@ export async function getDashboard(ctx: Ctx, input: { unit?: string; period?: st
     : [];
   return {
     unit: unit.code,
-    unitName: unit.nameVi,
+    ...names,
     period: p.id,
     periodLabel: periodLabelVi(p),
     cards: shown.map(({ ind, c }) => ({

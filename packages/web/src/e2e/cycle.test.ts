@@ -47,8 +47,16 @@ for (const width of [1366, 390]) {
       await page.getByText('Đã nạp tệp da-nang.csv vào bản nháp').waitFor();
       // Shown the way the form reads it back: thousands grouped, decimal comma.
       await expect(value(page, 'VT.THUE_BAO_BRCD').inputValue()).resolves.toBe('520.000');
+      // The columns stay where they are when a message appears under a field.
+      const statusColumn = () =>
+        page
+          .locator('tr', { has: value(page, 'VT.DOANH_THU') })
+          .locator('select')
+          .boundingBox();
+      const before = await statusColumn();
       await value(page, 'VT.DOANH_THU').fill('12a4');
       await page.getByText('Không phải là số').first().waitFor();
+      expect((await statusColumn())?.x).toBe(before?.x);
       await page.getByRole('button', { name: 'Gửi duyệt' }).click();
       await page.getByText('Còn ô nhập sai').waitFor();
       await audit(page, shot('02-form-invalid'));

@@ -113,6 +113,19 @@ describe.runIf(browserTests)('in a real browser: plans, feeds, the checker and E
     await page.close();
   });
 
+  it('a period is picked, not typed: "8 tháng đầu năm 2024" from three choices', async () => {
+    const { page, watch } = await signIn(h, 'officer', 1366);
+    await page.goto(`${h.base}/dashboard?unit=VN&period=2024M08`);
+    await page.locator('.kpi').first().waitFor();
+    await page.getByLabel('Loại kỳ').selectOption('YTD');
+    await page.waitForURL(/period=2024M01-M08/);
+    await page.getByRole('heading', { name: 'Cả nước — 8 tháng đầu năm 2024' }).waitFor();
+    await page.getByLabel('Năm', { exact: true }).selectOption('2023');
+    await page.waitForURL(/period=2023M01-M08/);
+    expectClean(watch);
+    await page.close();
+  });
+
   it('on a tablet in portrait the dashboard wraps and nothing scrolls sideways', async () => {
     const { page, watch } = await signIn(h, 'officer', 820);
     await page.goto(`${h.base}/dashboard?unit=VN&period=2024M08`);

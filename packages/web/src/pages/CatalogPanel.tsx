@@ -1,6 +1,14 @@
-import { type Indicator, IndicatorKind, UnitKind, readValue } from '@baocao/core/browser';
+import {
+  type Indicator,
+  IndicatorKind,
+  UnitKind,
+  readValue,
+  INDICATOR_KIND_LABELS,
+  UNIT_KIND_LABELS,
+} from '@baocao/core/browser';
 import { useState } from 'react';
 import { useApp } from '../app-context.tsx';
+import { useFormat } from '../format.ts';
 import { useAction, useLoad } from '../hooks.ts';
 import { ErrorBox, useNumber } from '../ui.tsx';
 import { call } from '../client.ts';
@@ -10,6 +18,7 @@ const text = (f: FormData, k: string) => String(f.get(k) ?? '').trim();
 /** The catalog, the org units and the annual plans, each edited all-or-nothing through the API. */
 export function CatalogPanel() {
   const { t } = useApp();
+  const fmt = useFormat();
   const num = useNumber();
   const indicators = useLoad(['GET /api/indicators'], () => call('GET /api/indicators'));
   const [year, setYear] = useState(new Date().getFullYear());
@@ -84,9 +93,11 @@ export function CatalogPanel() {
         <label>
           {t('Loại', 'Kind')}{' '}
           <select name="kind" defaultValue={editing?.kind ?? 'flow'}>
-            <option value="flow">{t('luồng (cộng theo thời gian)', 'flow')}</option>
-            <option value="stock">{t('thời điểm (lấy cuối kỳ)', 'stock')}</option>
-            <option value="ratio">{t('tỷ lệ', 'ratio')}</option>
+            {IndicatorKind.options.map((k) => (
+              <option key={k} value={k}>
+                {fmt.label(INDICATOR_KIND_LABELS, k)}
+              </option>
+            ))}
           </select>
         </label>
         <button type="submit">{t('Lưu chỉ tiêu', 'Save indicator')}</button>
@@ -119,7 +130,9 @@ export function CatalogPanel() {
             {UnitKind.options
               .filter((k) => k !== 'country')
               .map((k) => (
-                <option key={k}>{k}</option>
+                <option key={k} value={k}>
+                  {fmt.label(UNIT_KIND_LABELS, k)}
+                </option>
               ))}
           </select>
         </label>

@@ -128,7 +128,7 @@ export function DashboardPage() {
       {d && d.cards.length > 0 && (
         <>
           <h2>
-            {d.unitName} — {d.period ? fmt.period(d.period) : d.periodLabel}
+            {lang === 'en' ? d.unitNameEn : d.unitName} — {d.period ? fmt.period(d.period) : d.periodLabel}
           </h2>
           <div className="kpis">
             {d.cards.map((c) => (

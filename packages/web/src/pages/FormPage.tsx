@@ -75,10 +75,10 @@ export function FormPage() {
       await (what === 'save'
         ? call('PUT /api/forms', { body: body })
         : call('POST /api/forms/submit', { body: body }));
+      await form.reload();
       setNotice(
         what === 'save' ? t('Đã lưu nháp', 'Draft saved') : t('Đã gửi để duyệt', 'Submitted for review'),
       );
-      form.reload();
     } catch (e) {
       if (e instanceof ApiError)
         setServerErrors(
@@ -102,8 +102,8 @@ export function FormPage() {
         { query: { unit: f.unit, period: f.period, filename: file.name } },
         file,
       );
-      setNotice(t(`Đã nạp tệp ${file.name} vào bản nháp`, `Loaded ${file.name} into the draft`));
-      form.reload();
+      await form.reload();
+      setNotice(t('Đã nạp tệp {file} vào bản nháp', 'Loaded {file} into the draft', { file: file.name }));
     } catch (e) {
       setError(e instanceof Error ? e : new Error(String(e)));
     }

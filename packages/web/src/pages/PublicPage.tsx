@@ -48,7 +48,8 @@ export function PublicPage() {
       {dash.data && dash.data.cards.length > 0 && (
         <table className="grid stack" aria-label={t('Chỉ tiêu chính', 'Key figures')}>
           <caption>
-            {dash.data.unitName} — {dash.data.period ? fmt.period(dash.data.period) : ''}
+            {lang === 'en' ? dash.data.unitNameEn : dash.data.unitName} —{' '}
+            {dash.data.period ? fmt.period(dash.data.period) : ''}
           </caption>
           <thead>
             <tr>

@@ -1,18 +1,30 @@
-import { REGISTRY_KINDS, type RegistryItem } from '@baocao/core/browser';
+import {
+  LEGAL_KINDS,
+  LegalStage,
+  REGISTRY_KINDS,
+  type RegistryItem,
+  STAGE_LABELS,
+} from '@baocao/core/browser';
 import { useState } from 'react';
 import { useApp } from '../app-context.tsx';
+import { useFormat } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { ErrorBox } from '../ui.tsx';
 import { call } from '../client.ts';
 
-type Field = [name: string, vi: string, en: string, type: 'text' | 'date' | 'number' | 'checkbox'];
+type Field = [
+  name: string,
+  vi: string,
+  en: string,
+  type: 'text' | 'date' | 'number' | 'checkbox' | 'stage' | 'docKind',
+];
 const FIELDS: Record<(typeof REGISTRY_KINDS)[number], { vi: string; en: string; fields: Field[] }> = {
   legal_document: {
     vi: 'Văn bản',
     en: 'Legal documents',
     fields: [
-      ['docKind', 'Loại (Quyết định, Thông tư…)', 'Kind', 'text'],
-      ['stage', 'Giai đoạn (drafting, submitted, issued_gov, issued_ministry)', 'Stage', 'text'],
+      ['docKind', 'Loại văn bản', 'Kind of document', 'docKind'],
+      ['stage', 'Giai đoạn', 'Stage', 'stage'],
       ['number', 'Số, ký hiệu', 'Number', 'text'],
       ['issuedOn', 'Ngày', 'Date', 'date'],
       ['title', 'Trích yếu', 'Title', 'text'],
@@ -71,6 +83,7 @@ const describe = (i: RegistryItem) =>
 /** The registries of a period: legal documents, tasks, activities, issues, petitions — list, add, delete. */
 export function RegistryPanel({ period }: { period: string }) {
   const { t, can } = useApp();
+  const fmt = useFormat();
   const writer = can('registry.write');
   const [kind, setKind] = useState<(typeof REGISTRY_KINDS)[number]>('legal_document');
   const items = useLoad(['GET /api/registries', period], () =>
@@ -115,7 +128,7 @@ export function RegistryPanel({ period }: { period: string }) {
       <ul>
         {items.data?.map((i) => (
           <li key={i.id}>
-            <small>{FIELDS[i.kind].vi}</small> {describe(i)}{' '}
+            <small>{t(FIELDS[i.kind].vi, FIELDS[i.kind].en)}</small> {describe(i)}{' '}
             {writer && (
               <button type="button" className="link small" onClick={() => remove(i.id)}>
                 {t('Xóa', 'Delete')}
@@ -141,7 +154,24 @@ export function RegistryPanel({ period }: { period: string }) {
           </label>
           {spec.fields.map(([name, vi, en, type]) => (
             <label key={kind + name}>
-              {t(vi, en)} <input name={name} type={type} />
+              {t(vi, en)}{' '}
+              {type === 'stage' ? (
+                <select name={name}>
+                  {LegalStage.options.map((s) => (
+                    <option key={s} value={s}>
+                      {fmt.label(STAGE_LABELS, s)}
+                    </option>
+                  ))}
+                </select>
+              ) : type === 'docKind' ? (
+                <select name={name}>
+                  {LEGAL_KINDS.map((k) => (
+                    <option key={k}>{k}</option>
+                  ))}
+                </select>
+              ) : (
+                <input name={name} type={type} />
+              )}
             </label>
           ))}
           <button type="submit">{t('Thêm mục', 'Add item')}</button>
