@@ -58,6 +58,12 @@ describe.skipIf(!!process.env.BAOCAO_TEST_PG)('the baocao command', () => {
       ['RATE_MISMATCH', '29,7'],
       ['WRONG_COMPARISON_YEAR', '2023'],
     ]);
+    // Per statement: what was read and whether it was checked.
+    expect(out.read.length).toBeGreaterThanOrEqual(10);
+    expect(out.read[0]).toMatchObject({ checked: expect.any(Boolean), kind: expect.any(String) });
+    expect(
+      out.read.some((x: { checked: boolean; rate: number | null }) => x.checked && x.rate !== null),
+    ).toBe(true);
   }, 60_000);
 
   it('refuses to open a store another process holds, and takes over the lock of one that died', async () => {

@@ -74,9 +74,14 @@ export const REPORT_COMMANDS: Record<string, Command> = {
     await withStore(flags, async ({ ctx }) => {
       const r = await checkText(ctx, text);
       if (flags.json) return print(r);
-      console.log(`${r.statements} câu có số liệu / statements; ${r.findings.length} phát hiện / findings`);
+      const unchecked = r.read.filter((x) => !x.checked);
+      console.log(
+        `${r.statements} câu có số liệu / statements; ${r.findings.length} phát hiện / findings; ` +
+          `${unchecked.length} so sánh chưa kiểm tra / comparisons not checked`,
+      );
       for (const f of r.findings)
         console.log(`[${f.severity}] ${f.start}-${f.end} «${f.quote}»: ${f.message} [${f.code}]`);
+      for (const x of unchecked) console.log(`[chưa kiểm tra / not checked] «${x.quote}»: ${x.reason}`);
     });
   },
 

@@ -7,11 +7,19 @@ export const FindingCode = z.enum([
   'WRONG_COMPARISON_YEAR',
   'VALUE_MISMATCH',
   'DUPLICATE_ITEM',
+  // Typography (severity "info"): never drowns the arithmetic.
+  'MALFORMED_PERIOD',
+  'DOUBLED_SYMBOL',
+  'MISSING_SPACE',
+  'ENGLISH_SEPARATOR',
+  'THOUSANDS_AS_DECIMAL',
+  'IMPOSSIBLE_VALUE',
+  'REPEATED_WORDS',
 ]);
 
 export const Finding = z.object({
   code: FindingCode,
-  severity: z.enum(['error', 'warning']),
+  severity: z.enum(['error', 'warning', 'info']),
   /** Character offsets into the checked text. */
   start: z.number().int(),
   end: z.number().int(),
@@ -23,5 +31,32 @@ export const Finding = z.object({
 });
 export type Finding = z.infer<typeof Finding>;
 
-export const CheckResult = z.object({ statements: z.number().int(), findings: z.array(Finding) });
+/**
+ * One comparison as the checker read it: the figure, its base (or the increase stated instead), the
+ * rate, the period, and whether it was checked — or why not (the checker abstains rather than guess).
+ */
+export const StatementRead = z.object({
+  start: z.number().int(),
+  end: z.number().int(),
+  quote: z.string(),
+  subject: z.string(),
+  kind: z.enum(['change', 'points', 'ratio', 'times', 'plan', 'unknown']),
+  value: z.number().nullable(),
+  base: z.number().nullable(),
+  rate: z.number().nullable(),
+  /** The period the figure is for ("2024M08"), and where that came from. */
+  period: z.string().nullable(),
+  periodFrom: z.enum(['sentence', 'paragraph', 'text']).nullable(),
+  checked: z.boolean(),
+  /** Why it was not checked, when it was not. */
+  reason: z.string().nullable(),
+  reasonEn: z.string().nullable(),
+});
+export type StatementRead = z.infer<typeof StatementRead>;
+
+export const CheckResult = z.object({
+  statements: z.number().int(),
+  findings: z.array(Finding),
+  read: z.array(StatementRead),
+});
 export type CheckResult = z.infer<typeof CheckResult>;

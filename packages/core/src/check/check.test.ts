@@ -113,7 +113,9 @@ describe('the fact-checker on texts it has not seen', () => {
       },
       { code: 'RATE_MISMATCH', stated: '115', expected: '105,0', quote: '115%' },
     ]);
-    expect(r.statements).toBe(9);
+    // Ten: the change in percentage points is read too (with no base, it is listed as not checked).
+    expect(r.statements).toBe(10);
+    expect(r.read.find((x) => x.kind === 'points')).toMatchObject({ checked: false, value: 99.8, rate: -2 });
     for (const f of r.findings) expect(text.slice(f.start, f.end)).toBe(f.quote);
   });
 
@@ -143,7 +145,9 @@ describe('the fact-checker on texts it has not seen', () => {
       { code: 'RATE_MISMATCH', stated: '25', expected: '23,7', quote: '25%' },
       { code: 'WRONG_COMPARISON_YEAR', stated: '2022', expected: '2023', quote: '8 tháng năm 2022' },
     ]);
-    expect(r.statements).toBe(3);
+    // "tăng 3,2 điểm phần trăm" is read (points, no base: not checked); "tăng hơn 20%" is not understood.
+    expect(r.statements).toBe(4);
+    expect(r.read.filter((x) => !x.checked).map((x) => x.kind)).toEqual(['unknown', 'points']);
   });
 
   it('reads scale words: "2,82 triệu tỷ đồng" against "2.280.000 tỷ đồng", and against the store', async () => {

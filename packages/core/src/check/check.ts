@@ -4,8 +4,9 @@ import { compareMany } from '../compare/compare.ts';
 import type { Ctx } from '../context.ts';
 import { formatNumberVi, roundHalfUp } from '../format/number.ts';
 import { type Clause, extractStatements, type Statement, type TextPeriod } from './extract.ts';
-import { absolute, interval, overlaps, rateRange, scaleAt, shareRange } from './numbers.ts';
-import type { CheckResult, Finding } from './check-schemas.ts';
+import { absolute, interval, overlaps, scaleAt } from './numbers.ts';
+import type { CheckResult, Finding, StatementRead } from './check-schemas.ts';
+import { typography } from './typography.ts';
 
 const fmtPct = (x: number, decimals: number) => formatNumberVi(roundHalfUp(Math.abs(x), decimals), decimals);
 
@@ -14,29 +15,61 @@ function statedAs(c: Clause, x: number, decimals: number): string {
   const n = fmtPct(x, decimals);
   if (c.kind === 'times') return `gấp ${n} lần`;
   if (c.kind === 'change') return `${x < 0 ? 'giảm' : 'tăng'} ${n}%`;
+  if (c.kind === 'points') return `${x < 0 ? 'giảm' : 'tăng'} ${n} điểm phần trăm`;
   return `${c.word} ${n}%`;
 }
 
-/** The exact figure a clause should state, and the range of it that the printed figures allow. */
-function truth(
-  st: Statement,
-  c: Clause & { base: NonNullable<Clause['base']> },
-): { exact: number; range: [number, number] | null } {
+type Range = [number, number];
+
+/**
+ * The readings of a clause and, for each, the exact figure and the range the printed figures allow.
+ * A change between two percents may be relative or in points, so both are readings; a hedged base
+ * ("khoảng 230") stands for ±5%; an increase stated instead of a base gives the base as value − increase.
+ */
+function readings(st: Statement, c: Clause): { exact: number; range: Range }[] {
+  const v = interval(st.value);
+  if (c.increase) {
+    const inc = interval(c.increase);
+    const down = c.rate.value < 0;
+    // The base is value ∓ increase; the rate is ±increase / base.
+    const b: Range = down ? [v[0] + inc[0], v[1] + inc[1]] : [v[0] - inc[1], v[1] - inc[0]];
+    if (b[0] <= 0) return [];
+    const sign = down ? -1 : 1;
+    const exact = (sign * absolute(c.increase)) / (absolute(st.value) - sign * absolute(c.increase));
+    const lo = (inc[0] / b[1]) * 100;
+    const hi = (inc[1] / b[0]) * 100;
+    return [{ exact: exact * 100, range: down ? [-hi, -lo] : [lo, hi] }];
+  }
+  if (!c.base) return [];
+  // A percent compared with a plain number (or the other way round) is not a comparison we can read.
+  if (c.base.percent !== st.value.percent) return [];
+  const b = interval(c.base);
+  const base: Range = c.base.hedged ? [b[0] * 0.95, b[1] * 1.05] : b;
+  if (base[0] <= 0) return [];
   const q = absolute(st.value) / absolute(c.base);
-  if (c.kind === 'change') return { exact: (q - 1) * 100, range: rateRange(st.value, c.base) };
-  const share = shareRange(st.value, c.base);
-  if (c.kind === 'times') return { exact: q, range: share ? [share[0] / 100, share[1] / 100] : null };
-  return { exact: q * 100, range: share };
+  const ratio: Range = [(v[0] / base[1]) * 100, (v[1] / base[0]) * 100];
+  const points = {
+    exact: absolute(st.value) - absolute(c.base),
+    range: [v[0] - base[1], v[1] - base[0]] as Range,
+  };
+  if (c.kind === 'points') return st.value.percent ? [points] : [];
+  if (c.kind === 'change') {
+    const relative = { exact: (q - 1) * 100, range: [ratio[0] - 100, ratio[1] - 100] as Range };
+    return st.value.percent ? [relative, points] : [relative];
+  }
+  if (c.kind === 'times') return [{ exact: q, range: [ratio[0] / 100, ratio[1] / 100] }];
+  return [{ exact: q * 100, range: ratio }];
 }
 
 function arithmetic(text: string, st: Statement, c: Clause): Finding | null {
-  if (!c.base) return null;
   const stated = c.rate;
-  const { exact, range } = truth(st, { ...c, base: c.base });
-  if (!range || overlaps(range, interval(stated))) return null;
+  const all = readings(st, c);
+  if (!all.length || all.some((r) => overlaps(r.range, interval(stated)))) return null;
+  const exact = all[0]!.exact;
   // The correct figure, at the precision the text used (one decimal at least, so it says something).
   const d = Math.max(stated.decimals, 1);
-  const base = text.slice(c.base.start, c.base.end);
+  const base = c.base ? text.slice(c.base.start, c.base.end) : '';
+  const against = c.increase ? `mức tăng ${text.slice(c.increase.start, c.increase.end)}` : base;
   return {
     code: c.kind === 'plan' ? 'SHARE_MISMATCH' : 'RATE_MISMATCH',
     severity: 'error',
@@ -45,8 +78,8 @@ function arithmetic(text: string, st: Statement, c: Clause): Finding | null {
     quote: text.slice(stated.start, stated.end),
     stated: fmtPct(stated.value, stated.decimals),
     expected: fmtPct(exact, d),
-    message: `Văn bản ghi ${statedAs(c, stated.value, stated.decimals)}, không khớp số liệu: ${st.value.text} so với ${base} là ${statedAs(c, exact, d)}`,
-    messageEn: `Stated ${stated.text} does not follow from ${st.value.text} and ${base}: ${exact.toFixed(d)}${c.kind === 'times' ? ' times' : '%'}`,
+    message: `Văn bản ghi ${statedAs(c, stated.value, stated.decimals)}, không khớp số liệu: ${st.value.text} so với ${against} là ${statedAs(c, exact, d)}`,
+    messageEn: `Stated ${stated.text} does not follow from ${st.value.text} and ${against}: ${exact.toFixed(d)}${c.kind === 'times' ? ' times' : c.kind === 'points' ? ' points' : '%'}`,
   };
 }
 
@@ -181,14 +214,85 @@ async function againstStore(ctx: Ctx, text: string, statements: Statement[]): Pr
 export async function checkText(ctx: Ctx | null, text: string): Promise<CheckResult> {
   const statements = extractStatements(text);
   const findings: Finding[] = [];
+  const read: StatementRead[] = [];
   for (const st of statements)
     for (const c of st.clauses) {
       const a = arithmetic(text, st, c);
       if (a) findings.push(a);
       const y = comparisonYear(text, st, c);
       if (y) findings.push(y);
+      read.push(readOf(text, st, c));
     }
-  findings.push(...duplicates(text));
+  read.push(...notUnderstood(text, statements));
+  findings.push(...duplicates(text), ...typography(text));
   if (ctx) findings.push(...(await againstStore(ctx, text, statements)));
-  return { statements: statements.length, findings: findings.sort((a, b) => a.start - b.start) };
+  return {
+    statements: statements.length,
+    findings: findings.sort((a, b) => a.start - b.start),
+    read: read.sort((a, b) => a.start - b.start),
+  };
+}
+
+/** One comparison as read, checked or not (and why not). */
+function readOf(text: string, st: Statement, c: Clause): StatementRead {
+  const checked = readings(st, c).length > 0;
+  const why: [string, string] | null = checked
+    ? null
+    : c.base && c.base.percent !== st.value.percent
+      ? [
+          'số so sánh và số gốc không cùng loại (tỷ lệ % với số tuyệt đối)',
+          'a percent compared with a plain number',
+        ]
+      : ['không có số gốc để kiểm tra', 'no base figure to check against'];
+  const start = Math.min(st.value.start, c.span.start);
+  return {
+    start,
+    end: c.span.end,
+    quote: text.slice(start, c.span.end),
+    subject: st.subject,
+    kind: c.kind,
+    value: absolute(st.value),
+    base: c.base
+      ? absolute(c.base)
+      : c.increase
+        ? absolute(st.value) - Math.sign(c.rate.value) * absolute(c.increase)
+        : null,
+    rate: c.rate.value,
+    period: st.period ? periodId(st.period) : null,
+    periodFrom: st.periodFrom,
+    checked,
+    reason: why?.[0] ?? null,
+    reasonEn: why?.[1] ?? null,
+  };
+}
+
+// A rate or share the reader did not understand: "tăng trên 40%", "tăng 6,2% cùng kỳ năm 2022".
+// A level ("đạt 82,5%") is no comparison; a share of a total ("chiếm 68%") is one we cannot check.
+const RATE_WORDS =
+  /(?<!\p{L})(?:(?:tăng(?:\s+trưởng)?|giảm|chiếm)\s+(?:trên|khoảng|gần|hơn|xấp\s+xỉ)?\s*\d[\d.,]*\s*%|(?:đạt|bằng)\s+\d[\d.,]*\s*%(?=\s*(?:so\s+với|kế\s+hoạch)))/giu;
+
+/** Rates in the text that no statement accounts for: listed as not checked, never guessed at. */
+function notUnderstood(text: string, statements: Statement[]): StatementRead[] {
+  const spans = statements.flatMap((s) => s.clauses.map((c) => c.span));
+  const out: StatementRead[] = [];
+  for (let m; (m = RATE_WORDS.exec(text));) {
+    const at = m.index;
+    if (spans.some((s) => s.start <= at && at < s.end)) continue;
+    out.push({
+      start: at,
+      end: at + m[0].length,
+      quote: m[0],
+      subject: '',
+      kind: 'unknown',
+      value: null,
+      base: null,
+      rate: null,
+      period: null,
+      periodFrom: null,
+      checked: false,
+      reason: 'không rõ so với gì hoặc số gốc nào; không kiểm tra',
+      reasonEn: 'what it compares with is not clear; not checked',
+    });
+  }
+  return out;
 }

@@ -1,5 +1,11 @@
-/** Numbers as Vietnamese text prints them: "2.820.865", "46,8", "0,92", "132". */
-export const NUM = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?`;
+/**
+ * Numbers as Vietnamese text prints them: "2.820.865", "46,8", "0,92", "132"; and, read but reported
+ * as typography, English thousands separators with two groups or more ("105,130,507").
+ */
+export const NUM = String.raw`\d{1,3}(?:,\d{3}){2,}(?![\d,])|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?`;
+
+/** "105,130,507": thousands grouped the English way (unambiguous with two groups or more). */
+export const isEnglishGrouped = (s: string) => /^\d{1,3}(?:,\d{3}){2,}$/.test(s);
 
 /** A printed number: its value as printed, how many decimals it shows (its precision), and the factor of the scale words after it. */
 export interface Printed {
@@ -24,6 +30,7 @@ export function scaleAt(after: string): number {
 
 /** A number as Vietnamese text prints it; `after` is the text that follows it (for its scale words). */
 export function parsePrinted(s: string, after = ''): Printed {
+  if (isEnglishGrouped(s)) return { value: Number(s.replace(/,/g, '')), decimals: 0, scale: scaleAt(after) };
   const [int, dec = ''] = s.replace(/\./g, '').split(',');
   return { value: Number(`${int}.${dec || '0'}`), decimals: dec.length, scale: scaleAt(after) };
 }

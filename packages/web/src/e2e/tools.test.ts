@@ -77,10 +77,16 @@ describe.runIf(browserTests)('in a real browser: plans, feeds, the checker and E
     await page.goto(`${h.base}/check`);
     await page
       .getByLabel('Dán văn bản cần kiểm tra')
-      .fill('Doanh thu tháng 8/2024 đạt 120 tỷ đồng, tăng 50% so với cùng kỳ năm 2023 (100 tỷ đồng).');
+      .fill(
+        'Doanh thu tháng 8/2024 đạt 120 tỷ đồng, tăng 50% so với cùng kỳ năm 2023 (100 tỷ đồng). ' +
+          'Lợi nhuận đạt 30 tỷ đồng, tăng 20% so với cùng kỳ năm 2023 (25 tỷ đồng). Số thuê bao tăng trên 40%.',
+      );
     await page.getByRole('button', { name: 'Kiểm tra' }).click();
     await page.getByRole('status').waitFor();
-    await page.locator('mark').first().waitFor();
+    // The slip marked as wrong, the right comparison as checked, the vague one as not checked.
+    await page.locator('.checked-text mark.finding', { hasText: '50%' }).waitFor();
+    await page.locator('.checked-text mark.read-checked', { hasText: '20%' }).waitFor();
+    await page.locator('.checked-text mark.read-unchecked', { hasText: 'tăng trên 40%' }).waitFor();
     await audit(page, 'tools-checker');
     expectClean(watch);
     await page.close();
