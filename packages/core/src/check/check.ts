@@ -83,6 +83,53 @@ function arithmetic(text: string, st: Statement, c: Clause): Finding | null {
   };
 }
 
+/**
+ * Whether a stated rate is the exact one (from the printed figures) rounded or truncated at the
+ * decimals it shows; null when both give the same figure or neither does, when the reading is not
+ * single, or when the printed figures do not pin the rate to within three units of its last digit
+ * ("54" and "44" cannot tell 22,72% from 22,73%: no convention can be judged from them).
+ */
+function printedAs(st: Statement, c: Clause): { way: 'round' | 'trunc'; exact: number } | null {
+  const all = readings(st, c);
+  if (all.length !== 1) return null;
+  const f = 10 ** c.rate.decimals;
+  const [lo, hi] = all[0]!.range;
+  if (hi - lo > 3 / f) return null;
+  const exact = Math.abs(all[0]!.exact);
+  const rounded = roundHalfUp(exact, c.rate.decimals);
+  const truncated = Math.floor(exact * f + 1e-9) / f;
+  if (rounded === truncated) return null;
+  const stated = Math.abs(c.rate.value);
+  return stated === rounded ? { way: 'round', exact } : stated === truncated ? { way: 'trunc', exact } : null;
+}
+
+/**
+ * A rate truncated where the same text rounds its other rates: within the printed figures' rounding
+ * it may pass the arithmetic, but the text's own convention says it should read one digit up.
+ */
+function truncations(text: string, statements: Statement[]): Finding[] {
+  const seen = statements.flatMap((st) => st.clauses.map((c) => ({ st, c, as: printedAs(st, c) })));
+  if (!seen.some((x) => x.as?.way === 'round')) return [];
+  return seen.flatMap(({ st, c, as }) => {
+    if (as?.way !== 'trunc') return [];
+    const d = c.rate.decimals;
+    const right = roundHalfUp(as.exact, d);
+    return [
+      {
+        code: c.kind === 'plan' ? ('SHARE_MISMATCH' as const) : ('RATE_MISMATCH' as const),
+        severity: 'warning' as const,
+        start: c.rate.start,
+        end: c.rate.end,
+        quote: text.slice(c.rate.start, c.rate.end),
+        stated: fmtPct(c.rate.value, d),
+        expected: fmtPct(right, d),
+        message: `Tỷ lệ bị cắt bớt thay vì làm tròn: ${st.value.text} so với số gốc là ${formatNumberVi(as.exact, d + 2)}, làm tròn là ${fmtPct(right, d)} (các tỷ lệ khác trong văn bản đều làm tròn)`,
+        messageEn: `Truncated instead of rounded: the exact figure is ${as.exact.toFixed(d + 2)}, rounded ${right.toFixed(d)} (the text rounds its other rates)`,
+      },
+    ];
+  });
+}
+
 /** "So với cùng kỳ năm N" must name the year before the statement's own. */
 function comparisonYear(text: string, st: Statement, c: Clause): Finding | null {
   if (c.target.kind !== 'lastYear' || c.target.year === null || !st.period) return null;
@@ -224,6 +271,8 @@ export async function checkText(ctx: Ctx | null, text: string): Promise<CheckRes
       read.push(readOf(text, st, c));
     }
   read.push(...notUnderstood(text, statements));
+  // A truncation the arithmetic let pass (inside the printed rounding) and not already flagged.
+  findings.push(...truncations(text, statements).filter((t) => !findings.some((f) => f.start === t.start)));
   findings.push(...duplicates(text), ...typography(text));
   if (ctx) findings.push(...(await againstStore(ctx, text, statements)));
   return {

@@ -77,6 +77,14 @@ const PATTERNS: [Clause['kind'], RegExp][] = [
     'ratio',
     re(String.raw`(?<word>bằng|đạt)\s+(?<rate>${NUM})\s*%\s*(?:${SO_VOI})?(?<target>${TARGET})${BASE}`),
   ],
+  // "chiếm 68% tổng doanh thu (1.250 tỷ đồng)", "đạt 66,5% tổng số doanh nghiệp (111.450)": a share of a
+  // total, checkable only when the total is in brackets after it.
+  [
+    'ratio',
+    re(
+      String.raw`(?<word>chiếm|đạt|bằng)\s+(?<rate>${NUM})\s*%\s*(?<target>tổng(?:\s+số)?)[^().;%\d]{0,50}\(\s*(?:tổng(?:\s+số)?\s*|là\s*|:\s*)*${HEDGE}(?<base>${NUM})(?<pct>\s*%)?(?![\d.,]\d)[^)]*\)`,
+    ),
+  ],
   // "tăng gấp 2,5 lần so với cùng kỳ (1.200.000)"
   [
     'times',

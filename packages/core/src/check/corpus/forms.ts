@@ -189,6 +189,26 @@ export const FORM_CASES: CorpusCase[] = [
     code: 'REPEATED_WORDS',
     quote: 'so với so với',
   }),
+  slip(
+    'a truncation where the same text rounds elsewhere',
+    'Quý 1/2025, doanh thu dịch vụ dữ liệu đạt 1.234 tỷ đồng, tăng 23,7% so với cùng kỳ năm 2024 (997 tỷ đồng). Lợi nhuận đạt 3.457 tỷ đồng, tăng 15,6% so với cùng kỳ năm 2024 (2.991 tỷ đồng).',
+    { code: 'RATE_MISMATCH', quote: '23,7%' },
+  ),
+  ...honest(
+    'truncation everywhere: a convention, not a slip',
+    'Quý 1/2025, doanh thu dịch vụ dữ liệu đạt 1.234 tỷ đồng, tăng 23,7% so với cùng kỳ năm 2024 (997 tỷ đồng). Lợi nhuận đạt 3.457 tỷ đồng, tăng 15,5% so với cùng kỳ năm 2024 (2.991 tỷ đồng).',
+  ),
+  slip(
+    'a share of a total given in brackets',
+    'Năm 2024, doanh thu dịch vụ số đạt 850 tỷ đồng, chiếm 78% tổng doanh thu của doanh nghiệp (1.250 tỷ đồng).',
+    { code: 'RATE_MISMATCH', quote: '78%' },
+  ),
+  ...honest(
+    'a share of a total (honest, and without the total: not checked)',
+    'Năm 2024, doanh thu dịch vụ số đạt 850 tỷ đồng, chiếm 68% tổng doanh thu của doanh nghiệp (1.250 tỷ đồng).',
+    'Số doanh nghiệp công nghệ số đạt 74.112 doanh nghiệp, đạt 66,5% tổng số doanh nghiệp (111.450 doanh nghiệp).',
+    'Doanh thu dịch vụ số chiếm 68% tổng doanh thu.',
+  ),
   // Whole briefings, as officers write them: several paragraphs, mixed forms, all honest.
   ...honest(
     'briefing: several paragraphs, mixed forms',
