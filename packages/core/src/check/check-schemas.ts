@@ -15,6 +15,7 @@ export const FindingCode = z.enum([
   'THOUSANDS_AS_DECIMAL',
   'IMPOSSIBLE_VALUE',
   'REPEATED_WORDS',
+  'MISSING_UNIT',
 ]);
 
 export const Finding = z.object({

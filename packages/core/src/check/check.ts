@@ -273,13 +273,39 @@ export async function checkText(ctx: Ctx | null, text: string): Promise<CheckRes
   read.push(...notUnderstood(text, statements));
   // A truncation the arithmetic let pass (inside the printed rounding) and not already flagged.
   findings.push(...truncations(text, statements).filter((t) => !findings.some((f) => f.start === t.start)));
-  findings.push(...duplicates(text), ...typography(text));
+  findings.push(...duplicates(text), ...typography(text), ...unitless(text, statements));
   if (ctx) findings.push(...(await againstStore(ctx, text, statements)));
   return {
     statements: statements.length,
     findings: findings.sort((a, b) => a.start - b.start),
     read: read.sort((a, b) => a.start - b.start),
   };
+}
+
+/**
+ * A compared amount printed with no unit ("doanh thu đạt 1.245, tăng 18,2% …"): tỷ đồng or triệu
+ * đồng? Information only. A count names its unit in its subject ("số doanh nghiệp là 132"), and a
+ * percent carries its own.
+ */
+function unitless(text: string, statements: Statement[]): Finding[] {
+  return statements.flatMap((st) => {
+    const v = st.value;
+    if (v.percent || /(?:^|\s)(?:số|tỷ\s+lệ|chỉ\s+số)\s+\p{L}/iu.test(st.subject)) return [];
+    if (!/^\s*(?:[,;.()]|$)/u.test(text.slice(v.end, v.end + 3))) return [];
+    return [
+      {
+        code: 'MISSING_UNIT' as const,
+        severity: 'info' as const,
+        start: v.start,
+        end: v.end,
+        quote: v.text,
+        stated: null,
+        expected: null,
+        message: `Số ${v.text} không kèm đơn vị tính`,
+        messageEn: `${v.text} is printed without its unit`,
+      },
+    ];
+  });
 }
 
 /** One comparison as read, checked or not (and why not). */

@@ -185,6 +185,11 @@ export const FORM_CASES: CorpusCase[] = [
     'Tháng 6/2025, số địa chỉ IPv4 bị khai thác trong mạng botnet là 5.120.400.000 địa chỉ.',
     { code: 'IMPOSSIBLE_VALUE', quote: '5.120.400.000' },
   ),
+  slip(
+    'a figure with no unit',
+    'Quý 1/2025, doanh thu dịch vụ điện toán đám mây đạt 1.245, tăng 18,2% so với cùng kỳ năm 2024 (1.053).',
+    { code: 'MISSING_UNIT', quote: '1.245' },
+  ),
   slip('repeated words', 'Doanh thu tăng 8% so với so với cùng kỳ.', {
     code: 'REPEATED_WORDS',
     quote: 'so với so với',
