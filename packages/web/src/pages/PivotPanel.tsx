@@ -77,7 +77,7 @@ export function PivotPanel({
       <div className="toolbar">
         <DimSelect label={t('Hàng', 'Rows')} value={rows} other={cols} onChange={setRows} />
         <DimSelect label={t('Cột', 'Columns')} value={cols} other={rows} onChange={setCols} />
-        <a className="button" href={`/api/pivot?${qs({ ...sel, format: 'xlsx' })}`}>
+        <a className="button" href={`/api/pivot?${qs({ ...sel, format: 'xlsx', lang })}`}>
           {t('Xuất XLSX', 'Export XLSX')}
         </a>
         <a className="button" href={`/api/pivot?${qs({ ...sel, format: 'csv', lang })}`}>
