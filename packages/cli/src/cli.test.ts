@@ -48,6 +48,18 @@ describe.skipIf(!!process.env.BAOCAO_TEST_PG)('the baocao command', () => {
     expect(missing.stderr).toContain('--template');
   }, 60_000);
 
+  it('refuses to start on a bad setting, naming it, before touching anything', () => {
+    const r = spawnSync(process.execPath, [BIN, 'serve', '--data', data], {
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: '', PORT: '80a', LOG_LEVEL: 'verbose' },
+      timeout: 30_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('INVALID_CONFIG');
+    expect(r.stderr).toContain('PORT="80a"');
+    expect(r.stderr).toContain('LOG_LEVEL="verbose"');
+  }, 60_000);
+
   it('fact-checks a seed and prints the findings as JSON', () => {
     const seed = fileURLToPath(new URL('../../core/data/seeds/000_b409b39f4fa24542.txt', import.meta.url));
     const r = baocao('check', seed, '--json');

@@ -1,12 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Ctx, type Database, createLogger, openDatabase, systemCtx } from '@baocao/core';
+import { type Ctx, type Database, createLogger, loadConfig, openDatabase, systemCtx } from '@baocao/core';
 
 /** Where the store is: DATABASE_URL (PostgreSQL) wins, else a PGlite folder (`--data`, BAOCAO_DATA, ./data). */
 export function storeLocation(dataFlag?: string): { url?: string; dataDir?: string; label: string } {
-  const url = process.env.DATABASE_URL;
+  const config = loadConfig();
+  const url = config.DATABASE_URL;
   if (url) return { url, label: `PostgreSQL ${new URL(url).host}${new URL(url).pathname}` };
-  const dataDir = resolve(dataFlag ?? process.env.BAOCAO_DATA ?? './data');
+  const dataDir = resolve(dataFlag ?? config.BAOCAO_DATA ?? './data');
   return { dataDir, label: `PGlite ${dataDir}` };
 }
 
@@ -17,7 +18,7 @@ export async function openStore(dataFlag?: string): Promise<{ db: Database; ctx:
   const db = await openDatabase(loc);
   return {
     db,
-    ctx: systemCtx(db, createLogger({ level: process.env.LOG_LEVEL ?? 'warn' })),
+    ctx: systemCtx(db, createLogger({ level: loadConfig().LOG_LEVEL ?? 'warn' })),
     label: loc.label,
   };
 }

@@ -1,5 +1,6 @@
 /** The public surface of core: every rule of baocao, reused by the server, the CLI and the web app. */
 export * from './errors.ts';
+export * from './config.ts';
 export { zodErrorList, zodFieldErrors } from './zod-errors.ts';
 export { parseJsonExact } from './format/json-numbers.ts';
 export * from './context.ts';

@@ -1,1 +1,1 @@
-export { buildApp, ROUTES, type ApiRoutes, type AppOptions } from './app.ts';
+export { buildApp, ROUTES, trustProxyFromEnv, type ApiRoutes, type AppOptions } from './app.ts';

@@ -1,3 +1,4 @@
+import { ConfigSchema } from '../config.ts';
 import { BaocaoError } from '../errors.ts';
 
 /**
@@ -5,7 +6,8 @@ import { BaocaoError } from '../errors.ts';
  * rule). On by default; a deployment with a single officer may turn it off with
  * `BAOCAO_FOUR_EYES=off`.
  */
-export const fourEyesRequired = (): boolean => process.env.BAOCAO_FOUR_EYES?.trim().toLowerCase() !== 'off';
+export const fourEyesRequired = (): boolean =>
+  ConfigSchema.shape.BAOCAO_FOUR_EYES.parse(process.env.BAOCAO_FOUR_EYES) !== 'off';
 
 /** Refuses an approval by the form's own submitter, when the deployment requires four eyes. */
 export function requireSecondPerson(approver: string, submitter: string | null): void {

@@ -1,0 +1,52 @@
+/**
+ * The deployment's settings, read once from the environment and validated at start: a bad value
+ * stops the start with a message naming the variable, rather than surfacing later as a strange
+ * failure. README's "Operating settings" table documents each one.
+ */
+import { z } from 'zod';
+import { BaocaoError } from './errors.ts';
+
+// An unset variable and an empty one mean the same: the default.
+const optional = <T extends z.ZodType>(t: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), t.optional());
+
+const TRUST_PROXY = /^(?:true|false|\d+|[\d.:a-fA-F/]+(?:\s*,\s*[\d.:a-fA-F/]+)*)$/;
+
+export const ConfigSchema = z.object({
+  DATABASE_URL: optional(
+    z.url({ protocol: /^postgres(?:ql)?$/, error: 'phải là postgres://… / must be postgres://…' }),
+  ),
+  BAOCAO_DATA: optional(z.string()),
+  PORT: optional(z.coerce.number().int().min(0).max(65535)),
+  HOST: optional(z.string().regex(/^[\w.:-]+$/, 'tên máy hoặc địa chỉ / a host name or address')),
+  BAOCAO_API_TOKEN: optional(z.string().min(16, 'ít nhất 16 ký tự / 16 characters or more')),
+  BAOCAO_TRUST_PROXY: optional(
+    z
+      .string()
+      .regex(
+        TRUST_PROXY,
+        'true, false, số bước hoặc danh sách địa chỉ / true, false, a hop count or addresses',
+      ),
+  ),
+  BAOCAO_FOUR_EYES: optional(z.enum(['on', 'off'])),
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+  BAOCAO_DEMO_PASSWORD: optional(z.string().min(10, 'ít nhất 10 ký tự / 10 characters or more')),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/**
+ * The settings from `env` (the process's by default). Throws `INVALID_CONFIG` naming every
+ * variable that is wrong and why, in Vietnamese and English.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const r = ConfigSchema.safeParse(env);
+  if (r.success) return r.data;
+  const wrong = r.error.issues.map(
+    (i) => `${String(i.path[0])}="${env[String(i.path[0])] ?? ''}": ${i.message}`,
+  );
+  throw new BaocaoError(
+    'INVALID_CONFIG',
+    `Cấu hình không hợp lệ, không khởi động: ${wrong.join('; ')}`,
+    `Invalid configuration, not starting: ${wrong.join('; ')}`,
+  );
+}
