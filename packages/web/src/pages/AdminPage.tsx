@@ -2,7 +2,9 @@ import { ROLES, ROLE_LABELS, UserInput } from '@baocao/core/browser';
 import { ApiError } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { useAction, useLoad } from '../hooks.ts';
+import { useState } from 'react';
 import { useFormat } from '../format.ts';
+import { PeriodPicker } from '../period-picker.tsx';
 import { ErrorBox, Loading } from '../ui.tsx';
 import { CatalogPanel } from './CatalogPanel.tsx';
 import { call } from '../client.ts';
@@ -11,6 +13,11 @@ import { call } from '../client.ts';
 export function AdminPage() {
   const { t, user, can } = useApp();
   const fmt = useFormat();
+  // The month to open: next month by default (the one units will report on after this one).
+  const [toOpen, setToOpen] = useState(() => {
+    const d = new Date();
+    return `${d.getFullYear() + (d.getMonth() === 11 ? 1 : 0)}M${String(((d.getMonth() + 1) % 12) + 1).padStart(2, '0')}`;
+  });
   const periods = useLoad(['GET /api/periods'], () => call('GET /api/periods'));
   const users = useLoad(['GET /api/users', user?.username], () =>
     can('user.manage') ? call('GET /api/users') : Promise.resolve([]),
@@ -100,10 +107,9 @@ export function AdminPage() {
             );
           }}
         >
-          <label>
-            {t('Mở kỳ (ví dụ 2026M12)', 'Open a period (e.g. 2026M12)')}{' '}
-            <input name="period" required size={10} />
-          </label>
+          {/* Reporting periods are months: picked, never typed as a code. */}
+          <PeriodPicker value={toOpen} kinds={['M']} onChange={setToOpen} />
+          <input type="hidden" name="period" value={toOpen} />
           <label>
             {t('Hạn nộp (mặc định ngày 15 tháng sau)', 'Deadline (default: the 15th of the next month)')}{' '}
             <input name="dueOn" type="date" />
