@@ -1,10 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Ctx, type Database, createLogger, loadConfig, openDatabase, systemCtx } from '@baocao/core';
+import {
+  type Config,
+  type Ctx,
+  type Database,
+  createLogger,
+  loadConfig,
+  openDatabase,
+  systemCtx,
+} from '@baocao/core';
 
 /** Where the store is: DATABASE_URL (PostgreSQL) wins, else a PGlite folder (`--data`, BAOCAO_DATA, ./data). */
-export function storeLocation(dataFlag?: string): { url?: string; dataDir?: string; label: string } {
-  const config = loadConfig();
+export function storeLocation(
+  dataFlag?: string,
+  config: Config = loadConfig(),
+): { url?: string; dataDir?: string; label: string } {
   const url = config.DATABASE_URL;
   if (url) return { url, label: `PostgreSQL ${new URL(url).host}${new URL(url).pathname}` };
   const dataDir = resolve(dataFlag ?? config.BAOCAO_DATA ?? './data');
@@ -13,12 +23,13 @@ export function storeLocation(dataFlag?: string): { url?: string; dataDir?: stri
 
 /** Opens (and migrates) the store; the CLI acts as the system administrator. */
 export async function openStore(dataFlag?: string): Promise<{ db: Database; ctx: Ctx; label: string }> {
-  const loc = storeLocation(dataFlag);
+  const config = loadConfig();
+  const loc = storeLocation(dataFlag, config);
   if (loc.dataDir) mkdirSync(loc.dataDir, { recursive: true });
   const db = await openDatabase(loc);
   return {
     db,
-    ctx: systemCtx(db, createLogger({ level: loadConfig().LOG_LEVEL ?? 'warn' })),
+    ctx: systemCtx(db, createLogger({ level: config.LOG_LEVEL ?? 'warn' })),
     label: loc.label,
   };
 }

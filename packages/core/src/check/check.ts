@@ -61,9 +61,15 @@ function readings(st: Statement, c: Clause): { exact: number; range: Range }[] {
   return [{ exact: q * 100, range: ratio }];
 }
 
-function arithmetic(text: string, st: Statement, c: Clause): Finding | null {
+/** A comparison with its readings, computed once for every check that needs them. */
+interface Compared {
+  st: Statement;
+  c: Clause;
+  all: { exact: number; range: Range }[];
+}
+
+function arithmetic(text: string, { st, c, all }: Compared): Finding | null {
   const stated = c.rate;
-  const all = readings(st, c);
   if (!all.length || all.some((r) => overlaps(r.range, interval(stated)))) return null;
   const exact = all[0]!.exact;
   // The correct figure, at the precision the text used (one decimal at least, so it says something).
@@ -89,8 +95,7 @@ function arithmetic(text: string, st: Statement, c: Clause): Finding | null {
  * single, or when the printed figures do not pin the rate to within three units of its last digit
  * ("54" and "44" cannot tell 22,72% from 22,73%: no convention can be judged from them).
  */
-function printedAs(st: Statement, c: Clause): { way: 'round' | 'trunc'; exact: number } | null {
-  const all = readings(st, c);
+function printedAs({ c, all }: Compared): { way: 'round' | 'trunc'; exact: number } | null {
   if (all.length !== 1) return null;
   const f = 10 ** c.rate.decimals;
   const [lo, hi] = all[0]!.range;
@@ -107,8 +112,8 @@ function printedAs(st: Statement, c: Clause): { way: 'round' | 'trunc'; exact: n
  * A rate truncated where the same text rounds its other rates: within the printed figures' rounding
  * it may pass the arithmetic, but the text's own convention says it should read one digit up.
  */
-function truncations(text: string, statements: Statement[]): Finding[] {
-  const seen = statements.flatMap((st) => st.clauses.map((c) => ({ st, c, as: printedAs(st, c) })));
+function truncations(text: string, compared: Compared[]): Finding[] {
+  const seen = compared.map((x) => ({ ...x, as: printedAs(x) }));
   if (!seen.some((x) => x.as?.way === 'round')) return [];
   return seen.flatMap(({ st, c, as }) => {
     if (as?.way !== 'trunc') return [];
@@ -262,17 +267,17 @@ export async function checkText(ctx: Ctx | null, text: string): Promise<CheckRes
   const statements = extractStatements(text);
   const findings: Finding[] = [];
   const read: StatementRead[] = [];
-  for (const st of statements)
-    for (const c of st.clauses) {
-      const a = arithmetic(text, st, c);
-      if (a) findings.push(a);
-      const y = comparisonYear(text, st, c);
-      if (y) findings.push(y);
-      read.push(readOf(text, st, c));
-    }
+  const compared = statements.flatMap((st) => st.clauses.map((c) => ({ st, c, all: readings(st, c) })));
+  for (const x of compared) {
+    const a = arithmetic(text, x);
+    if (a) findings.push(a);
+    const y = comparisonYear(text, x.st, x.c);
+    if (y) findings.push(y);
+    read.push(readOf(text, x));
+  }
   read.push(...notUnderstood(text, statements));
   // A truncation the arithmetic let pass (inside the printed rounding) and not already flagged.
-  findings.push(...truncations(text, statements).filter((t) => !findings.some((f) => f.start === t.start)));
+  findings.push(...truncations(text, compared).filter((t) => !findings.some((f) => f.start === t.start)));
   findings.push(...duplicates(text), ...typography(text), ...unitless(text, statements));
   if (ctx) findings.push(...(await againstStore(ctx, text, statements)));
   return {
@@ -309,8 +314,8 @@ function unitless(text: string, statements: Statement[]): Finding[] {
 }
 
 /** One comparison as read, checked or not (and why not). */
-function readOf(text: string, st: Statement, c: Clause): StatementRead {
-  const checked = readings(st, c).length > 0;
+function readOf(text: string, { st, c, all }: Compared): StatementRead {
+  const checked = all.length > 0;
   const why: [string, string] | null = checked
     ? null
     : c.base && c.base.percent !== st.value.percent

@@ -1,5 +1,5 @@
 import { type Clause, clausesIn } from './clauses.ts';
-import { NUM, type Printed, parsePrinted } from './numbers.ts';
+import { FIGURE, type Printed, parsePrinted } from './numbers.ts';
 import { type Span, type TextPeriod, ownPeriods, reportingPeriod } from './text-periods.ts';
 
 export type { Clause } from './clauses.ts';
@@ -60,7 +60,7 @@ function subjectOf(s: string, masked: string, key: number): string {
 }
 
 // A figure: a number not part of a bigger one, possibly a percent ("80,1%").
-const FIGURE = new RegExp(String.raw`(?<![\d.,])(${NUM})(?![\d]|[.,]\d)(\s*%)?`, 'gu');
+const FIGURE_OR_PERCENT = new RegExp(String.raw`${FIGURE}(\s*%)?`, 'gu');
 // A sentence whose subject is the previous sentence's figure: "Con số này giảm 9,3% …".
 const ANAPHOR = /^\s*(?:[-–•]\s*)?(?:con\s+số|số\s+liệu|mức)\s+(?:này|đó|trên)\b/iu;
 
@@ -89,8 +89,8 @@ export function extractStatements(text: string): Statement[] {
     );
     const masked = maskNonFigures(s);
     const figures: Figure[] = [];
-    FIGURE.lastIndex = 0;
-    for (let m; (m = FIGURE.exec(masked));)
+    FIGURE_OR_PERCENT.lastIndex = 0;
+    for (let m; (m = FIGURE_OR_PERCENT.exec(masked));)
       figures.push({
         ...parsePrinted(m[1]!, m[2] ? '' : s.slice(m.index + m[1]!.length)),
         start: sent.start + m.index,

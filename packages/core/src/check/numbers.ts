@@ -2,10 +2,14 @@
  * Numbers as Vietnamese text prints them: "2.820.865", "46,8", "0,92", "132"; and, read but reported
  * as typography, English thousands separators with two groups or more ("105,130,507").
  */
-export const NUM = String.raw`\d{1,3}(?:,\d{3}){2,}(?![\d,])|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?`;
+export const ENGLISH_GROUPED = String.raw`\d{1,3}(?:,\d{3}){2,}(?![\d,])`;
+export const NUM = String.raw`${ENGLISH_GROUPED}|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?`;
+
+/** A whole figure in text (group 1), never the tail or head of a bigger number. */
+export const FIGURE = String.raw`(?<![\d.,])(${NUM})(?![\d]|[.,]\d)`;
 
 /** "105,130,507": thousands grouped the English way (unambiguous with two groups or more). */
-export const isEnglishGrouped = (s: string) => /^\d{1,3}(?:,\d{3}){2,}$/.test(s);
+export const isEnglishGrouped = (s: string) => new RegExp(`^(?:${ENGLISH_GROUPED})$`).test(s);
 
 /** A printed number: its value as printed, how many decimals it shows (its precision), and the factor of the scale words after it. */
 export interface Printed {

@@ -6,7 +6,7 @@
  */
 import type { Finding } from './check-schemas.ts';
 import { sentences } from './extract.ts';
-import { NUM, parsePrinted } from './numbers.ts';
+import { ENGLISH_GROUPED, FIGURE, parsePrinted } from './numbers.ts';
 
 const info = (
   text: string,
@@ -60,7 +60,7 @@ export function typography(text: string): Finding[] {
       `A missing space: "${m[0]}"`,
     ),
   );
-  each(/(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,])/gu, (m) =>
+  each(new RegExp(String.raw`(?<![\d.,])${ENGLISH_GROUPED}`, 'gu'), (m) =>
     info(
       text,
       m.index,
@@ -88,7 +88,7 @@ export function typography(text: string): Finding[] {
     const sentence = text.slice(span.start, span.end);
     if (!/IPv4|địa\s+chỉ\s+IP/iu.test(sentence)) continue;
     const offset = span.start;
-    const re = new RegExp(String.raw`(?<![\d.,])(${NUM})(?![\d]|[.,]\d)`, 'gu');
+    const re = new RegExp(FIGURE, 'gu');
     for (let m; (m = re.exec(sentence));) {
       const p = parsePrinted(m[1]!, sentence.slice(m.index + m[1]!.length));
       if (p.value * p.scale > IPV4_SPACE)

@@ -1,4 +1,4 @@
-import { ROLES, ROLE_LABELS, UserInput } from '@baocao/core/browser';
+import { ROLES, ROLE_LABELS, UserInput, monthIndexOfDate, periodFromMonths } from '@baocao/core/browser';
 import { ApiError } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { useAction, useLoad } from '../hooks.ts';
@@ -15,8 +15,8 @@ export function AdminPage() {
   const fmt = useFormat();
   // The month to open: next month by default (the one units will report on after this one).
   const [toOpen, setToOpen] = useState(() => {
-    const d = new Date();
-    return `${d.getFullYear() + (d.getMonth() === 11 ? 1 : 0)}M${String(((d.getMonth() + 1) % 12) + 1).padStart(2, '0')}`;
+    const next = monthIndexOfDate(new Date().toISOString().slice(0, 10)) + 1;
+    return periodFromMonths(next, next).id;
   });
   const periods = useLoad(['GET /api/periods'], () => call('GET /api/periods'));
   const users = useLoad(['GET /api/users', user?.username], () =>
