@@ -113,6 +113,28 @@ describe.skipIf(!!process.env.BAOCAO_TEST_PG)('the baocao command', () => {
     expect(JSON.parse(kept.stdout)).toMatchObject({ value: 777 });
   }, 120_000);
 
+  it('runs its worker threads from the compiled bundle: a large file parsed, a large feed read', () => {
+    // Past 256 kB a value file is parsed in a worker; its error still names the line.
+    const rows = Array.from({ length: 12_000 }, (_, i) => `VT.DOANH_THU,P01,${2000 + (i % 20)}M01,${i}`);
+    const big = join(dir, 'big.csv');
+    writeFileSync(big, `indicator,unit,period,value\n${rows.join('\n')}\nVT.DOANH_THU,P01,2024M02,"12\n`);
+    const refused = baocao('import', big);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('INVALID_FILE');
+    expect(refused.stderr).toContain('line 12002');
+    // Past 8 MB a feed's chunks go to worker threads (one per core).
+    const lines = Array.from(
+      { length: 300_000 },
+      (_, i) =>
+        `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255},2024-07-${String(1 + (i % 28)).padStart(2, '0')}T08:00:00Z,test`,
+    );
+    const feed = join(dir, 'feed.csv');
+    writeFileSync(feed, `ip,seen_at,source\n${lines.join('\n')}\n`);
+    const read = baocao('feed', feed);
+    expect(read.status).toBe(0);
+    expect(JSON.parse(read.stdout)).toMatchObject({ months: [{ period: '2024M07', distinct: 300_000 }] });
+  }, 120_000);
+
   it('backs the store up to one file and restores it into an empty folder', () => {
     const file = join(dir, 'kho.baocao.gz');
     const backup = baocao('backup', file);

@@ -1,6 +1,4 @@
 import { parseArgs } from 'node:util';
-import { BaocaoError } from '@baocao/core';
-import { COMMANDS } from './commands.ts';
 
 const HELP = `baocao — nền tảng thống kê, báo cáo (statistics and reporting)
 
@@ -64,10 +62,16 @@ const { values: flags, positionals } = parseArgs({
 });
 
 const [name, ...args] = positionals;
-const command = name ? COMMANDS[name] : undefined;
-if (flags.help || !command) {
+if (flags.help || !name) {
+  // Help needs none of the platform: printed before anything heavy is loaded, so it is instant.
   console.log(HELP);
-  process.exit(flags.help || !name ? 0 : 2);
+  process.exit(0);
+}
+const [{ COMMANDS }, { BaocaoError }] = await Promise.all([import('./commands.ts'), import('@baocao/core')]);
+const command = COMMANDS[name];
+if (!command) {
+  console.log(HELP);
+  process.exit(2);
 }
 try {
   await command({ flags, args });

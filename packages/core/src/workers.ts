@@ -1,6 +1,14 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 /**
+ * A module beside the caller's, by name without extension: `.ts` when running from source, `.js`
+ * in the compiled bundle, where each worker is an entry of its own next to the code that starts it.
+ */
+export function siblingModule(name: string, callerUrl: string): URL {
+  return new URL(`./${name}${callerUrl.endsWith('.ts') ? '.ts' : '.js'}`, callerUrl);
+}
+
+/**
  * Starts a worker thread on a module of core. Core runs as TypeScript through tsx in development,
  * so a `.ts` entry registers tsx first; null when it cannot be (no tsx installed), and the caller
  * does the work on its own thread.

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { coreFile } from '../files.ts';
 import type { IndicatorInput } from '../schemas.ts';
 
-const DATA = new URL('../../data/', import.meta.url);
+const DATA = coreFile('data/');
 
 /** Short names the ministry uses in sentences ("Doanh thu ước đạt …"). */
 const SHORT_VI: Record<string, string> = {

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { coreFile } from '../files.ts';
 import type { Database } from './database.ts';
 
-const DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+const DIR = fileURLToPath(coreFile('src/db/migrations/'));
 
 const isUniqueViolation = (err: unknown) =>
   typeof err === 'object' && err !== null && 'code' in err && err.code === '23505';

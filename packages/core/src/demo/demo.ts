@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Ctx } from '../context.ts';
+import { coreFile } from '../files.ts';
 import { roundHalfUp } from '../format/number.ts';
 import { setPlanTargets } from '../plans/plans.ts';
 import type { RawValueRow } from '../values/validate.ts';
@@ -25,9 +26,7 @@ const DemoRegistry = z.object({
  * and the dates of the two demo reports. Loaded once: a store that has registry items keeps them.
  */
 async function loadDemoRegistry(ctx: Ctx): Promise<number> {
-  const demo = DemoRegistry.parse(
-    JSON.parse(readFileSync(new URL('../../data/demo-registry.json', import.meta.url), 'utf8')),
-  );
+  const demo = DemoRegistry.parse(JSON.parse(readFileSync(coreFile('data/demo-registry.json'), 'utf8')));
   const any = await ctx.db.k.selectFrom('registry_item').select('id').limit(1).executeTakeFirst();
   if (any) return 0;
   const { items } = await createRegistryItems(ctx, demo.items);
@@ -91,7 +90,7 @@ const SOURCE: Record<string, string> = {
 /** The seed figures with their catalog codes (rows of statements outside the catalog are left out). */
 export function seedFigures(): (SeedRow & { code: string; estimate: boolean })[] {
   // The notes column quotes the seed's words ("giảm 75,1%") without CSV escaping; only its start is kept.
-  const rows: SeedRow[] = parse(readFileSync(new URL('../../data/seed-figures.csv', import.meta.url)), {
+  const rows: SeedRow[] = parse(readFileSync(coreFile('data/seed-figures.csv')), {
     columns: true,
     trim: true,
     relax_quotes: true,

@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../workers.ts';
+import { siblingModule, startWorker } from '../workers.ts';
 import { z } from 'zod';
 import { type FeedLayout, FeedPart } from './feed-parse.ts';
 
@@ -26,7 +26,7 @@ export class WorkerPool {
   private constructor(private readonly slots: Slot[]) {}
 
   static start(n: number, setup: { layout: FeedLayout; latestMonth: number | undefined }): WorkerPool | null {
-    const entry = new URL('./feed-worker.ts', import.meta.url);
+    const entry = siblingModule('feed-worker', import.meta.url);
     const slots: Slot[] = [];
     const pool = new WorkerPool(slots);
     for (let i = 0; i < n; i++) {

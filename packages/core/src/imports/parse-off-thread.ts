@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BaocaoError, tooLarge } from '../errors.ts';
 import type { RawValueRow } from '../values/validate.ts';
-import { startWorker } from '../workers.ts';
+import { siblingModule, startWorker } from '../workers.ts';
 import { FILE_LIMITS, LIMIT_NAMES, overLimit } from './limits.ts';
 import { ParseReply } from './parse-messages.ts';
 import { type FileFormat, parseValueFile } from './parse-file.ts';
@@ -31,7 +31,7 @@ export async function readValueFile(
   if (data.length > FILE_LIMITS.bytes) overLimit(LIMIT_NAMES.bytes, FILE_LIMITS.bytes, data.length);
   if (data.length <= IN_THREAD_BYTES) return parseValueFile(data, filename, format);
   const bytes = new Uint8Array(data); // a copy the worker owns
-  const worker = startWorker(new URL('./parse-worker.ts', import.meta.url), {
+  const worker = startWorker(siblingModule('parse-worker', import.meta.url), {
     workerData: { bytes, filename, ...(format ? { format } : {}) },
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 64 },
   });

@@ -3,10 +3,11 @@ import { requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { Ctx } from '../context.ts';
 import { BaocaoError, notFound } from '../errors.ts';
+import { coreFile } from '../files.ts';
 import { zodFieldErrors } from '../zod-errors.ts';
 import { ReportTemplate } from './report-schemas.ts';
 
-const DIR = new URL('../../data/templates/', import.meta.url);
+const DIR = coreFile('data/templates/');
 
 /** The templates that ship with baocao (data files, one per report type). */
 export function builtinTemplates(): ReportTemplate[] {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { coreFile } from '../files.ts';
 import type { UnitInput } from '../schemas.ts';
 
 /** The day the 34 provinces replaced the 63 (Resolution 202/2025/QH15). */
@@ -26,7 +27,7 @@ export function provinceUnits(parentCode = 'VN'): {
   units: UnitInput[];
   successions: { predecessor: string; successor: string; effective: string }[];
 } {
-  const rows: Row[] = parse(readFileSync(new URL('../../data/provinces-2025.csv', import.meta.url)), {
+  const rows: Row[] = parse(readFileSync(coreFile('data/provinces-2025.csv')), {
     columns: true,
     trim: true,
   });
