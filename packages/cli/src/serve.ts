@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import { createLogger, listIndicators, loadConfig, loadDemo } from '@baocao/core';
-import { buildApp, trustProxyFromEnv } from '@baocao/server';
+import { buildApp, createMetrics, serveMetrics, shutdown, trustProxyFromEnv } from '@baocao/server';
 import { announceDemoUsers } from './demo-users.ts';
 import type { Flags } from './io.ts';
 import { openStore } from './store.ts';
 
 /**
  * Runs the platform. `--demo-if-empty` (what `npm start` passes) loads the demo into an empty
- * embedded store; against a PostgreSQL server (production) it never does.
+ * embedded store; against a PostgreSQL server (production) it never does. SIGTERM or SIGINT stops
+ * it gracefully: requests in flight finish (within SHUTDOWN_GRACE_SECONDS), then the pool closes.
  */
 export async function serve(flags: Flags): Promise<void> {
   // Every setting validated before anything starts: a wrong one stops here, named.
@@ -20,18 +22,49 @@ export async function serve(flags: Flags): Promise<void> {
     await announceDemoUsers(ctx);
   }
   const apiToken = config.BAOCAO_API_TOKEN ?? randomBytes(24).toString('base64url');
-  const app = await buildApp({ db, log, apiToken, trustProxy: trustProxyFromEnv(config.BAOCAO_TRUST_PROXY) });
-  const port = flags.port ? loadConfig({ PORT: flags.port }).PORT! : (config.PORT ?? 3000);
+  const metrics = config.METRICS_PORT === undefined ? undefined : createMetrics(db);
+  const app = await buildApp({
+    db,
+    log,
+    apiToken,
+    trustProxy: trustProxyFromEnv(config.BAOCAO_TRUST_PROXY),
+    ...(metrics ? { metrics } : {}),
+  });
   const host = config.HOST ?? '127.0.0.1';
-  await app.listen({ port, host });
-  log.info({ store: label, url: `http://${host}:${port}` }, 'baocao is up');
+  await app.listen({
+    port: flags.port ? loadConfig({ PORT: flags.port }).PORT! : (config.PORT ?? 3000),
+    host,
+  });
+  const { port } = where(app.server.address());
+  const metricsServer =
+    metrics && config.METRICS_PORT !== undefined
+      ? await serveMetrics(metrics, { port: config.METRICS_PORT, host: config.METRICS_HOST ?? host })
+      : undefined;
+  const metricsAt = metricsServer && where(metricsServer.address());
+  log.info(
+    {
+      store: label,
+      url: `http://${host}:${port}`,
+      ...(metricsAt ? { metrics: `http://${metricsAt.address}:${metricsAt.port}/metrics` } : {}),
+    },
+    'baocao is up',
+  );
   if (!config.BAOCAO_API_TOKEN)
     console.error(`API token for this run (set BAOCAO_API_TOKEN to fix one): ${apiToken}`);
-  const stop = async () => {
-    await app.close();
-    await db.close();
-    process.exit(0);
+  const graceMs = (config.SHUTDOWN_GRACE_SECONDS ?? 30) * 1000;
+  const stop = async (signal: string) => {
+    log.info({ signal, graceMs }, 'stopping: no new connections, finishing the requests in flight');
+    metricsServer?.close();
+    const clean = await shutdown(app, { graceMs, closeStore: () => db.close() });
+    if (clean) log.info('stopped');
+    else log.warn('stopped before every request finished: the grace period ran out');
+    process.exit(clean ? 0 : 1);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** The address a TCP server is listening on (its port when PORT=0 let the system choose). */
+function where(a: string | AddressInfo | null): { address: string; port: number | undefined } {
+  return typeof a === 'object' && a ? a : { address: String(a), port: undefined };
 }

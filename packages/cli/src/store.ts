@@ -26,7 +26,7 @@ export async function openStore(dataFlag?: string): Promise<{ db: Database; ctx:
   const config = loadConfig();
   const loc = storeLocation(dataFlag, config);
   if (loc.dataDir) mkdirSync(loc.dataDir, { recursive: true });
-  const db = await openDatabase(loc);
+  const db = await openDatabase({ ...loc, ...(config.DB_POOL_MAX ? { poolMax: config.DB_POOL_MAX } : {}) });
   return {
     db,
     ctx: systemCtx(db, createLogger({ level: config.LOG_LEVEL ?? 'warn' })),

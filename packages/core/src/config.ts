@@ -31,6 +31,10 @@ export const ConfigSchema = z.object({
   BAOCAO_FOUR_EYES: optional(z.enum(['on', 'off'])),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
   BAOCAO_DEMO_PASSWORD: optional(z.string().min(10, 'ít nhất 10 ký tự / 10 characters or more')),
+  DB_POOL_MAX: optional(z.coerce.number().int().min(1).max(200)),
+  METRICS_PORT: optional(z.coerce.number().int().min(0).max(65535)),
+  METRICS_HOST: optional(z.string().regex(/^[\w.:-]+$/, 'tên máy hoặc địa chỉ / a host name or address')),
+  SHUTDOWN_GRACE_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

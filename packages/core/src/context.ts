@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 export type { Logger } from 'pino';
 import type { Database } from './db/database.ts';
 
@@ -25,9 +25,10 @@ export type Log = Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
 /** The actor of the command line and of start-up tasks: the machine's administrator. */
 export const SYSTEM_ACTOR: Actor = { username: 'system', role: 'admin', unitId: null };
 
-/** The one logger factory, so every process logs the same structured way. */
-export function createLogger(opts: { level?: string } = {}): Logger {
-  return pino({ level: opts.level ?? process.env.LOG_LEVEL ?? 'info', base: { app: 'baocao' } });
+/** The one logger factory, so every process logs the same structured way (JSON lines, stdout by default). */
+export function createLogger(opts: { level?: string; destination?: DestinationStream } = {}): Logger {
+  const options = { level: opts.level ?? process.env.LOG_LEVEL ?? 'info', base: { app: 'baocao' } };
+  return opts.destination ? pino(options, opts.destination) : pino(options);
 }
 
 /** A context for trusted callers (CLI, start-up, tests). */

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
@@ -11,12 +13,11 @@ import {
   compactRollups,
   notFound,
   parseJsonExact,
-  zodErrorList,
 } from '@baocao/core';
 import helmet from '@fastify/helmet';
 import Fastify from 'fastify';
-import { ZodError } from 'zod';
-import type { FastifyRequest } from 'fastify';
+import { type Metrics, measureRequests } from './metrics.ts';
+import { presentError, statusOf } from './present-error.ts';
 import { docsPage, openApiDocument } from './openapi.ts';
 import type { App } from './route.ts';
 import { sessionEnv } from './session.ts';
@@ -62,6 +63,18 @@ export interface AppOptions {
    * or addresses/CIDRs. Sign-in throttling and the Secure cookie depend on it.
    */
   trustProxy?: TrustProxy;
+  /** Prometheus metrics to keep (requests, imports); served apart by {@link serveMetrics}. */
+  metrics?: Metrics;
+}
+
+/**
+ * The id of a request: the load balancer's (X-Request-Id, when it is a plain token) so a request
+ * can be followed from HAProxy to the app's log, else a random UUID — unique across nodes and
+ * restarts, unlike a per-process counter.
+ */
+function requestId(req: IncomingMessage): string {
+  const h = req.headers['x-request-id'];
+  return typeof h === 'string' && /^[\w.:-]{1,64}$/.test(h) ? h : randomUUID();
 }
 
 type TrustProxy = boolean | string[] | ((address: string, hop: number) => boolean);
@@ -89,6 +102,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     loggerInstance: opts.log,
     bodyLimit: 200 * 1024 * 1024,
     trustProxy: opts.trustProxy ?? trustProxyFromEnv(),
+    genReqId: requestId,
   });
   // No upgrade-insecure-requests: reached by a LAN address over plain HTTP, it would send the page's
   // own assets to https and leave it blank; behind TLS the assets are https already.
@@ -113,6 +127,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     }
   });
   app.setErrorHandler((err, req, reply) => reply.code(statusOf(err)).send(presentError(err, req)));
+  // Every answer names its request id, the one every log line of the request carries.
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  if (opts.metrics) measureRequests(app, opts.metrics);
   // Compressed answers (brotli or gzip, as the client accepts) for everything compressible over
   // 1 KB: the app's JavaScript and the API's JSON cross slow provincial links.
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
@@ -133,7 +152,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   }, 2000);
   compaction.unref();
   app.addHook('onClose', async () => clearInterval(compaction));
-  const env = sessionEnv(opts.db, opts.apiToken);
+  const env = { ...sessionEnv(opts.db, opts.apiToken), metrics: opts.metrics };
   for (const r of ROUTES) r.register(app, env);
   const doc = openApiDocument(ROUTES);
   app.get('/api/openapi.json', async () => doc);
@@ -160,79 +179,4 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     );
   }
   return app;
-}
-
-/** PostgreSQL's class 22 (data exception: a NUL in text, a value out of a type's range) is bad input. */
-const isDataException = (err: unknown) =>
-  err instanceof Error && 'code' in err && typeof err.code === 'string' && /^22[0-9A-Z]{3}$/.test(err.code);
-
-const statusOf = (err: unknown): number =>
-  isDataException(err)
-    ? 400
-    : err instanceof BaocaoError
-      ? err.status
-      : err instanceof ZodError || err instanceof SyntaxError
-        ? 400
-        : typeof err === 'object' && err !== null && 'statusCode' in err && typeof err.statusCode === 'number'
-          ? err.statusCode
-          : 500;
-
-/** Fastify's own refusals, in our error shape with a code a client can act on. */
-const FASTIFY_CODES: Record<string, [string, string, string]> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: [
-    'BODY_TOO_LARGE',
-    'Nội dung gửi lên vượt giới hạn của địa chỉ này',
-    'The request body is over this endpoint’s limit',
-  ],
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: [
-    'UNSUPPORTED_MEDIA_TYPE',
-    'Kiểu nội dung không được hỗ trợ',
-    'Unsupported content type',
-  ],
-  FST_ERR_CTP_EMPTY_JSON_BODY: ['INVALID_JSON', 'Nội dung JSON rỗng', 'Empty JSON body'],
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [
-    'BAD_REQUEST',
-    'Độ dài nội dung không khớp',
-    'Content-Length does not match the body',
-  ],
-};
-
-/** Every error as one shape: code (English), message (Vietnamese), messageEn, bounded details. */
-function presentError(err: unknown, req: FastifyRequest) {
-  if (err instanceof BaocaoError) return err.toJSON();
-  if (err instanceof ZodError)
-    return new BaocaoError('INVALID_REQUEST', 'Yêu cầu không hợp lệ', 'Invalid request', {
-      details: zodErrorList(err),
-    }).toJSON();
-  if (err instanceof SyntaxError)
-    return {
-      code: 'INVALID_JSON',
-      message: 'JSON sai cú pháp',
-      messageEn: `Malformed JSON: ${err.message}`,
-      details: [],
-    };
-  if (isDataException(err))
-    return {
-      code: 'INVALID_DATA',
-      message: 'Dữ liệu gửi lên có giá trị không lưu được (ví dụ ký tự NUL trong văn bản, số vượt phạm vi)',
-      messageEn:
-        'The request holds a value that cannot be stored (e.g. a NUL character in text, a number out of range)',
-      details: [],
-    };
-  const status = statusOf(err);
-  const fastifyCode = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
-  const known = FASTIFY_CODES[fastifyCode];
-  if (known) return { code: known[0], message: known[1], messageEn: known[2], details: [] };
-  if (status >= 500) req.log.error({ err }, 'request failed');
-  return {
-    code: status >= 500 ? 'INTERNAL' : 'BAD_REQUEST',
-    message: status >= 500 ? 'Lỗi máy chủ; vui lòng thử lại hoặc báo quản trị viên' : 'Yêu cầu không hợp lệ',
-    messageEn:
-      status >= 500
-        ? 'Server error; try again or tell an administrator'
-        : err instanceof Error
-          ? err.message
-          : 'error',
-    details: [],
-  };
 }

@@ -1,1 +1,3 @@
 export { buildApp, ROUTES, trustProxyFromEnv, type ApiRoutes, type AppOptions } from './app.ts';
+export { createMetrics, serveMetrics, type Metrics } from './metrics.ts';
+export { shutdown } from './shutdown.ts';

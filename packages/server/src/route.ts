@@ -6,9 +6,19 @@ import { z } from 'zod';
 /** The Fastify instance of this server (its logger is pino's). */
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger>;
 
-/** What a route needs from the server: a context for the caller of a request. */
+/** What a route needs from the server: a context for the caller of a request, and where to count. */
 export interface ServerEnv {
   ctxFor(req: FastifyRequest, auth: 'none' | 'actor'): Promise<Ctx>;
+  /** Counts the outcome of value-writing routes (Prometheus metrics), when the server keeps them. */
+  metrics?: ValueWriteCounter | undefined;
+}
+
+/** Where value-writing routes report what they did (the Prometheus metrics implement it). */
+export interface ValueWriteCounter {
+  /** A value-writing route answered: count its rows (when its answer says how many). */
+  written(route: string, result: unknown): void;
+  /** A value-writing route refused (nothing written): count it by error code. */
+  refused(route: string, err: unknown): void;
 }
 
 export interface RouteMeta {
@@ -27,6 +37,8 @@ export interface RouteMeta {
   produces?: string;
   /** Per-client request limit (sign-in), enforced by @fastify/rate-limit. */
   rateLimit?: { max: number; timeWindow: string };
+  /** It writes indicator values (submissions, imports): its rows and refusals are counted in the metrics. */
+  writesValues?: true;
   /** Largest body accepted, in bytes (default {@link DEFAULT_BODY_LIMIT}); refused before it is read. */
   bodyLimit?: number;
 }
@@ -108,7 +120,15 @@ export function defineRoute<
           const query = def.query.parse(req.query);
           const body = def.body.parse(req.body);
           const params = Object.fromEntries(Object.entries(req.params ?? {}).map(([k, v]) => [k, String(v)]));
-          return handler({ ctx, query, body, params, req, reply });
+          if (!def.writesValues || !env.metrics) return handler({ ctx, query, body, params, req, reply });
+          try {
+            const result = await handler({ ctx, query, body, params, req, reply });
+            env.metrics.written(def.url, result);
+            return result;
+          } catch (err) {
+            env.metrics.refused(def.url, err);
+            throw err;
+          }
         },
       });
     },

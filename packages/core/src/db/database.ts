@@ -17,7 +17,17 @@ export interface Database {
   execScript(text: string): Promise<void>;
   /** Streams CSV (with a header line) into `table` (a trusted identifier, never user input) with COPY; returns the row count. */
   copyFromCsv(table: string, csv: Buffer): Promise<number>;
+  /** The connection pool's use right now (PostgreSQL); the embedded store has one connection, no pool. */
+  poolStats(): PoolStats | null;
   close(): Promise<void>;
+}
+
+/** Connections of a pool: open, idle among them, and callers waiting for one. */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
 }
 
 export type Db = Kysely<Schema>;
@@ -41,6 +51,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   const k = new Kysely<Schema>({ dialect: pgliteDialect(lite) });
   return {
     engine: 'pglite',
+    poolStats: () => null,
     k,
     execScript: async (text) => {
       await lite.exec(text);
@@ -61,8 +72,8 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   };
 }
 
-/** Opens a PostgreSQL (15+) store at `url`. */
-export async function openPostgres(url: string): Promise<Database> {
+/** Opens a PostgreSQL (15+) store at `url`, with a pool of at most `poolMax` connections (default 8). */
+export async function openPostgres(url: string, poolMax = 8): Promise<Database> {
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') => {
       if (oid === 20) return asInt;
@@ -70,7 +81,7 @@ export async function openPostgres(url: string): Promise<Database> {
       return pg.types.getTypeParser(oid, format);
     },
   };
-  const pool = new pg.Pool({ connectionString: url, max: 8, types });
+  const pool = new pg.Pool({ connectionString: url, max: poolMax, types });
   // An idle connection the server ends (restart, administrator, DROP DATABASE … FORCE) is discarded
   // by the pool and replaced on next use; without a listener pg would crash the process over it.
   pool.on('error', () => undefined);
@@ -78,6 +89,12 @@ export async function openPostgres(url: string): Promise<Database> {
   return {
     engine: 'postgres',
     k,
+    poolStats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max: poolMax,
+    }),
     execScript: async (text) => {
       const client = await pool.connect();
       try {
@@ -104,8 +121,10 @@ export async function openPostgres(url: string): Promise<Database> {
  * Opens the store the environment names — `DATABASE_URL` for PostgreSQL, otherwise PGlite in
  * `dataDir` — and brings its schema up to date.
  */
-export async function openDatabase(opts: { url?: string; dataDir?: string } = {}): Promise<Database> {
-  const db = opts.url ? await openPostgres(opts.url) : await openPglite(opts.dataDir);
+export async function openDatabase(
+  opts: { url?: string; dataDir?: string; poolMax?: number } = {},
+): Promise<Database> {
+  const db = opts.url ? await openPostgres(opts.url, opts.poolMax) : await openPglite(opts.dataDir);
   try {
     await migrate(db);
   } catch (err) {

@@ -47,3 +47,9 @@ export async function compactRollups(db: Database['k']): Promise<number> {
     select (select count(*) from moved)::int as n`.execute(db);
   return r.rows[0]?.n ?? 0;
 }
+
+/** Rollup changes written and not yet folded by {@link compactRollups}: how far compaction lags. */
+export async function pendingRollupChanges(db: Database['k']): Promise<number> {
+  const r = await sql<{ n: number }>`select count(*)::int as n from rollup_delta`.execute(db);
+  return r.rows[0]?.n ?? 0;
+}

@@ -65,6 +65,7 @@ export default [
     url: '/api/forms/import',
     summary: 'Tải lên biểu mẫu đã điền / fill a form from its XLSX template (raw body)',
     upload: 'application/octet-stream',
+    writesValues: true,
     bodyLimit: FILE_LIMITS.bytes,
     query: FormKey.extend({ filename: z.string().min(1) }),
     body: z.instanceof(Buffer),
