@@ -126,7 +126,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       done(e instanceof Error ? e : new Error(String(e)), undefined);
     }
   });
-  app.setErrorHandler((err, req, reply) => reply.code(statusOf(err)).send(presentError(err, req)));
+  app.setErrorHandler((err, req, reply) => {
+    const status = statusOf(err);
+    if (status === 503) reply.header('retry-after', '5');
+    return reply.code(status).send(presentError(err, req));
+  });
   // Every answer names its request id, the one every log line of the request carries.
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);

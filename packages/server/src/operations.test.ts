@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { type Database, createLogger, initStore, systemCtx } from '@baocao/core';
+import { type Database, createLogger, initStore, openPostgres, systemCtx } from '@baocao/core';
 import { createTestDatabase } from '@baocao/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
@@ -131,5 +131,37 @@ describe('operations', () => {
     // The public port has no /metrics.
     const open = await app.inject({ method: 'GET', url: '/metrics' });
     expect(open.statusCode).toBe(404);
+  });
+
+  it('answers 503 STORE_UNAVAILABLE, with Retry-After, while the database cannot be reached', async () => {
+    // Nothing listens on port 1: every connection is refused, as during a failover.
+    const gone = await openPostgres('postgres://postgres@127.0.0.1:1/baocao');
+    const down = await buildApp({
+      db: gone,
+      log: createLogger({ level: 'silent' }),
+      apiToken: TOKEN,
+      webRoot: null,
+    });
+    try {
+      const r = await down.inject({ method: 'GET', url: '/api/indicators' });
+      expect(r.statusCode).toBe(503);
+      expect(r.headers['retry-after']).toBe('5');
+      expect(r.json()).toMatchObject({
+        code: 'STORE_UNAVAILABLE',
+        message: expect.stringContaining('thử lại'),
+      });
+      const write = await down.inject({
+        method: 'POST',
+        url: '/api/values',
+        headers: auth,
+        payload: { values: [{ indicator: 'VT.DOANH_THU', unit: 'P01', period: '2025M09', value: 1 }] },
+      });
+      expect(write.statusCode).toBe(503);
+      expect(write.json().messageEn).toContain('may have been recorded');
+      expect((await down.inject({ method: 'GET', url: '/api/health/ready' })).statusCode).toBe(503);
+    } finally {
+      await down.close();
+      await gone.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { BaocaoError, zodErrorList } from '@baocao/core';
+import { BaocaoError, isStoreUnavailable, zodErrorList } from '@baocao/core';
 import type { FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 
@@ -8,15 +8,20 @@ const isDataException = (err: unknown) =>
 
 /** The HTTP status of an error: ours carry it, bad input is 400, Fastify's say theirs, else 500. */
 export const statusOf = (err: unknown): number =>
-  isDataException(err)
-    ? 400
-    : err instanceof BaocaoError
-      ? err.status
-      : err instanceof ZodError || err instanceof SyntaxError
-        ? 400
-        : typeof err === 'object' && err !== null && 'statusCode' in err && typeof err.statusCode === 'number'
-          ? err.statusCode
-          : 500;
+  isStoreUnavailable(err)
+    ? 503
+    : isDataException(err)
+      ? 400
+      : err instanceof BaocaoError
+        ? err.status
+        : err instanceof ZodError || err instanceof SyntaxError
+          ? 400
+          : typeof err === 'object' &&
+              err !== null &&
+              'statusCode' in err &&
+              typeof err.statusCode === 'number'
+            ? err.statusCode
+            : 500;
 
 /** Fastify's own refusals, in our error shape with a code a client can act on. */
 const FASTIFY_CODES: Record<string, [string, string, string]> = {
@@ -52,6 +57,17 @@ export function presentError(err: unknown, req: FastifyRequest) {
       messageEn: `Malformed JSON: ${err.message}`,
       details: [],
     };
+  if (isStoreUnavailable(err)) {
+    req.log.warn({ err }, 'store unavailable');
+    return {
+      code: 'STORE_UNAVAILABLE',
+      message:
+        'Kho dữ liệu tạm thời không truy cập được; thử lại sau ít giây. Nếu vừa gửi số liệu, hãy xem lại trước khi gửi lần nữa: lần gửi có thể đã được ghi.',
+      messageEn:
+        'The data store cannot be reached for the moment; try again in a few seconds. If you just submitted values, check them before sending again: that submission may have been recorded.',
+      details: [],
+    };
+  }
   if (isDataException(err))
     return {
       code: 'INVALID_DATA',

@@ -85,6 +85,10 @@ export async function openPostgres(url: string, poolMax = 8): Promise<Database> 
   // An idle connection the server ends (restart, administrator, DROP DATABASE … FORCE) is discarded
   // by the pool and replaced on next use; without a listener pg would crash the process over it.
   pool.on('error', () => undefined);
+  // A connection in use can be cut too — the primary dies and HAProxy ends its sessions. Its query
+  // fails (the request is answered with an error), but the client also emits 'error', which would
+  // crash the process without a listener of its own: every node would go down with the primary.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const k = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return {
     engine: 'postgres',
@@ -142,4 +146,30 @@ export async function isReady(db: Database): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+const UNAVAILABLE_CODES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '25006',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+]);
+
+/**
+ * Whether an error means the store could not be reached rather than that the request was wrong:
+ * a connection refused or cut (class 08, administrator or crash shutdown), a server still starting,
+ * or a write reaching a primary that was just demoted (read-only). Worth retrying in a moment.
+ */
+export function isStoreUnavailable(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const code = 'code' in err && typeof err.code === 'string' ? err.code : '';
+  return (
+    code.startsWith('08') ||
+    UNAVAILABLE_CODES.has(code) ||
+    /^Connection terminated|timeout exceeded when trying to connect|is not queryable/.test(err.message)
+  );
 }
