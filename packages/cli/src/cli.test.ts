@@ -135,6 +135,58 @@ describe.skipIf(!!process.env.BAOCAO_TEST_PG)('the baocao command', () => {
     expect(JSON.parse(read.stdout)).toMatchObject({ months: [{ period: '2024M07', distinct: 300_000 }] });
   }, 120_000);
 
+  it('imports and exports DHIS2 data value sets', () => {
+    const file = join(dir, 'dhis2.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        dataValues: [
+          { dataElement: 'VT.DOANH_THU', period: '202509', orgUnit: 'P01', value: '4410.5' },
+          { dataElement: 'VT.DOANH_THU', period: '202509', orgUnit: 'P79', value: '5120' },
+        ],
+      }),
+    );
+    const imported = baocao('import', file, '--format', 'dhis2', '--id-scheme', 'CODE');
+    expect(imported.status).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ status: 'SUCCESS', importCount: { imported: 2 } });
+    const out = join(dir, 'dhis2-out.csv');
+    const exported = baocao(
+      'export',
+      '--format',
+      'dhis2',
+      '--indicator',
+      'VT.DOANH_THU',
+      '--period',
+      '2025M09',
+      '--out',
+      out,
+    );
+    expect(exported.status).toBe(0);
+    const lines = readFileSync(out, 'utf8').trim().split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(',')[5])
+        .sort(),
+    ).toEqual(['4410.5', '5120']);
+    const again = baocao('import', out, '--format', 'dhis2');
+    expect(JSON.parse(again.stdout)).toMatchObject({ status: 'SUCCESS', importCount: { ignored: 2 } });
+    writeFileSync(
+      file,
+      JSON.stringify({
+        dataValues: [{ dataElement: 'KHONG.CO', period: '202509', orgUnit: 'P01', value: '1' }],
+      }),
+    );
+    const bad = baocao('import', file, '--format', 'dhis2', '--id-scheme', 'CODE');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('IMPORT_CONFLICTS');
+    expect(JSON.parse(bad.stdout).conflicts[0]).toMatchObject({
+      object: 'KHONG.CO',
+      errorCode: 'UNKNOWN_INDICATOR',
+    });
+  }, 60_000);
+
   it('backs the store up to one file and restores it into an empty folder', () => {
     const file = join(dir, 'kho.baocao.gz');
     const backup = baocao('backup', file);

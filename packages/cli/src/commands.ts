@@ -23,6 +23,7 @@ import { BACKUP_COMMANDS } from './backup-commands.ts';
 import { serve } from './serve.ts';
 import { REPORT_COMMANDS } from './report-commands.ts';
 import { FEED_COMMANDS } from './feed-commands.ts';
+import { exportDhis2, importDhis2 } from './interop-commands.ts';
 
 export const COMMANDS: Record<string, Command> = {
   init: ({ flags }) =>
@@ -42,6 +43,7 @@ export const COMMANDS: Record<string, Command> = {
         'Thiếu tên tệp: baocao import FILE',
         'Missing file: baocao import FILE',
       );
+    if (flags.format === 'dhis2') return importDhis2(flags, file);
     const data = readFileSync(file);
     await withStore(flags, async ({ ctx }) => {
       const r = await importValues(ctx, {
@@ -55,20 +57,22 @@ export const COMMANDS: Record<string, Command> = {
   },
 
   export: ({ flags }) =>
-    withStore(flags, async ({ ctx }) => {
-      const format: FileFormat = flags.format
-        ? formatOf(`x.${flags.format}`)
-        : flags.out
-          ? formatOf(flags.out)
-          : 'csv';
-      const r = await exportValues(ctx, {
-        format,
-        ...(flags.indicator ? { indicators: flags.indicator.split(',') } : {}),
-        ...(flags.unit ? { units: flags.unit.split(',') } : {}),
-        ...(flags.period ? { period: flags.period } : {}),
-      });
-      output(flags, r.data, `export.${format}`);
-    }),
+    flags.format === 'dhis2'
+      ? exportDhis2(flags)
+      : withStore(flags, async ({ ctx }) => {
+          const format: FileFormat = flags.format
+            ? formatOf(`x.${flags.format}`)
+            : flags.out
+              ? formatOf(flags.out)
+              : 'csv';
+          const r = await exportValues(ctx, {
+            format,
+            ...(flags.indicator ? { indicators: flags.indicator.split(',') } : {}),
+            ...(flags.unit ? { units: flags.unit.split(',') } : {}),
+            ...(flags.period ? { period: flags.period } : {}),
+          });
+          output(flags, r.data, `export.${format}`);
+        }),
 
   template: ({ flags }) => {
     need(flags, 'unit', 'period');

@@ -24,6 +24,9 @@ export interface Flags {
   date?: string | undefined;
   kind?: string | undefined;
   force?: boolean | undefined;
+  strategy?: string | undefined;
+  'dry-run'?: boolean | undefined;
+  'id-scheme'?: string | undefined;
 }
 
 export type Command = (input: { flags: Flags; args: string[] }) => Promise<void>;

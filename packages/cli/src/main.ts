@@ -7,7 +7,9 @@ Cách dùng / usage: baocao <lệnh> [tùy chọn]
   init                         tạo danh mục chỉ tiêu và đơn vị / create the catalog and units
   demo                         nạp dữ liệu mẫu của hai báo cáo gốc / load the seed reports' data
   import FILE [--reason R]     nhập số liệu CSV, XLSX, JSON (tất cả hoặc không) / import values
-  export [--indicator A,B] [--unit U] [--period P] [--format csv|xlsx|json] [--out FILE]
+  import FILE --format dhis2 [--strategy CREATE_AND_UPDATE|CREATE|UPDATE|DELETE] [--dry-run] [--id-scheme UID|CODE|NAME]
+                               bộ giá trị DHIS2 (.json hoặc .csv) / a DHIS2 data value set
+  export [--indicator A,B] [--unit U] [--period P] [--format csv|xlsx|json|dhis2] [--out FILE]
   template --unit U --period P [--out FILE]   biểu mẫu XLSX / the XLSX form
   compare --indicator CODE [--unit CODE] --period P [--json]
   indicators [--json]          danh mục chỉ tiêu / the indicator catalog
@@ -56,6 +58,9 @@ const { values: flags, positionals } = parseArgs({
     date: { type: 'string' },
     kind: { type: 'string' },
     force: { type: 'boolean', default: false },
+    strategy: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    'id-scheme': { type: 'string' },
     'demo-if-empty': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },

@@ -32,6 +32,7 @@ import values from './routes/values.ts';
 import reports from './routes/reports.ts';
 import registries from './routes/registries.ts';
 import check from './routes/check.ts';
+import dhis2 from './routes/dhis2.ts';
 
 export const ROUTES = [
   ...health,
@@ -45,6 +46,7 @@ export const ROUTES = [
   ...reports,
   ...registries,
   ...check,
+  ...dhis2,
 ];
 
 /** Every route with its types: what the web app's typed client is derived from (types only). */
@@ -113,6 +115,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     [
       'application/octet-stream',
       'text/csv',
+      'application/csv',
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     ],
     { parseAs: 'buffer' },

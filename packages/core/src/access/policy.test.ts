@@ -9,6 +9,7 @@ import { saveIndicators } from '../catalog/indicators.ts';
 import { type Ctx, ROLES, type Role, systemCtx } from '../context.ts';
 import type { Database } from '../db/database.ts';
 import { loadDemo } from '../demo/demo.ts';
+import { setDhis2Ids } from '../dhis2/dhis2-mapping.ts';
 import { saveForm } from '../forms/forms.ts';
 import { openReportingPeriod } from '../forms/periods.ts';
 import { approveForm } from '../forms/review.ts';
@@ -64,6 +65,7 @@ const PROBES: Record<Action, (ctx: Ctx, n: number) => Promise<unknown>> = {
   'data.release': (ctx, n) => releasePeriod(ctx, { period: `20${10 + n}M02` }),
   'user.manage': (ctx) => listUsers(ctx),
   'store.backup': (ctx, n) => writeBackup(ctx, join(dir, `${n}.gz`)),
+  'interop.manage': (ctx) => setDhis2Ids(ctx, []),
 };
 
 beforeAll(async () => {

@@ -23,6 +23,7 @@ export const ACTIONS = [
   'data.release',
   'user.manage',
   'store.backup',
+  'interop.manage',
 ] as const;
 
 /** Everything an actor may be asked permission for. */
@@ -49,7 +50,7 @@ const OFFICER: readonly Action[] = [
 // approves the form, so they hold form.write but not value.write. Leaders read, publish and
 // release; they do not edit.
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  admin: [...OFFICER, 'user.manage', 'store.backup'],
+  admin: [...OFFICER, 'user.manage', 'store.backup', 'interop.manage'],
   officer: OFFICER,
   leader: ['value.read', 'audit.read', 'report.read', 'report.publish', 'data.release'],
   reporter: ['value.read', 'form.write'],
@@ -86,4 +87,5 @@ export const ACTION_VI: Record<Action, string> = {
   'data.release': 'công bố số liệu',
   'user.manage': 'quản lý tài khoản',
   'store.backup': 'sao lưu, phục hồi kho dữ liệu',
+  'interop.manage': 'sửa bảng mã trao đổi dữ liệu (DHIS2)',
 };

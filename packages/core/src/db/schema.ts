@@ -159,6 +159,12 @@ export interface Schema {
     reason: string;
     locked_at: Timestamp;
   };
+  dhis2_id: {
+    kind: 'indicator' | 'unit' | 'dataset';
+    code: string;
+    uid: string;
+    dhis2_code: string;
+  };
   login_throttle: {
     username: string;
     address: string;

@@ -32,3 +32,16 @@ export async function serializeTable<R extends object>(
   for (const r of rows) ws.addRow(columns.map((c) => safeCell(r[c])));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+const plainCell = (v: unknown) => {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/**
+ * CSV for programs (DHIS2, SDMX-CSV, open data): RFC 4180 quoting, no byte-order mark and no
+ * spreadsheet-formula guard, since the reader is software that must get the values exactly.
+ */
+export function plainCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): Buffer {
+  return Buffer.from([header, ...rows].map((r) => r.map(plainCell).join(',')).join('\r\n') + '\r\n');
+}

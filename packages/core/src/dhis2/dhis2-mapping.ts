@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { requireAccess } from '../access/access.ts';
+import { writeAudit } from '../audit/audit.ts';
+import { listIndicators } from '../catalog/indicators.ts';
+import type { Ctx } from '../context.ts';
+import { BaocaoError } from '../errors.ts';
+import type { Indicator, Unit } from '../schemas.ts';
+import { loadUnitGraph } from '../units/unit-graph.ts';
+import { UID, generateUid } from './dhis2-ids.ts';
+import { type Dhis2Kind, insertDhis2Ids, selectDhis2Ids, updateDhis2Id } from './dhis2.queries.ts';
+
+/** One of ours as DHIS2 knows it. */
+export const Dhis2Id = z.object({
+  kind: z.enum(['indicator', 'unit', 'dataset']),
+  code: z.string().min(1),
+  uid: z
+    .string()
+    .regex(UID, 'UID DHIS2: 11 ký tự, chữ cái rồi chữ hoặc số / a letter then 10 letters or digits'),
+  dhis2Code: z.string().trim().min(1).max(50),
+});
+export type Dhis2Id = z.infer<typeof Dhis2Id>;
+
+/** A domain of the catalog (the code's prefix: NGANH, ATTT…): a DHIS2 data set, an SDMX dataflow. */
+export interface Domain {
+  code: string;
+  name: string;
+  indicators: Indicator[];
+}
+
+/** The catalog's domains, by the prefix of their indicators' codes. */
+export function domainsOf(indicators: Indicator[]): Domain[] {
+  const out = new Map<string, Domain>();
+  for (const i of indicators) {
+    const code = i.code.split('.')[0]!;
+    const d = out.get(code) ?? { code, name: i.domain, indicators: [] };
+    d.indicators.push(i);
+    out.set(code, d);
+  }
+  return [...out.values()];
+}
+
+/** What the DHIS2 exchange needs at hand: the catalog, the units and every identifier, both ways. */
+export interface Dhis2Names {
+  indicators: Indicator[];
+  units: Unit[];
+  domains: Domain[];
+  /** Our code → DHIS2 identifiers, per kind. */
+  ours: Record<Dhis2Kind, Map<string, { uid: string; dhis2Code: string }>>;
+}
+
+/**
+ * Every indicator, unit and domain with its DHIS2 UID and code; those that have none are given one
+ * now (UIDs generated the DHIS2 way, codes equal to ours) and keep it from then on.
+ */
+export async function loadDhis2Names(ctx: Ctx): Promise<Dhis2Names> {
+  const [indicators, graph] = await Promise.all([listIndicators(ctx), loadUnitGraph(ctx.db.k)]);
+  const units = [...graph.byId.values()];
+  const domains = domainsOf(indicators);
+  const wanted: [Dhis2Kind, string][] = [
+    ...indicators.map((i): [Dhis2Kind, string] => ['indicator', i.code]),
+    ...units.map((u): [Dhis2Kind, string] => ['unit', u.code]),
+    ...domains.map((d): [Dhis2Kind, string] => ['dataset', d.code]),
+  ];
+  let rows = await selectDhis2Ids(ctx.db.k);
+  const have = new Set(rows.map((r) => `${r.kind}|${r.code}`));
+  const missing = wanted.filter(([kind, code]) => !have.has(`${kind}|${code}`));
+  if (missing.length) {
+    await insertDhis2Ids(
+      ctx.db.k,
+      missing.map(([kind, code]) => ({ kind, code, uid: generateUid(), dhis2_code: code })),
+    );
+    rows = await selectDhis2Ids(ctx.db.k);
+  }
+  const ours: Dhis2Names['ours'] = { indicator: new Map(), unit: new Map(), dataset: new Map() };
+  for (const r of rows) ours[r.kind].set(r.code, { uid: r.uid, dhis2Code: r.dhis2_code });
+  return { indicators, units, domains, ours };
+}
+
+/** The identifier table, for an administrator to read (and edit with {@link setDhis2Ids}). */
+export async function listDhis2Ids(ctx: Ctx): Promise<Dhis2Id[]> {
+  const names = await loadDhis2Names(ctx);
+  return (['indicator', 'unit', 'dataset'] as const).flatMap((kind) =>
+    [...names.ours[kind]].map(([code, id]) => ({ kind, code, uid: id.uid, dhis2Code: id.dhis2Code })),
+  );
+}
+
+/**
+ * Sets DHIS2 UIDs and codes (administrators): to match a DHIS2 instance whose metadata already
+ * exists. All or none; a UID or code already given to another of ours is refused. Audited.
+ */
+export async function setDhis2Ids(ctx: Ctx, entries: Dhis2Id[]): Promise<Dhis2Id[]> {
+  requireAccess(ctx, 'interop.manage');
+  const parsed = z.array(Dhis2Id).parse(entries);
+  await loadDhis2Names(ctx);
+  try {
+    await ctx.db.k.transaction().execute(async (trx) => {
+      for (const e of parsed) {
+        const r = await updateDhis2Id(trx, {
+          kind: e.kind,
+          code: e.code,
+          uid: e.uid,
+          dhis2_code: e.dhis2Code,
+        });
+        if (!r.numUpdatedRows)
+          throw new BaocaoError(
+            'UNKNOWN_CODE',
+            `Không có ${e.kind} mã "${e.code}"`,
+            `No ${e.kind} with code "${e.code}"`,
+            { status: 404 },
+          );
+        await writeAudit(trx, ctx.actor, {
+          entity: 'dhis2_id',
+          key: `${e.kind}:${e.code}`,
+          action: 'update',
+          new: e,
+        });
+      }
+    });
+  } catch (e) {
+    if (e instanceof Error && 'code' in e && e.code === '23505')
+      throw new BaocaoError(
+        'DUPLICATE_DHIS2_ID',
+        'UID hoặc mã DHIS2 này đã thuộc về một chỉ tiêu, đơn vị hay bộ dữ liệu khác',
+        'That DHIS2 UID or code already belongs to another indicator, unit or data set',
+        { status: 409 },
+      );
+    throw e;
+  }
+  return listDhis2Ids(ctx);
+}

@@ -1,0 +1,73 @@
+import type { Ctx } from '../context.ts';
+import { DEFAULT_CATEGORY_COMBO } from './dhis2-ids.ts';
+import { loadDhis2Names } from './dhis2-mapping.ts';
+
+/** How DHIS2 should total a data element across org units and periods, from ours. */
+const aggregationType = (kind: string, acrossUnits: string) =>
+  acrossUnits === 'none' || kind === 'ratio' ? 'NONE' : kind === 'stock' ? 'LAST' : 'SUM';
+
+/**
+ * Our catalog as DHIS2 metadata (the JSON of `/api/metadata`): data elements, organisation units
+ * with their hierarchy and opening/closed dates, and one monthly data set per domain — what a DHIS2
+ * instance imports to be able to send values to baocao with the same UIDs.
+ */
+export async function dhis2Metadata(ctx: Ctx) {
+  const names = await loadDhis2Names(ctx);
+  const unitUid = new Map(names.units.map((u) => [u.id, names.ours.unit.get(u.code)!.uid]));
+  const depth = (id: number | null): number => {
+    let n = 0;
+    for (let u = names.units.find((x) => x.id === id); u; u = names.units.find((x) => x.id === u!.parentId))
+      n++;
+    return n;
+  };
+  const dataElements = names.indicators.map((i) => {
+    const id = names.ours.indicator.get(i.code)!;
+    return {
+      id: id.uid,
+      code: id.dhis2Code,
+      name: i.nameVi,
+      shortName: (i.shortVi ?? i.nameVi).slice(0, 50),
+      formName: i.nameVi,
+      description: i.nameEn ?? undefined,
+      domainType: 'AGGREGATE',
+      valueType: i.valueDecimals === 0 ? 'INTEGER' : 'NUMBER',
+      aggregationType: aggregationType(i.kind, i.acrossUnits),
+      categoryCombo: { id: DEFAULT_CATEGORY_COMBO },
+      zeroIsSignificant: true,
+    };
+  });
+  const organisationUnits = names.units.map((u) => {
+    const id = names.ours.unit.get(u.code)!;
+    return {
+      id: id.uid,
+      code: id.dhis2Code,
+      name: u.nameVi,
+      shortName: u.nameVi.slice(0, 50),
+      openingDate: u.validFrom ?? '1945-09-02',
+      ...(u.validTo ? { closedDate: u.validTo } : {}),
+      level: depth(u.id),
+      ...(u.parentId !== null && unitUid.has(u.parentId) ? { parent: { id: unitUid.get(u.parentId)! } } : {}),
+    };
+  });
+  const dataSets = names.domains.map((d) => {
+    const id = names.ours.dataset.get(d.code)!;
+    return {
+      id: id.uid,
+      code: id.dhis2Code,
+      name: d.name,
+      shortName: d.name.slice(0, 50),
+      periodType: 'Monthly',
+      categoryCombo: { id: DEFAULT_CATEGORY_COMBO },
+      dataSetElements: d.indicators.map((i) => ({
+        dataElement: { id: names.ours.indicator.get(i.code)!.uid },
+      })),
+      organisationUnits: organisationUnits.map((o) => ({ id: o.id })),
+    };
+  });
+  return {
+    system: { id: 'baocao', date: new Date().toISOString() },
+    dataElements,
+    organisationUnits,
+    dataSets,
+  };
+}

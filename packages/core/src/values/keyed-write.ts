@@ -1,0 +1,100 @@
+import { sql } from 'kysely';
+import { requireAccess } from '../access/access.ts';
+import type { Ctx } from '../context.ts';
+import type { Database } from '../db/database.ts';
+import type { RawValueRow } from './validate.ts';
+import { validateValueRows } from './validate.ts';
+import { loadValidationContext, rejectRows, requireRows, storeValidRows } from './values.ts';
+import { type ValueRow, deleteValueRows } from './values.queries.ts';
+
+/**
+ * How a batch from another system meets the values already stored, as DHIS2 names it:
+ * create and update (the default), create only (existing values are left and counted as ignored),
+ * update only (values not yet stored are ignored), or delete.
+ */
+export type WriteStrategy = 'CREATE_AND_UPDATE' | 'CREATE' | 'UPDATE' | 'DELETE';
+
+/** What a keyed write did, or — in a dry run — would do. */
+export interface KeyedWriteCount {
+  imported: number;
+  updated: number;
+  ignored: number;
+  deleted: number;
+}
+
+/** Thrown inside the transaction of a dry run to roll everything back with the counts. */
+class DryRun extends Error {
+  constructor(readonly count: KeyedWriteCount) {
+    super('dry run');
+  }
+}
+
+const keyOf = (r: { indicatorId: number; unitId: number; period: string }) =>
+  `${r.indicatorId}|${r.unitId}|${r.period}`;
+
+async function existingKeys(db: Database['k'], rows: ValueRow[]): Promise<Set<string>> {
+  if (!rows.length) return new Set();
+  const r = await sql<{ indicator_id: number; unit_id: number; period: string }>`
+    select d.indicator_id, d.unit_id, d.period from data_value d
+    join unnest(${rows.map((x) => x.indicatorId)}::int[], ${rows.map((x) => x.unitId)}::int[],
+                ${rows.map((x) => x.period)}::text[]) as t(indicator_id, unit_id, period)
+      on d.indicator_id = t.indicator_id and d.unit_id = t.unit_id and d.period = t.period`.execute(db);
+  return new Set(
+    r.rows.map((x) => keyOf({ indicatorId: x.indicator_id, unitId: x.unit_id, period: x.period })),
+  );
+}
+
+/**
+ * Writes a batch of values from another system (DHIS2, SDMX) through the same validation, locks,
+ * audit and rollups as every other write — all rows or none: any invalid row throws
+ * VALIDATION_FAILED with every row's problem and nothing is written. A dry run does the whole
+ * write, counts it and rolls it back, so its counts are exactly what the real run would do.
+ */
+export async function writeKeyedValues(
+  ctx: Ctx,
+  input: { rows: RawValueRow[]; strategy: WriteStrategy; dryRun: boolean; source: string },
+): Promise<KeyedWriteCount> {
+  requireAccess(ctx, 'value.write');
+  requireRows(input.rows);
+  const vc = await loadValidationContext(ctx, input.rows);
+  // A deletion names cells only: its value is not read.
+  const rows =
+    input.strategy === 'DELETE'
+      ? input.rows.map((r) => ({ ...r, value: r.value ?? 0, status: r.status ?? 'estimate' }))
+      : input.rows;
+  const { valid, errors } = await validateValueRows(ctx, vc, rows);
+  if (errors.total > 0) rejectRows(errors);
+  const meta = { actor: ctx.actor.username, source: input.source, reason: null };
+  try {
+    return await ctx.db.k.transaction().execute(async (trx) => {
+      const tctx = { ...ctx, db: { ...ctx.db, k: trx } };
+      const existing = await existingKeys(trx, valid);
+      const count: KeyedWriteCount = { imported: 0, updated: 0, ignored: 0, deleted: 0 };
+      if (input.strategy === 'DELETE') {
+        const present = valid.filter((r) => existing.has(keyOf(r)));
+        count.deleted = present.length ? await deleteValueRows(trx, present, meta) : 0;
+        count.ignored = valid.length - count.deleted;
+      } else {
+        const keep = valid.filter((r) =>
+          input.strategy === 'CREATE'
+            ? !existing.has(keyOf(r))
+            : input.strategy === 'UPDATE'
+              ? existing.has(keyOf(r))
+              : true,
+        );
+        const stored = keep.length
+          ? await storeValidRows(tctx, vc, keep, meta)
+          : { inserted: 0, updated: 0, unchanged: 0 };
+        // A value sent again unchanged is ignored, as one left out by the strategy is.
+        count.imported = stored.inserted;
+        count.updated = stored.updated;
+        count.ignored = valid.length - keep.length + stored.unchanged;
+      }
+      if (input.dryRun) throw new DryRun(count);
+      return count;
+    });
+  } catch (e) {
+    if (e instanceof DryRun) return e.count;
+    throw e;
+  }
+}
