@@ -74,3 +74,13 @@ export { Dhis2Id, listDhis2Ids, setDhis2Ids, domainsOf, type Domain } from './dh
 export { fromDhis2Period, toDhis2Period } from './dhis2/dhis2-periods.ts';
 export * from './dhis2/dhis2-schemas.ts';
 export { writeKeyedValues, type WriteStrategy, type KeyedWriteCount } from './values/keyed-write.ts';
+export {
+  DATA_FORMATS,
+  STRUCTURE_TYPE,
+  negotiateDataFormat,
+  sdmxDataQuery,
+  sdmxStructureQuery,
+  type DataFormat,
+} from './sdmx/sdmx-rest.ts';
+export { importSdmxData } from './sdmx/sdmx-import.ts';
+export { fromSdmxPeriod, toSdmxPeriod, toSdmxId, fromSdmxId } from './sdmx/sdmx-model.ts';

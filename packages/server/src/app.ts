@@ -33,6 +33,7 @@ import reports from './routes/reports.ts';
 import registries from './routes/registries.ts';
 import check from './routes/check.ts';
 import dhis2 from './routes/dhis2.ts';
+import sdmx from './routes/sdmx.ts';
 
 export const ROUTES = [
   ...health,
@@ -47,6 +48,7 @@ export const ROUTES = [
   ...registries,
   ...check,
   ...dhis2,
+  ...sdmx,
 ];
 
 /** Every route with its types: what the web app's typed client is derived from (types only). */
@@ -116,19 +118,24 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       'application/octet-stream',
       'text/csv',
       'application/csv',
+      'application/vnd.sdmx.data+csv',
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     ],
     { parseAs: 'buffer' },
     (_req, body, done) => done(null, body),
   );
   // JSON bodies: number literals a double cannot hold exactly are refused, never rounded.
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
-    try {
-      done(null, parseJsonExact(String(body)));
-    } catch (e) {
-      done(e instanceof Error ? e : new Error(String(e)), undefined);
-    }
-  });
+  app.addContentTypeParser(
+    ['application/json', 'application/vnd.sdmx.data+json'],
+    { parseAs: 'string' },
+    (_req, body, done) => {
+      try {
+        done(null, parseJsonExact(String(body)));
+      } catch (e) {
+        done(e instanceof Error ? e : new Error(String(e)), undefined);
+      }
+    },
+  );
   app.setErrorHandler((err, req, reply) => {
     const status = statusOf(err);
     if (status === 503) reply.header('retry-after', '5');
