@@ -84,3 +84,5 @@ export {
 } from './sdmx/sdmx-rest.ts';
 export { importSdmxData } from './sdmx/sdmx-import.ts';
 export { fromSdmxPeriod, toSdmxPeriod, toSdmxId, fromSdmxId } from './sdmx/sdmx-model.ts';
+export { openDatasetCsv, tableSchema } from './open-data/open-data.ts';
+export { dataJson, dcatCatalog } from './open-data/catalog.ts';

@@ -34,6 +34,7 @@ import registries from './routes/registries.ts';
 import check from './routes/check.ts';
 import dhis2 from './routes/dhis2.ts';
 import sdmx from './routes/sdmx.ts';
+import openData from './routes/open-data.ts';
 
 export const ROUTES = [
   ...health,
@@ -49,6 +50,7 @@ export const ROUTES = [
   ...check,
   ...dhis2,
   ...sdmx,
+  ...openData,
 ];
 
 /** Every route with its types: what the web app's typed client is derived from (types only). */
