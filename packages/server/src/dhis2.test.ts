@@ -219,5 +219,12 @@ describe('DHIS2 data value sets', () => {
     expect(clash.json().code).toBe('DUPLICATE_DHIS2_ID');
     const anonymous = await app.inject({ method: 'PUT', url: '/api/dhis2/ids', payload: [] });
     expect(anonymous.statusCode).toBe(401);
+    // DHIS2 tools send a token as `ApiToken …`.
+    const asDhis2 = await app.inject({
+      method: 'GET',
+      url: `/api/dataValueSets?dataElement=${de('VT.DOANH_THU')}&period=202509&orgUnit=${ou('VN')}&children=true`,
+      headers: { authorization: `ApiToken ${TOKEN}` },
+    });
+    expect(asDhis2.statusCode).toBe(200);
   });
 });

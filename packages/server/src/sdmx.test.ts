@@ -159,6 +159,8 @@ comps <- slot(slot(slot(dsd, "datastructures"), "datastructures")[[1]], "Compone
 cat("DIMENSIONS", paste(sapply(slot(comps, "Dimensions"), function(x) slot(x, "conceptRef")), collapse = " "), "\\n")
 area <- as.data.frame(cls, codelistId = "CL_AREA")
 cat("AREA", area[area$id == "P01", "name.vi"], "\\n")
+ss <- as.data.frame(readSDMX(paste0(base, "${FLOW}?startPeriod=2023&format=structurespecificdata")))
+cat("SS", paste(sort(ss$OBS_VALUE), collapse = " "), "\n")
 data <- as.data.frame(readSDMX(paste0(base, "${FLOW}?startPeriod=2023")))
 write.csv(data, stdout(), row.names = FALSE)
 `,
@@ -186,6 +188,16 @@ write.csv(data, stdout(), row.names = FALSE)
       .slice(1)
       .map((l) => l.replace(/"/g, '').split(','));
     expect(rows.length).toBeGreaterThanOrEqual(4);
+    // The structure-specific message reads to the same numbers as the generic one.
+    const values = rows.map((r) => Number(r[6])).sort((a, b) => a - b);
+    expect(
+      line('SS')
+        .trim()
+        .split(' ')
+        .slice(1)
+        .map(Number)
+        .sort((a, b) => a - b),
+    ).toEqual(values);
     // Every number rsdmx read equals what `baocao compare --json` says for the same cell.
     const bin = fileURLToPath(new URL('../../cli/bin/baocao.js', import.meta.url));
     for (const [indicator, area, , , , time, value] of rows) {

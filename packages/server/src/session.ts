@@ -17,9 +17,11 @@ const same = (a: string, b: string) => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
+/** The API token sent as `Bearer <token>`, or as DHIS2 tools send theirs, `ApiToken <token>`. */
 function bearer(req: FastifyRequest): string {
   const header = req.headers.authorization ?? '';
-  return header.startsWith('Bearer ') ? header.slice(7) : '';
+  const m = /^(?:Bearer|ApiToken) (.+)$/.exec(header);
+  return m ? m[1]! : '';
 }
 
 const unauthenticated = () =>
