@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createLogger, listIndicators, loadConfig, loadDemo } from '@baocao/core';
 import { buildApp, createMetrics, serveMetrics, shutdown, trustProxyFromEnv } from '@baocao/server';
@@ -29,6 +30,9 @@ export async function serve(flags: Flags): Promise<void> {
     apiToken,
     trustProxy: trustProxyFromEnv(config.BAOCAO_TRUST_PROXY),
     ...(metrics ? { metrics } : {}),
+    ...(config.TLS_CERT_FILE && config.TLS_KEY_FILE
+      ? { tls: { cert: readFileSync(config.TLS_CERT_FILE), key: readFileSync(config.TLS_KEY_FILE) } }
+      : {}),
   });
   const host = config.HOST ?? '127.0.0.1';
   await app.listen({
@@ -44,7 +48,7 @@ export async function serve(flags: Flags): Promise<void> {
   log.info(
     {
       store: label,
-      url: `http://${host}:${port}`,
+      url: `${config.TLS_CERT_FILE ? 'https' : 'http'}://${host}:${port}`,
       ...(metricsAt ? { metrics: `http://${metricsAt.address}:${metricsAt.port}/metrics` } : {}),
     },
     'baocao is up',

@@ -44,4 +44,16 @@ describe('the deployment settings', () => {
     expect(() => loadConfig({ BAOCAO_TRUST_PROXY: 'yes please' })).toThrowError(/BAOCAO_TRUST_PROXY/);
     expect(() => loadConfig({ PORT: '70000' })).toThrowError(/PORT/);
   });
+
+  it('wants both TLS files, and files that are there', () => {
+    expect(() => loadConfig({ TLS_CERT_FILE: '/etc/hostname' })).toThrowError(
+      /TLS_KEY_FILE="": cần cùng TLS_CERT_FILE/,
+    );
+    expect(() => loadConfig({ TLS_CERT_FILE: '/etc/hostname', TLS_KEY_FILE: '/khong/co.pem' })).toThrowError(
+      /TLS_KEY_FILE="\/khong\/co.pem": không có tệp này/,
+    );
+    expect(loadConfig({ TLS_CERT_FILE: '/etc/hostname', TLS_KEY_FILE: '/etc/hostname' })).toMatchObject({
+      TLS_CERT_FILE: '/etc/hostname',
+    });
+  });
 });

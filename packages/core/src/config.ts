@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 /**
  * The deployment's settings, read once from the environment and validated at start: a bad value
  * stops the start with a message naming the variable, rather than surfacing later as a strange
@@ -12,30 +13,46 @@ const optional = <T extends z.ZodType>(t: T) =>
 
 const TRUST_PROXY = /^(?:true|false|\d+|[\d.:a-fA-F/]+(?:\s*,\s*[\d.:a-fA-F/]+)*)$/;
 
-export const ConfigSchema = z.object({
-  DATABASE_URL: optional(
-    z.url({ protocol: /^postgres(?:ql)?$/, error: 'phải là postgres://… / must be postgres://…' }),
-  ),
-  BAOCAO_DATA: optional(z.string()),
-  PORT: optional(z.coerce.number().int().min(0).max(65535)),
-  HOST: optional(z.string().regex(/^[\w.:-]+$/, 'tên máy hoặc địa chỉ / a host name or address')),
-  BAOCAO_API_TOKEN: optional(z.string().min(16, 'ít nhất 16 ký tự / 16 characters or more')),
-  BAOCAO_TRUST_PROXY: optional(
-    z
-      .string()
-      .regex(
-        TRUST_PROXY,
-        'true, false, số bước hoặc danh sách địa chỉ / true, false, a hop count or addresses',
-      ),
-  ),
-  BAOCAO_FOUR_EYES: optional(z.enum(['on', 'off'])),
-  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
-  BAOCAO_DEMO_PASSWORD: optional(z.string().min(10, 'ít nhất 10 ký tự / 10 characters or more')),
-  DB_POOL_MAX: optional(z.coerce.number().int().min(1).max(200)),
-  METRICS_PORT: optional(z.coerce.number().int().min(0).max(65535)),
-  METRICS_HOST: optional(z.string().regex(/^[\w.:-]+$/, 'tên máy hoặc địa chỉ / a host name or address')),
-  SHUTDOWN_GRACE_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
-});
+export const ConfigSchema = z
+  .object({
+    DATABASE_URL: optional(
+      z.url({ protocol: /^postgres(?:ql)?$/, error: 'phải là postgres://… / must be postgres://…' }),
+    ),
+    BAOCAO_DATA: optional(z.string()),
+    PORT: optional(z.coerce.number().int().min(0).max(65535)),
+    HOST: optional(z.string().regex(/^[\w.:-]+$/, 'tên máy hoặc địa chỉ / a host name or address')),
+    BAOCAO_API_TOKEN: optional(z.string().min(16, 'ít nhất 16 ký tự / 16 characters or more')),
+    BAOCAO_TRUST_PROXY: optional(
+      z
+        .string()
+        .regex(
+          TRUST_PROXY,
+          'true, false, số bước hoặc danh sách địa chỉ / true, false, a hop count or addresses',
+        ),
+    ),
+    BAOCAO_FOUR_EYES: optional(z.enum(['on', 'off'])),
+    LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+    BAOCAO_DEMO_PASSWORD: optional(z.string().min(10, 'ít nhất 10 ký tự / 10 characters or more')),
+    DB_POOL_MAX: optional(z.coerce.number().int().min(1).max(200)),
+    METRICS_PORT: optional(z.coerce.number().int().min(0).max(65535)),
+    METRICS_HOST: optional(z.string().regex(/^[\w.:-]+$/, 'tên máy hoặc địa chỉ / a host name or address')),
+    TLS_CERT_FILE: optional(z.string()),
+    TLS_KEY_FILE: optional(z.string()),
+    SHUTDOWN_GRACE_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
+  })
+  .superRefine((c, ctx) => {
+    // HTTPS needs both files, and both must be there to read.
+    for (const [name, other] of [
+      ['TLS_CERT_FILE', 'TLS_KEY_FILE'],
+      ['TLS_KEY_FILE', 'TLS_CERT_FILE'],
+    ] as const) {
+      const file = c[name];
+      if (!file && c[other])
+        ctx.addIssue({ code: 'custom', path: [name], message: `cần cùng ${other} / needed with ${other}` });
+      if (file && !existsSync(file))
+        ctx.addIssue({ code: 'custom', path: [name], message: 'không có tệp này / no such file' });
+    }
+  });
 export type Config = z.infer<typeof ConfigSchema>;
 
 /**

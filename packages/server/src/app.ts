@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
@@ -15,7 +16,7 @@ import {
   parseJsonExact,
 } from '@baocao/core';
 import helmet from '@fastify/helmet';
-import Fastify from 'fastify';
+import Fastify, { type FastifyServerFactory } from 'fastify';
 import { type Metrics, measureRequests } from './metrics.ts';
 import { presentError, statusOf } from './present-error.ts';
 import { docsPage, openApiDocument } from './openapi.ts';
@@ -69,9 +70,17 @@ export interface AppOptions {
    * or addresses/CIDRs. Sign-in throttling and the Secure cookie depend on it.
    */
   trustProxy?: TrustProxy;
+  /** Serve HTTPS with this certificate and key (PEM) instead of plain HTTP (TLS_CERT_FILE, TLS_KEY_FILE). */
+  tls?: { cert: Buffer; key: Buffer };
   /** Prometheus metrics to keep (requests, imports); served apart by {@link serveMetrics}. */
   metrics?: Metrics;
 }
+
+/** A server factory for HTTPS with a certificate and key (PEM). */
+const httpsFactory =
+  (tls: { cert: Buffer; key: Buffer }): FastifyServerFactory =>
+  (handler) =>
+    createHttpsServer({ cert: tls.cert, key: tls.key }, handler);
 
 /**
  * The id of a request: the load balancer's (X-Request-Id, when it is a plain token) so a request
@@ -109,6 +118,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     bodyLimit: 200 * 1024 * 1024,
     trustProxy: opts.trustProxy ?? trustProxyFromEnv(),
     genReqId: requestId,
+    // HTTPS through a server factory keeps the app's type (an HTTPS server is an HTTP server to Node).
+    ...(opts.tls ? { serverFactory: httpsFactory(opts.tls) } : {}),
   });
   // No upgrade-insecure-requests: reached by a LAN address over plain HTTP, it would send the page's
   // own assets to https and leave it blank; behind TLS the assets are https already.

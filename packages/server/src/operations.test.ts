@@ -1,4 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { TLSSocket } from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { type Database, createLogger, initStore, openPostgres, systemCtx } from '@baocao/core';
@@ -162,6 +168,59 @@ describe('operations', () => {
     } finally {
       await down.close();
       await gone.close();
+    }
+  });
+
+  it('serves HTTPS with the certificate it is given', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baocao-tls-'));
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
+    const secure = await buildApp({
+      db,
+      log: createLogger({ level: 'silent' }),
+      apiToken: TOKEN,
+      webRoot: null,
+      tls: { cert: readFileSync(join(dir, 'cert.pem')), key: readFileSync(join(dir, 'key.pem')) },
+    });
+    try {
+      await secure.listen({ port: 0, host: '127.0.0.1' });
+      const address = secure.server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const answer = await new Promise<{ status: number; body: string; cert: string }>((resolve, reject) => {
+        const req = httpsRequest(
+          { host: '127.0.0.1', port, path: '/api/health', rejectUnauthorized: false },
+          (res) => {
+            const socket = res.socket;
+            const cert = socket instanceof TLSSocket ? String(socket.getPeerCertificate().subject.CN) : '';
+            let body = '';
+            res.on('data', (b: Buffer) => (body += b.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body, cert }));
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+      expect(answer).toMatchObject({ status: 200, cert: 'localhost' });
+      expect(JSON.parse(answer.body)).toMatchObject({ status: 'ok' });
+    } finally {
+      await secure.close();
     }
   });
 });
