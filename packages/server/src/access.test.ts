@@ -153,6 +153,27 @@ const ATTEMPTS: {
     url: '/api/plans',
     payload: [{ indicator: 'VT.DOANH_THU', unit: 'P01', year: 2025, value: 1 }],
   },
+  // DHIS2, SDMX: the same rules, whatever the format.
+  {
+    method: 'POST',
+    url: '/api/dataValueSets?idScheme=CODE',
+    payload: { dataValues: [{ dataElement: 'VT.DOANH_THU', period: '202509', orgUnit: 'P48', value: '5' }] },
+  },
+  ...['/api/dataValueSets', '/api/dataValueSets.json', '/api/dataValueSets.csv'].map((url) => ({
+    method: 'GET' as const,
+    url: `${url}?idScheme=CODE&dataElement=VT.DOANH_THU&period=202509&orgUnit=P01`,
+  })),
+  {
+    method: 'PUT',
+    url: '/api/dhis2/ids',
+    payload: [{ kind: 'unit', code: 'P48', uid: 'Dn2025Mrg48', dhis2Code: 'DN' }],
+  },
+  {
+    method: 'POST',
+    url: '/api/sdmx/data',
+    raw: Buffer.from(`INDICATOR,REF_AREA,TIME_PERIOD,OBS_VALUE\nVT-DOANH_THU,P48,2025-09,5\n`),
+  },
+  { method: 'GET', url: '/sdmx/rest/data/DF_VT/VT-DOANH_THU.P01' },
 ];
 /** Endpoints with no unit data to protect: open to anyone or to every signed-in user by design. */
 const OPEN = [
@@ -175,6 +196,15 @@ const OPEN = [
   '/api/check',
   // Plans: a unit-scoped reader gets its own subtree's targets only (asserted below).
   '/api/plans',
+  // The catalog as DHIS2 and SDMX describe it (data under /sdmx/rest is scoped: an attempt above).
+  '/api/dhis2/metadata',
+  '/api/dhis2/ids',
+  '/sdmx/rest/*',
+  // Open data: released figures only, to anyone (asserted in open-data.test.ts).
+  '/open-data/catalog.jsonld',
+  '/data.json',
+  '/open-data/schema.json',
+  '/open-data/datasets/:file',
 ];
 
 describe('a reporter stays inside their unit, on every endpoint', () => {

@@ -149,6 +149,25 @@ const SEEDS: Record<string, { body?: unknown; raw?: string; query?: string }> = 
     body: { text: 'Doanh thu đạt 100 tỷ đồng, tăng 10% so với cùng kỳ năm 2023 (90 tỷ đồng).' },
   },
   'POST /api/auth/logout': { body: {} },
+  'POST /api/dataValueSets': {
+    body: {
+      dataValues: [
+        {
+          dataElement: 'VT.DOANH_THU',
+          period: '202509',
+          orgUnit: 'P01',
+          categoryOptionCombo: 'HllvX50cXC0',
+          value: '12.5',
+          comment: 'x',
+        },
+      ],
+    },
+    query: 'idScheme=CODE&importStrategy=CREATE_AND_UPDATE',
+  },
+  'PUT /api/dhis2/ids': { body: [{ kind: 'unit', code: 'P01', uid: 'Hn2025Mrg01', dhis2Code: 'HA_NOI' }] },
+  'POST /api/sdmx/data': {
+    raw: 'STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,REF_AREA,TIME_PERIOD,OBS_VALUE,OBS_STATUS\ndataflow,BAOCAO:DF_VT(1.0),I,VT-DOANH_THU,P01,2025-09,7.5,E\n',
+  },
 };
 
 const NASTY = [

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const ALPHANUMERIC = `0123456789${LETTERS}`;
@@ -12,9 +12,15 @@ export const DEFAULT_COMBO = { uid: 'HllvX50cXC0', code: 'default', name: 'defau
 /** DHIS2's default category combo (of data elements with no disaggregation). */
 export const DEFAULT_CATEGORY_COMBO = 'bjDvmb4bfuf';
 
-/** A new UID, made the way DHIS2 makes them (CodeGenerator): random, from a secure source. */
-export function generateUid(): string {
-  let uid = LETTERS[randomInt(LETTERS.length)]!;
-  for (let i = 1; i < 11; i++) uid += ALPHANUMERIC[randomInt(ALPHANUMERIC.length)]!;
+/**
+ * The UID of one of ours that an administrator has not given one: in DHIS2's form (a letter, then
+ * ten letters or digits, as its CodeGenerator makes them), drawn from a hash of the kind and code
+ * rather than at random — so it exists without being stored (reading never writes), and every
+ * baocao instance (test, staging, production) gives the same code the same UID.
+ */
+export function derivedUid(kind: string, code: string): string {
+  const bytes = createHash('sha256').update(`baocao:${kind}:${code}`).digest();
+  let uid = LETTERS[bytes[0]! % LETTERS.length]!;
+  for (let i = 1; i < 11; i++) uid += ALPHANUMERIC[bytes[i]! % ALPHANUMERIC.length]!;
   return uid;
 }

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { requireAccess } from '../access/access.ts';
 import type { Ctx } from '../context.ts';
 import { BaocaoError } from '../errors.ts';
 import { checkLimit } from '../imports/limits.ts';
@@ -74,6 +75,7 @@ export async function importDataValueSet(
   ctx: Ctx,
   input: { body: unknown; format: 'json' | 'csv'; options: Dhis2ImportOptions },
 ): Promise<Dhis2ImportSummary> {
+  requireAccess(ctx, 'value.write');
   const opts = Dhis2ImportOptions.parse(input.options);
   if (opts.skipAudit !== undefined && opts.skipAudit !== 'false')
     throw new BaocaoError(
@@ -186,12 +188,16 @@ export async function importDataValueSet(
     conflicts,
     dataSetComplete: 'false',
   });
-  const refused = () =>
-    summary(
+  const refused = () => ({
+    ...summary(
       'ERROR',
       `Không ghi giá trị nào: ${conflicts.length} xung đột (tất cả hoặc không) / Nothing was written: ${conflicts.length} conflict(s) (all or nothing)`,
       { imported: 0, updated: 0, ignored: set.dataValues.length, deleted: 0 },
-    );
+    ),
+    code: 'IMPORT_CONFLICTS',
+    message: `Có ${conflicts.length} xung đột; không giá trị nào được ghi`,
+    messageEn: `${conflicts.length} conflict(s); nothing was written`,
+  });
   if (conflicts.length) return refused();
   try {
     const count = await writeKeyedValues(ctx, {

@@ -6,8 +6,8 @@ import type { Ctx } from '../context.ts';
 import { BaocaoError } from '../errors.ts';
 import type { Indicator, Unit } from '../schemas.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
-import { UID, generateUid } from './dhis2-ids.ts';
-import { type Dhis2Kind, insertDhis2Ids, selectDhis2Ids, updateDhis2Id } from './dhis2.queries.ts';
+import { UID, derivedUid } from './dhis2-ids.ts';
+import { type Dhis2Kind, selectDhis2Ids, upsertDhis2Id } from './dhis2.queries.ts';
 
 /** One of ours as DHIS2 knows it. */
 export const Dhis2Id = z.object({
@@ -49,30 +49,24 @@ export interface Dhis2Names {
 }
 
 /**
- * Every indicator, unit and domain with its DHIS2 UID and code; those that have none are given one
- * now (UIDs generated the DHIS2 way, codes equal to ours) and keep it from then on.
+ * Every indicator, unit and domain with its DHIS2 UID and code: the one an administrator set, else
+ * a UID derived from the code ({@link derivedUid}) and the code itself. Reading writes nothing.
  */
 export async function loadDhis2Names(ctx: Ctx): Promise<Dhis2Names> {
-  const [indicators, graph] = await Promise.all([listIndicators(ctx), loadUnitGraph(ctx.db.k)]);
+  const [indicators, graph, rows] = await Promise.all([
+    listIndicators(ctx),
+    loadUnitGraph(ctx.db.k),
+    selectDhis2Ids(ctx.db.k),
+  ]);
   const units = [...graph.byId.values()];
   const domains = domainsOf(indicators);
-  const wanted: [Dhis2Kind, string][] = [
-    ...indicators.map((i): [Dhis2Kind, string] => ['indicator', i.code]),
-    ...units.map((u): [Dhis2Kind, string] => ['unit', u.code]),
-    ...domains.map((d): [Dhis2Kind, string] => ['dataset', d.code]),
-  ];
-  let rows = await selectDhis2Ids(ctx.db.k);
-  const have = new Set(rows.map((r) => `${r.kind}|${r.code}`));
-  const missing = wanted.filter(([kind, code]) => !have.has(`${kind}|${code}`));
-  if (missing.length) {
-    await insertDhis2Ids(
-      ctx.db.k,
-      missing.map(([kind, code]) => ({ kind, code, uid: generateUid(), dhis2_code: code })),
-    );
-    rows = await selectDhis2Ids(ctx.db.k);
-  }
+  const set = new Map(rows.map((r) => [`${r.kind}|${r.code}`, { uid: r.uid, dhis2Code: r.dhis2_code }]));
   const ours: Dhis2Names['ours'] = { indicator: new Map(), unit: new Map(), dataset: new Map() };
-  for (const r of rows) ours[r.kind].set(r.code, { uid: r.uid, dhis2Code: r.dhis2_code });
+  const add = (kind: Dhis2Kind, code: string) =>
+    ours[kind].set(code, set.get(`${kind}|${code}`) ?? { uid: derivedUid(kind, code), dhis2Code: code });
+  for (const i of indicators) add('indicator', i.code);
+  for (const u of units) add('unit', u.code);
+  for (const d of domains) add('dataset', d.code);
   return { indicators, units, domains, ours };
 }
 
@@ -91,40 +85,43 @@ export async function listDhis2Ids(ctx: Ctx): Promise<Dhis2Id[]> {
 export async function setDhis2Ids(ctx: Ctx, entries: Dhis2Id[]): Promise<Dhis2Id[]> {
   requireAccess(ctx, 'interop.manage');
   const parsed = z.array(Dhis2Id).parse(entries);
-  await loadDhis2Names(ctx);
-  try {
-    await ctx.db.k.transaction().execute(async (trx) => {
-      for (const e of parsed) {
-        const r = await updateDhis2Id(trx, {
-          kind: e.kind,
-          code: e.code,
-          uid: e.uid,
-          dhis2_code: e.dhis2Code,
-        });
-        if (!r.numUpdatedRows)
-          throw new BaocaoError(
-            'UNKNOWN_CODE',
-            `Không có ${e.kind} mã "${e.code}"`,
-            `No ${e.kind} with code "${e.code}"`,
-            { status: 404 },
-          );
-        await writeAudit(trx, ctx.actor, {
-          entity: 'dhis2_id',
-          key: `${e.kind}:${e.code}`,
-          action: 'update',
-          new: e,
-        });
-      }
-    });
-  } catch (e) {
-    if (e instanceof Error && 'code' in e && e.code === '23505')
+  const names = await loadDhis2Names(ctx);
+  // The identifiers after the change, all of them, must stay unique: UIDs across kinds, codes per kind.
+  const after = (['indicator', 'unit', 'dataset'] as const).flatMap((kind) =>
+    [...names.ours[kind]].map(([code, id]) => ({ kind, code, ...id })),
+  );
+  for (const e of parsed) {
+    const at = after.findIndex((x) => x.kind === e.kind && x.code === e.code);
+    if (at < 0)
       throw new BaocaoError(
-        'DUPLICATE_DHIS2_ID',
-        'UID hoặc mã DHIS2 này đã thuộc về một chỉ tiêu, đơn vị hay bộ dữ liệu khác',
-        'That DHIS2 UID or code already belongs to another indicator, unit or data set',
-        { status: 409 },
+        'UNKNOWN_CODE',
+        `Không có ${e.kind} mã "${e.code}"`,
+        `No ${e.kind} with code "${e.code}"`,
+        {
+          status: 404,
+        },
       );
-    throw e;
+    after[at] = { kind: e.kind, code: e.code, uid: e.uid, dhis2Code: e.dhis2Code };
   }
+  const uids = new Set(after.map((x) => x.uid));
+  const codes = new Set(after.map((x) => `${x.kind}|${x.dhis2Code}`));
+  if (uids.size < after.length || codes.size < after.length)
+    throw new BaocaoError(
+      'DUPLICATE_DHIS2_ID',
+      'UID hoặc mã DHIS2 này đã thuộc về một chỉ tiêu, đơn vị hay bộ dữ liệu khác',
+      'That DHIS2 UID or code already belongs to another indicator, unit or data set',
+      { status: 409 },
+    );
+  await ctx.db.k.transaction().execute(async (trx) => {
+    for (const e of parsed) {
+      await upsertDhis2Id(trx, { kind: e.kind, code: e.code, uid: e.uid, dhis2_code: e.dhis2Code });
+      await writeAudit(trx, ctx.actor, {
+        entity: 'dhis2_id',
+        key: `${e.kind}:${e.code}`,
+        action: 'update',
+        new: e,
+      });
+    }
+  });
   return listDhis2Ids(ctx);
 }

@@ -92,6 +92,10 @@ export const Dhis2ImportSummary = z.object({
   }),
   conflicts: z.array(Dhis2Conflict),
   dataSetComplete: z.string(),
+  /** On a refusal, our error fields too, so our clients read it as every other error. */
+  code: z.string().optional(),
+  message: z.string().optional(),
+  messageEn: z.string().optional(),
 });
 export type Dhis2ImportSummary = z.infer<typeof Dhis2ImportSummary>;
 

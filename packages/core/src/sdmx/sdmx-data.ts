@@ -2,6 +2,7 @@ import { pivotValues } from '../compare/pivot.ts';
 import type { Ctx } from '../context.ts';
 import { BaocaoError } from '../errors.ts';
 import { parsePeriod } from '../periods/period.ts';
+import { periodsVisibleTo } from '../releases/release.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { AGENCY, boundMonth, fromSdmxId, toSdmxId, toSdmxPeriod, unitOf } from './sdmx-model.ts';
 import { type SdmxDataflow, type SdmxStructures, sdmxStructures } from './sdmx-structures.ts';
@@ -75,9 +76,18 @@ export async function sdmxSeries(ctx: Ctx, q: SdmxDataQuery): Promise<SdmxSeries
   const areaCodes = wanted(key[1]).filter((c) => graph.byCode.has(c));
   if (key[1] && !areaCodes.length)
     throw noResults('Không có đơn vị nào khớp khóa', 'no area matches the key');
+  // A wildcard area is every unit with values and its ancestors — within the caller's own unit
+  // when they have one (a reporter); named areas are checked against it like every read.
+  const scope = ctx.actor.unitId;
   const areas = areaCodes.length
     ? areaCodes
-    : (await selectDataAreas(ctx.db.k, ids)).map((id) => graph.byId.get(id)!.code);
+    : (await selectDataAreas(ctx.db.k, ids))
+        .filter((id) => scope === null || graph.ancestorsOf(id).includes(scope))
+        .map((id) => graph.byId.get(id)!.code);
+  await periodsVisibleTo(ctx, {
+    unitIds: areas.map((c) => graph.byCode.get(c)!.id),
+    ancestorsOf: graph.ancestorsOf,
+  });
   const first = q.startPeriod ? boundMonth(q.startPeriod, false) : 0;
   const last = q.endPeriod ? boundMonth(q.endPeriod, true) : 2200 * 12;
   const periods = await selectDataPeriods(ctx.db.k, ids, first, last);

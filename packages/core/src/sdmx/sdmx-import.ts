@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import { requireAccess } from '../access/access.ts';
 import type { Ctx } from '../context.ts';
 import { BaocaoError } from '../errors.ts';
 import { checkLimit } from '../imports/limits.ts';
@@ -140,6 +141,7 @@ export async function importSdmxData(
   ctx: Ctx,
   input: { body: unknown; format: 'csv' | 'json'; dryRun?: boolean },
 ): Promise<KeyedWriteCount> {
+  requireAccess(ctx, 'value.write');
   const obs =
     input.format === 'csv'
       ? readSdmxCsv(Buffer.isBuffer(input.body) ? input.body : Buffer.from(String(input.body)))

@@ -1,6 +1,7 @@
--- How DHIS2 names our indicators (data elements), units (organisation units) and domains (data
--- sets): an 11-character UID, generated the DHIS2 way where an administrator has not set one (to
--- match an existing DHIS2 instance), and a code. UIDs are unique across kinds, as in DHIS2.
+-- The DHIS2 identifiers an administrator set for our indicators (data elements), units
+-- (organisation units) and domains (data sets), to match an existing DHIS2 instance: an
+-- 11-character UID and a code. Those not set here have a UID derived from their code (core's
+-- dhis2/dhis2-ids.ts) and their own code. UIDs are unique across kinds, as in DHIS2.
 create table dhis2_id (
   kind text not null check (kind in ('indicator', 'unit', 'dataset')),
   code text not null,
