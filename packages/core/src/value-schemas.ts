@@ -36,4 +36,6 @@ export const ValueCell = z.object({
   source: ValueSource.nullable(),
   /** Set when the figure is partial. */
   coverage: Coverage.nullish(),
+  /** Set when the figure rests on a value derived from others (a base worked back from a rate). */
+  derived: z.boolean().optional(),
 });

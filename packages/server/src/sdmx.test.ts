@@ -64,6 +64,10 @@ describe('SDMX', () => {
     expect(generic.body).toContain(
       `<gen:ObsDimension value="2024-01-01/P8M"/><gen:ObsValue value="${expected.value}"/><gen:Attributes><gen:Value id="OBS_STATUS" value="E"/>`,
     );
+    // The 2023 base was worked back from the rate the report gave: derived, and marked so.
+    expect(generic.body).toMatch(
+      /value="2023-01-01\/P8M"\/><gen:ObsValue value="\d+"\/><gen:Attributes><gen:Value id="OBS_STATUS" value="DV"\/>/,
+    );
     const ss = await get(FLOW, {
       ...auth,
       accept: 'application/vnd.sdmx.structurespecificdata+xml;version=2.1',

@@ -44,6 +44,7 @@ export async function pivotValues(
           status: r?.status ?? null,
           source: r?.source ?? null,
           ...(r?.status === 'partial' ? { coverage: r.coverage } : {}),
+          ...(r?.derived ? { derived: true } : {}),
         });
       }
     }

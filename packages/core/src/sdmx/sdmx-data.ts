@@ -116,7 +116,13 @@ export async function sdmxSeries(ctx: Ctx, q: SdmxDataQuery): Promise<SdmxSeries
       series.set(k, one);
     }
     const status =
-      c.status === 'partial' ? 'PA' : c.source === 'computed' ? 'DV' : c.status === 'estimate' ? 'E' : 'A';
+      c.status === 'partial'
+        ? 'PA'
+        : c.source === 'computed' || c.derived
+          ? 'DV'
+          : c.status === 'estimate'
+            ? 'E'
+            : 'A';
     one.obs.push({
       period: toSdmxPeriod(parsePeriod(c.period)),
       value: c.value,
