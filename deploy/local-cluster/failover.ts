@@ -64,6 +64,37 @@ async function sharedState(): Promise<void> {
     throw new Error('the sign-in throttle does not hold across the two app nodes');
 }
 
+/**
+ * Read your writes through the standby: a value written through one app node is read at once
+ * through the other by a route served from the read replica (the synchronous standby, which with
+ * remote_apply has applied every acknowledged commit). Returns how many reads were stale.
+ */
+async function readYourWrites(rounds: number): Promise<number> {
+  let stale = 0;
+  for (let i = 1; i <= rounds; i++) {
+    const [writeTo, readFrom] = i % 2 ? [NODES[0]!, NODES[1]!] : [NODES[1]!, NODES[0]!];
+    const value = 1000 + i;
+    await json(
+      await fetch(`${writeTo}/api/values`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({
+          values: [{ indicator: 'VT.DOANH_THU', unit: 'P79', period: '2026M02', value }],
+        }),
+      }),
+      z.object({ rows: z.number() }),
+    );
+    const read = await json(
+      await fetch(`${readFrom}/api/compare?indicator=VT.DOANH_THU&unit=P79&period=2026M02`, {
+        headers: auth,
+      }),
+      z.object({ value: z.number().nullable() }),
+    );
+    if (read.value !== value) stale++;
+  }
+  return stale;
+}
+
 interface Write {
   writer: number;
   seq: number;
@@ -97,6 +128,9 @@ function killNode(n: number): void {
 
 async function main(): Promise<void> {
   await sharedState();
+  const rounds = 100;
+  const stale = await readYourWrites(rounds);
+  say(`read your writes through the standby: ${rounds - stale} of ${rounds} reads saw the write just made`);
   const units = await json(
     await fetch(`${APP}/api/units`),
     z.array(z.object({ code: z.string(), kind: z.string(), validTo: z.string().nullable() })),
@@ -195,7 +229,9 @@ async function main(): Promise<void> {
   );
   say(`acknowledged lost: ${lost}, duplicated: ${duplicated}, recovery: ${recovery.toFixed(1)} s`);
   process.exitCode =
-    lost === 0 && duplicated === 0 && unanswered === 0 && wrongValue === 0 && recovery <= 30 ? 0 : 1;
+    stale === 0 && lost === 0 && duplicated === 0 && unanswered === 0 && wrongValue === 0 && recovery <= 30
+      ? 0
+      : 1;
 }
 
 await main();

@@ -4,7 +4,7 @@
 #   2 PostgreSQL 15 nodes managed by Patroni       pg1 :5441 (REST :8011), pg2 :5442 (REST :8012)
 #     synchronous replication: a commit is acknowledged only once the standby has it
 #   HAProxy: writes to the leader                  :5000  (Patroni's REST check GET /primary)
-#            reads from the standby                :5001  (GET /replica)
+#            reads from the synchronous standby    :5001  (GET /synchronous)
 #            the app, over both app nodes          :8080  (GET /api/health/ready), stats :7000
 #   2 baocao app nodes (compiled)                  :3101, :3102 (metrics :9101, :9102)
 # Usage: deploy/local-cluster/up.sh   (as root, or as a user who may run PostgreSQL)
@@ -72,7 +72,8 @@ wait_for 30 "the database" sh -c "'$PG_BIN/psql' -h 127.0.0.1 -p 5000 -U postgre
 DATABASE_URL=postgres://postgres@127.0.0.1:5000/baocao node "$ROOT/packages/cli/bin/baocao.js" init >"$DIR/init.log"
 for n in 1 2; do
   echo "baocao app$n…"
-  start "app$n" env DATABASE_URL=postgres://postgres@127.0.0.1:5000/baocao PORT=310$n HOST=127.0.0.1 \
+  start "app$n" env DATABASE_URL=postgres://postgres@127.0.0.1:5000/baocao \
+    DATABASE_REPLICA_URL=postgres://postgres@127.0.0.1:5001/baocao PORT=310$n HOST=127.0.0.1 \
     METRICS_PORT=910$n BAOCAO_TRUST_PROXY=127.0.0.1 BAOCAO_API_TOKEN="$TOKEN" LOG_LEVEL=warn DB_POOL_MAX=12 \
     node "$ROOT/packages/cli/bin/baocao.js" serve
   # The first node migrates the new database; the second starts on it.

@@ -8,6 +8,7 @@ import {
   loadConfig,
   openDatabase,
   systemCtx,
+  withReplica,
 } from '@baocao/core';
 
 /** Where the store is: DATABASE_URL (PostgreSQL) wins, else a PGlite folder (`--data`, BAOCAO_DATA, ./data). */
@@ -26,7 +27,19 @@ export async function openStore(dataFlag?: string): Promise<{ db: Database; ctx:
   const config = loadConfig();
   const loc = storeLocation(dataFlag, config);
   if (loc.dataDir) mkdirSync(loc.dataDir, { recursive: true });
-  const db = await openDatabase({ ...loc, ...(config.DB_POOL_MAX ? { poolMax: config.DB_POOL_MAX } : {}) });
+  const primary = await openDatabase({
+    ...loc,
+    ...(config.DB_POOL_MAX ? { poolMax: config.DB_POOL_MAX } : {}),
+  });
+  const db =
+    loc.url && config.DATABASE_REPLICA_URL
+      ? await withReplica(primary, config.DATABASE_REPLICA_URL, config.DB_POOL_MAX).catch(
+          async (e: unknown) => {
+            await primary.close();
+            throw e;
+          },
+        )
+      : primary;
   return {
     db,
     ctx: systemCtx(db, createLogger({ level: config.LOG_LEVEL ?? 'warn' })),

@@ -18,6 +18,9 @@ export const ConfigSchema = z
     DATABASE_URL: optional(
       z.url({ protocol: /^postgres(?:ql)?$/, error: 'phải là postgres://… / must be postgres://…' }),
     ),
+    DATABASE_REPLICA_URL: optional(
+      z.url({ protocol: /^postgres(?:ql)?$/, error: 'phải là postgres://… / must be postgres://…' }),
+    ),
     BAOCAO_DATA: optional(z.string()),
     PORT: optional(z.coerce.number().int().min(0).max(65535)),
     HOST: optional(z.string().regex(/^[\w.:-]+$/, 'tên máy hoặc địa chỉ / a host name or address')),

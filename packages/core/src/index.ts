@@ -86,3 +86,4 @@ export { importSdmxData } from './sdmx/sdmx-import.ts';
 export { fromSdmxPeriod, toSdmxPeriod, toSdmxId, fromSdmxId } from './sdmx/sdmx-model.ts';
 export { openDatasetCsv, tableSchema } from './open-data/open-data.ts';
 export { dataJson, dcatCatalog } from './open-data/catalog.ts';
+export { withReplica } from './db/replica.ts';

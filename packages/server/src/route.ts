@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Ctx, Logger } from '@baocao/core';
+import { type Ctx, type Logger, isStoreUnavailable } from '@baocao/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RawServerDefault } from 'fastify';
 import { z } from 'zod';
 
@@ -37,6 +37,11 @@ export interface RouteMeta {
   produces?: string;
   /** Per-client request limit (sign-in), enforced by @fastify/rate-limit. */
   rateLimit?: { max: number; timeWindow: string };
+  /**
+   * A read-only route whose answer may come from the read replica (public pages, dashboards, SDMX,
+   * open data): with the replica out of reach, it is answered from the primary.
+   */
+  readsReplica?: true;
   /** It writes indicator values (submissions, imports): its rows and refusals are counted in the metrics. */
   writesValues?: true;
   /** Largest body accepted, in bytes (default {@link DEFAULT_BODY_LIMIT}); refused before it is read. */
@@ -120,6 +125,14 @@ export function defineRoute<
           const query = def.query.parse(req.query);
           const body = def.body.parse(req.body);
           const params = Object.fromEntries(Object.entries(req.params ?? {}).map(([k, v]) => [k, String(v)]));
+          if (def.readsReplica && ctx.db.replica) {
+            try {
+              return await handler({ ctx: { ...ctx, db: ctx.db.replica }, query, body, params, req, reply });
+            } catch (err) {
+              if (!isStoreUnavailable(err)) throw err;
+              req.log.warn({ err }, 'read replica unavailable: answered from the primary');
+            }
+          }
           if (!def.writesValues || !env.metrics) return handler({ ctx, query, body, params, req, reply });
           try {
             const result = await handler({ ctx, query, body, params, req, reply });

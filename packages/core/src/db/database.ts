@@ -19,6 +19,8 @@ export interface Database {
   copyFromCsv(table: string, csv: Buffer): Promise<number>;
   /** The connection pool's use right now (PostgreSQL); the embedded store has one connection, no pool. */
   poolStats(): PoolStats | null;
+  /** A read replica for read-only traffic, when one is configured (see `db/replica.ts`). */
+  replica?: Database | undefined;
   close(): Promise<void>;
 }
 

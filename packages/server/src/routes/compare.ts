@@ -5,6 +5,7 @@ export default [
   defineRoute({
     method: 'GET',
     url: '/api/compare',
+    readsReplica: true,
     summary:
       'So sánh một chỉ tiêu / one figure with its previous period, last year, plan and completeness (public: released periods only)',
     tag: 'values',

@@ -24,6 +24,7 @@ export default [
   defineRoute({
     method: 'GET',
     url: '/api/dashboard',
+    readsReplica: true,
     summary: 'Chỉ tiêu chính / key indicators with comparisons and sparklines (public: released only)',
     tag: 'dashboards',
     auth: 'none',
@@ -35,6 +36,7 @@ export default [
   defineRoute({
     method: 'GET',
     url: '/api/pivot',
+    readsReplica: true,
     summary: 'Bảng tổng hợp / values for indicators × units × periods (public: released only)',
     tag: 'dashboards',
     auth: 'none',
@@ -58,6 +60,7 @@ export default [
   defineRoute({
     method: 'GET',
     url: '/api/releases',
+    readsReplica: true,
     summary: 'Các kỳ đã công bố / released periods',
     tag: 'dashboards',
     auth: 'none',
@@ -69,6 +72,7 @@ export default [
   defineRoute({
     method: 'GET',
     url: '/api/releases/periods',
+    readsReplica: true,
     summary: 'Các kỳ có số liệu đã công bố / periods with released figures, newest first',
     tag: 'dashboards',
     auth: 'none',

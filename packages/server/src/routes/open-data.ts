@@ -5,7 +5,7 @@ import { NONE, defineRoute } from '../route.ts';
 /** The site's address as the caller reached it (behind a trusted proxy, the proxy's). */
 const baseOf = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
 
-const open = { tag: 'open-data', auth: 'none', query: NONE, body: NONE } as const;
+const open = { tag: 'open-data', auth: 'none', query: NONE, body: NONE, readsReplica: true } as const;
 
 export default [
   defineRoute({

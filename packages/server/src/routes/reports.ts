@@ -43,6 +43,7 @@ export default [
   defineRoute({
     method: 'GET',
     url: '/api/reports/published',
+    readsReplica: true,
     summary: 'Báo cáo đã phát hành / published reports, newest first',
     tag: 'reports',
     auth: 'none',

@@ -52,6 +52,7 @@ export default [
   defineRoute({
     method: 'GET',
     url: '/sdmx/rest/*',
+    readsReplica: true,
     summary:
       'SDMX REST (v1, and v2 paths): dataflow, datastructure, codelist, conceptscheme as SDMX-ML 2.1; data as SDMX-ML 2.1 generic or structure-specific, SDMX-JSON 2.0, SDMX-CSV 2.0 by Accept or format=. The public gets released figures only',
     tag: 'sdmx',
