@@ -234,6 +234,14 @@ for (const width of [1366, 390]) {
       await row.getByRole('button', { name: 'Khóa' }).click();
       await page.getByText('Đã khóa tài khoản').waitFor();
       await row.getByText('đã khóa').waitFor();
+      // The same administrator matches a domain to the code an existing DHIS2 instance uses.
+      const vt = page.getByRole('row', { name: /^VT\b/ });
+      await vt.getByRole('button', { name: 'Sửa VT' }).click();
+      await page.getByLabel('Mã DHIS2', { exact: true }).fill(`VT_${width}`);
+      await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+      await page.getByText('Đã lưu mã DHIS2').waitFor();
+      await page.getByRole('cell', { name: `VT_${width}` }).waitFor();
+      await audit(page, shot('16-admin-interop'));
       expectClean(watch);
       await page.close();
       const again = await openPage(h, width);

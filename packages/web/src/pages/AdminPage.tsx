@@ -7,6 +7,7 @@ import { useFormat } from '../format.ts';
 import { PeriodPicker } from '../period-picker.tsx';
 import { ErrorBox, Loading } from '../ui.tsx';
 import { CatalogPanel } from './CatalogPanel.tsx';
+import { InteropPanel } from './InteropPanel.tsx';
 import { call } from '../client.ts';
 
 /** Reporting periods (open, deadline, close, publish their figures) and, for administrators, accounts. */
@@ -225,6 +226,7 @@ export function AdminPage() {
         </div>
       )}
       <CatalogPanel />
+      <InteropPanel />
     </section>
   );
 }
