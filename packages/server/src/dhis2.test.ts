@@ -152,6 +152,14 @@ describe('DHIS2 data value sets', () => {
     expect(s.conflicts[1]).toMatchObject({ object: '2025W41', property: 'period' });
     expect(s.conflicts[1].valueEn).toContain('weeks');
     expect(await countValues(systemCtx(db))).toEqual(before);
+    // Many bad values: all counted, the first thousand listed.
+    const many = await post({
+      dataValues: Array.from({ length: 1500 }, (_, i) =>
+        dv(`zzBad${String(i).padStart(6, '0')}`, '202510', ou('P01'), '1'),
+      ),
+    });
+    expect(many.json().conflicts).toHaveLength(1000);
+    expect(many.json()).toMatchObject({ conflictsTotal: 1500, code: 'IMPORT_CONFLICTS' });
     // Our own rules answer as conflicts too: a negative revenue; a merged province before it existed.
     for (const [value, property] of [
       [dv(de('VT.DOANH_THU'), '202510', ou('P01'), '-3'), 'value'],

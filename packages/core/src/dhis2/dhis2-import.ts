@@ -1,8 +1,7 @@
-import { parse } from 'csv-parse/sync';
 import { requireAccess } from '../access/access.ts';
 import type { Ctx } from '../context.ts';
-import { BaocaoError } from '../errors.ts';
-import { checkLimit } from '../imports/limits.ts';
+import { BaocaoError, MAX_LISTED_ERRORS } from '../errors.ts';
+import { readCsvRecords } from '../imports/csv-records.ts';
 import type { RawValueRow } from '../values/validate.ts';
 import { writeKeyedValues } from '../values/keyed-write.ts';
 import { loadDhis2Names } from './dhis2-mapping.ts';
@@ -32,24 +31,13 @@ export const DHIS2_CSV_COLUMNS = [
 ] as const;
 
 /** A DHIS2 CSV data value set read into the JSON shape. */
-export function readDhis2Csv(data: Buffer): Dhis2DataValueSet {
-  let records: string[][];
-  try {
-    records = parse(data, {
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-      max_record_size: 65_536,
-    });
-  } catch (e) {
-    throw new BaocaoError(
-      'INVALID_FILE',
-      `Tệp CSV không đọc được: ${e instanceof Error ? e.message : String(e)}`,
-      `Unreadable CSV: ${e instanceof Error ? e.message : String(e)}`,
-    );
-  }
+export async function readDhis2Csv(data: Buffer): Promise<Dhis2DataValueSet> {
+  const records = await readCsvRecords(data, {
+    relax_column_count: true,
+    skip_empty_lines: true,
+    trim: true,
+  });
   if (records[0]?.[0]?.toLowerCase() === 'dataelement') records.shift();
-  checkLimit('rows', records.length);
   return {
     dataValues: records.map((r) => ({
       dataElement: r[0],
@@ -90,20 +78,26 @@ export async function importDataValueSet(
   };
   const set =
     input.format === 'csv'
-      ? readDhis2Csv(Buffer.isBuffer(input.body) ? input.body : Buffer.from(String(input.body)))
+      ? await readDhis2Csv(Buffer.isBuffer(input.body) ? input.body : Buffer.from(String(input.body)))
       : DataValueSetSchema.parse(input.body);
   const names = await loadDhis2Names(ctx);
   const ids = dhis2Resolver(names, schemes);
+  // Every conflict is counted; the first MAX_LISTED_ERRORS are listed, so a payload of a hundred
+  // thousand bad values never makes an answer of a hundred thousand conflicts.
   const conflicts: Dhis2Conflict[] = [];
-  const conflict = (i: number, object: unknown, property: string, code: string, vi: string, en: string) =>
-    conflicts.push({
-      object: String(object ?? ''),
-      value: vi,
-      valueEn: en,
-      errorCode: code,
-      property,
-      indexes: [i],
-    });
+  let total = 0;
+  const conflict = (i: number, object: unknown, property: string, code: string, vi: string, en: string) => {
+    total++;
+    if (conflicts.length < MAX_LISTED_ERRORS)
+      conflicts.push({
+        object: String(object ?? '').slice(0, 200),
+        value: vi,
+        valueEn: en,
+        errorCode: code,
+        property,
+        indexes: [i],
+      });
+  };
   const rows: RawValueRow[] = [];
   const objects: Record<string, unknown>[] = [];
   set.dataValues.forEach((dv, i) => {
@@ -191,14 +185,15 @@ export async function importDataValueSet(
   const refused = () => ({
     ...summary(
       'ERROR',
-      `Không ghi giá trị nào: ${conflicts.length} xung đột (tất cả hoặc không) / Nothing was written: ${conflicts.length} conflict(s) (all or nothing)`,
+      `Không ghi giá trị nào: ${total} xung đột (tất cả hoặc không) / Nothing was written: ${total} conflict(s) (all or nothing)`,
       { imported: 0, updated: 0, ignored: set.dataValues.length, deleted: 0 },
     ),
     code: 'IMPORT_CONFLICTS',
-    message: `Có ${conflicts.length} xung đột; không giá trị nào được ghi`,
-    messageEn: `${conflicts.length} conflict(s); nothing was written`,
+    message: `Có ${total} xung đột; không giá trị nào được ghi`,
+    messageEn: `${total} conflict(s); nothing was written`,
+    conflictsTotal: total,
   });
-  if (conflicts.length) return refused();
+  if (total) return refused();
   try {
     const count = await writeKeyedValues(ctx, {
       rows,
@@ -214,6 +209,7 @@ export async function importDataValueSet(
       const i = (d.row ?? 1) - 1;
       conflict(i, objects[i]?.[d.field ?? ''] ?? '', dhis2Property(d.field), d.code, d.message, d.messageEn);
     }
+    total = e.detailsTotal; // our validation lists the first thousand and counts them all
     return refused();
   }
 }

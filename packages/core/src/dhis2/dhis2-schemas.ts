@@ -96,6 +96,8 @@ export const Dhis2ImportSummary = z.object({
   code: z.string().optional(),
   message: z.string().optional(),
   messageEn: z.string().optional(),
+  /** How many conflicts there were; `conflicts` lists the first 1,000. */
+  conflictsTotal: z.number().int().optional(),
 });
 export type Dhis2ImportSummary = z.infer<typeof Dhis2ImportSummary>;
 

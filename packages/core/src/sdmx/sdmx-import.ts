@@ -1,8 +1,8 @@
-import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { requireAccess } from '../access/access.ts';
 import type { Ctx } from '../context.ts';
 import { BaocaoError } from '../errors.ts';
+import { readCsvRecords } from '../imports/csv-records.ts';
 import { checkLimit } from '../imports/limits.ts';
 import type { RawValueRow } from '../values/validate.ts';
 import { type KeyedWriteCount, writeKeyedValues } from '../values/keyed-write.ts';
@@ -22,31 +22,27 @@ interface SdmxRow {
 const invalid = (vi: string, en: string) => new BaocaoError('INVALID_FILE', vi, en);
 
 /** SDMX-CSV (2.0, and 1.0's DATAFLOW column): one observation per row, our dimensions by name. */
-export function readSdmxCsv(data: Buffer): SdmxRow[] {
-  let rows: Record<string, string>[];
-  try {
-    rows = parse(data, {
-      columns: true,
-      bom: true,
-      skip_empty_lines: true,
-      trim: true,
-      max_record_size: 65_536,
-    });
-  } catch (e) {
-    throw invalid(`Tệp SDMX-CSV không đọc được: ${String(e)}`, `Unreadable SDMX-CSV: ${String(e)}`);
-  }
-  checkLimit('rows', rows.length);
-  const first = rows[0] ?? {};
+export async function readSdmxCsv(data: Buffer): Promise<SdmxRow[]> {
+  const [header = [], ...records] = await readCsvRecords(data, {
+    bom: true,
+    skip_empty_lines: true,
+    trim: true,
+  });
+  const at = new Map(header.map((h, i) => [h, i]));
   for (const c of ['INDICATOR', 'REF_AREA', 'TIME_PERIOD', 'OBS_VALUE'])
-    if (!(c in first)) throw invalid(`Thiếu cột ${c}`, `Missing column ${c}`);
-  return rows.map((r) => ({
-    indicator: r.INDICATOR ?? '',
-    area: r.REF_AREA ?? '',
-    period: r.TIME_PERIOD ?? '',
-    value: r.OBS_VALUE ?? null,
-    status: r.OBS_STATUS || undefined,
-    comment: r.COMMENT || undefined,
-    action: r.ACTION || undefined,
+    if (!at.has(c)) throw invalid(`Thiếu cột ${c}`, `Missing column ${c}`);
+  const cell = (r: string[], c: string) => {
+    const i = at.get(c);
+    return i === undefined ? '' : (r[i] ?? '');
+  };
+  return records.map((r) => ({
+    indicator: cell(r, 'INDICATOR'),
+    area: cell(r, 'REF_AREA'),
+    period: cell(r, 'TIME_PERIOD'),
+    value: cell(r, 'OBS_VALUE'),
+    status: cell(r, 'OBS_STATUS') || undefined,
+    comment: cell(r, 'COMMENT') || undefined,
+    action: cell(r, 'ACTION') || undefined,
   }));
 }
 
@@ -144,7 +140,7 @@ export async function importSdmxData(
   requireAccess(ctx, 'value.write');
   const obs =
     input.format === 'csv'
-      ? readSdmxCsv(Buffer.isBuffer(input.body) ? input.body : Buffer.from(String(input.body)))
+      ? await readSdmxCsv(Buffer.isBuffer(input.body) ? input.body : Buffer.from(String(input.body)))
       : readSdmxJson(input.body);
   const deletes = obs.filter((o) => /^d/i.test(o.action ?? ''));
   if (deletes.length && deletes.length < obs.length)
