@@ -25,6 +25,9 @@ export type Log = Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
 /** The actor of the command line and of start-up tasks: the machine's administrator. */
 export const SYSTEM_ACTOR: Actor = { username: 'system', role: 'admin', unitId: null };
 
+/** Anyone, signed in or not, as the public pages and open data see them: released figures only. */
+export const PUBLIC_ACTOR: Actor = { username: 'anonymous', role: 'public', unitId: null };
+
 /** The one logger factory, so every process logs the same structured way (JSON lines, stdout by default). */
 export function createLogger(opts: { level?: string; destination?: DestinationStream } = {}): Logger {
   const options = { level: opts.level ?? process.env.LOG_LEVEL ?? 'info', base: { app: 'baocao' } };

@@ -98,3 +98,8 @@ export const notFound = (message: string, messageEn: string): BaocaoError =>
 /** Raised when an input is over one of the limits we accept; names the limit. */
 export const tooLarge = (message: string, messageEn: string): BaocaoError =>
   new BaocaoError('FILE_TOO_LARGE', message, messageEn, { status: 413 });
+
+/** Throws `e`: for a missing lookup inside an expression (`map.get(k) ?? throwIt(notFound(…))`). */
+export function throwIt(e: Error): never {
+  throw e;
+}

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { BaocaoError, type Ctx, type Database, type SessionInfo, sessionFor } from '@baocao/core';
+import { BaocaoError, type Ctx, type Database, PUBLIC_ACTOR, type SessionInfo, sessionFor } from '@baocao/core';
 import type { FastifyRequest } from 'fastify';
 import type { ServerEnv } from './route.ts';
 
@@ -67,7 +67,7 @@ export function sessionEnv(db: Database, apiToken: string): ServerEnv {
         return { ...base, actor: session.actor };
       }
       if (auth === 'actor') throw unauthenticated();
-      return { ...base, actor: { username: 'anonymous', role: 'public', unitId: null } };
+      return { ...base, actor: PUBLIC_ACTOR };
     },
   };
 }

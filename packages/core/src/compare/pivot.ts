@@ -4,6 +4,7 @@ import { periodLabelVi } from '../periods/period-text.ts';
 import type { FileFormat } from '../imports/parse-file.ts';
 import { periodsVisibleTo } from '../releases/release.ts';
 import { listIndicators, unknownIndicator } from '../catalog/indicators.ts';
+import { throwIt } from '../errors.ts';
 import type { Ctx } from '../context.ts';
 import { parsePeriod } from '../periods/period.ts';
 import type { Indicator } from '../schemas.ts';
@@ -84,7 +85,3 @@ const PIVOT_HEADERS_VI = {
   coverage: 'Số đơn vị đã báo cáo',
   source: 'Nguồn',
 } as const;
-
-function throwIt(e: Error): never {
-  throw e;
-}

@@ -1,5 +1,5 @@
 import type { Ctx } from '../context.ts';
-import { BaocaoError } from '../errors.ts';
+import { BaocaoError, throwIt } from '../errors.ts';
 import { plainCsv } from '../format/table-file.ts';
 import { selectValues } from '../imports/export.ts';
 import { monthIndexOfDate, parsePeriod } from '../periods/period.ts';
@@ -106,7 +106,3 @@ export const dataValueSetCsv = (values: Dhis2ExportedValue[]): Buffer =>
       'false',
     ]),
   );
-
-function throwIt(e: Error): never {
-  throw e;
-}

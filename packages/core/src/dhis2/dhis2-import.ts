@@ -1,6 +1,7 @@
 import { requireAccess } from '../access/access.ts';
 import type { Ctx } from '../context.ts';
 import { BaocaoError, MAX_LISTED_ERRORS } from '../errors.ts';
+import { readPlainNumber } from '../format/number.ts';
 import { readCsvRecords } from '../imports/csv-records.ts';
 import type { RawValueRow } from '../values/validate.ts';
 import { writeKeyedValues } from '../values/keyed-write.ts';
@@ -50,8 +51,6 @@ export async function readDhis2Csv(data: Buffer): Promise<Dhis2DataValueSet> {
     })),
   };
 }
-
-const NUMBER = /^[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
 
 /**
  * Imports a DHIS2 data value set (the JSON of `/api/dataValueSets`, or its CSV) — all values or
@@ -144,8 +143,8 @@ export async function importDataValueSet(
           'baocao không chia nhỏ số liệu: chỉ nhận tổ hợp mặc định (default)',
           'baocao keeps no disaggregation: only the default option combo is accepted',
         );
-    const raw = typeof dv.value === 'number' ? String(dv.value) : dv.value;
-    const value = typeof raw === 'string' && NUMBER.test(raw.trim()) ? Number(raw.trim()) : null;
+    const raw = dv.value;
+    const value = readPlainNumber(raw);
     if (value === null && opts.importStrategy !== 'DELETE')
       conflict(
         i,

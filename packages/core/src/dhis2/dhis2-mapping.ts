@@ -5,7 +5,7 @@ import { listIndicators } from '../catalog/indicators.ts';
 import type { Ctx } from '../context.ts';
 import { BaocaoError } from '../errors.ts';
 import type { Indicator, Unit } from '../schemas.ts';
-import { loadUnitGraph } from '../units/unit-graph.ts';
+import { type UnitGraph, loadUnitGraph } from '../units/unit-graph.ts';
 import { UID, derivedUid } from './dhis2-ids.ts';
 import { type Dhis2Kind, selectDhis2Ids, upsertDhis2Id } from './dhis2.queries.ts';
 
@@ -43,6 +43,8 @@ export function domainsOf(indicators: Indicator[]): Domain[] {
 export interface Dhis2Names {
   indicators: Indicator[];
   units: Unit[];
+  /** The unit tree, for levels and parents. */
+  graph: UnitGraph;
   domains: Domain[];
   /** Our code → DHIS2 identifiers, per kind. */
   ours: Record<Dhis2Kind, Map<string, { uid: string; dhis2Code: string }>>;
@@ -67,7 +69,7 @@ export async function loadDhis2Names(ctx: Ctx): Promise<Dhis2Names> {
   for (const i of indicators) add('indicator', i.code);
   for (const u of units) add('unit', u.code);
   for (const d of domains) add('dataset', d.code);
-  return { indicators, units, domains, ours };
+  return { indicators, units, graph, domains, ours };
 }
 
 /** The identifier table, for an administrator to read (and edit with {@link setDhis2Ids}). */

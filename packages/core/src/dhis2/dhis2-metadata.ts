@@ -13,13 +13,7 @@ const aggregationType = (kind: string, acrossUnits: string) =>
  */
 export async function dhis2Metadata(ctx: Ctx) {
   const names = await loadDhis2Names(ctx);
-  const unitUid = new Map(names.units.map((u) => [u.id, names.ours.unit.get(u.code)!.uid]));
-  const depth = (id: number | null): number => {
-    let n = 0;
-    for (let u = names.units.find((x) => x.id === id); u; u = names.units.find((x) => x.id === u!.parentId))
-      n++;
-    return n;
-  };
+  const uidOf = (id: number) => names.ours.unit.get(names.graph.byId.get(id)!.code)!.uid;
   const dataElements = names.indicators.map((i) => {
     const id = names.ours.indicator.get(i.code)!;
     return {
@@ -45,8 +39,8 @@ export async function dhis2Metadata(ctx: Ctx) {
       shortName: u.nameVi.slice(0, 50),
       openingDate: u.validFrom ?? '1945-09-02',
       ...(u.validTo ? { closedDate: u.validTo } : {}),
-      level: depth(u.id),
-      ...(u.parentId !== null && unitUid.has(u.parentId) ? { parent: { id: unitUid.get(u.parentId)! } } : {}),
+      level: names.graph.ancestorsOf(u.id).length,
+      ...(u.parentId !== null ? { parent: { id: uidOf(u.parentId) } } : {}),
     };
   });
   const dataSets = names.domains.map((d) => {

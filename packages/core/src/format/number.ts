@@ -1,3 +1,15 @@
+/** A number as programs write it: decimal point, no grouping (`1234.5`, `-3`, `1e6`). */
+export const PLAIN_NUMBER = /^[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
+
+/**
+ * A number from a machine format (DHIS2, SDMX), or null: `"1.234"` is one point two three four
+ * there, never Vietnamese grouping, so such input is read here and not by the people-facing reader.
+ */
+export function readPlainNumber(v: unknown): number | null {
+  if (typeof v === 'number') return v;
+  return typeof v === 'string' && PLAIN_NUMBER.test(v.trim()) ? Number(v.trim()) : null;
+}
+
 /**
  * Rounds half away from zero ("round half up" as statisticians use it) at `decimals` places.
  * Works on the shortest decimal representation so binary noise (1.005 → 1.00499…) does not

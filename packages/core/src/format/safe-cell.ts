@@ -1,4 +1,5 @@
-const PLAIN_NUMBER = /^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$/;
+import { PLAIN_NUMBER } from './number.ts';
+
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**

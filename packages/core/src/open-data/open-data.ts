@@ -1,8 +1,9 @@
-import type { Ctx } from '../context.ts';
+import { type Ctx, PUBLIC_ACTOR } from '../context.ts';
 import { plainCsv } from '../format/table-file.ts';
 import { periodLabelVi } from '../periods/period-text.ts';
 import { calendarDates, periodFromMonths } from '../periods/period.ts';
 import { fromSdmxId, fromSdmxPeriod } from '../sdmx/sdmx-model.ts';
+import { lastReleasedAt } from '../releases/release.ts';
 import { flowsOf, noResults, sdmxSeries } from '../sdmx/sdmx-data.ts';
 import { type SdmxDataflow, sdmxStructures } from '../sdmx/sdmx-structures.ts';
 
@@ -17,10 +18,7 @@ export const LICENSE = { id: 'CC-BY-4.0', url: 'https://creativecommons.org/lice
 export const SPATIAL = 'http://publications.europa.eu/resource/authority/country/VNM';
 
 /** The open data is what the public sees, whoever asks: released figures only. */
-const asPublic = (ctx: Ctx): Ctx => ({
-  ...ctx,
-  actor: { username: 'anonymous', role: 'public', unitId: null },
-});
+const asPublic = (ctx: Ctx): Ctx => ({ ...ctx, actor: PUBLIC_ACTOR });
 
 /** One released figure, a row of a dataset's CSV. */
 export interface OpenRow {
@@ -53,16 +51,10 @@ export async function openDatasets(ctx: Ctx, flowId = 'all'): Promise<OpenDatase
   const flows = flowsOf(s, flowId);
   const names = new Map(s.indicators.map((i) => [i.code, i]));
   const areas = new Map(s.units.map((u) => [u.code, u.nameVi]));
-  const released = await pub.db.k
-    .selectFrom('data_release')
-    .select(['released_at'])
-    .orderBy('released_at', 'desc')
-    .limit(1)
-    .execute();
-  const modified = released[0]?.released_at.toISOString() ?? null;
+  const modified = await lastReleasedAt(pub);
   const out: OpenDataset[] = [];
   for (const flow of flows) {
-    const series = await sdmxSeries(pub, { flow: flow.id, key: 'all' }).catch((e: unknown) => {
+    const series = await sdmxSeries(pub, { flow: flow.id, key: 'all' }, s).catch((e: unknown) => {
       if (e instanceof Error && 'code' in e && e.code === 'NO_RESULTS') return [];
       throw e;
     });

@@ -68,3 +68,12 @@ export async function listReleases(ctx: Ctx): Promise<Release[]> {
     releasedAt: r.released_at.toISOString(),
   }));
 }
+
+/** When figures were last released (null when none were). */
+export async function lastReleasedAt(ctx: Ctx): Promise<string | null> {
+  const r = await ctx.db.k
+    .selectFrom('data_release')
+    .select((eb) => eb.fn.max('released_at').as('at'))
+    .executeTakeFirst();
+  return r?.at ? new Date(r.at).toISOString() : null;
+}

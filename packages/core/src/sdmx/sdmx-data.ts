@@ -54,8 +54,13 @@ export function flowsOf(s: SdmxStructures, flowRef: string): SdmxDataflow[] {
  * the bounds. Figures are the platform's own — reported, or summed from below with their coverage —
  * so they equal `compare` for the same cell; the public sees released periods only.
  */
-export async function sdmxSeries(ctx: Ctx, q: SdmxDataQuery): Promise<SdmxSeries[]> {
-  const s = await sdmxStructures(ctx);
+export async function sdmxSeries(
+  ctx: Ctx,
+  q: SdmxDataQuery,
+  /** The structures, when the caller has them already (built once per request). */
+  structures?: SdmxStructures,
+): Promise<SdmxSeries[]> {
+  const s = structures ?? (await sdmxStructures(ctx));
   const flows = flowsOf(s, q.flow);
   const inFlows = new Map(flows.flatMap((f) => f.indicators).map((i) => [i.code, i]));
   const key = q.key === 'all' ? [] : q.key.split('.');

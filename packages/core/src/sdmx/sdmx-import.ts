@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { requireAccess } from '../access/access.ts';
 import type { Ctx } from '../context.ts';
 import { BaocaoError } from '../errors.ts';
+import { readPlainNumber } from '../format/number.ts';
 import { readCsvRecords } from '../imports/csv-records.ts';
 import { checkLimit } from '../imports/limits.ts';
 import type { RawValueRow } from '../values/validate.ts';
@@ -126,7 +127,6 @@ export function readSdmxJson(body: unknown): SdmxRow[] {
 }
 
 const STATUS: Record<string, string> = { A: 'official', E: 'estimate' };
-const PLAIN_NUMBER = /^[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
 
 /**
  * Imports an SDMX data message (SDMX-CSV or SDMX-JSON) through the same validated, all-or-nothing
@@ -173,12 +173,7 @@ export async function importSdmxData(
         messageEn: `Row ${i + 1}: status "${o.status}" is not accepted; use A (official) or E (estimate)`,
       });
     // SDMX writes numbers with a decimal point and no grouping: "1.234" is one point two three four.
-    const value =
-      typeof o.value === 'number'
-        ? o.value
-        : typeof o.value === 'string' && PLAIN_NUMBER.test(o.value.trim())
-          ? Number(o.value)
-          : null;
+    const value = readPlainNumber(o.value);
     if (value === null && !deletes.length)
       errors.push({
         row: i + 1,

@@ -141,23 +141,21 @@ export async function sdmxDataQuery(
       'Only dimensionAtObservation=TIME_PERIOD (time series) is supported',
       { status: 501 },
     );
-  const series = await sdmxSeries(ctx, q);
-  const d: Detail = detail;
+  const s = await sdmxStructures(ctx);
+  const series = await sdmxSeries(ctx, q, s);
+  const flows = flowsOf(s, q.flow);
   const type = DATA_FORMATS[q.format];
   switch (q.format) {
     case 'generic':
-      return { body: genericData(series, d), contentType: type };
+      return { body: genericData(series, detail), contentType: type };
     case 'structurespecific':
-      return { body: structureSpecificData(series, d), contentType: type };
-    case 'json': {
-      const flows = flowsOf(await sdmxStructures(ctx), q.flow);
+      return { body: structureSpecificData(series, detail), contentType: type };
+    case 'json':
       return {
-        body: JSON.stringify(jsonData(series, d, flows.length === 1 ? flows[0]!.id : 'all')),
+        body: JSON.stringify(jsonData(series, detail, flows.length === 1 ? flows[0]!.id : 'all')),
         contentType: type,
       };
-    }
     case 'csv': {
-      const flows = flowsOf(await sdmxStructures(ctx), q.flow);
       const flowOf = new Map(flows.flatMap((f) => f.indicators.map((i) => [toSdmxId(i.code), f.id])));
       return { body: csvData(series, (i) => flowOf.get(i) ?? 'all'), contentType: type };
     }

@@ -1,11 +1,9 @@
-import { sql } from 'kysely';
 import { requireAccess } from '../access/access.ts';
 import type { Ctx } from '../context.ts';
-import type { Database } from '../db/database.ts';
 import type { RawValueRow } from './validate.ts';
 import { validateValueRows } from './validate.ts';
 import { loadValidationContext, rejectRows, requireRows, storeValidRows } from './values.ts';
-import { type ValueRow, deleteValueRows } from './values.queries.ts';
+import { deleteValueRows, selectStoredKeys } from './values.queries.ts';
 
 /**
  * How a batch from another system meets the values already stored, as DHIS2 names it:
@@ -32,18 +30,6 @@ class DryRun extends Error {
 const keyOf = (r: { indicatorId: number; unitId: number; period: string }) =>
   `${r.indicatorId}|${r.unitId}|${r.period}`;
 
-async function existingKeys(db: Database['k'], rows: ValueRow[]): Promise<Set<string>> {
-  if (!rows.length) return new Set();
-  const r = await sql<{ indicator_id: number; unit_id: number; period: string }>`
-    select d.indicator_id, d.unit_id, d.period from data_value d
-    join unnest(${rows.map((x) => x.indicatorId)}::int[], ${rows.map((x) => x.unitId)}::int[],
-                ${rows.map((x) => x.period)}::text[]) as t(indicator_id, unit_id, period)
-      on d.indicator_id = t.indicator_id and d.unit_id = t.unit_id and d.period = t.period`.execute(db);
-  return new Set(
-    r.rows.map((x) => keyOf({ indicatorId: x.indicator_id, unitId: x.unit_id, period: x.period })),
-  );
-}
-
 /**
  * Writes a batch of values from another system (DHIS2, SDMX) through the same validation, locks,
  * audit and rollups as every other write — all rows or none: any invalid row throws
@@ -68,7 +54,7 @@ export async function writeKeyedValues(
   try {
     return await ctx.db.k.transaction().execute(async (trx) => {
       const tctx = { ...ctx, db: { ...ctx.db, k: trx } };
-      const existing = await existingKeys(trx, valid);
+      const existing = new Set((await selectStoredKeys(trx, valid)).map(keyOf));
       const count: KeyedWriteCount = { imported: 0, updated: 0, ignored: 0, deleted: 0 };
       if (input.strategy === 'DELETE') {
         const present = valid.filter((r) => existing.has(keyOf(r)));

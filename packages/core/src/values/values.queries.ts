@@ -148,3 +148,17 @@ async function lockCells(
       from unnest(${cells.map((c) => c.indicatorId)}::int[], ${cells.map((c) => c.unitId)}::int[], ${cells.map((c) => c.period)}::text[]) as t(i, u, p)
     ) x order by k`.execute(db);
 }
+
+/** Which of these cells hold a stored value, by key. */
+export async function selectStoredKeys(
+  db: Kysely<Schema>,
+  cells: { indicatorId: number; unitId: number; period: string }[],
+): Promise<{ indicatorId: number; unitId: number; period: string }[]> {
+  if (!cells.length) return [];
+  const r = await sql<{ indicator_id: number; unit_id: number; period: string }>`
+    select d.indicator_id, d.unit_id, d.period from data_value d
+    join unnest(${cells.map((x) => x.indicatorId)}::int[], ${cells.map((x) => x.unitId)}::int[],
+                ${cells.map((x) => x.period)}::text[]) as t(indicator_id, unit_id, period)
+      on d.indicator_id = t.indicator_id and d.unit_id = t.unit_id and d.period = t.period`.execute(db);
+  return r.rows.map((x) => ({ indicatorId: x.indicator_id, unitId: x.unit_id, period: x.period }));
+}
