@@ -1,5 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
-import { BaocaoError, type Ctx, type Database, PUBLIC_ACTOR, type SessionInfo, sessionFor } from '@baocao/core';
+import {
+  BaocaoError,
+  type Ctx,
+  type Database,
+  PUBLIC_ACTOR,
+  type SessionInfo,
+  sessionFor,
+} from '@baocao/core';
 import type { FastifyRequest } from 'fastify';
 import type { ServerEnv } from './route.ts';
 
