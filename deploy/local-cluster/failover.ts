@@ -10,6 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { killAll } from './kill.ts';
 import { z } from 'zod';
 
 const DIR = process.env.BAOCAO_CLUSTER_DIR ?? '/tmp/baocao-cluster';
@@ -115,15 +116,17 @@ async function leader(): Promise<number> {
 /** Kills a whole database node at once with SIGKILL: its Patroni and its PostgreSQL processes. */
 function killNode(n: number): void {
   const postmaster = Number(readFileSync(`${DIR}/pg${n}/data/postmaster.pid`, 'utf8').split('\n')[0]);
-  const children = execFileSync('pgrep', ['-P', String(postmaster)], { encoding: 'utf8' })
+  // pgrep answers status 1 when the postmaster has no children left: none to kill then.
+  const children = execFileSync('sh', ['-c', `pgrep -P ${postmaster} || true`], { encoding: 'utf8' })
     .split('\n')
     .filter(Boolean)
     .map(Number);
   const session = Number(readFileSync(`${DIR}/patroni-pg${n}.pid`, 'utf8'));
   if (![postmaster, session, ...children].every((p) => Number.isInteger(p) && p > 1))
     throw new Error('could not find the node’s processes');
-  process.kill(-session, 'SIGKILL'); // Patroni (its session, started by up.sh)
-  for (const pid of [postmaster, ...children]) process.kill(pid, 'SIGKILL');
+  // Patroni (its session, started by up.sh), then the postmaster and its children: those the
+  // session's death took down already are fine; one that survives fails the test.
+  killAll(session, [postmaster, ...children]);
 }
 
 async function main(): Promise<void> {

@@ -211,3 +211,32 @@ describe('the session cookie', () => {
     expect(plain.secure).toBeUndefined();
   });
 });
+
+describe('status words are read from an own-property map', () => {
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    'a status of "%s" is 400 on /api/values and in a CSV import, nothing written',
+    async (word) => {
+      const before = await countValues(systemCtx(db));
+      const api = await app.inject({
+        method: 'POST',
+        url: '/api/values',
+        headers: { ...auth, 'content-type': 'application/json' },
+        payload: JSON.stringify({
+          values: [{ indicator: 'VT.DOANH_THU', unit: 'P01', period: '2025M07', value: 5, status: word }],
+        }),
+      });
+      expect(api.statusCode, api.body).toBe(400);
+      expect(api.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+      expect(api.body).toContain('INVALID_STATUS');
+      const csv = await app.inject({
+        method: 'POST',
+        url: '/api/imports?filename=trang-thai.csv',
+        headers: { ...auth, 'content-type': 'application/octet-stream' },
+        payload: `indicator,unit,period,value,status\nVT.DOANH_THU,P01,2025M07,5,${word}\n`,
+      });
+      expect(csv.statusCode, csv.body).toBe(400);
+      expect(csv.body).toContain('INVALID_STATUS');
+      expect(await countValues(systemCtx(db))).toEqual(before);
+    },
+  );
+});

@@ -11,16 +11,17 @@ import { requireNationalRead, writeComputedValues } from './feed-values.ts';
 import { INCIDENT_TYPES, type IncidentCounts, type IncidentImportResult } from './feed-schemas.ts';
 
 type IncidentType = (typeof INCIDENT_TYPES)[number];
-const TYPE_WORDS: Record<string, IncidentType> = {
-  phishing: 'phishing',
-  'lừa đảo': 'phishing',
-  defacement: 'defacement',
-  'thay đổi giao diện': 'defacement',
-  malware: 'malware',
-  'mã độc': 'malware',
-  other: 'other',
-  khác: 'other',
-};
+// A Map: `constructor` must not find Object.prototype's member and pass as a type.
+const TYPE_WORDS = new Map<string, IncidentType>([
+  ['phishing', 'phishing'],
+  ['lừa đảo', 'phishing'],
+  ['defacement', 'defacement'],
+  ['thay đổi giao diện', 'defacement'],
+  ['malware', 'malware'],
+  ['mã độc', 'malware'],
+  ['other', 'other'],
+  ['khác', 'other'],
+]);
 
 /**
  * Imports cyber-attack incident records (CSV `ref,date,type,sector,province,status`): all or
@@ -57,7 +58,7 @@ export async function importIncidents(
       );
     else if (monthIndexOfDate(date) > now)
       err('date', 'FUTURE_DATE', `ngày ${date} ở tương lai`, `date ${date} is in the future`);
-    const type = TYPE_WORDS[(r.type ?? '').toLowerCase()];
+    const type = TYPE_WORDS.get((r.type ?? '').toLowerCase());
     if (!type)
       err(
         'type',

@@ -9,14 +9,16 @@ const fold = (s: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-const WORDS: Record<string, ValueStatus> = {
-  estimate: 'estimate',
-  uoc: 'estimate',
-  'uoc tinh': 'estimate',
-  'uoc thuc hien': 'estimate',
-  official: 'official',
-  'chinh thuc': 'official',
-};
+// A Map, not an object literal: a word such as `constructor` or `__proto__` must not find
+// Object.prototype's members and pass as a status.
+const WORDS = new Map<string, ValueStatus>([
+  ['estimate', 'estimate'],
+  ['uoc', 'estimate'],
+  ['uoc tinh', 'estimate'],
+  ['uoc thuc hien', 'estimate'],
+  ['official', 'official'],
+  ['chinh thuc', 'official'],
+]);
 
 /**
  * The one reader of a value's status word, for every path (API, import, form upload): case,
@@ -26,5 +28,5 @@ const WORDS: Record<string, ValueStatus> = {
  */
 export function parseStatusWord(word: string | null | undefined): ValueStatus | null {
   if (word === null || word === undefined || word.trim() === '') return 'estimate';
-  return WORDS[fold(word)] ?? null;
+  return WORDS.get(fold(word)) ?? null;
 }
