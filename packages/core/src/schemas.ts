@@ -9,6 +9,10 @@ import { MAX_ABS_VALUE } from './value-rule.ts';
 export * from './value-schemas.ts';
 export * from './value-rule.ts';
 
+/** Where a unit's form for a period stands (`missing`: never started). Declared once, here. */
+export const FormStatus = z.enum(['missing', 'draft', 'submitted', 'returned', 'approved']);
+export type FormStatus = z.infer<typeof FormStatus>;
+
 export const IndicatorKind = z.enum(['flow', 'stock', 'ratio']);
 export const UnitKind = z.enum(['country', 'ministry', 'department', 'province', 'enterprise', 'other']);
 

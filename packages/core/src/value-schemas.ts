@@ -39,3 +39,4 @@ export const ValueCell = z.object({
   /** Set when the figure rests on a value derived from others (a base worked back from a rate). */
   derived: z.boolean().optional(),
 });
+export type ValueCell = z.infer<typeof ValueCell>;

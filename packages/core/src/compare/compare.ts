@@ -1,4 +1,4 @@
-import { notReleased, periodsVisibleTo } from '../releases/release.ts';
+import { notReleased, periodsVisibleTo } from '../periods/visibility.ts';
 import { listIndicators, unknownIndicator } from '../catalog/indicators.ts';
 import type { Ctx } from '../context.ts';
 import {

@@ -2,13 +2,13 @@ import { serializeTable } from '../format/table-file.ts';
 import { STATUS_LABELS, labelOf } from '../format/labels.ts';
 import { periodLabelVi } from '../periods/period-text.ts';
 import type { FileFormat } from '../imports/parse-file.ts';
-import { periodsVisibleTo } from '../releases/release.ts';
+import { periodsVisibleTo } from '../periods/visibility.ts';
 import { listIndicators, unknownIndicator } from '../catalog/indicators.ts';
 import { throwIt } from '../errors.ts';
 import type { Ctx } from '../context.ts';
 import { parsePeriod } from '../periods/period.ts';
 import type { Indicator } from '../schemas.ts';
-import type { PivotCell } from '../dashboard/dashboard-schemas.ts';
+import type { ValueCell } from '../value-schemas.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
 import { loadResolveEnv } from './env.ts';
@@ -21,7 +21,7 @@ import { resolveFigure } from './resolve.ts';
 export async function pivotValues(
   ctx: Ctx,
   input: { indicators: string[]; units: string[]; periods: string[] },
-): Promise<PivotCell[]> {
+): Promise<ValueCell[]> {
   const [indicators, graph] = await Promise.all([listIndicators(ctx), loadUnitGraph(ctx.db.k)]);
   const byCode = new Map(indicators.map((i): [string, Indicator] => [i.code, i]));
   const inds = input.indicators.map((c) => byCode.get(c.toUpperCase()) ?? throwIt(unknownIndicator(c)));
@@ -32,7 +32,7 @@ export async function pivotValues(
   });
   const periods = input.periods.map(parsePeriod);
   const env = await loadResolveEnv(ctx.db.k, graph, byCode, { inds, units, periods });
-  const out: PivotCell[] = [];
+  const out: ValueCell[] = [];
   for (const ind of inds) {
     for (const unit of units) {
       for (const p of periods) {

@@ -7,10 +7,6 @@ import { FigureStatus, ValueCell } from '../value-schemas.ts';
 export const PivotCell = ValueCell;
 export type PivotCell = z.infer<typeof PivotCell>;
 
-/** A period whose figures are public. */
-export const Release = z.object({ period: z.string(), periodLabel: z.string(), releasedAt: z.string() });
-export type Release = z.infer<typeof Release>;
-
 /** An annual plan target as read and set. */
 export const PlanTarget = z.object({
   indicator: z.string(),

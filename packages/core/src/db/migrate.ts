@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { coreFile } from '../files.ts';
-import type { Database } from './database.ts';
+import type { Kysely } from 'kysely';
+import type { Schema } from './schema.ts';
 
 const DIR = fileURLToPath(coreFile('src/db/migrations/'));
 
@@ -13,7 +14,14 @@ const isUniqueViolation = (err: unknown) =>
  * Several processes may start against one PostgreSQL server at once: the advisory lock makes the
  * later ones wait, and their claim on the migration's name then fails, so each runs once.
  */
-export async function migrate(db: Database): Promise<string[]> {
+// The store as migrations need it (a `Database` has it): declared here so the opener imports the
+// migrations without their needing the opener back.
+interface MigrationTarget {
+  k: Kysely<Schema>;
+  execScript(text: string): Promise<void>;
+}
+
+export async function migrate(db: MigrationTarget): Promise<string[]> {
   await db.execScript(
     'create table if not exists schema_migration (name text primary key, applied_at timestamptz not null default now())',
   );

@@ -11,8 +11,8 @@ import { initStore } from './init.ts';
 import { createRegistryItems } from '../registries/registries.ts';
 import { setReportDetails } from '../reports/reports.ts';
 import { z } from 'zod';
-import { releasePeriod } from '../releasing/release-period.ts';
-import { openReportingPeriod } from '../forms/periods.ts';
+import { releasePeriod } from '../releases/release-period.ts';
+import { openReportingPeriod } from '../periods/reporting-periods.ts';
 import { periodFromMonths, shiftPeriod } from '../periods/period.ts';
 import { currentMonthIndex } from '../values/validate.ts';
 

@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { FormStatus } from '../forms/form-schemas.ts';
 import { LegalStage, RegistryKindSchema, TaskStatus } from '../registries/registry-schemas.ts';
 import { ROLES } from '../roles.ts';
-import { IndicatorKind, UnitKind } from '../schemas.ts';
+import { FormStatus, IndicatorKind, UnitKind } from '../schemas.ts';
+import { REGISTRY_KIND_LABELS, STAGE_LABELS, TASK_STATUS_LABELS } from '../registries/registry-labels.ts';
 import {
   INDICATOR_KIND_LABELS,
   type Labels,
-  REGISTRY_KIND_LABELS,
   ROLE_LABELS,
-  STAGE_LABELS,
   STATUS_LABELS,
-  TASK_STATUS_LABELS,
   UNIT_KIND_LABELS,
   labelOf,
 } from './labels.ts';

@@ -3,10 +3,8 @@
  * by the enums, so a new code without its two labels does not compile, and `labels.test.ts` proves
  * each label is written (not the code itself) in each language. Node-free: the web app shows them.
  */
-import type { FormStatus } from '../forms/form-schemas.ts';
-import type { LegalStage, RegistryKind, TaskStatus } from '../registries/registry-schemas.ts';
 import type { Role } from '../roles.ts';
-import type { IndicatorKind, UnitKind } from '../schemas.ts';
+import type { FormStatus, IndicatorKind, UnitKind } from '../schemas.ts';
 
 export type Pair = readonly [vi: string, en: string];
 export type Labels<K extends string> = Readonly<Record<K, Pair>>;
@@ -34,20 +32,6 @@ export const INDICATOR_KIND_LABELS: Labels<(typeof IndicatorKind.options)[number
   ratio: ['Tỷ lệ', 'Ratio'],
 };
 
-export const STAGE_LABELS: Labels<LegalStage> = {
-  drafting: ['Đang soạn thảo', 'Being drafted'],
-  submitted: ['Đã trình Chính phủ, Thủ tướng', 'Submitted to the Government'],
-  issued_gov: ['Chính phủ, Thủ tướng đã ban hành', 'Issued by the Government'],
-  issued_ministry: ['Bộ đã ban hành', 'Issued by the ministry'],
-};
-
-export const TASK_STATUS_LABELS: Labels<(typeof TaskStatus.options)[number]> = {
-  planned: ['Chưa thực hiện', 'Planned'],
-  in_progress: ['Đang thực hiện', 'In progress'],
-  done: ['Đã hoàn thành', 'Done'],
-  cancelled: ['Đã hủy', 'Cancelled'],
-};
-
 /** Form statuses and the status of a figure (estimate, official, partial). */
 export const STATUS_LABELS: Labels<FormStatus | 'estimate' | 'official' | 'partial'> = {
   missing: ['Chưa nhập', 'Not started'],
@@ -58,14 +42,6 @@ export const STATUS_LABELS: Labels<FormStatus | 'estimate' | 'official' | 'parti
   estimate: ['Ước', 'Estimate'],
   official: ['Chính thức', 'Official'],
   partial: ['Chưa đầy đủ', 'Partial'],
-};
-
-export const REGISTRY_KIND_LABELS: Labels<RegistryKind> = {
-  legal_document: ['Văn bản', 'Legal documents'],
-  task: ['Nhiệm vụ', 'Tasks'],
-  activity: ['Hoạt động', 'Activities'],
-  notable_issue: ['Vấn đề nổi bật', 'Notable issues'],
-  petition: ['Kiến nghị cử tri', 'Voter petitions'],
 };
 
 /** The label of `code` in `lang`, or the code itself when it is not one the table knows. */

@@ -6,9 +6,11 @@ import { periodLabelVi } from '../periods/period-text.ts';
 import type { Indicator, Unit } from '../schemas.ts';
 import { type UnitGraph, loadUnitGraph, unitCovers } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
-import { closedSpanOf, loadClosedSpans } from '../values/period-rule.ts';
-import { type FormStatus, type FormSummary, draftOf } from './form-schemas.ts';
-import { type SubmissionRow, selectReportingPeriod } from './forms.queries.ts';
+import { closedSpanOf, loadClosedSpans } from '../periods/period-rule.ts';
+import type { FormStatus } from '../schemas.ts';
+import { type FormSummary, draftOf } from './form-schemas.ts';
+import type { SubmissionRow } from './forms.queries.ts';
+import { selectReportingPeriod } from '../periods/periods.queries.ts';
 
 const CENTRAL: readonly Unit['kind'][] = ['country', 'ministry', 'department'];
 

@@ -1,10 +1,6 @@
 /** Shapes of unit forms and their review that cross the API (Node-free, shared with the web app). */
 import { z } from 'zod';
-import { ValueStatus } from '../schemas.ts';
-import { monthIndexOfDate, parsePeriod } from '../periods/period.ts';
-
-export const FormStatus = z.enum(['missing', 'draft', 'submitted', 'returned', 'approved']);
-export type FormStatus = z.infer<typeof FormStatus>;
+import { FormStatus, ValueStatus } from '../schemas.ts';
 
 export const FormKey = z.object({
   unit: z.string().trim().toUpperCase(),
@@ -102,36 +98,6 @@ export const SubmissionBoard = z.object({
   counts: z.record(z.string(), z.number()),
 });
 export type SubmissionBoard = z.infer<typeof SubmissionBoard>;
-
-export const ReportingPeriod = z.object({
-  period: z.string(),
-  periodLabel: z.string(),
-  dueOn: z.string(),
-  closed: z.boolean(),
-  released: z.boolean(),
-});
-export type ReportingPeriod = z.infer<typeof ReportingPeriod>;
-
-/**
- * The reporting period whose forms are due now: of the open periods that have ended by `today`
- * (a month is reported in the month after it), the latest; else the earliest open one; else the
- * latest of all. The board and the officers' pages open on it.
- */
-export function periodInReporting(periods: ReportingPeriod[], today: string): ReportingPeriod | undefined {
-  const now = monthIndexOfDate(today);
-  const open = periods.filter((p) => !p.closed);
-  const ended = open.filter((p) => parsePeriod(p.period).last < now);
-  const latest = (xs: ReportingPeriod[]) =>
-    xs.reduce<ReportingPeriod | undefined>(
-      (a, b) => (!a || parsePeriod(b.period).last > parsePeriod(a.period).last ? b : a),
-      undefined,
-    );
-  return (
-    latest(ended) ??
-    [...open].sort((a, b) => parsePeriod(a.period).last - parsePeriod(b.period).last)[0] ??
-    latest(periods)
-  );
-}
 
 /** A warning that a typed value is implausible next to its history (it does not block saving). */
 export interface Plausibility {

@@ -3,17 +3,6 @@ import type { Schema } from '../db/schema.ts';
 
 export type SubmissionRow = Awaited<ReturnType<typeof selectSubmissions>>[number];
 
-export const selectReportingPeriods = (db: Kysely<Schema>) =>
-  db
-    .selectFrom('reporting_period as r')
-    .leftJoin('data_release as d', 'd.period', 'r.period')
-    .select(['r.period', 'r.due_on', 'r.closed', 'd.released_at'])
-    .orderBy('r.period', 'desc')
-    .execute();
-
-export const selectReportingPeriod = (db: Kysely<Schema>, period: string) =>
-  db.selectFrom('reporting_period').selectAll().where('period', '=', period).executeTakeFirst();
-
 /** Submissions with the names of who sent and who reviewed them (people read names, not logins). */
 export const selectSubmissions = (db: Kysely<Schema>, where: { period?: string; unitId?: number }) => {
   let q = db

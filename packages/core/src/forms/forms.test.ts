@@ -9,7 +9,7 @@ import { loadUnitGraph } from '../units/unit-graph.ts';
 import { countValues, submitValues } from '../values/values.ts';
 import { plausibility } from './form-schemas.ts';
 import { getForm, importFormFile, listMyForms, saveForm } from './forms.ts';
-import { defaultDueOn, openReportingPeriod } from './periods.ts';
+import { defaultDueOn, openReportingPeriod } from '../periods/reporting-periods.ts';
 import { approveForm, remindUnits, returnForm, submissionBoard, unlockForm } from './review.ts';
 
 let db: Database;

@@ -4,7 +4,7 @@ import { compareMany } from '../compare/compare.ts';
 import type { Ctx } from '../context.ts';
 import { BaocaoError, type FieldError, errorList } from '../errors.ts';
 import { readValueFile } from '../imports/parse-off-thread.ts';
-import { isPeriodWritable, loadClosedSpans, periodClosed } from '../values/period-rule.ts';
+import { isPeriodWritable, loadClosedSpans, periodClosed } from '../periods/period-rule.ts';
 import { parsePeriod } from '../periods/period.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { loadValidationContext, rejectRows } from '../values/values.ts';
@@ -19,12 +19,8 @@ import {
   type FormSummary,
 } from './form-schemas.ts';
 import { loadFormContext, reportingUnits, summarize } from './form-context.ts';
-import {
-  lockSubmission,
-  selectReportingPeriods,
-  selectSubmissions,
-  writeSubmission,
-} from './forms.queries.ts';
+import { lockSubmission, selectSubmissions, writeSubmission } from './forms.queries.ts';
+import { selectReportingPeriods } from '../periods/periods.queries.ts';
 
 const scopeOf = (fc: Awaited<ReturnType<typeof loadFormContext>>) => ({
   unitIds: [fc.unit.id],

@@ -6,7 +6,7 @@ import { initStore } from '../demo/init.ts';
 import { createTestDatabase } from '../testing.ts';
 import { countValues } from '../values/values.ts';
 import { saveForm } from './forms.ts';
-import { openReportingPeriod } from './periods.ts';
+import { openReportingPeriod } from '../periods/reporting-periods.ts';
 import { approveForm } from './review.ts';
 
 let db: Database;

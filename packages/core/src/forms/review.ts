@@ -10,16 +10,12 @@ import { loadValidationContext, rejectRows, storeValidRows } from '../values/val
 import { validateValueRows } from '../values/validate.ts';
 import { requireSecondPerson } from './four-eyes.ts';
 import { lockValueCells, unlockValueCells } from '../values/value-locks.queries.ts';
-import { isPeriodWritable, loadClosedSpans } from '../values/period-rule.ts';
+import { isPeriodWritable, loadClosedSpans } from '../periods/period-rule.ts';
 import { type FormKey, type SubmissionBoard, draftOf } from './form-schemas.ts';
 import { loadFormContext, reportingUnits, summarize } from './form-context.ts';
 import { getForm } from './forms.ts';
-import {
-  lockSubmission,
-  selectReportingPeriod,
-  selectSubmissions,
-  writeSubmission,
-} from './forms.queries.ts';
+import { lockSubmission, selectSubmissions, writeSubmission } from './forms.queries.ts';
+import { selectReportingPeriod } from '../periods/periods.queries.ts';
 
 /** The board of one period: every unit that must report, with its form's status, lateness and counts. */
 export async function submissionBoard(ctx: Ctx, input: { period: string }): Promise<SubmissionBoard> {

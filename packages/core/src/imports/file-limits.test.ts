@@ -5,7 +5,7 @@ import type { Database } from '../db/database.ts';
 import { initStore } from '../demo/init.ts';
 import { MAX_LISTED_ERRORS } from '../errors.ts';
 import { getForm, importFormFile } from '../forms/forms.ts';
-import { openReportingPeriod } from '../forms/periods.ts';
+import { openReportingPeriod } from '../periods/reporting-periods.ts';
 import { createTestDatabase } from '../testing.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { countValues } from '../values/values.ts';

@@ -7,7 +7,7 @@ import type { Database } from '../db/database.ts';
 import { initStore } from '../demo/init.ts';
 import { createTestDatabase } from '../testing.ts';
 import { submitValues } from '../values/values.ts';
-import { releasePeriod } from '../releasing/release-period.ts';
+import { releasePeriod } from '../releases/release-period.ts';
 import { listPublishedPeriods } from './release.ts';
 
 let db: Database;

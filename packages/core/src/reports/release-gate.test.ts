@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Ctx, systemCtx } from '../context.ts';
 import type { Database } from '../db/database.ts';
 import { initStore } from '../demo/init.ts';
-import { releasePeriod } from '../releasing/release-period.ts';
+import { releasePeriod } from '../releases/release-period.ts';
 import { createTestDatabase } from '../testing.ts';
 import { submitValues } from '../values/values.ts';
 import { getReport, listPublishedReports, publishReport } from './reports.ts';

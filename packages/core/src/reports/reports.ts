@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Ctx } from '../context.ts';
 import type { Schema } from '../db/schema.ts';
 import { BaocaoError } from '../errors.ts';
-import { coveredBy } from '../releases/release.ts';
+import { coveredBy } from '../periods/visibility.ts';
 import { parsePeriod, type Period } from '../periods/period.ts';
 import type { Unit } from '../schemas.ts';
 import { loadUnitGraph, type UnitGraph } from '../units/unit-graph.ts';

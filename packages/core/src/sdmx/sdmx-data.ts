@@ -2,7 +2,7 @@ import { pivotValues } from '../compare/pivot.ts';
 import type { Ctx } from '../context.ts';
 import { BaocaoError } from '../errors.ts';
 import { parsePeriod } from '../periods/period.ts';
-import { periodsVisibleTo } from '../releases/release.ts';
+import { periodsVisibleTo } from '../periods/visibility.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { AGENCY, boundMonth, fromSdmxId, toSdmxId, toSdmxPeriod, unitOf } from './sdmx-model.ts';
 import { type SdmxDataflow, type SdmxStructures, sdmxStructures } from './sdmx-structures.ts';

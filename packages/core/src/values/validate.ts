@@ -4,7 +4,7 @@ import type { Ctx } from '../context.ts';
 import type { FieldError } from '../errors.ts';
 import { type ErrorList, errorList } from '../errors.ts';
 import { parseStatusWord } from './status-word.ts';
-import { type ClosedSpan, closedSpanOf, periodClosedRow } from './period-rule.ts';
+import { type ClosedSpan, closedSpanOf, periodClosedRow } from '../periods/period-rule.ts';
 import { readValue } from '../value-rule.ts';
 import { type Period, monthIndexOfDate, parsePeriod } from '../periods/period.ts';
 import type { Indicator } from '../schemas.ts';

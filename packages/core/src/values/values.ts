@@ -8,7 +8,7 @@ import { BaocaoError, type ErrorList, type FieldError, errorListOf, forbidden } 
 import { parsePeriod } from '../periods/period.ts';
 import type { ImportResult, Indicator, ValueHistoryEntry } from '../schemas.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
-import { loadClosedSpans } from './period-rule.ts';
+import { loadClosedSpans } from '../periods/period-rule.ts';
 import { lockedCells } from './value-locks.queries.ts';
 import { cumulativeWarnings } from './consistency.ts';
 import {

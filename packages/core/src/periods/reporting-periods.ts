@@ -2,10 +2,10 @@ import { requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { Ctx } from '../context.ts';
 import { BaocaoError } from '../errors.ts';
-import { calendarDates, parsePeriod } from '../periods/period.ts';
-import { periodLabelVi } from '../periods/period-text.ts';
-import type { ReportingPeriod } from './form-schemas.ts';
-import { selectReportingPeriods } from './forms.queries.ts';
+import { calendarDates, parsePeriod } from './period.ts';
+import { periodLabelVi } from './period-text.ts';
+import type { ReportingPeriod } from './period-schemas.ts';
+import { selectReportingPeriods } from './periods.queries.ts';
 
 /** The 15th of the month after the period ends (Thông tư 02/2023/TT-BTTTT, units to departments). */
 export function defaultDueOn(period: string): string {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Schema } from '../db/schema.ts';
 import type { FieldError } from '../errors.ts';
 import { BaocaoError } from '../errors.ts';
-import { type Period, parsePeriod } from '../periods/period.ts';
+import { type Period, parsePeriod } from './period.ts';
 
 /** A span no value may be written in: a locked period (`baocao lock`) or a closed reporting period. */
 export interface ClosedSpan {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ReportingPeriod, periodInReporting } from './form-schemas.ts';
+import { type ReportingPeriod, periodInReporting } from './period-schemas.ts';
 
 const rp = (period: string, closed = false): ReportingPeriod => ({
   period,

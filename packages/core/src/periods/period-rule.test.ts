@@ -3,11 +3,11 @@ import { type Ctx, systemCtx } from '../context.ts';
 import type { Database } from '../db/database.ts';
 import { initStore } from '../demo/init.ts';
 import { getForm, saveForm } from '../forms/forms.ts';
-import { openReportingPeriod } from '../forms/periods.ts';
+import { openReportingPeriod } from './reporting-periods.ts';
 import { importValues } from '../imports/imports.ts';
 import { createTestDatabase } from '../testing.ts';
-import { lockPeriod, unlockPeriod } from './locks.ts';
-import { countValues } from './values.ts';
+import { lockPeriod, unlockPeriod } from '../values/locks.ts';
+import { countValues } from '../values/values.ts';
 
 let db: Database;
 let officer: Ctx;
