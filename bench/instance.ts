@@ -28,7 +28,9 @@ export async function openBenchStore(
   scale: Scale,
   pgUrl: string,
 ): Promise<Database> {
-  const tag = `${scale.indicators}x${scale.units}x${scale.months}`;
+  // The schema version is part of the name: an instance built by an older schema (rollups without
+  // reporter counts) is another store, never migrated under a bench running elsewhere.
+  const tag = `${scale.indicators}x${scale.units}x${scale.months}_s11`;
   if (engine === 'pglite') {
     const dir = `.bench/pglite-${tag}`;
     mkdirSync('.bench', { recursive: true });
@@ -46,7 +48,7 @@ export async function openBenchStore(
 }
 
 export const benchDirExists = (scale: Scale) =>
-  existsSync(`.bench/pglite-${scale.indicators}x${scale.units}x${scale.months}`);
+  existsSync(`.bench/pglite-${scale.indicators}x${scale.units}x${scale.months}_s11`);
 
 /**
  * Builds the synthetic instance once: indicators, VN → provinces → enterprises (through core),

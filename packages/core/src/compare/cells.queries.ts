@@ -8,6 +8,8 @@ export interface Cell {
   derived: boolean;
   /** Values it is made of: 1 for a reported value, the count below for a rollup. */
   n: number;
+  /** For a rollup: the units of the indicator's reporting kind below that reported (0 for a value). */
+  reporters: number;
 }
 
 export interface Cells {
@@ -47,14 +49,15 @@ export async function loadCells(
       from data_value where ${where}`.execute(db),
     sql<{ t: string | null; d: string | null }>`
       with pending as (
-        select indicator_id, unit_id, period, sum(total) as total, sum(n_estimate) as ne, sum(n) as n
+        select indicator_id, unit_id, period, sum(total) as total, sum(n_estimate) as ne, sum(n) as n,
+               sum(n_reporters) as nr
         from rollup_delta where ${where} group by 1, 2, 3
       )
       select
-        (select string_agg(concat_ws(',', indicator_id, unit_id, period, total, n_estimate, n), ';')
+        (select string_agg(concat_ws(',', indicator_id, unit_id, period, total, n_estimate, n, n_reporters), ';')
            from rollup where ${where}) as t,
         (select string_agg(concat_ws(',', p.indicator_id, p.unit_id, p.period, coalesce(r.total, 0) + p.total,
-                  coalesce(r.n_estimate, 0) + p.ne, coalesce(r.n, 0) + p.n), ';')
+                  coalesce(r.n_estimate, 0) + p.ne, coalesce(r.n, 0) + p.n, coalesce(r.n_reporters, 0) + p.nr), ';')
            from pending p left join rollup r using (indicator_id, unit_id, period)) as d`.execute(db),
   ]);
   const cells: Cells = { direct: new Map(), rollup: new Map() };
@@ -66,15 +69,19 @@ export async function loadCells(
   return cells;
 }
 
-/** Reads `indicator,unit,period,value,estimates,derived-or-n` records into cells (a later record of a key replaces it). */
+/**
+ * Reads `indicator,unit,period,value,estimates,derived-or-n[,reporters]` records into cells (a later
+ * record of a key replaces it); rollup records carry their reporters as a seventh field.
+ */
 function fill(into: Map<string, Cell>, text: string | null, rollup: boolean): void {
   if (!text) return;
   for (const record of text.split(';')) {
-    // The first three fields are the key as cellKey writes it; the last three follow.
+    // The first three fields are the key as cellKey writes it; the rest follow.
     const c3 = record.indexOf(',', record.indexOf(',', record.indexOf(',') + 1) + 1);
     const c4 = record.indexOf(',', c3 + 1);
     const c5 = record.indexOf(',', c4 + 1);
-    const last = record.slice(c5 + 1);
+    const c6 = rollup ? record.indexOf(',', c5 + 1) : -1;
+    const last = c6 < 0 ? record.slice(c5 + 1) : record.slice(c5 + 1, c6);
     const key = record.slice(0, c3);
     const estimates = Number(record.slice(c4 + 1, c5));
     into.set(key, {
@@ -82,6 +89,7 @@ function fill(into: Map<string, Cell>, text: string | null, rollup: boolean): vo
       status: estimates > 0 ? 'estimate' : 'official',
       derived: !rollup && last === '1',
       n: rollup ? Number(last) : 1,
+      reporters: c6 < 0 ? 0 : Number(record.slice(c6 + 1)),
     });
   }
 }

@@ -128,9 +128,11 @@ export async function compareMany(ctx: Ctx, inputs: CompareInput[]): Promise<Com
   if (hidden) throw notReleased(hidden.p);
   const [env, plans] = await Promise.all([
     loadResolveEnv(ctx.db.k, graph, byCode, {
-      inds: [...new Set(requests.map((r) => r.ind))],
-      units: [...new Set(requests.flatMap((r) => [r.unit, ...r.reporters]))],
+      // Reporters are not listed: coverage is read from the stored counts (see planResolve).
+      inds: requests.map((r) => r.ind),
+      units: requests.map((r) => r.unit),
       periods: requests.flatMap((r) => [r.p, r.ly, ...(r.prev ? [r.prev] : [])]),
+      coveragePeriods: requests.map((r) => r.p),
     }),
     ctx.db.k
       .selectFrom('plan_target')

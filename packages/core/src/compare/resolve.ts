@@ -2,6 +2,7 @@ import { type Period, monthsOf, periodFromMonths } from '../periods/period.ts';
 import type { Indicator, Unit } from '../schemas.ts';
 import { type UnitGraph, predecessorsFor, unitCovers, unitSpan } from '../units/unit-graph.ts';
 import { type Cell, type Cells, cellKey } from './cells.queries.ts';
+import { countedCoverage, countsCoverage, expectedReporters } from './coverage.ts';
 
 /** A value as asked for: where it came from and whether it rests on estimates or derived bases. */
 export interface Resolved {
@@ -16,6 +17,11 @@ export interface ResolveEnv {
   graph: UnitGraph;
   indicators: Map<string, Indicator>;
   cells: Cells;
+  /**
+   * Coverage computed while loading, by resolving every expected reporter in bounded batches, for
+   * the cells whose coverage the stored counts cannot give (see `countsCoverage`), by cell key.
+   */
+  coverage: Map<string, { expected: number; reported: number }>;
 }
 
 /**
@@ -94,23 +100,7 @@ export function resolveValue(env: ResolveEnv, ind: Indicator, unit: Unit, p: Per
 
 const sum = (parts: Resolved[]) => parts.reduce((s, r) => s + r.value, 0);
 
-/** Every unit resolution may read for `unit`: itself and its predecessors, recursively. */
-export function unitClosure(graph: UnitGraph, unit: Unit): Unit[] {
-  return [unit, ...(graph.predecessors.get(unit.id) ?? []).flatMap((u) => unitClosure(graph, u))];
-}
-
-/** The units expected to report an indicator within a unit for a period (completeness' denominator). */
-export function expectedReporters(graph: UnitGraph, ind: Indicator, unit: Unit, p: Period): Unit[] {
-  if (!ind.reportingKind) return [unit];
-  const roots = unitCovers(unit, p) ? [unit] : unitClosure(graph, unit);
-  const out = new Map<number, Unit>();
-  const visit = (u: Unit) => {
-    if (u.kind === ind.reportingKind && unitCovers(u, p)) out.set(u.id, u);
-    for (const c of graph.children.get(u.id) ?? []) visit(c);
-  };
-  roots.forEach(visit);
-  return [...out.values()];
-}
+export { expectedReporters, unitClosure } from './coverage.ts';
 
 /** A resolved value as shown: `partial` when it sums fewer units than must report, with their counts. */
 export interface Figure extends Omit<Resolved, 'status'> {
@@ -122,17 +112,22 @@ export interface Figure extends Omit<Resolved, 'status'> {
 
 /**
  * How many of the units that must report `ind` within `unit` for `p` have a value (active units
- * only). A caller that has the expected reporters already passes them.
+ * only): from the stored counts where they give it, else as computed while loading, else by
+ * resolving each expected reporter (a caller that has them already passes them).
  */
 export function coverageOf(
   env: ResolveEnv,
   ind: Indicator,
   unit: Unit,
   p: Period,
-  reporters: Unit[] = expectedReporters(env.graph, ind, unit, p),
+  reporters?: Unit[],
 ): { expected: number; reported: number } {
-  const reported = reporters.filter((u) => resolveValue(env, ind, u, p) !== null).length;
-  return { expected: reporters.length, reported };
+  if (countsCoverage(env.graph, ind, unit, p)) return countedCoverage(env, ind, unit, p);
+  const known = env.coverage.get(cellKey(ind.id, unit.id, p.id));
+  if (known) return known;
+  const list = reporters ?? expectedReporters(env.graph, ind, unit, p);
+  const reported = list.filter((u) => resolveValue(env, ind, u, p) !== null).length;
+  return { expected: list.length, reported };
 }
 
 /**

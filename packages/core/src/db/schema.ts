@@ -64,6 +64,8 @@ export interface RollupTable {
   total: Numeric;
   n: number;
   n_estimate: number;
+  /** Units of the indicator's reporting kind strictly below that have reported (coverage). */
+  n_reporters: Generated<number>;
 }
 
 export interface PlanTargetTable {

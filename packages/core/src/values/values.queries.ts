@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Schema } from '../db/schema.ts';
 
 /** A validated value, by ids, ready to store. */
@@ -65,16 +65,24 @@ export async function upsertValues(
       from changed
       returning 1
     ),
+    reporters as (${reportersReached(sql`select indicator_id, unit_id, period, false as existed from changed where old_value is null`)}),
     rolled as (
-      insert into rollup_delta (indicator_id, unit_id, period, total, n, n_estimate)
-      select c.indicator_id, a.ancestor_id, c.period,
-             sum(c.value - coalesce(c.old_value, 0)),
-             sum(case when c.old_value is null then 1 else 0 end),
-             sum((case when c.status = 'estimate' then 1 else 0 end)
-               - (case when c.old_status = 'estimate' then 1 else 0 end))
-      from changed c
-      join unit_ancestor a on a.unit_id = c.unit_id and a.depth > 0
-      group by c.indicator_id, a.ancestor_id, c.period
+      insert into rollup_delta (indicator_id, unit_id, period, total, n, n_estimate, n_reporters)
+      select indicator_id, ancestor_id, period, sum(total), sum(n), sum(ne), sum(nr) from (
+        select c.indicator_id, a.ancestor_id, c.period,
+               c.value - coalesce(c.old_value, 0) as total,
+               case when c.old_value is null then 1 else 0 end as n,
+               (case when c.status = 'estimate' then 1 else 0 end)
+                 - (case when c.old_status = 'estimate' then 1 else 0 end) as ne,
+               0 as nr
+        from changed c
+        join unit_ancestor a on a.unit_id = c.unit_id and a.depth > 0
+        union all
+        select r.indicator_id, a.ancestor_id, r.period, 0, 0, 0, 1
+        from reporters r join unit_ancestor a on a.unit_id = r.unit_id and a.depth > 0
+        where r.before = 0
+      ) x
+      group by 1, 2, 3
       returning 1
     )
     select
@@ -83,6 +91,41 @@ export async function upsertValues(
   `.execute(db);
   const r = result.rows[0];
   return { inserted: r?.inserted ?? 0, updated: r?.updated ?? 0 };
+}
+
+/**
+ * The reporting units a write reaches, for coverage: for every value added (or removed), each unit at
+ * or above it of its indicator's reporting kind that counts it (the unit itself; for a summed
+ * indicator any unit above it too), with `k`, how many such values this write adds or removes at or
+ * below the reporter, and `before`, how many it had before the write. A reporter starts counting
+ * when `before` is 0 and stops when `before = k` (a removal). A reporter with nothing below it (an
+ * enterprise reporting its own value, the common case) needs no lookup: `existed` says it. `rows`
+ * yields (indicator_id, unit_id, period, existed). Every read here sees the statement's snapshot,
+ * before its own changes; writers of the same reporter are serialised by {@link lockCells}.
+ */
+function reportersReached(rows: RawBuilder<unknown>) {
+  return sql`
+      select x.indicator_id, x.unit_id, x.period, x.k,
+        case when x.own and (not x.summed or not exists (
+               select 1 from unit_ancestor b where b.ancestor_id = x.unit_id and b.depth > 0))
+          then x.existed::int
+          else (select count(*) from data_value d
+                where d.indicator_id = x.indicator_id and d.unit_id = x.unit_id and d.period = x.period)
+             + coalesce((select r.n from rollup r
+                where r.indicator_id = x.indicator_id and r.unit_id = x.unit_id and r.period = x.period), 0)
+             + coalesce((select sum(r.n) from rollup_delta r
+                where r.indicator_id = x.indicator_id and r.unit_id = x.unit_id and r.period = x.period), 0)
+        end as before
+      from (
+        select t.indicator_id, a.ancestor_id as unit_id, t.period, count(*)::int as k,
+               bool_and(a.depth = 0) as own, bool_or(t.existed) as existed,
+               bool_or(i.across_units = 'sum') as summed
+        from (${rows}) t
+        join indicator i on i.id = t.indicator_id
+        join unit_ancestor a on a.unit_id = t.unit_id and (a.depth = 0 or i.across_units = 'sum')
+        join org_unit u on u.id = a.ancestor_id and u.kind = i.reporting_kind
+        group by 1, 2, 3
+      ) x`;
 }
 
 /** Deletes values (by key), auditing each and taking them out of every ancestor's rollup. */
@@ -105,12 +148,19 @@ export async function deleteValueRows(
       select ${meta.actor}, indicator_id, unit_id, period, value, null, status, null, ${meta.reason} from gone
       returning 1
     ),
+    reporters as (${reportersReached(sql`select indicator_id, unit_id, period, true as existed from gone`)}),
     rolled as (
-      insert into rollup_delta (indicator_id, unit_id, period, total, n, n_estimate)
-      select g.indicator_id, a.ancestor_id, g.period, -sum(g.value), -count(*),
-             -sum(case when g.status = 'estimate' then 1 else 0 end)
-      from gone g join unit_ancestor a on a.unit_id = g.unit_id and a.depth > 0
-      group by g.indicator_id, a.ancestor_id, g.period
+      insert into rollup_delta (indicator_id, unit_id, period, total, n, n_estimate, n_reporters)
+      select indicator_id, ancestor_id, period, sum(total), sum(n), sum(ne), sum(nr) from (
+        select g.indicator_id, a.ancestor_id, g.period, -g.value as total, -1 as n,
+               -(case when g.status = 'estimate' then 1 else 0 end) as ne, 0 as nr
+        from gone g join unit_ancestor a on a.unit_id = g.unit_id and a.depth > 0
+        union all
+        select r.indicator_id, a.ancestor_id, r.period, 0, 0, 0, -1
+        from reporters r join unit_ancestor a on a.unit_id = r.unit_id and a.depth > 0
+        where r.before = r.k
+      ) x
+      group by 1, 2, 3
       returning 1
     )
     select (select count(*) from gone)::int as deleted
@@ -142,10 +192,22 @@ async function lockCells(
   await sql`select pg_advisory_xact_lock_shared(7482002, id) from unnest(${indicators}::int[]) as t(id)`.execute(
     db,
   );
+  // The reporting units above each cell are locked too, as cells: two writes under one province
+  // must not both see it without values and both count it as having reported (see reportersReached).
   await sql`
+    with t as (
+      select * from unnest(${cells.map((c) => c.indicatorId)}::int[], ${cells.map((c) => c.unitId)}::int[],
+                           ${cells.map((c) => c.period)}::text[]) as t(i, u, p)
+    )
     select pg_advisory_xact_lock(k) from (
-      select distinct (i::bigint << 32) + hashtext(u || '|' || p) as k
-      from unnest(${cells.map((c) => c.indicatorId)}::int[], ${cells.map((c) => c.unitId)}::int[], ${cells.map((c) => c.period)}::text[]) as t(i, u, p)
+      select distinct (i::bigint << 32) + hashtext(u || '|' || p) as k from (
+        select i, u, p from t
+        union all
+        select t.i, a.ancestor_id, t.p from t
+        join indicator ind on ind.id = t.i and ind.across_units = 'sum'
+        join unit_ancestor a on a.unit_id = t.u and a.depth > 0
+        join org_unit o on o.id = a.ancestor_id and o.kind = ind.reporting_kind
+      ) c
     ) x order by k`.execute(db);
 }
 
