@@ -1,4 +1,10 @@
-import { type Period, monthOfMonthIndex, parsePeriod, yearOfMonthIndex } from '@baocao/core/browser';
+import {
+  type Period,
+  monthOfMonthIndex,
+  parsePeriod,
+  periodFromMonths,
+  yearOfMonthIndex,
+} from '@baocao/core/browser';
 import { useId } from 'react';
 import { useT } from './app-context.tsx';
 
@@ -34,6 +40,31 @@ export function idOf(kind: PeriodKind, n: number, year: number): string {
     Y: `${year}`,
   }[kind];
   return parsePeriod(id).id;
+}
+
+/**
+ * The period to show when only some kinds are offered (a report template is written for months, or
+ * quarters…): the period itself when its kind is offered, else the latest period of the first
+ * offered kind that ends no later than it (quarter 3 → September; November → quarter 3), so an
+ * ended period stays ended. An unreadable period gives the first kind's latest one before `today`.
+ */
+export function periodForKinds(period: string, kinds: PeriodKind[], today: string): string {
+  const kind = kinds[0];
+  if (!kind) return period;
+  let p: Period;
+  try {
+    p = parsePeriod(period);
+  } catch {
+    p = parsePeriod(today.slice(0, 4) + 'M' + today.slice(5, 7));
+    p = periodFromMonths(p.first - 1, p.first - 1);
+  }
+  if (kinds.includes(partsOf(p).kind)) return p.id;
+  const last = p.last;
+  if (kind === 'M') return periodFromMonths(last, last).id;
+  if (kind === 'YTD') return periodFromMonths(last - (last % 12), last).id;
+  const size = { Q: 3, S: 6, Y: 12 }[kind];
+  const end = Math.floor((last + 1) / size) * size - 1;
+  return periodFromMonths(end - size + 1, end).id;
 }
 
 const CHOICES: Record<PeriodKind, number[]> = {

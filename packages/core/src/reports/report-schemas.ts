@@ -175,6 +175,8 @@ export const ReportDifference = z.object({
 export const ReportRecord = z.object({
   id: z.number().int().nullable(),
   template: z.string(),
+  /** The report's name as published ("Thông cáo họp báo thường kỳ hằng tháng"). */
+  title: z.string(),
   period: z.string(),
   unit: z.string(),
   status: z.enum(['draft', 'published']),

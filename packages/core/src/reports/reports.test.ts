@@ -4,7 +4,7 @@ import type { Database } from '../db/database.ts';
 import { loadDemo } from '../demo/demo.ts';
 import { createTestDatabase } from '../testing.ts';
 import { submitValues } from '../values/values.ts';
-import { renderMarkdown } from './render-text.ts';
+import { renderHtml, renderMarkdown } from './render-text.ts';
 import {
   getReport,
   listPublishedReports,
@@ -144,6 +144,9 @@ describe('editing, checks and publication', () => {
   });
 
   it('freezes the numbers on publication; later corrections show as differences, not silent changes', async () => {
+    const draft = renderHtml((await getReport(ctx(), key)).doc);
+    expect(draft).toContain('Kiểm tra trước khi phát hành');
+    expect(draft).toContain('Đã chỉnh sửa');
     const published = await publishReport(as('leader'), { ...key, number: '123' });
     expect(published.report).toMatchObject({ status: 'published', number: '123', publishedBy: 'leader' });
     expect(renderMarkdown(published.doc)).toContain('Số: 123/BC-BTTTT');
@@ -162,6 +165,13 @@ describe('editing, checks and publication', () => {
     });
     const seen = await getReport(as('public'), key);
     expect(renderMarkdown(seen.doc)).toContain('số vụ tấn công mạng là 349 cuộc');
+    // The published document is the document: none of the editor's marks (the checks' box, the
+    // "edited by" badge), though the draft had both.
+    const html = renderHtml(seen.doc);
+    expect(html).toContain('Số vụ tấn công mạng là 349 cuộc.');
+    for (const mark of ['Kiểm tra trước khi phát hành', 'Đã chỉnh sửa', 'class="edited"', 'class="warn"'])
+      expect(html).not.toContain(mark);
+    expect(renderMarkdown(seen.doc)).not.toContain('Đã chỉnh sửa');
     // The public reads what was published, never the unpublished correction.
     expect(seen.differences).toEqual([]);
     const after = await getReport(ctx(), key);
@@ -178,7 +188,11 @@ describe('editing, checks and publication', () => {
       code: 'REPORT_PUBLISHED',
     });
     expect(await listPublishedReports(as('public'))).toEqual([
-      expect.objectContaining({ template: 'hop-bao-thang', period: '2024M08' }),
+      expect.objectContaining({
+        template: 'hop-bao-thang',
+        title: 'Thông cáo họp báo thường kỳ hằng tháng',
+        period: '2024M08',
+      }),
     ]);
   });
 
@@ -191,6 +205,8 @@ describe('editing, checks and publication', () => {
       publishReport(ctx(), { template: 'hop-bao-thang', period: '2025M03' }),
     ).rejects.toMatchObject({
       code: 'REPORT_CHECKS_FAILED',
+      // Said to a person in the web app too: no command-line flag in it.
+      message: expect.not.stringContaining('--force'),
     });
   });
 

@@ -61,6 +61,7 @@ const overridesOf = (row: ReportRow | undefined): Record<string, SectionOverride
 const recordOf = (r: Resolved, row: ReportRow | undefined): ReportRecord => ({
   id: row?.id ?? null,
   template: r.template.code,
+  title: r.template.nameVi,
   period: r.period.id,
   unit: r.unit.code,
   status: row?.status ?? 'draft',
@@ -111,6 +112,14 @@ function differences(published: ReportDoc, live: ReportDoc): ReportView['differe
 }
 
 /**
+ * The published document and nothing else: the frozen copy keeps the pre-publication checks and
+ * who edited which section (audit), but what anyone reads, prints or downloads has neither.
+ */
+export function publishedCopy(doc: ReportDoc): ReportDoc {
+  return { ...doc, warnings: [], sections: doc.sections.map((s) => ({ ...s, edited: null })) };
+}
+
+/**
  * A report as it stands: a published one exactly as published (its frozen copy) with the data
  * corrections made since listed as differences; a draft built from the current data. The public
  * may read published reports only.
@@ -123,7 +132,7 @@ export async function getReport(ctx: Ctx, key: ReportKey): Promise<ReportView> {
     unitId: r.unit.id,
   });
   if (row?.status === 'published' && row.frozen) {
-    const doc = ReportDocSchema.parse(row.frozen);
+    const doc = publishedCopy(ReportDocSchema.parse(row.frozen));
     // Differences come from current, unpublished data: only those who may read drafts see them.
     if (!hasRole(ctx, 'report.read') || !hasRole(ctx, 'value.read'))
       return { report: recordOf(r, row), doc, differences: [] };
@@ -287,8 +296,8 @@ export async function publishReport(
     if (blocking.length && !(input.force && input.reason))
       throw new BaocaoError(
         'REPORT_CHECKS_FAILED',
-        `Báo cáo chưa phát hành được: ${blocking.length} vấn đề cần xử lý (hoặc phát hành với --force và lý do)`,
-        `The report cannot be published: ${blocking.length} finding(s) to resolve (or force it, with a reason)`,
+        `Báo cáo chưa phát hành được: còn ${blocking.length} vấn đề cần xử lý (xem danh sách bên dưới)`,
+        `The report cannot be published: ${blocking.length} finding(s) to resolve (listed below)`,
         {
           details: blocking.map((w) => ({
             field: w.section ?? undefined,
@@ -341,6 +350,9 @@ export async function listPublishedReports(ctx: Ctx): Promise<ReportRecord[]> {
   return rows.map((row) => ({
     id: row.id,
     template: row.template_code,
+    title:
+      ReportDocSchema.pick({ templateName: true }).safeParse(row.frozen).data?.templateName ??
+      row.template_code,
     period: row.period,
     unit: row.unit_code,
     status: row.status,

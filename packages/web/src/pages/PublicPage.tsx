@@ -88,7 +88,10 @@ export function PublicPage() {
           const key = qs({ template: r.template, period: r.period, unit: r.unit });
           return (
             <li key={r.id ?? key}>
-              {r.number ?? r.template} — {fmt.period(r.period)} ·{' '}
+              <b>
+                {r.title} {fmt.period(r.period)}
+              </b>
+              {r.number ? ` — ${t('Số', 'No.')} ${r.number}` : ''} ·{' '}
               <a href={`/api/reports?${key}&format=html`}>HTML</a> ·{' '}
               <a href={`/api/reports?${key}&format=docx`}>Word</a>
             </li>

@@ -1,25 +1,39 @@
 import { latestEndedPeriod } from '@baocao/core/browser';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { useAction, useLoad } from '../hooks.ts';
-import { ErrorBox, Loading, Status, SupportCode } from '../ui.tsx';
+import { ErrorBox, Loading, SupportCode } from '../ui.tsx';
 import { RegistryPanel } from './RegistryPanel.tsx';
 import { ReportSectionCard } from './ReportSectionCard.tsx';
 import { useFormat } from '../format.ts';
-import { PeriodPicker } from '../period-picker.tsx';
+import { PeriodPicker, type PeriodKind, periodForKinds } from '../period-picker.tsx';
 import { call } from '../client.ts';
+
+const LAST_CHOICE = 'baocao.report';
 
 /** The report editor: template and period, preview, section edits, number and date, Word, publish. */
 export function ReportsPage() {
   const { t, query, navigate, lang, can } = useApp();
   const fmt = useFormat();
   const templates = useLoad(['GET /api/report-templates'], () => call('GET /api/report-templates'));
-  const template = query.get('template') ?? templates.data?.[0]?.code ?? '';
-  // Without a period asked for, the latest ended period of a type the template is written for.
-  const kind = templates.data?.find((x) => x.code === template)?.periodTypes.find((p) => p !== 'R');
-  const period =
-    query.get('period') ?? (kind ? latestEndedPeriod(kind, new Date().toISOString().slice(0, 10)).id : '');
+  // The menu link carries no choice: the last template and period chosen here are kept.
+  const last = new URLSearchParams(localStorage.getItem(LAST_CHOICE) ?? '');
+  const asked = query.get('template') ?? last.get('template');
+  const chosen = templates.data?.find((x) => x.code === asked) ?? templates.data?.[0];
+  const template = chosen?.code ?? '';
+  const kinds = chosen?.periodTypes.map((p): PeriodKind => (p === 'R' ? 'YTD' : p)) ?? [];
+  const today = new Date().toISOString().slice(0, 10);
+  // Without a period asked for, the latest ended period of a type the template is written for;
+  // a period of another type (kept from another template) becomes one of this template's.
+  const kind = chosen?.periodTypes.find((p) => p !== 'R');
+  const wanted =
+    (query.get('template') ? query.get('period') : last.get('period')) ??
+    (kind ? latestEndedPeriod(kind, today).id : '');
+  const period = wanted && kinds.length ? periodForKinds(wanted, kinds, today) : '';
+  useEffect(() => {
+    if (template && period) localStorage.setItem(LAST_CHOICE, qs({ template, period }));
+  }, [template, period]);
   const key = { template, period };
   const view = useLoad(['GET /api/reports', template, period], () =>
     template && period ? call('GET /api/reports', { query: key }) : Promise.resolve(null),
@@ -33,6 +47,12 @@ export function ReportsPage() {
     return true;
   };
   const set = (k: string, v: string) => navigate(`/reports?${qs({ ...key, [k]: v })}`);
+  // Choosing a template moves the period to one the template is written for (a quarter to its last month).
+  const setTemplate = (code: string) => {
+    const next = templates.data?.find((x) => x.code === code);
+    const nextKinds = next?.periodTypes.map((p): PeriodKind => (p === 'R' ? 'YTD' : p)) ?? [];
+    navigate(`/reports?${qs({ template: code, period: periodForKinds(period, nextKinds, today) })}`);
+  };
   const v = view.data;
   const figures = new Map((v?.doc.figures ?? []).map((f) => [f.id, f]));
   const published = v?.report.status === 'published';
@@ -44,7 +64,7 @@ export function ReportsPage() {
       <div className="toolbar">
         <label>
           {t('Mẫu báo cáo', 'Template')}{' '}
-          <select value={template} onChange={(e) => set('template', e.target.value)}>
+          <select value={template} onChange={(e) => setTemplate(e.target.value)}>
             {templates.data?.map((x) => (
               <option key={x.code} value={x.code}>
                 {lang === 'en' ? x.nameEn : x.nameVi}
@@ -52,14 +72,12 @@ export function ReportsPage() {
             ))}
           </select>
         </label>
-        <PeriodPicker
-          value={period}
-          kinds={templates.data
-            ?.find((x) => x.code === template)
-            ?.periodTypes.map((p) => (p === 'R' ? 'YTD' : p))}
-          onChange={(v) => set('period', v)}
-        />
-        {v && <Status status={published ? 'approved' : 'draft'} />}
+        {chosen && <PeriodPicker value={period} kinds={kinds} onChange={(v) => set('period', v)} />}
+        {v && (
+          <span className={`badge badge-${published ? 'approved' : 'draft'}`}>
+            {published ? t('Đã phát hành', 'Published') : t('Bản nháp', 'Draft')}
+          </span>
+        )}
         {v && (
           <>
             <a className="button" href={`/api/reports?${qs({ ...key, format: 'docx' })}`}>
@@ -84,7 +102,7 @@ export function ReportsPage() {
       {v && (
         <div className="editor">
           <div>
-            {v.doc.warnings.length > 0 && (
+            {!published && v.doc.warnings.length > 0 && (
               <details className="warnings">
                 <summary>
                   {t(
@@ -136,7 +154,7 @@ export function ReportsPage() {
               <ReportSectionCard
                 key={s.id}
                 section={s}
-                title={sectionTitle(s.heading, n, t)}
+                title={sectionTitle(s, n, t)}
                 figures={figures}
                 editable={editable}
                 onSave={(text) =>
@@ -187,14 +205,18 @@ export function ReportsPage() {
   );
 }
 
-/** A section's heading, or what it is when the template gives it none (the opening, an untitled part). */
+/**
+ * A section's heading, or what it is when the template gives it none: the opening, or an untitled
+ * part named by its first words ("Mục 6: Số vụ tấn công mạng…").
+ */
 function sectionTitle(
-  heading: string | null | undefined,
+  s: { heading: string | null; blocks: { type: string; text?: string; items?: { text: string }[] }[] },
   n: number,
   t: (vi: string, en: string) => string,
 ): string {
-  if (heading) return heading;
-  return n === 0
-    ? t('Mở đầu', 'Introduction')
-    : t(`Mục ${n + 1} (không có tiêu đề)`, `Section ${n + 1} (untitled)`);
+  if (s.heading) return s.heading;
+  if (n === 0) return t('Mở đầu', 'Introduction');
+  const first = s.blocks.map((b) => b.text ?? b.items?.[0]?.text ?? '').find(Boolean) ?? '';
+  const words = first.split(/\s+/).slice(0, 8).join(' ');
+  return `${t('Mục', 'Section')} ${n + 1}${words ? `: ${words}…` : ''}`;
 }
