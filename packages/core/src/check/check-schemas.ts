@@ -41,17 +41,24 @@ export const StatementRead = z.object({
   end: z.number().int(),
   quote: z.string(),
   subject: z.string(),
-  kind: z.enum(['change', 'points', 'ratio', 'times', 'plan', 'unknown']),
+  kind: z.enum(['change', 'points', 'ratio', 'times', 'plan', 'share', 'unknown']),
   value: z.number().nullable(),
   base: z.number().nullable(),
   rate: z.number().nullable(),
   /** The period the figure is for ("2024M08"), and where that came from. */
   period: z.string().nullable(),
-  periodFrom: z.enum(['sentence', 'paragraph', 'text']).nullable(),
+  periodFrom: z.enum(['sentence', 'anaphor', 'paragraph', 'text']).nullable(),
   checked: z.boolean(),
   /** Why it was not checked, when it was not. */
   reason: z.string().nullable(),
   reasonEn: z.string().nullable(),
+  /**
+   * Whether the year it compares with was judged (null: it names no year). A year is judged only when
+   * the statement's own period and its base are both written in its sentence; otherwise why not.
+   */
+  yearChecked: z.boolean().nullable(),
+  yearReason: z.string().nullable(),
+  yearReasonEn: z.string().nullable(),
 });
 export type StatementRead = z.infer<typeof StatementRead>;
 

@@ -4,6 +4,7 @@ import { compareMany } from '../compare/compare.ts';
 import type { Ctx } from '../context.ts';
 import { formatNumberVi, roundHalfUp } from '../format/number.ts';
 import { type Clause, extractStatements, type Statement, type TextPeriod } from './extract.ts';
+import { periodIdOf as periodId, periodLabel as label } from './text-periods.ts';
 import { absolute, interval, overlaps, scaleAt } from './numbers.ts';
 import type { CheckResult, Finding, StatementRead } from './check-schemas.ts';
 import { typography } from './typography.ts';
@@ -27,7 +28,8 @@ type Range = [number, number];
  * ("khoảng 230") stands for ±5%; an increase stated instead of a base gives the base as value − increase.
  */
 function readings(st: Statement, c: Clause): { exact: number; range: Range }[] {
-  const v = interval(st.value);
+  const value = c.part ?? st.value;
+  const v = interval(value);
   if (c.increase) {
     const inc = interval(c.increase);
     const down = c.rate.value < 0;
@@ -35,29 +37,34 @@ function readings(st: Statement, c: Clause): { exact: number; range: Range }[] {
     const b: Range = down ? [v[0] + inc[0], v[1] + inc[1]] : [v[0] - inc[1], v[1] - inc[0]];
     if (b[0] <= 0) return [];
     const sign = down ? -1 : 1;
-    const exact = (sign * absolute(c.increase)) / (absolute(st.value) - sign * absolute(c.increase));
+    const exact = (sign * absolute(c.increase)) / (absolute(value) - sign * absolute(c.increase));
     const lo = (inc[0] / b[1]) * 100;
     const hi = (inc[1] / b[0]) * 100;
     return [{ exact: exact * 100, range: down ? [-hi, -lo] : [lo, hi] }];
   }
   if (!c.base) return [];
   // A percent compared with a plain number (or the other way round) is not a comparison we can read.
-  if (c.base.percent !== st.value.percent) return [];
+  if (c.base.percent !== value.percent) return [];
   const b = interval(c.base);
   const base: Range = c.base.hedged ? [b[0] * 0.95, b[1] * 1.05] : b;
   if (base[0] <= 0) return [];
-  const q = absolute(st.value) / absolute(c.base);
+  const q = absolute(value) / absolute(c.base);
   const ratio: Range = [(v[0] / base[1]) * 100, (v[1] / base[0]) * 100];
   const points = {
-    exact: absolute(st.value) - absolute(c.base),
+    exact: absolute(value) - absolute(c.base),
     range: [v[0] - base[1], v[1] - base[0]] as Range,
   };
-  if (c.kind === 'points') return st.value.percent ? [points] : [];
+  if (c.kind === 'points') return value.percent ? [points] : [];
   if (c.kind === 'change') {
     const relative = { exact: (q - 1) * 100, range: [ratio[0] - 100, ratio[1] - 100] as Range };
-    return st.value.percent ? [relative, points] : [relative];
+    return value.percent ? [relative, points] : [relative];
   }
-  if (c.kind === 'times') return [{ exact: q, range: [ratio[0] / 100, ratio[1] / 100] }];
+  if (c.kind === 'times') {
+    const times = { exact: q, range: [ratio[0] / 100, ratio[1] / 100] as Range };
+    // "tăng 2 lần" is read both ways in Vietnamese prose: ×2, or by 2 times the base (×3).
+    if (c.word !== 'tăng') return [times];
+    return [times, { exact: q - 1, range: [times.range[0] - 1, times.range[1] - 1] as Range }];
+  }
   return [{ exact: q * 100, range: ratio }];
 }
 
@@ -76,16 +83,17 @@ function arithmetic(text: string, { st, c, all }: Compared): Finding | null {
   const d = Math.max(stated.decimals, 1);
   const base = c.base ? text.slice(c.base.start, c.base.end) : '';
   const against = c.increase ? `mức tăng ${text.slice(c.increase.start, c.increase.end)}` : base;
+  const value = c.part ? text.slice(c.part.start, c.part.end) : st.value.text;
   return {
-    code: c.kind === 'plan' ? 'SHARE_MISMATCH' : 'RATE_MISMATCH',
+    code: c.kind === 'plan' || c.kind === 'share' ? 'SHARE_MISMATCH' : 'RATE_MISMATCH',
     severity: 'error',
     start: stated.start,
     end: stated.end,
     quote: text.slice(stated.start, stated.end),
     stated: fmtPct(stated.value, stated.decimals),
     expected: fmtPct(exact, d),
-    message: `Văn bản ghi ${statedAs(c, stated.value, stated.decimals)}, không khớp số liệu: ${st.value.text} so với ${against} là ${statedAs(c, exact, d)}`,
-    messageEn: `Stated ${stated.text} does not follow from ${st.value.text} and ${against}: ${exact.toFixed(d)}${c.kind === 'times' ? ' times' : c.kind === 'points' ? ' points' : '%'}`,
+    message: `Văn bản ghi ${statedAs(c, stated.value, stated.decimals)}, không khớp số liệu: ${value} so với ${against} là ${statedAs(c, exact, d)}`,
+    messageEn: `Stated ${stated.text} does not follow from ${value} and ${against}: ${exact.toFixed(d)}${c.kind === 'times' ? ' times' : c.kind === 'points' ? ' points' : '%'}`,
   };
 }
 
@@ -121,7 +129,8 @@ function truncations(text: string, compared: Compared[]): Finding[] {
     const right = roundHalfUp(as.exact, d);
     return [
       {
-        code: c.kind === 'plan' ? ('SHARE_MISMATCH' as const) : ('RATE_MISMATCH' as const),
+        code:
+          c.kind === 'plan' || c.kind === 'share' ? ('SHARE_MISMATCH' as const) : ('RATE_MISMATCH' as const),
         severity: 'warning' as const,
         start: c.rate.start,
         end: c.rate.end,
@@ -135,47 +144,65 @@ function truncations(text: string, compared: Compared[]): Finding[] {
   });
 }
 
-/** "So với cùng kỳ năm N" must name the year before the statement's own. */
+/** Whether the statement's own period is written where it is said: its sentence, or what an anaphor points to. */
+const periodInSentence = (st: Statement) => st.periodFrom === 'sentence' || st.periodFrom === 'anaphor';
+
+/** Whether a comparison names a year the checker could hold the statement to. */
+const namesYear = (c: Clause) =>
+  (c.target.kind === 'lastYear' && c.target.year !== null) || c.target.kind === 'named';
+
+const sameShape = (a: TextPeriod, b: TextPeriod) => a.kind === b.kind && a.n === b.n && a.from === b.from;
+
+/**
+ * "So với cùng kỳ năm N" must name the year before the statement's own, and a period is never
+ * compared with itself ("tháng 1/2021 … so với tháng 1/2021"). Judged only when the statement's period
+ * and the base are both written in its sentence (or the sentence an anaphor points back to): a year
+ * guessed from a title, a paragraph or another source is no ground to speak on.
+ */
 function comparisonYear(text: string, st: Statement, c: Clause): Finding | null {
-  if (c.target.kind !== 'lastYear' || c.target.year === null || !st.period) return null;
-  const want = st.period.year - 1;
-  const monthWrong = c.target.month !== null && st.period.kind === 'M' && c.target.month !== st.period.n;
+  if (!st.period || !periodInSentence(st)) return null;
+  const own = st.period;
+  if (c.target.kind === 'named') {
+    const t = c.target.period;
+    if (!sameShape(t, own) || t.year !== own.year) return null;
+    return yearFinding(
+      text,
+      c.target.span,
+      label(t),
+      label({ ...own, year: own.year - 1 }),
+      own,
+      String(t.year),
+    );
+  }
+  if (c.target.kind !== 'lastYear' || c.target.year === null) return null;
+  const want = own.year - 1;
+  const monthWrong = c.target.month !== null && own.kind === 'M' && c.target.month !== own.n;
   if (c.target.year === want && !monthWrong) return null;
-  const { span } = c.target;
-  const expected =
-    c.target.month !== null && st.period.kind === 'M' ? `tháng ${st.period.n}/${want}` : String(want);
+  const expected = c.target.month !== null && own.kind === 'M' ? `tháng ${own.n}/${want}` : String(want);
+  const stated = c.target.month !== null ? `tháng ${c.target.month}/${c.target.year}` : String(c.target.year);
+  return yearFinding(text, c.target.span, stated, expected, own, String(c.target.year));
+}
+
+function yearFinding(
+  text: string,
+  span: { start: number; end: number },
+  stated: string,
+  expected: string,
+  own: TextPeriod,
+  year: string,
+): Finding {
   return {
     code: 'WRONG_COMPARISON_YEAR',
     severity: 'error',
     start: span.start,
     end: span.end,
     quote: text.slice(span.start, span.end),
-    stated: c.target.month !== null ? `tháng ${c.target.month}/${c.target.year}` : String(c.target.year),
+    stated,
     expected,
-    message: `Cùng kỳ năm trước của ${label(st.period)} là ${expected}, không phải ${c.target.year}`,
-    messageEn: `The same period last year of ${label(st.period)} is ${expected}, not ${c.target.year}`,
+    message: `Cùng kỳ năm trước của ${label(own)} là ${expected}, không phải ${year}`,
+    messageEn: `The same period last year of ${label(own)} is ${expected}, not ${year}`,
   };
 }
-
-const label = (p: TextPeriod) =>
-  p.kind === 'M'
-    ? `tháng ${p.n}/${p.year}`
-    : p.kind === 'Q'
-      ? `quý ${p.n}/${p.year}`
-      : p.kind === 'YTD'
-        ? `${p.n} tháng đầu năm ${p.year}`
-        : `năm ${p.year}`;
-
-const periodId = (p: TextPeriod) =>
-  p.kind === 'M'
-    ? `${p.year}M${String(p.n).padStart(2, '0')}`
-    : p.kind === 'Q'
-      ? `${p.year}Q${p.n}`
-      : p.kind === 'YTD'
-        ? p.n === 12
-          ? String(p.year)
-          : `${p.year}M01-M${String(p.n).padStart(2, '0')}`
-        : String(p.year);
 
 const norm = (s: string) =>
   s
@@ -287,15 +314,21 @@ export async function checkText(ctx: Ctx | null, text: string): Promise<CheckRes
   };
 }
 
+// Subjects whose figures are amounts that need a unit to mean anything: money, trade, output, speed.
+const NEEDS_UNIT =
+  /(?:doanh\s+thu|lợi\s+nhuận|ngân\s+sách|kim\s+ngạch|giá\s+trị|vốn|chi\s+phí|thu\s+nhập|tổng\s+mức|đóng\s+góp|gdp|tốc\s+độ|dung\s+lượng|băng\s+thông)/iu;
+
 /**
  * A compared amount printed with no unit ("doanh thu đạt 1.245, tăng 18,2% …"): tỷ đồng or triệu
- * đồng? Information only. A count names its unit in its subject ("số doanh nghiệp là 132"), and a
+ * đồng? Information only, and only where the figure's own subject is an amount that needs a unit
+ * (money, trade, speed): a count ("số doanh nghiệp là 132", "có 12 doanh nghiệp") needs none, and a
  * percent carries its own.
  */
 function unitless(text: string, statements: Statement[]): Finding[] {
   return statements.flatMap((st) => {
     const v = st.value;
-    if (v.percent || /(?:^|\s)(?:số|tỷ\s+lệ|chỉ\s+số)\s+\p{L}/iu.test(st.subject)) return [];
+    if (v.percent || v.start < 0 || !NEEDS_UNIT.test(st.subject)) return [];
+    if (/(?:^|\s)(?:số|tỷ\s+lệ|chỉ\s+số)\s+\p{L}/iu.test(st.subject)) return [];
     if (!/^\s*(?:[,;.()]|$)/u.test(text.slice(v.end, v.end + 3))) return [];
     return [
       {
@@ -313,29 +346,48 @@ function unitless(text: string, statements: Statement[]): Finding[] {
   });
 }
 
+/** Whether the comparison year was judged, and why not when it was not. */
+function yearRead(
+  st: Statement,
+  c: Clause,
+): Pick<StatementRead, 'yearChecked' | 'yearReason' | 'yearReasonEn'> {
+  if (!namesYear(c)) return { yearChecked: null, yearReason: null, yearReasonEn: null };
+  if (st.period && periodInSentence(st)) return { yearChecked: true, yearReason: null, yearReasonEn: null };
+  return {
+    yearChecked: false,
+    yearReason: st.period
+      ? `kỳ của số liệu (${label(st.period)}) không nêu trong câu này; không đối chiếu năm so sánh`
+      : 'câu không nêu kỳ của số liệu; không đối chiếu năm so sánh',
+    yearReasonEn: st.period
+      ? `the figure's period (${periodId(st.period)}) is not written in this sentence; comparison year not judged`
+      : "the sentence does not say the figure's period; comparison year not judged",
+  };
+}
+
 /** One comparison as read, checked or not (and why not). */
 function readOf(text: string, { st, c, all }: Compared): StatementRead {
   const checked = all.length > 0;
+  const value = c.part ?? st.value;
   const why: [string, string] | null = checked
     ? null
-    : c.base && c.base.percent !== st.value.percent
+    : c.base && c.base.percent !== value.percent
       ? [
           'số so sánh và số gốc không cùng loại (tỷ lệ % với số tuyệt đối)',
           'a percent compared with a plain number',
         ]
       : ['không có số gốc để kiểm tra', 'no base figure to check against'];
-  const start = Math.min(st.value.start, c.span.start);
+  const start = Math.min(value.start, c.span.start);
   return {
     start,
     end: c.span.end,
     quote: text.slice(start, c.span.end),
     subject: st.subject,
     kind: c.kind,
-    value: absolute(st.value),
+    value: absolute(value),
     base: c.base
       ? absolute(c.base)
       : c.increase
-        ? absolute(st.value) - Math.sign(c.rate.value) * absolute(c.increase)
+        ? absolute(value) - Math.sign(c.rate.value) * absolute(c.increase)
         : null,
     rate: c.rate.value,
     period: st.period ? periodId(st.period) : null,
@@ -343,13 +395,14 @@ function readOf(text: string, { st, c, all }: Compared): StatementRead {
     checked,
     reason: why?.[0] ?? null,
     reasonEn: why?.[1] ?? null,
+    ...yearRead(st, c),
   };
 }
 
 // A rate or share the reader did not understand: "tăng trên 40%", "tăng 6,2% cùng kỳ năm 2022".
 // A level ("đạt 82,5%") is no comparison; a share of a total ("chiếm 68%") is one we cannot check.
 const RATE_WORDS =
-  /(?<!\p{L})(?:(?:tăng(?:\s+trưởng)?|giảm|chiếm)\s+(?:trên|khoảng|gần|hơn|xấp\s+xỉ)?\s*\d[\d.,]*\s*%|(?:đạt|bằng)\s+\d[\d.,]*\s*%(?=\s*(?:so\s+với|kế\s+hoạch)))/giu;
+  /(?<!\p{L})(?:(?:tăng(?:\s+trưởng)?|giảm|chiếm)\s+(?:trên|khoảng|gần|hơn|xấp\s+xỉ|từ)?\s*\d[\d.,]*\s*%|(?:đạt|bằng)\s+\d[\d.,]*\s*%(?=\s*(?:so\s+với|kế\s+hoạch)))/giu;
 
 /** Rates in the text that no statement accounts for: listed as not checked, never guessed at. */
 function notUnderstood(text: string, statements: Statement[]): StatementRead[] {
@@ -372,6 +425,9 @@ function notUnderstood(text: string, statements: Statement[]): StatementRead[] {
       checked: false,
       reason: 'không rõ so với gì hoặc số gốc nào; không kiểm tra',
       reasonEn: 'what it compares with is not clear; not checked',
+      yearChecked: null,
+      yearReason: null,
+      yearReasonEn: null,
     });
   }
   return out;

@@ -1,23 +1,31 @@
 /** The comparisons a sentence states, read with their scope: what is compared, with what, and how. */
 import { NUM, type Printed, parsePrinted } from './numbers.ts';
-import type { Span } from './text-periods.ts';
+import { type Span, type TextPeriod, periodsIn } from './text-periods.ts';
 
 export interface Clause {
-  /** A change in percent or in points, the value as a percent of the base, a multiple, or a plan share. */
-  kind: 'change' | 'points' | 'ratio' | 'times' | 'plan';
+  /**
+   * A change in percent or in points, the value as a percent of the base, a multiple, a plan share,
+   * or a share of a whole ("42/63 (chiếm 66,7%)", "115.665 trên tổng số 168.746 … đạt 68,5%").
+   */
+  kind: 'change' | 'points' | 'ratio' | 'times' | 'plan' | 'share';
   /** The verb as written: "tăng", "giảm", "bằng", "đạt", "gấp", "hoàn thành"… */
   word: string;
   /** As printed: a signed percent ("giảm 38%" is −38), points, a percent, or a multiple ("gấp 2,5 lần"). */
   rate: Printed & Span & { text: string };
   target:
     | { kind: 'lastYear'; year: number | null; month: number | null; span: Span }
-    | { kind: 'period'; year: number; month: number; span: Span }
+    | { kind: 'named'; period: TextPeriod; span: Span }
     | { kind: 'previous' | 'other'; span: Span }
     | { kind: 'plan' };
   /** The base as printed, whether it is a percent, and whether it is hedged ("khoảng 230"). */
   base: (Printed & Span & { percent: boolean; hedged: boolean }) | null;
   /** The increase stated instead of a base ("tăng 5,5% (tương ứng 26.351 tên miền)"). */
   increase: (Printed & Span) | null;
+  /**
+   * The compared figure when the clause carries it itself: the part of a share ("42/63"), the end of
+   * a move ("tăng từ 75,5% lên 80,1%"). Otherwise the statement's figure is compared.
+   */
+  part: (Printed & Span & { percent: boolean }) | null;
   span: Span;
 }
 
@@ -25,10 +33,10 @@ export interface Clause {
 // named month, the previous period, a named quarter, year, year-to-date span or year end.
 const TARGET = [
   String.raw`cùng\s+(?:kỳ|kì)(?:\s+(?:năm\s+\d{4}|\d{4}|tháng\s+\d{1,2}\s*[/-]\s*\d{4}|năm\s+trước|năm\s+ngoái|năm))?`,
-  String.raw`\d{1,2}\s+tháng\s+(?:đầu\s+)?năm\s+\d{4}`,
-  String.raw`tháng\s+\d{1,2}\s*[/-]\s*\d{4}`,
+  String.raw`\d{1,2}\s+tháng\s+(?:đầu\s+|cuối\s+)?năm\s+\d{4}`,
+  String.raw`tháng\s+\d{1,2}\s*[/–-]\s*\d{4}`,
   String.raw`\d{1,2}\s*/\s*\d{4}`,
-  String.raw`quý\s+(?:\d|I{1,3}|IV)\s*(?:/|-|năm)\s*\d{4}`,
+  String.raw`quý\s+(?:\d|I{1,3}|IV)\s*(?:/|-|–|năm)\s*\d{4}`,
   String.raw`(?:thời\s+điểm\s+)?cuối\s+năm\s+\d{4}`,
   String.raw`năm\s+\d{4}`,
   String.raw`(?:tháng|quý|kỳ|kì|năm)\s+trước|năm\s+ngoái`,
@@ -43,7 +51,57 @@ const SO_VOI = String.raw`(?:(?:so\s+với|so)\s+)+`;
 const re = (s: string) => new RegExp(s, 'giud');
 
 /** Each pattern has the groups word, rate, target (optional) and base or inc (optional). */
+// A whole figure (not the head or tail of a bigger number, nor a date's day or month).
+const WHOLE = (g: string) => String.raw`(?<![\d.,/])(?<${g}>${NUM})(?![\d]|[.,]\d)`;
+// A fraction of counts "42/63", never a date ("11/3", "31/8/2023"), a rank ("thứ 41/181") or a
+// document number ("45/2016/QĐ-TTg").
+const FRACTION = String.raw`(?<!(?:ngày|tháng|quý|thứ|số|hạng|năm|và|đến)\s{1,3})(?<![\d.,/])(?<part>${NUM})\s*/\s*(?<base>${NUM})(?![\d]|[.,]\d|\s*/)`;
+const GAP = (n: number) => String.raw`[^\d%().;/]{0,${n}}?`;
+const SHARE_WORD = String.raw`(?<word>chiếm|đạt|bằng|tương\s+ứng)(?:\s+(?:tỷ\s+lệ|tỉ\s+lệ))?`;
+const UNIT = String.raw`(?<unit>%|điểm\s+phần\s+trăm|lần)`;
+
 const PATTERNS: [Clause['kind'], RegExp][] = [
+  // "42/63 (chiếm 66,7%)", "63/63 tỉnh, thành phố, đạt 100%"
+  ['share', re(String.raw`${FRACTION}${GAP(60)}[,(]?\s*${SHARE_WORD}\s+(?<rate>${NUM})\s*%`)],
+  // "42/63 tỉnh (66,7%)"
+  ['share', re(String.raw`${FRACTION}${GAP(40)}\(\s*(?<rate>${NUM})\s*%\s*\)`)],
+  // "đạt 66,7% (42/63)"
+  ['share', re(String.raw`${SHARE_WORD}\s+(?<rate>${NUM})\s*%\s*\(\s*${FRACTION}[^)]*\)`)],
+  // "115.665 hồ sơ trên tổng số 168.746 hồ sơ, đạt 68,54%"
+  [
+    'share',
+    re(
+      String.raw`${WHOLE('part')}${GAP(40)}\s(?:trên|trong)\s+tổng(?:\s+số)?\s+(?:${GAP(30)}\s)?${WHOLE('base')}${GAP(50)},?\s*${SHARE_WORD}\s+(?<rate>${NUM})\s*%`,
+    ),
+  ],
+  // "là 115.665 và tổng số hồ sơ giải quyết là 168.746, chiếm 68,54%"
+  [
+    'share',
+    re(
+      String.raw`${WHOLE('part')}${GAP(20)}\s+và\s+tổng\s+số${GAP(60)}\s(?:là|đạt|có)\s+${WHOLE('base')}${GAP(20)},?\s*${SHARE_WORD}\s+(?<rate>${NUM})\s*%`,
+    ),
+  ],
+  // "tăng từ 75,5% lên 80,1% (4,6 điểm phần trăm)", "giảm từ 2.921 xuống 1.812 cuộc, tương ứng giảm 38%"
+  [
+    'change',
+    re(
+      String.raw`(?<word>tăng|giảm)\s+từ\s+${WHOLE('base')}(?<pct>\s*%)?${GAP(30)}\s(?:lên|xuống|còn)\s+${WHOLE('part')}(?<pct2>\s*%)?${GAP(30)}(?:\(\s*|,\s*(?:tương\s+ứng\s+)?(?:(?:tăng|giảm)\s+)?)(?<rate>${NUM})\s*${UNIT}`,
+    ),
+  ],
+  // "tăng 4,6 điểm phần trăm (từ 75,5% lên 80,1%)"
+  [
+    'change',
+    re(
+      String.raw`(?<word>tăng|giảm)\s+(?<rate>${NUM})\s*${UNIT}\s*\(\s*từ\s+${WHOLE('base')}(?<pct>\s*%)?${GAP(30)}\s(?:lên|xuống|còn|đến)\s+${WHOLE('part')}(?<pct2>\s*%)?[^)]*\)`,
+    ),
+  ],
+  // "tăng 4,1 triệu thuê bao (4,25 %) so với cùng kỳ năm 2022": the increase, then the rate.
+  [
+    'change',
+    re(
+      String.raw`(?<word>tăng|giảm)\s+${WHOLE('inc')}${GAP(30)}\(\s*(?<rate>${NUM})\s*%\s*\)\s*${SO_VOI}(?<target>${TARGET})`,
+    ),
+  ],
   // "tăng 23,7% so với cùng kỳ năm 2023 (2.280.000 …)"
   [
     'change',
@@ -92,6 +150,13 @@ const PATTERNS: [Clause['kind'], RegExp][] = [
       String.raw`(?<word>(?:tăng\s+)?gấp)\s+(?<rate>${NUM})\s+lần\s*(?:${SO_VOI})?(?<target>${TARGET})${BASE}`,
     ),
   ],
+  // "tăng 2,5 lần so với cùng kỳ (1.200.000)", "bằng 1,2 lần so với năm 2023 (…)"
+  [
+    'times',
+    re(
+      String.raw`(?<word>tăng|bằng|cao\s+gấp)\s+(?<rate>${NUM})\s+lần\s*(?:${SO_VOI})?(?<target>${TARGET})${BASE}`,
+    ),
+  ],
   // "đạt 66,4% so với kế hoạch năm (4.245.382 …)"
   [
     'plan',
@@ -111,8 +176,9 @@ function targetOf(t: string, span: Span): Clause['target'] {
   if (/^cùng/iu.test(t)) return { kind: 'lastYear', year: null, month: null, span };
   if ((m = /^\d{1,2}\s+tháng\s+(?:đầu\s+)?năm\s+(\d{4})/iu.exec(t)))
     return { kind: 'lastYear', year: +m[1]!, month: null, span };
-  if ((m = /^(?:tháng\s+)?(\d{1,2})\s*[/-]\s*(\d{4})/iu.exec(t)))
-    return { kind: 'period', year: +m[2]!, month: +m[1]!, span };
+  // A period named by the shared grammar: "tháng 7/2024", "quý III/2023", "6 tháng cuối năm 2023".
+  const named = periodsIn(t)[0];
+  if (named && named.start === 0) return { kind: 'named', period: named, span };
   if (/năm\s+ngoái$/iu.test(t)) return { kind: 'lastYear', year: null, month: null, span };
   if (/trước$/iu.test(t)) return { kind: 'previous', span };
   return { kind: 'other', span };
@@ -135,23 +201,52 @@ export function clausesIn(s: string, offset: number): Clause[] {
       const span = { start: offset + m.index, end: offset + m.index + m[0].length };
       if (out.some((c) => c.span.start < span.end && span.start < c.span.end)) continue;
       const rateSpan = at(ix, 'rate', offset)!;
+      // A move "từ A lên B" says in its unit whether the rate is a percent, points or a multiple.
+      const k: Clause['kind'] = g.unit
+        ? /điểm/iu.test(g.unit)
+          ? 'points'
+          : /lần/iu.test(g.unit)
+            ? 'times'
+            : kind
+        : kind;
       // The printed rate with its sign: up to the "%" (or "lần", "điểm phần trăm").
       const rateEnd =
-        kind === 'times'
+        k === 'times'
           ? s.indexOf('lần', rateSpan.end - offset) + 3
-          : kind === 'points'
+          : k === 'points'
             ? rateSpan.end - offset
             : s.indexOf('%', rateSpan.end - offset) + 1;
       const p = parsePrinted(g.rate!);
-      const down = /^giảm/iu.test(g.word!);
+      const word = g.word ?? 'chiếm';
+      const down = /^giảm/iu.test(word);
       const baseSpan = at(ix, 'base', offset);
       const incSpan = at(ix, 'inc', offset);
+      const partSpan = at(ix, 'part', offset);
       const targetSpan = at(ix, 'target', offset);
+      const base =
+        baseSpan && g.base
+          ? {
+              ...parsePrinted(g.base, g.pct ? '' : s.slice(baseSpan.end - offset)),
+              ...baseSpan,
+              percent: !!g.pct,
+              hedged: !!g.hedge,
+            }
+          : null;
+      const part =
+        partSpan && g.part
+          ? {
+              ...parsePrinted(g.part, g.pct2 ? '' : s.slice(partSpan.end - offset)),
+              ...partSpan,
+              percent: !!g.pct2,
+            }
+          : null;
+      // A share is of a whole no smaller than its part; anything else is not a share we can read.
+      if (k === 'share' && part && base && part.value * part.scale > base.value * base.scale) continue;
       out.push({
-        kind,
-        word: g.word!.toLocaleLowerCase('vi').replace(/\s+/g, ' '),
+        kind: k,
+        word: word.toLocaleLowerCase('vi').replace(/\s+/g, ' '),
         rate: {
-          value: (kind === 'change' || kind === 'points') && down ? -p.value : p.value,
+          value: (k === 'change' || k === 'points') && down ? -p.value : p.value,
           decimals: p.decimals,
           scale: 1,
           start: rateSpan.start,
@@ -159,18 +254,13 @@ export function clausesIn(s: string, offset: number): Clause[] {
           text: s.slice(rateSpan.start - offset, rateEnd),
         },
         target:
-          kind === 'plan' || !targetSpan || !g.target ? { kind: 'plan' } : targetOf(g.target, targetSpan),
-        base:
-          baseSpan && g.base
-            ? {
-                ...parsePrinted(g.base, g.pct ? '' : s.slice(baseSpan.end - offset)),
-                ...baseSpan,
-                percent: !!g.pct,
-                hedged: !!g.hedge,
-              }
-            : null,
+          k === 'plan' || k === 'share' || !targetSpan || !g.target
+            ? { kind: 'plan' }
+            : targetOf(g.target, targetSpan),
+        base,
         increase:
           incSpan && g.inc ? { ...parsePrinted(g.inc, s.slice(incSpan.end - offset)), ...incSpan } : null,
+        part,
         span,
       });
     }

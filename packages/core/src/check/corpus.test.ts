@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { checkText } from './check.ts';
 import { type CorpusCase, generatedCases } from './corpus/cases.ts';
 import { FORM_CASES } from './corpus/forms.ts';
+import { PROSE_CASES } from './corpus/prose.ts';
 
-const CORPUS: CorpusCase[] = [...generatedCases(340), ...FORM_CASES];
+const CORPUS: CorpusCase[] = [...generatedCases(340), ...FORM_CASES, ...PROSE_CASES];
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 describe('the fact-checker on a corpus of realistic text it was not tuned on case by case', () => {

@@ -10,8 +10,11 @@ export interface Statement {
   /** The words before the value: what is counted ("doanh thu lĩnh vực …"). */
   subject: string;
   period: TextPeriod | null;
-  /** Where the period came from: the sentence itself, the paragraph it is in, or the text's title. */
-  periodFrom: 'sentence' | 'paragraph' | 'text' | null;
+  /**
+   * Where the period came from: the sentence itself, the sentence an anaphor ("Con số này …") points
+   * back to, the paragraph or section it is in, or the title of its source.
+   */
+  periodFrom: 'sentence' | 'anaphor' | 'paragraph' | 'text' | null;
   clauses: Clause[];
   span: Span;
 }
@@ -66,22 +69,73 @@ const ANAPHOR = /^\s*(?:[-–•]\s*)?(?:con\s+số|số\s+liệu|mức)\s+(?:n�
 
 type Figure = Statement['value'];
 
+/** What a line is: a source break ("=== SOURCE …"), a heading, a quoted line, or running text. */
+type Line = 'break' | 'heading' | 'quote' | 'text';
+
+/**
+ * Reads a line's role. A heading is a short line with no closing punctuation and no rate in it
+ * ("I. KẾT QUẢ 6 THÁNG ĐẦU NĂM 2024", "## Viễn thông"); a quote starts with ">" or a quotation mark.
+ */
+function lineKind(line: string): Line {
+  const t = line.trim();
+  if (/^(?:={3,}|-{3,}|\*{3,}|#{3,}\s*$)/u.test(t) || /^={2,}.*={0,}$/u.test(t)) return 'break';
+  if (/^(?:>|[“"«„])/u.test(t)) return 'quote';
+  if (/^#{1,6}\s/u.test(t)) return 'heading';
+  if (t.length > 0 && t.length < 110 && !/[.;:!?…,]$/u.test(t) && !/%/u.test(t) && !/^[-–•+*]/u.test(t))
+    return 'heading';
+  return 'text';
+}
+
+/** Whether the figure at `at` sits in brackets that close before `until` ("… 203 cuộc (43 …; 71 …), giảm …"). */
+function bracketed(s: string, at: number, until: number): boolean {
+  let depth = 0;
+  for (let i = at; i < until; i++) {
+    if (s[i] === '(') depth++;
+    else if (s[i] === ')' && --depth < 0) return true;
+  }
+  return false;
+}
+
 /**
  * Finds the statistical statements of a text: a figure, what it counts, its period, and the
  * comparisons stated with it. A statement's period is one its own sentence states (never a
- * comparison's base nor a future period), else one stated at the start of its paragraph, else the
- * reporting period of the text (its title or its first statement). A period never leaks from one
- * paragraph into the next, nor from a sentence the reader did not understand.
+ * comparison's base, a future period, a date or a multi-year span), else that of the sentence an
+ * explicit anaphor points back to, else one stated at the start of its paragraph, else that of its
+ * section's heading or its source's title. A period never crosses a source break ("=== SOURCE"), a
+ * heading or a quoted block, never leaks from one paragraph into the next, and a quoted line speaks
+ * only of its own periods.
  */
 export function extractStatements(text: string): Statement[] {
   const out: Statement[] = [];
-  const textPeriod = reportingPeriod(text);
+  let textPeriod = reportingPeriod(text);
+  let section: TextPeriod | null = null;
   let paragraph: TextPeriod | null = null;
   let previousFigure: Figure | null = null;
+  let previousPeriod: TextPeriod | null = null;
+  let kind: Line = 'text';
   for (const sent of sentences(text)) {
     const s = text.slice(sent.start, sent.end);
     // A new line starts a new paragraph: what the previous one said of its period ends there.
-    if (sent.start === 0 || text[sent.start - 1] === '\n') paragraph = null;
+    if (sent.start === 0 || text[sent.start - 1] === '\n') {
+      paragraph = null;
+      const lineEnd = text.indexOf('\n', sent.start);
+      kind = lineKind(text.slice(sent.start, lineEnd < 0 ? text.length : lineEnd));
+      if (kind === 'break') {
+        // A new source: nothing said before it holds after it; its own title may set its period.
+        textPeriod = reportingPeriod(text.slice(sent.end));
+        section = null;
+        previousFigure = null;
+        previousPeriod = null;
+        continue;
+      }
+      if (kind === 'heading') {
+        section = ownPeriods(s)[0] ?? null;
+        previousFigure = null;
+        previousPeriod = null;
+        continue;
+      }
+    }
+    const quoted = kind === 'quote';
     const clauses = clausesIn(s, sent.start);
     // Periods inside a comparison are its bases, not the statement's own period.
     const periods = ownPeriods(s).filter(
@@ -100,12 +154,27 @@ export function extractStatements(text: string): Statement[] {
       });
     let from = sent.start;
     const groups = new Map<Figure, Clause[]>();
+    const anaphoric = new Set<Figure>();
     for (const c of clauses) {
-      // The figure is the last one before the clause, after the previous clause.
-      const own = figures.filter((f) => f.start >= from && f.end <= c.span.start).pop();
+      // A share read with its own part ("42/63 (chiếm 75%)") is its own statement.
+      if (c.part) {
+        const part: Figure = { ...c.part, text: text.slice(c.part.start, c.part.end), percent: false };
+        groups.set(part, [c]);
+        from = c.span.end;
+        continue;
+      }
+      // The figure is the last one before the clause, after the previous clause, and not a part
+      // listed in brackets after it.
+      const before = figures.filter((f) => f.start >= from && f.end <= c.span.start);
+      const own =
+        before.filter((f) => !bracketed(s, f.end - sent.start, c.span.start - sent.start)).pop() ??
+        before.pop();
       from = c.span.end;
-      const figure =
-        own ?? (groups.size ? [...groups.keys()].pop()! : ANAPHOR.test(s) ? previousFigure : null);
+      let figure = own ?? (groups.size ? [...groups.keys()].pop()! : null);
+      if (!figure && ANAPHOR.test(s) && previousFigure) {
+        figure = previousFigure;
+        anaphoric.add(figure);
+      }
       if (!figure) continue;
       groups.set(figure, [...(groups.get(figure) ?? []), c]);
     }
@@ -113,22 +182,38 @@ export function extractStatements(text: string): Statement[] {
       const local = value.start - sent.start;
       const inSentence = value.start >= sent.start;
       const own = periods.filter((p) => p.start < local).pop() ?? periods[0] ?? null;
-      const period = own ?? paragraph ?? textPeriod;
+      const back = anaphoric.has(value) ? previousPeriod : null;
+      const outer = quoted ? null : (paragraph ?? section ?? textPeriod);
+      const period = own ?? back ?? outer;
       out.push({
         value,
         subject: inSentence ? subjectOf(s, masked, local) : s.slice(0, cs[0]!.span.start - sent.start).trim(),
         period,
-        periodFrom: own ? 'sentence' : paragraph ? 'paragraph' : textPeriod ? 'text' : null,
+        periodFrom: own
+          ? 'sentence'
+          : back
+            ? 'anaphor'
+            : !outer
+              ? null
+              : paragraph
+                ? 'paragraph'
+                : section
+                  ? 'paragraph'
+                  : 'text',
         clauses: cs,
         span: { start: Math.min(value.start, cs[0]!.span.start), end: cs[cs.length - 1]!.span.end },
       });
     }
-    // A period stated at the opening of a sentence governs the rest of its paragraph.
+    // A period stated at the opening of a sentence governs the rest of its paragraph (not a quote's).
     const opening = periods.find((p) => p.start < 40);
-    if (opening) paragraph = opening;
-    previousFigure =
-      figures.filter((f) => !clauses.some((c) => c.span.start <= f.start && f.end <= c.span.end)).pop() ??
-      previousFigure;
+    if (opening && !quoted) paragraph = opening;
+    const last = figures
+      .filter((f) => !clauses.some((c) => c.span.start <= f.start && f.end <= c.span.end))
+      .pop();
+    if (last) {
+      previousFigure = last;
+      previousPeriod = periods.filter((p) => p.start < last.start - sent.start).pop() ?? periods[0] ?? null;
+    }
   }
   return out;
 }

@@ -1,4 +1,9 @@
-/** Periods as briefing text names them, and which of them set the period a statement speaks of. */
+/**
+ * Periods as briefing text names them, and which of them set the period a statement speaks of. The
+ * words are read by the one grammar of Vietnamese period words (`periods/period-text.ts`), which
+ * `parsePeriodVi` uses too: "8 tháng năm 2024" or "tháng 2–2024" mean the same to both.
+ */
+import { type PeriodWords, periodLabelVi, periodOfWords, readPeriodWords } from '../periods/period-text.ts';
 
 /** A span of the input: character offsets, end exclusive. */
 export interface Span {
@@ -6,72 +11,46 @@ export interface Span {
   end: number;
 }
 
-/** A period a text speaks of: a month, a quarter, a year-to-date span or a year. */
-export interface TextPeriod {
-  kind: 'M' | 'Q' | 'YTD' | 'Y';
-  year: number;
-  /** Month (M), quarter (Q) or the number of months (YTD). */
-  n: number;
-}
+/** A period a text speaks of (never a date nor a multi-year span). */
+export type TextPeriod = Omit<PeriodWords, 'start' | 'end' | 'kind'> & {
+  kind: Exclude<PeriodWords['kind'], 'date' | 'span'>;
+};
 
-const ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4 };
-// "/", "-" and "–" all separate a month or quarter from its year ("tháng 2-2024", "quý I-2024").
-const SEP = String.raw`\s*(?:/|-|–|năm)\s*`;
-const PERIOD_RES: [RegExp, (m: RegExpExecArray) => TextPeriod | null][] = [
-  [
-    new RegExp(String.raw`(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+(\d{4})`, 'giu'),
-    (m) => ({ kind: 'YTD', year: +m[2]!, n: +m[1]! }),
-  ],
-  [
-    new RegExp(String.raw`quý\s+(\d|I{1,3}|IV)${SEP}(\d{4})`, 'giu'),
-    (m) => ({ kind: 'Q', year: +m[2]!, n: ROMAN[m[1]!.toUpperCase()] ?? +m[1]! }),
-  ],
-  [new RegExp(String.raw`tháng\s+(\d{1,2})${SEP}(\d{4})`, 'giu'), (m) => month(+m[1]!, +m[2]!)],
-  // A whole year, but not a target year ("đến năm 2030").
-  [new RegExp(String.raw`(?<!đến\s)năm\s+(\d{4})`, 'giu'), (m) => ({ kind: 'Y', year: +m[1]!, n: 12 })],
-];
-const month = (m: number, y: number): TextPeriod | null =>
-  m >= 1 && m <= 12 ? { kind: 'M', year: y, n: m } : null;
+const isPeriod = (w: PeriodWords): w is TextPeriod & Span => w.kind !== 'date' && w.kind !== 'span';
 
-/** Every period named in a text, with where. */
+/** Every period named in a text, with where; dates and multi-year spans are read but are no periods. */
 export function periodsIn(text: string): (TextPeriod & Span)[] {
-  const out: (TextPeriod & Span)[] = [];
-  for (const [re, make] of PERIOD_RES) {
-    re.lastIndex = 0;
-    for (let m; (m = re.exec(text));) {
-      const p = make(m);
-      if (p && !out.some((o) => o.start <= m!.index && m!.index < o.end))
-        out.push({ ...p, start: m.index, end: m.index + m[0].length });
-    }
-  }
-  return out.sort((a, b) => a.start - b.start);
+  return readPeriodWords(text).filter(isPeriod);
 }
+
+/** "tháng 8/2024", "quý 3/2024", "8 tháng đầu năm 2024", "năm 2024". */
+export const periodLabel = (p: TextPeriod): string => periodLabelVi(periodOfWords(p)!);
+
+/** The identifier of the period ("2024M08", "2024M01-M08", "2024S1"). */
+export const periodIdOf = (p: TextPeriod): string => periodOfWords(p)!.id;
 
 // Words before a period that make it a comparison base ("so với", "cùng kỳ") rather than the period
 // the figures are for, or a future one ("nhiệm vụ trọng tâm quý 2", "phấn đấu đến", "kế hoạch").
 const BASE_BEFORE = /(?:so\s+với|so|cùng\s+(?:kỳ|kì)|\(|với|mức)\s*$/iu;
 const FUTURE =
-  /(?:nhiệm\s+vụ|phấn\s+đấu|kế\s+hoạch|dự\s+kiến|mục\s+tiêu|trọng\s+tâm|phương\s+hướng|chỉ\s+tiêu)[^.;\n]{0,30}$/iu;
+  /(?:nhiệm\s+vụ|phấn\s+đấu|kế\s+hoạch|dự\s+kiến|mục\s+tiêu|trọng\s+tâm|phương\s+hướng|chỉ\s+tiêu|dự\s+toán)[^.;\n]{0,30}$/iu;
 
 /**
  * The periods of `sentence` that say what its figures are for: not a comparison's base ("so với
- * tháng 7/2024", "cùng kỳ năm 2023", even when the comparison itself was not understood) and not a
- * future period ("nhiệm vụ trọng tâm quý 2/2024", "phấn đấu doanh thu quý 2/2024").
+ * tháng 7/2024", "cùng kỳ năm 2023", even when the comparison itself was not understood), not a
+ * future period ("nhiệm vụ trọng tâm quý 2/2024", "kế hoạch năm 2024"), and never a date or a
+ * multi-year span ("ngày 13 tháng 9 năm 2024", "5 năm 2021 – 2025").
  */
 export function ownPeriods(sentence: string): (TextPeriod & Span)[] {
   return periodsIn(sentence).filter((p) => {
     const before = sentence.slice(0, p.start);
-    // "ngày 13 tháng 9 năm 2024" is a date (of a meeting, of the document), not a period of figures.
-    return (
-      !BASE_BEFORE.test(before.slice(-14)) && !FUTURE.test(before) && !/ngày\s+\d{1,2}\s*$/iu.test(before)
-    );
+    return !BASE_BEFORE.test(before.slice(-14)) && !FUTURE.test(before);
   });
 }
 
 /**
- * The reporting period of a text: the period of its title (a first line without a full stop), else
- * the first period a sentence states its figures for. Only explicit evidence in a sentence overrides
- * it, and only for that sentence (or the paragraph it opens).
+ * The reporting period of a text (or of one source of a stitched text): the period of its title (a
+ * first line without a full stop), else the first period a sentence states its figures for.
  */
 export function reportingPeriod(text: string): TextPeriod | null {
   const first = text.trimStart().split('\n', 1)[0] ?? '';

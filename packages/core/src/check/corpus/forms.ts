@@ -44,9 +44,15 @@ export const FORM_CASES: CorpusCase[] = [
     'BÁO CÁO TÌNH HÌNH THÁNG 10/2024\nSố chứng thư số công cộng đang hoạt động là 2.745.120 chứng thư, tăng 14,8% so với cùng kỳ năm 2023 (2.391.220 chứng thư).',
     'Tình hình ngành 6 tháng đầu năm 2025\nDoanh thu toàn ngành ước đạt 1.968.400 tỷ đồng, tăng 12,9% so với cùng kỳ năm 2024 (1.743.490 tỷ đồng). Lợi nhuận tăng 10,4% so với cùng kỳ năm 2024.',
   ),
-  slip(
-    'period from the title: wrong comparison year',
+  // The year of a statement is judged only when its own sentence says its period: a title is no
+  // ground to speak on (it may belong to another source stitched into the text).
+  ...honest(
+    'period from the title only: comparison year not judged',
     'BÁO CÁO TÌNH HÌNH THÁNG 10/2024\nSố chứng thư số đang hoạt động là 2.745.120 chứng thư, tăng 14,8% so với cùng kỳ năm 2022 (2.391.220 chứng thư).',
+  ),
+  slip(
+    'period in the sentence: wrong comparison year',
+    'BÁO CÁO TÌNH HÌNH THÁNG 10/2024\nĐến tháng 10/2024, số chứng thư số đang hoạt động là 2.745.120 chứng thư, tăng 14,8% so với cùng kỳ năm 2022 (2.391.220 chứng thư).',
     { code: 'WRONG_COMPARISON_YEAR', quote: 'cùng kỳ năm 2022' },
   ),
   // 2. Decimals before a % sign, "/100 dân", English thousands.
