@@ -5,7 +5,7 @@ import { type Ctx, systemCtx } from '../context.ts';
 import type { Database } from '../db/database.ts';
 import { initStore } from '../demo/init.ts';
 import { parsePeriod, previousPeriod, samePeriodLastYear } from '../periods/period.ts';
-import { partialFigures } from '../releasing/release-period.ts';
+import { partialFigures } from '../releases/release-period.ts';
 import { createTestDatabase } from '../testing.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { createUnits } from '../units/units.ts';
