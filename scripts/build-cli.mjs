@@ -22,6 +22,7 @@ await build({
     main: 'packages/cli/src/main.ts',
     'feed-worker': 'packages/core/src/feeds/feed-worker.ts',
     'parse-worker': 'packages/core/src/imports/parse-worker.ts',
+    'json-worker': 'packages/core/src/format/json-worker.ts',
   },
   outdir,
   bundle: true,

@@ -2,7 +2,8 @@
 export * from './errors.ts';
 export * from './config.ts';
 export { zodErrorList, zodFieldErrors } from './zod-errors.ts';
-export { parseJsonExact } from './format/json-numbers.ts';
+export { JSON_MAX_DEPTH, parseJsonExact } from './format/json-numbers.ts';
+export { JSON_IN_THREAD_BYTES, readJsonBody } from './format/json-body.ts';
 export * from './context.ts';
 export * from './schemas.ts';
 export * from './access/access.ts';

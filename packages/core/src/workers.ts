@@ -1,4 +1,4 @@
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { type ResourceLimits, type TransferListItem, Worker } from 'node:worker_threads';
 
 /**
  * A module beside the caller's, by name without extension: `.ts` when running from source, `.js`
@@ -15,7 +15,7 @@ export function siblingModule(name: string, callerUrl: string): URL {
  */
 export function startWorker(
   entry: URL,
-  opts: { workerData?: unknown; resourceLimits?: ResourceLimits } = {},
+  opts: { workerData?: unknown; resourceLimits?: ResourceLimits; transferList?: TransferListItem[] } = {},
 ): Worker | null {
   let code = `import(${JSON.stringify(entry.href)});`;
   if (entry.pathname.endsWith('.ts')) {

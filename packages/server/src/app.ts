@@ -7,20 +7,14 @@ import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import {
-  BaocaoError,
-  type Database,
-  type Logger,
-  compactRollups,
-  notFound,
-  parseJsonExact,
-} from '@baocao/core';
+import { BaocaoError, type Database, type Logger, compactRollups, notFound } from '@baocao/core';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyServerFactory } from 'fastify';
+import { registerBodyReaders } from './body.ts';
 import { type Metrics, measureRequests } from './metrics.ts';
 import { presentError, statusOf } from './present-error.ts';
 import { docsPage, openApiDocument } from './openapi.ts';
-import type { App } from './route.ts';
+import { ANONYMOUS_BODY_LIMIT, type App } from './route.ts';
 import { sessionEnv } from './session.ts';
 import auth from './routes/auth.ts';
 import forms from './routes/forms.ts';
@@ -115,7 +109,8 @@ const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 export async function buildApp(opts: AppOptions): Promise<App> {
   const app = Fastify({
     loggerInstance: opts.log,
-    bodyLimit: 200 * 1024 * 1024,
+    // Routes declare their own limit (route.ts); anything else (unknown paths) reads next to nothing.
+    bodyLimit: ANONYMOUS_BODY_LIMIT,
     trustProxy: opts.trustProxy ?? trustProxyFromEnv(),
     genReqId: requestId,
     // HTTPS through a server factory keeps the app's type (an HTTPS server is an HTTP server to Node).
@@ -126,29 +121,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(helmet, {
     contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'upgrade-insecure-requests': null } },
   });
-  app.addContentTypeParser(
-    [
-      'application/octet-stream',
-      'text/csv',
-      'application/csv',
-      'application/vnd.sdmx.data+csv',
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    ],
-    { parseAs: 'buffer' },
-    (_req, body, done) => done(null, body),
-  );
-  // JSON bodies: number literals a double cannot hold exactly are refused, never rounded.
-  app.addContentTypeParser(
-    ['application/json', 'application/vnd.sdmx.data+json'],
-    { parseAs: 'string' },
-    (_req, body, done) => {
-      try {
-        done(null, parseJsonExact(String(body)));
-      } catch (e) {
-        done(e instanceof Error ? e : new Error(String(e)), undefined);
-      }
-    },
-  );
+  registerBodyReaders(app);
   app.setErrorHandler((err, req, reply) => {
     const status = statusOf(err);
     if (status === 503) reply.header('retry-after', '5');
@@ -161,7 +134,13 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   if (opts.metrics) measureRequests(app, opts.metrics);
   // Compressed answers (brotli or gzip, as the client accepts) for everything compressible over
   // 1 KB: the app's JavaScript and the API's JSON cross slow provincial links.
-  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
+  // Compressed request bodies are inflated by body.ts, bounded (not by the plugin).
+  await app.register(compress, {
+    global: true,
+    globalDecompression: false,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+  });
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,

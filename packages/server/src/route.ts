@@ -50,6 +50,11 @@ export interface RouteMeta {
 
 /** The body limit of routes that declare none: a JSON request of ordinary size. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+/**
+ * The body limit of every route anyone may call (sign-in: a name and a password), and of paths no
+ * route serves: an anonymous caller can make the server read no more than this.
+ */
+export const ANONYMOUS_BODY_LIMIT = 16 * 1024;
 
 /**
  * One API route: its schemas serve for parsing, for the OpenAPI document and — as types only — for
@@ -109,13 +114,18 @@ export function defineRoute<
   R extends z.ZodType | undefined = undefined,
 >(def: RouteDef<M, U, Q, B, R>): Route<M, U, Q, B, R extends z.ZodType ? z.output<R> : unknown> {
   const { handler, ...meta } = def;
+  const bodyLimit = def.bodyLimit ?? (def.auth === 'none' ? ANONYMOUS_BODY_LIMIT : DEFAULT_BODY_LIMIT);
+  if (def.auth === 'none' && bodyLimit > ANONYMOUS_BODY_LIMIT)
+    throw new Error(
+      `${def.method} ${def.url}: an anonymous route reads at most ${ANONYMOUS_BODY_LIMIT} bytes`,
+    );
   return {
     meta,
     register(app, env) {
       app.route({
         method: def.method,
         url: def.url,
-        bodyLimit: def.bodyLimit ?? DEFAULT_BODY_LIMIT,
+        bodyLimit,
         ...(def.rateLimit ? { config: { rateLimit: def.rateLimit } } : {}),
         onRequest: async (req) => {
           contexts.set(req, await env.ctxFor(req, def.auth));
