@@ -7,7 +7,7 @@ export { JSON_IN_THREAD_BYTES, readJsonBody } from './format/json-body.ts';
 export * from './context.ts';
 export * from './schemas.ts';
 export * from './access/access.ts';
-export { ACTIONS, Abilities, abilitiesOf, can } from './access/policy.ts';
+export * from './access/policy.ts';
 export * from './db/database.ts';
 export { migrate } from './db/migrate.ts';
 export * from './format/number.ts';

@@ -9,6 +9,12 @@ import { MAX_ABS_VALUE } from './value-rule.ts';
 export * from './value-schemas.ts';
 export * from './value-rule.ts';
 
+/**
+ * A calendar date written YYYY-MM-DD that exists (2024-02-29 yes, 2024-02-30 and 2023-02-29 no):
+ * the one date parser of every date field (zod's ISO date, leap years included).
+ */
+export const IsoDate = z.iso.date();
+
 /** Where a unit's form for a period stands (`missing`: never started). Declared once, here. */
 export const FormStatus = z.enum(['missing', 'draft', 'submitted', 'returned', 'approved']);
 export type FormStatus = z.infer<typeof FormStatus>;
@@ -66,8 +72,8 @@ export const UnitInput = z.object({
   nameEn: z.string().trim().min(1).nullish(),
   kind: UnitKind,
   parentCode: code.nullish(),
-  validFrom: z.iso.date().nullish(),
-  validTo: z.iso.date().nullish(),
+  validFrom: IsoDate.nullish(),
+  validTo: IsoDate.nullish(),
 });
 export type UnitInput = z.input<typeof UnitInput>;
 

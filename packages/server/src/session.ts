@@ -67,6 +67,7 @@ export function sessionEnv(db: Database, apiToken: string): ServerEnv {
           user: session.user,
           csrfToken: session.csrfToken,
           abilities: session.abilities,
+          pages: session.pages,
         });
         const sent = req.headers[CSRF_HEADER];
         if (!SAFE.has(req.method) && (typeof sent !== 'string' || !same(sent, session.csrfToken)))

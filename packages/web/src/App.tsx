@@ -1,54 +1,29 @@
-import { type Abilities, type Action, SessionInfo, type UserInfo } from '@baocao/core/browser';
+import { type Pages, SessionInfo } from '@baocao/core/browser';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ComponentType, useEffect, useState } from 'react';
 import { Link, Outlet, RouterProvider, ScrollRestoration, createBrowserRouter } from 'react-router';
 import { ApiError, setCsrfToken } from './api.ts';
-import { AppContext, type Lang, useApp } from './app-context.tsx';
+import { AppContext, type Lang, type Session, useApp } from './app-context.tsx';
 import { call } from './client.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { Loading } from './ui.tsx';
 
-type NavItem = {
-  path: string;
-  vi: string;
-  en: string;
-  /** Who sees the page, by abilities (and unit scope), never by role name. */
-  shown: (can: (a: Action) => boolean, user: UserInfo) => boolean;
-};
+type NavItem = { path: string; vi: string; en: string; page: keyof Pages };
 
+/** The nav: a page shows when the server's policy gives the user that page (`session.pages`). */
 const NAV: NavItem[] = [
-  {
-    path: '/forms',
-    vi: 'Biểu mẫu của tôi',
-    en: 'My forms',
-    shown: (can, u) => can('form.write') && !!u.unit,
-  },
-  {
-    path: '/board',
-    vi: 'Theo dõi nộp báo cáo',
-    en: 'Submissions',
-    shown: (can, u) => can('value.read') && !u.unit,
-  },
-  { path: '/dashboard', vi: 'Bảng điều khiển', en: 'Dashboard', shown: (can) => can('value.read') },
-  { path: '/reports', vi: 'Soạn báo cáo', en: 'Reports', shown: (can) => can('report.read') },
-  { path: '/check', vi: 'Kiểm tra số liệu', en: 'Fact-check', shown: () => true },
-  {
-    path: '/feeds',
-    vi: 'An toàn thông tin',
-    en: 'Cyber security',
-    shown: (can, u) => can('value.read') && !u.unit,
-  },
-  {
-    path: '/admin',
-    vi: 'Quản trị',
-    en: 'Administration',
-    shown: (can) => can('period.lock') || can('user.manage'),
-  },
+  { path: '/forms', vi: 'Biểu mẫu của tôi', en: 'My forms', page: 'forms' },
+  { path: '/board', vi: 'Theo dõi nộp báo cáo', en: 'Submissions', page: 'board' },
+  { path: '/dashboard', vi: 'Bảng điều khiển', en: 'Dashboard', page: 'dashboard' },
+  { path: '/reports', vi: 'Soạn báo cáo', en: 'Reports', page: 'reports' },
+  { path: '/check', vi: 'Kiểm tra số liệu', en: 'Fact-check', page: 'check' },
+  { path: '/feeds', vi: 'An toàn thông tin', en: 'Cyber security', page: 'feeds' },
+  { path: '/admin', vi: 'Quản trị', en: 'Administration', page: 'admin' },
 ];
 
 function Shell() {
-  const { user, setSession, lang, setLang, path, t, navigate, can } = useApp();
-  const nav = NAV.filter((p) => user && p.shown(can, user));
+  const { user, pages, setSession, lang, setLang, path, t, navigate } = useApp();
+  const nav = NAV.filter((p) => user && pages?.[p.page]);
   const signOut = async () => {
     await call('POST /api/auth/logout').catch(() => undefined);
     setSession(null);
@@ -106,6 +81,26 @@ function SignedIn() {
   return user ? <Outlet /> : <LoginPage />;
 }
 
+/**
+ * A page the user may not use is not shown, even when its address is typed: its buttons would only
+ * fail. The page list is the server's (`session.pages`).
+ */
+function Allowed({ page }: { page: keyof Pages }) {
+  const { pages, t } = useApp();
+  if (pages?.[page]) return <Outlet />;
+  return (
+    <section className="card narrow">
+      <h1>{t('Không dùng được trang này', 'This page is not available to you')}</h1>
+      <p>
+        {t(
+          'Tài khoản của bạn không có chức năng này. Chọn một mục trên thanh điều hướng.',
+          'Your account does not have this function. Choose an item from the navigation bar.',
+        )}
+      </p>
+    </section>
+  );
+}
+
 function NotFound() {
   const { t } = useApp();
   return <p>{t('Không có trang này', 'No such page')}</p>;
@@ -115,6 +110,12 @@ function NotFound() {
 // the shell first, and the charting library only to the pages that draw charts.
 const page = (load: () => Promise<ComponentType>) => ({
   lazy: async () => ({ Component: await load() }),
+});
+
+/** A route whose page shows only to users the policy gives it. */
+const guarded = (path: string, key: keyof Pages, load: () => Promise<ComponentType>) => ({
+  element: <Allowed page={key} />,
+  children: [{ path, ...page(load) }],
 });
 
 const router = createBrowserRouter([
@@ -128,20 +129,23 @@ const router = createBrowserRouter([
       {
         element: <SignedIn />,
         children: [
-          { path: 'forms', ...page(async () => (await import('./pages/MyFormsPage.tsx')).MyFormsPage) },
+          guarded('forms', 'forms', async () => (await import('./pages/MyFormsPage.tsx')).MyFormsPage),
+          // A form is opened by its reporter (their unit's) and by the board's readers (any unit):
+          // the form's own abilities then say what may be done with it.
           {
             path: 'forms/:unit/:period',
             ...page(async () => (await import('./pages/FormPage.tsx')).FormPage),
           },
-          { path: 'board', ...page(async () => (await import('./pages/BoardPage.tsx')).BoardPage) },
-          {
-            path: 'dashboard',
-            ...page(async () => (await import('./pages/DashboardPage.tsx')).DashboardPage),
-          },
-          { path: 'reports', ...page(async () => (await import('./pages/ReportsPage.tsx')).ReportsPage) },
-          { path: 'check', ...page(async () => (await import('./pages/CheckPage.tsx')).CheckPage) },
-          { path: 'feeds', ...page(async () => (await import('./pages/FeedsPage.tsx')).FeedsPage) },
-          { path: 'admin', ...page(async () => (await import('./pages/AdminPage.tsx')).AdminPage) },
+          guarded('board', 'board', async () => (await import('./pages/BoardPage.tsx')).BoardPage),
+          guarded(
+            'dashboard',
+            'dashboard',
+            async () => (await import('./pages/DashboardPage.tsx')).DashboardPage,
+          ),
+          guarded('reports', 'reports', async () => (await import('./pages/ReportsPage.tsx')).ReportsPage),
+          guarded('check', 'check', async () => (await import('./pages/CheckPage.tsx')).CheckPage),
+          guarded('feeds', 'feeds', async () => (await import('./pages/FeedsPage.tsx')).FeedsPage),
+          guarded('admin', 'admin', async () => (await import('./pages/AdminPage.tsx')).AdminPage),
         ],
       },
       { path: '*', element: <NotFound /> },
@@ -163,7 +167,7 @@ const queries = new QueryClient({
 });
 
 export function App() {
-  const [session, setSession] = useState<{ user: UserInfo; abilities: Abilities } | null>(null);
+  const [session, setSession] = useState<Session | null>(null);
   const [ready, setReady] = useState(false);
   const [lang, setLangState] = useState<Lang>(localStorage.getItem('lang') === 'en' ? 'en' : 'vi');
   useEffect(() => {
@@ -187,13 +191,14 @@ export function App() {
     setLangState(l);
   };
   // Another user's cached answers must never show: signing in or out empties the cache.
-  const changeSession = (s: { user: UserInfo; abilities: Abilities } | null) => {
+  const changeSession = (s: Session | null) => {
     queries.clear();
     setSession(s);
   };
   const state = {
     user: session?.user ?? null,
     abilities: session?.abilities ?? null,
+    pages: session?.pages ?? null,
     setSession: changeSession,
     lang,
     setLang,

@@ -1,16 +1,25 @@
-import type { Abilities, Action, UserInfo } from '@baocao/core/browser';
+import type { Abilities, Action, Pages, UserInfo } from '@baocao/core/browser';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { createContext, useContext } from 'react';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 
 export type Lang = 'vi' | 'en';
 
+/** A signed-in user as the session answer gives them. */
+export interface Session {
+  user: UserInfo;
+  abilities: Abilities;
+  pages: Pages;
+}
+
 /** Who is signed in and the language: the state every page reads (navigation is React Router's). */
 export interface AppState {
   user: UserInfo | null;
   /** What the signed-in user may do, as the server's policy says (never inferred from the role). */
   abilities: Abilities | null;
-  setSession(s: { user: UserInfo; abilities: Abilities } | null): void;
+  /** The pages the user may use, as the server's policy says (`pagesOf`). */
+  pages: Pages | null;
+  setSession(s: Session | null): void;
   lang: Lang;
   setLang(l: Lang): void;
 }

@@ -51,6 +51,7 @@ const PROBES: Record<Action, (ctx: Ctx, n: number) => Promise<unknown>> = {
     ]),
   'unit.write': (ctx) => createUnits(ctx, [{ code: '', nameVi: '', kind: 'other' }]),
   'plan.write': (ctx) => setPlanTargets(ctx, [{ indicator: 'KHONG.CO', unit: 'VN', year: 2025, value: 1 }]),
+  'period.open': (ctx) => openReportingPeriod(ctx, { period: '2019M01' }),
   'period.lock': (ctx, n) => lockPeriod(ctx, { period: `20${10 + n}M01`, reason: 'thử quyền' }),
   'value.read': (ctx) => exportValues(ctx, { format: 'json', period: '2019M01' }),
   'value.write': (ctx) => submitValues(ctx, { rows: [] }),

@@ -1,6 +1,6 @@
 /** Shapes of accounts and sessions that cross the API (Node-free, shared with the web app). */
 import { z } from 'zod';
-import { Abilities } from '../access/policy.ts';
+import { Abilities, Pages } from '../access/policy.ts';
 import { ROLES } from '../roles.ts';
 
 export const LoginInput = z.object({
@@ -46,5 +46,11 @@ export type AccountChange = z.input<typeof AccountChange>;
  * What the browser learns about its session: who it is, the token its writes must carry, and what
  * it may do (the policy's answer per action; the web app asks these, never the role name).
  */
-export const SessionInfo = z.object({ user: UserInfo, csrfToken: z.string(), abilities: Abilities });
+export const SessionInfo = z.object({
+  user: UserInfo,
+  csrfToken: z.string(),
+  abilities: Abilities,
+  /** The pages of the web app this user may use (`pagesOf`): the nav and the pages' guard read them. */
+  pages: Pages,
+});
 export type SessionInfo = z.infer<typeof SessionInfo>;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { requireAccess } from '../access/access.ts';
-import { abilitiesOf } from '../access/policy.ts';
+import { abilitiesOf, pagesOf } from '../access/policy.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { Actor, Ctx } from '../context.ts';
 import { BaocaoError } from '../errors.ts';
@@ -171,7 +171,13 @@ export async function login(
     await writeAudit(trx, actor, { entity: 'user', key: user.username, action: 'login' });
   });
   const unit = (await selectUsers(ctx.db.k).where('u.id', '=', user.id).executeTakeFirstOrThrow()).unit;
-  return { token, csrfToken, user: toInfo({ ...user, unit }), abilities: abilitiesOf(user.role) };
+  return {
+    token,
+    csrfToken,
+    user: toInfo({ ...user, unit }),
+    abilities: abilitiesOf(user.role),
+    pages: pagesOf(user.role, user.unit_id !== null),
+  };
 }
 
 /** The actor and CSRF token of a live session token, or null (unknown, expired or disabled). */
@@ -187,6 +193,7 @@ export async function sessionFor(
     csrfToken: s.csrf_token,
     user: { ...toInfo(s), unitName: s.unit_name },
     abilities: abilitiesOf(s.role),
+    pages: pagesOf(s.role, s.unit_id !== null),
   };
 }
 

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { listIndicators } from '../catalog/indicators.ts';
 import { compareMany } from '../compare/compare.ts';
 import { pivotValues } from '../compare/pivot.ts';
@@ -6,23 +5,26 @@ import type { Ctx } from '../context.ts';
 import { periodFromMonths, parsePeriod } from '../periods/period.ts';
 import { periodLabelVi } from '../periods/period-text.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
+import { periodsVisibleTo } from '../periods/visibility.ts';
+import { currentMonthIndex } from '../values/validate.ts';
+import { selectMonthsWithValues } from './dashboard.queries.ts';
 import { unknownUnit } from '../units/units.ts';
 import type { Dashboard } from './dashboard-schemas.ts';
 
 const SPARK_MONTHS = 12;
 
-/** The latest month with data the actor may see (released months for the public). */
-async function latestMonth(ctx: Ctx): Promise<string | null> {
-  const r =
-    ctx.actor.role === 'public'
-      ? await sql<{
-          m: number | null;
-        }>`select max(first_month) as m from data_release where first_month = last_month`.execute(ctx.db.k)
-      : await sql<{
-          m: number | null;
-        }>`select max(last_month) as m from data_value where first_month = last_month`.execute(ctx.db.k);
-  const m = r.rows[0]?.m;
-  return m === null || m === undefined ? null : periodFromMonths(Number(m), Number(m)).id;
+/**
+ * The month the dashboard opens on: the latest month that has ended, has stored figures, and that
+ * the actor may see (`periodsVisibleTo`: released months for the public, so a released quarter's
+ * months show). A month still running, with only some units' figures in, is never the default.
+ */
+async function defaultMonth(ctx: Ctx): Promise<string | null> {
+  const [visible, rows] = await Promise.all([
+    periodsVisibleTo(ctx),
+    selectMonthsWithValues(ctx.db.k, currentMonthIndex()),
+  ]);
+  const m = rows.map((r) => periodFromMonths(r.first_month, r.first_month)).find(visible);
+  return m?.id ?? null;
 }
 
 /**
@@ -33,7 +35,7 @@ export async function getDashboard(ctx: Ctx, input: { unit?: string; period?: st
   const graph = await loadUnitGraph(ctx.db.k);
   const unit = graph.byCode.get((input.unit ?? 'VN').trim().toUpperCase());
   if (!unit) throw unknownUnit(input.unit ?? 'VN');
-  const period = input.period ? parsePeriod(input.period).id : await latestMonth(ctx);
+  const period = input.period ? parsePeriod(input.period).id : await defaultMonth(ctx);
   const names = { unitName: unit.nameVi, unitNameEn: unit.nameEn ?? unit.nameVi };
   const empty = { unit: unit.code, ...names, period: null, periodLabel: null, cards: [] };
   if (!period) return empty;

@@ -185,6 +185,7 @@ export interface Schema {
     period: string;
     due_on: DateText;
     closed: ColumnType<boolean, boolean | undefined, boolean>;
+    opened_early: ColumnType<boolean, boolean | undefined, boolean>;
     opened_by: string;
     opened_at: Timestamp;
   };

@@ -158,9 +158,11 @@ export async function loadDemo(ctx: Ctx): Promise<{ values: number; plans: numbe
   const stored = await submitValues(ctx, { rows: [...rows.values()], source: 'demo' });
   await setPlanTargets(ctx, plans);
   const registryItems = await loadDemoRegistry(ctx);
-  // The seeds are published reports, so their years are public; units report the last month and this one.
+  // The seeds are published reports, so their years are public. Units report the months that have
+  // ended: last month and the one before (a month still running is not offered for reporting).
   for (const period of ['2023', '2024']) await releasePeriod(ctx, { period });
   const thisMonth = periodFromMonths(currentMonthIndex(), currentMonthIndex());
-  for (const p of [shiftPeriod(thisMonth, -1), thisMonth]) await openReportingPeriod(ctx, { period: p.id });
+  for (const p of [shiftPeriod(thisMonth, -2), shiftPeriod(thisMonth, -1)])
+    await openReportingPeriod(ctx, { period: p.id });
   return { values: stored.rows, plans: plans.length, registryItems };
 }

@@ -1,3 +1,33 @@
+import { BaocaoError } from '../errors.ts';
+import { IsoDate } from '../schemas.ts';
+
+/**
+ * Reads a date field (YYYY-MM-DD) strictly through the one date parser (`IsoDate`): a day the
+ * calendar lacks (2024-02-30) or a month 99 is refused with INVALID_DATE naming the field.
+ */
+export function parseIsoDate(text: string, field: { vi: string; en: string }): string {
+  const r = IsoDate.safeParse(text.trim());
+  if (r.success) return r.data;
+  throw new BaocaoError(
+    'INVALID_DATE',
+    `${field.vi} "${text}" không phải một ngày có thật (YYYY-MM-DD)`,
+    `${field.en} "${text}" is not a real date (YYYY-MM-DD)`,
+    {
+      details: [
+        {
+          field: field.en,
+          code: 'INVALID_DATE',
+          message: `${field.vi}: ngày không có thật`,
+          messageEn: `${field.en}: not a real date`,
+        },
+      ],
+    },
+  );
+}
+
+/** Whether `text` is a real date written YYYY-MM-DD (the same parser, for row checks). */
+export const isIsoDate = (text: string): boolean => IsoDate.safeParse(text).success;
+
 /**
  * Dates the way administrative documents write them (Decree 30/2020/NĐ-CP, art. 9): a day below
  * 10 and the months January and February take a leading zero; other months do not.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LegalStage, RegistryKindSchema, TaskStatus } from '../registries/registry-schemas.ts';
 import { ROLES } from '../roles.ts';
+import { ClosedBy, PERIOD_STATE_LABELS } from '../periods/period-schemas.ts';
 import { FormStatus, IndicatorKind, UnitKind } from '../schemas.ts';
 import { REGISTRY_KIND_LABELS, STAGE_LABELS, TASK_STATUS_LABELS } from '../registries/registry-labels.ts';
 import {
@@ -20,6 +21,7 @@ const tables: [string, Labels<string>, readonly string[]][] = [
   ['task statuses', TASK_STATUS_LABELS, TaskStatus.options],
   ['form statuses', STATUS_LABELS, [...FormStatus.options, 'estimate', 'official', 'partial']],
   ['registry kinds', REGISTRY_KIND_LABELS, RegistryKindSchema.options],
+  ['period states', PERIOD_STATE_LABELS, [...ClosedBy.options, 'open']],
 ];
 
 describe('labels a person reads for each code', () => {

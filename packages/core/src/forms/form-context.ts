@@ -1,4 +1,6 @@
-import type { Ctx } from '../context.ts';
+import { inScope } from '../access/access.ts';
+import { formAbilities } from '../access/policy.ts';
+import type { Actor, Ctx } from '../context.ts';
 import { BaocaoError } from '../errors.ts';
 import { listIndicators } from '../catalog/indicators.ts';
 import { type Period, parsePeriod } from '../periods/period.ts';
@@ -6,7 +8,7 @@ import { periodLabelVi } from '../periods/period-text.ts';
 import type { Indicator, Unit } from '../schemas.ts';
 import { type UnitGraph, loadUnitGraph, unitCovers } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
-import { closedSpanOf, loadClosedSpans } from '../periods/period-rule.ts';
+import { type PeriodFacts, loadPeriodWorld, periodFacts, todayInVietnam } from '../periods/period-state.ts';
 import type { FormStatus } from '../schemas.ts';
 import { type FormSummary, draftOf } from './form-schemas.ts';
 import type { SubmissionRow } from './forms.queries.ts';
@@ -45,21 +47,29 @@ export function unitDueOn(dueOn: string, unit: Unit): string {
   return d.toISOString().slice(0, 10);
 }
 
-export const todayIso = () => new Date().toISOString().slice(0, 10);
 const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** The summary line of one unit's form, from its submission row (absent when never started). */
+/**
+ * The summary line of one unit's form, from its submission row (absent when never started): its
+ * state (status, closed and why, from the period's state) and what `actor` may do with it — the
+ * one place a form's abilities are worked out; the form functions refuse by the same facts.
+ */
 export function summarize(
+  actor: Actor,
+  graph: UnitGraph,
   unit: Unit,
   p: Period,
-  rp: { due_on: string; closed: boolean },
+  rp: { due_on: string },
+  period: PeriodFacts,
   sub: SubmissionRow | undefined,
 ): FormSummary {
   const due = unitDueOn(rp.due_on, unit);
-  const daysLeft = dayNumber(due) - dayNumber(todayIso());
+  const daysLeft = dayNumber(due) - dayNumber(todayInVietnam());
   const draft = draftOf(sub?.draft);
   const status: FormStatus = sub && (sub.status !== 'draft' || draft.length > 0) ? sub.status : 'missing';
+  const closed = !period.open;
+  const handedIn = status === 'submitted' || status === 'approved';
   return {
     unit: unit.code,
     unitName: unit.nameVi,
@@ -69,7 +79,7 @@ export function summarize(
     dueOn: due,
     daysLeft,
     status,
-    comment: sub?.comment ?? null,
+    comment: status === 'returned' ? (sub?.comment ?? null) : null,
     submittedAt: iso(sub?.submitted_at ?? null),
     submittedBy: sub?.submitted_by ?? null,
     submittedByName: sub?.submitted_by_name ?? sub?.submitted_by ?? null,
@@ -77,9 +87,17 @@ export function summarize(
     reviewedBy: sub?.reviewed_by ?? null,
     reviewedByName: sub?.reviewed_by_name ?? sub?.reviewed_by ?? null,
     remindedAt: iso(sub?.reminded_at ?? null),
-    late: daysLeft < 0 && status !== 'submitted' && status !== 'approved',
+    late: daysLeft < 0 && !handedIn,
+    handedIn,
     filled: draft.length,
-    closed: rp.closed,
+    closed,
+    closedBy: period.closedBy,
+    abilities: formAbilities(actor.role, {
+      status,
+      closed,
+      inScope: inScope(actor, unit.id, graph.ancestorsOf),
+      ownSubmission: sub?.submitted_by === actor.username,
+    }),
   };
 }
 
@@ -98,15 +116,14 @@ export async function loadFormContext(ctx: Ctx, key: { unit: string; period: str
       { status: 409 },
     );
   }
-  const [indicators, spans] = await Promise.all([listIndicators(ctx), loadClosedSpans(ctx.db.k)]);
-  // Closed by the one rule of writers: a closed reporting period or a lock over it.
-  const closed = closedSpanOf(spans, p);
+  const [indicators, world] = await Promise.all([listIndicators(ctx), loadPeriodWorld(ctx.db.k)]);
   return {
     graph,
     unit,
     p,
-    rp: { ...rp, closed: closed !== undefined },
-    closed,
+    rp,
+    /** The period's state (`periods/period-state.ts`): open, or closed and why. */
+    period: periodFacts(world, p, rp.opened_early),
     indicators,
     form: formIndicators(indicators, unit),
   };

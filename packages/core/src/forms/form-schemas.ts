@@ -1,5 +1,7 @@
 /** Shapes of unit forms and their review that cross the API (Node-free, shared with the web app). */
 import { z } from 'zod';
+import { FormAbilities } from '../access/policy.ts';
+import { ClosedBy, ReportingPeriod } from '../periods/period-schemas.ts';
 import { FormStatus, ValueStatus } from '../schemas.ts';
 
 export const FormKey = z.object({
@@ -70,6 +72,7 @@ export const FormSummary = z.object({
   dueOn: z.string(),
   daysLeft: z.number().int(),
   status: FormStatus,
+  /** The reviewer's reason, while the form is returned to the unit (once resubmitted it is history). */
   comment: z.string().nullable(),
   submittedAt: z.string().nullable(),
   submittedBy: z.string().nullable(),
@@ -80,9 +83,14 @@ export const FormSummary = z.object({
   reviewedByName: z.string().nullable(),
   remindedAt: z.string().nullable(),
   late: z.boolean(),
+  /** The unit has sent it: submitted or approved (its deadline is met). */
+  handedIn: z.boolean(),
   filled: z.number().int(),
-  /** The reporting period is closed: nothing on the form can change until it is reopened. */
+  /** The reporting period is not open: nothing on the form can change (`closedBy` says why). */
   closed: z.boolean(),
+  closedBy: ClosedBy.nullable(),
+  /** What the signed-in person may do with this form (core decides; the web only shows it). */
+  abilities: FormAbilities,
 });
 export type FormSummary = z.infer<typeof FormSummary>;
 
@@ -94,6 +102,8 @@ export const SubmissionBoard = z.object({
   period: z.string(),
   periodLabel: z.string(),
   dueOn: z.string().nullable(),
+  /** The reporting period's state and abilities (null when the period was never opened). */
+  reportingPeriod: ReportingPeriod.nullable(),
   forms: z.array(FormSummary),
   counts: z.record(z.string(), z.number()),
 });

@@ -4,7 +4,8 @@ import { compareMany } from '../compare/compare.ts';
 import type { Ctx } from '../context.ts';
 import { BaocaoError, type FieldError, errorList } from '../errors.ts';
 import { readValueFile } from '../imports/parse-off-thread.ts';
-import { isPeriodWritable, loadClosedSpans, periodClosed } from '../periods/period-rule.ts';
+import { isEditableStatus } from '../access/policy.ts';
+import { loadPeriodWorld, periodFacts, periodNotOpen } from '../periods/period-state.ts';
 import { parsePeriod } from '../periods/period.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { loadValidationContext, rejectRows } from '../values/values.ts';
@@ -27,23 +28,27 @@ const scopeOf = (fc: Awaited<ReturnType<typeof loadFormContext>>) => ({
   ancestorsOf: fc.graph.ancestorsOf,
 });
 
-/** The forms the actor's unit (and the units below it) must fill, for every open period. */
+/**
+ * The forms the actor's unit (and the units below it) must fill, for every open period (a period
+ * that has not ended is not offered unless an administrator opened it early).
+ */
 export async function listMyForms(ctx: Ctx): Promise<FormSummary[]> {
   requireAccess(ctx, 'form.write');
   if (ctx.actor.unitId === null) return [];
-  const [graph, indicators, periods, spans] = await Promise.all([
+  const [graph, indicators, periods, world] = await Promise.all([
     loadUnitGraph(ctx.db.k),
     listIndicators(ctx),
     selectReportingPeriods(ctx.db.k),
-    loadClosedSpans(ctx.db.k),
+    loadPeriodWorld(ctx.db.k),
   ]);
   const out: FormSummary[] = [];
   for (const rp of periods) {
     const p = parsePeriod(rp.period);
-    if (!isPeriodWritable(spans, p)) continue;
+    const period = periodFacts(world, p, rp.opened_early);
+    if (!period.open) continue;
     const subs = new Map((await selectSubmissions(ctx.db.k, { period: p.id })).map((s) => [s.unit_id, s]));
     for (const u of reportingUnits(graph, indicators, p, ctx.actor.unitId)) {
-      out.push(summarize(u, p, rp, subs.get(u.id)));
+      out.push(summarize(ctx.actor, graph, u, p, rp, period, subs.get(u.id)));
     }
   }
   return out.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.unit.localeCompare(b.unit));
@@ -80,7 +85,7 @@ export async function getForm(ctx: Ctx, key: FormKey): Promise<Form> {
       lastYear: { period: h.lastYear.period, value: h.lastYear.value },
     };
   });
-  return { ...summarize(fc.unit, fc.p, fc.rp, sub), rows };
+  return { ...summarize(ctx.actor, fc.graph, fc.unit, fc.p, fc.rp, fc.period, sub), rows };
 }
 
 const formLocked = (status: string) =>
@@ -109,12 +114,11 @@ export async function saveForm(
   const { unit, period, values } = FormSaveInput.parse(input);
   const fc = await loadFormContext(ctx, { unit, period });
   requireAccess(ctx, 'form.write', scopeOf(fc));
-  // The one rule of closed periods (locks and closed reporting periods), before any validation.
-  if (fc.closed) throw periodClosed(fc.p, fc.closed);
+  // The period's state (locks, closed, not ended) decides before any validation.
+  if (!fc.period.open) throw periodNotOpen(fc.p, fc.period);
   // The form's state decides first (checked again under the row lock when writing).
   const [current] = await selectSubmissions(ctx.db.k, { period: fc.p.id, unitId: fc.unit.id });
-  if (current && (current.status === 'submitted' || current.status === 'approved'))
-    throw formLocked(current.status);
+  if (current && !isEditableStatus(current.status)) throw formLocked(current.status);
   const onForm = new Set(fc.form.map((i) => i.code));
   const errors = errorList();
   const typed = values
@@ -151,7 +155,7 @@ export async function saveForm(
   }
   await ctx.db.k.transaction().execute(async (trx) => {
     const sub = await lockSubmission(trx, fc.unit.id, fc.p.id);
-    if (sub && (sub.status === 'submitted' || sub.status === 'approved')) throw formLocked(sub.status);
+    if (sub && !isEditableStatus(sub.status)) throw formLocked(sub.status);
     const status = input.submit ? 'submitted' : (sub?.status ?? 'draft');
     await writeSubmission(trx, {
       unit_id: fc.unit.id,

@@ -10,7 +10,7 @@ import { loadValidationContext, rejectRows, storeValidRows } from '../values/val
 import { validateValueRows } from '../values/validate.ts';
 import { requireSecondPerson } from './four-eyes.ts';
 import { lockValueCells, unlockValueCells } from '../values/value-locks.queries.ts';
-import { isPeriodWritable, loadClosedSpans } from '../periods/period-rule.ts';
+import { loadPeriodWorld, periodFacts, periodNotOpen, reportingPeriodOf } from '../periods/period-state.ts';
 import { type FormKey, type SubmissionBoard, draftOf } from './form-schemas.ts';
 import { loadFormContext, reportingUnits, summarize } from './form-context.ts';
 import { getForm } from './forms.ts';
@@ -21,21 +21,29 @@ import { selectReportingPeriod } from '../periods/periods.queries.ts';
 export async function submissionBoard(ctx: Ctx, input: { period: string }): Promise<SubmissionBoard> {
   requireAccess(ctx, 'value.read');
   const p = parsePeriod(input.period);
-  const [graph, indicators, found, subs, spans] = await Promise.all([
+  const [graph, indicators, rp, subs, world] = await Promise.all([
     loadUnitGraph(ctx.db.k),
     listIndicators(ctx),
     selectReportingPeriod(ctx.db.k, p.id),
     selectSubmissions(ctx.db.k, { period: p.id }),
-    loadClosedSpans(ctx.db.k),
+    loadPeriodWorld(ctx.db.k),
   ]);
   const byUnit = new Map(subs.map((s) => [s.unit_id, s]));
-  const rp = found && { ...found, closed: !isPeriodWritable(spans, p) };
   const forms = rp
-    ? reportingUnits(graph, indicators, p, ctx.actor.unitId).map((u) => summarize(u, p, rp, byUnit.get(u.id)))
+    ? reportingUnits(graph, indicators, p, ctx.actor.unitId).map((u) =>
+        summarize(ctx.actor, graph, u, p, rp, periodFacts(world, p, rp.opened_early), byUnit.get(u.id)),
+      )
     : [];
   const counts: Record<string, number> = { late: forms.filter((f) => f.late).length };
   for (const f of forms) counts[f.status] = (counts[f.status] ?? 0) + 1;
-  return { period: p.id, periodLabel: periodLabelVi(p), dueOn: rp?.due_on ?? null, forms, counts };
+  return {
+    period: p.id,
+    periodLabel: periodLabelVi(p),
+    dueOn: rp?.due_on ?? null,
+    reportingPeriod: rp ? reportingPeriodOf(ctx.actor, world, rp) : null,
+    forms,
+    counts,
+  };
 }
 
 const wrongState = (want: string, have: string) =>
@@ -59,6 +67,8 @@ async function review(
 ) {
   const fc = await loadFormContext(ctx, key);
   requireAccess(ctx, 'form.review', { unitIds: [fc.unit.id], ancestorsOf: fc.graph.ancestorsOf });
+  // Approving or returning changes what the unit may do in the period: only while it is open.
+  if (want.action !== 'unlock' && !fc.period.open) throw periodNotOpen(fc.p, fc.period);
   await ctx.db.k.transaction().execute(async (trx) => {
     const sub = await lockSubmission(trx, fc.unit.id, fc.p.id);
     if (!sub || sub.status !== want.from) throw wrongState(want.verb, sub?.status ?? 'missing');

@@ -1,8 +1,9 @@
-import { requireAccess } from '../access/access.ts';
+import { hasRole, requireAccess } from '../access/access.ts';
 import type { Ctx } from '../context.ts';
 import { BaocaoError } from '../errors.ts';
 import type { Period } from './period.ts';
 import { periodLabelVi } from './period-text.ts';
+import { selectReleasedSpans } from './periods.queries.ts';
 
 type Scope = Parameters<typeof requireAccess>[2];
 
@@ -15,16 +16,16 @@ export const coveredBy = (spans: { first_month: number; last_month: number }[], 
 };
 
 /**
- * Which periods the actor may read values of. Signed-in readers: every period, within their unit
- * scope (checked here). The public: only released periods — the one gate between unpublished
- * data and the public pages, applied by every reader of values in core.
+ * Which periods the actor may read values of. Readers holding `value.read`: every period, within
+ * their unit scope (checked here). Everyone else (the public): only released periods — the one
+ * gate between unpublished data and the public pages, applied by every reader of values in core.
  */
 export async function periodsVisibleTo(ctx: Ctx, scope?: Scope): Promise<(p: Period) => boolean> {
-  if (ctx.actor.role !== 'public') {
+  if (hasRole(ctx, 'value.read')) {
     requireAccess(ctx, 'value.read', scope);
     return () => true;
   }
-  const spans = await ctx.db.k.selectFrom('data_release').select(['first_month', 'last_month']).execute();
+  const spans = await selectReleasedSpans(ctx.db.k);
   return (p) => coveredBy(spans, p);
 }
 

@@ -5,6 +5,7 @@ import type { FieldError } from '../errors.ts';
 import { type ErrorList, errorList } from '../errors.ts';
 import { parseStatusWord } from './status-word.ts';
 import { type ClosedSpan, closedSpanOf, periodClosedRow } from '../periods/period-rule.ts';
+import { todayInVietnam } from '../periods/period-state.ts';
 import { readValue } from '../value-rule.ts';
 import { type Period, monthIndexOfDate, parsePeriod } from '../periods/period.ts';
 import type { Indicator } from '../schemas.ts';
@@ -55,8 +56,8 @@ const err = (row: number, field: string, code: string, message: string, messageE
   messageEn,
 });
 
-/** Month index of today, the boundary between open and future periods. */
-export const currentMonthIndex = (now = new Date()) => monthIndexOfDate(now.toISOString().slice(0, 10));
+/** Month index of today in Vietnam, the boundary between open and future periods. */
+export const currentMonthIndex = (now = new Date()) => monthIndexOfDate(todayInVietnam(now));
 
 /**
  * Checks every row and returns the valid ones by id, or every error found (row, field, code,

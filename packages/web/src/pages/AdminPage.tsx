@@ -1,4 +1,11 @@
-import { ROLES, ROLE_LABELS, UserInput, monthIndexOfDate, periodFromMonths } from '@baocao/core/browser';
+import {
+  PERIOD_STATE_LABELS,
+  ROLES,
+  ROLE_LABELS,
+  UserInput,
+  monthIndexOfDate,
+  periodFromMonths,
+} from '@baocao/core/browser';
 import { ApiError } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { useAction, useLoad } from '../hooks.ts';
@@ -14,12 +21,14 @@ import { call } from '../client.ts';
 export function AdminPage() {
   const { t, user, can } = useApp();
   const fmt = useFormat();
-  // The month to open: next month by default (the one units will report on after this one).
+  // The month to open: last month by default (the latest that has ended, the one units report now).
   const [toOpen, setToOpen] = useState(() => {
-    const next = monthIndexOfDate(new Date().toISOString().slice(0, 10)) + 1;
-    return periodFromMonths(next, next).id;
+    const last = monthIndexOfDate(new Date().toISOString().slice(0, 10)) - 1;
+    return periodFromMonths(last, last).id;
   });
-  const periods = useLoad(['GET /api/periods'], () => call('GET /api/periods'));
+  const periods = useLoad(['GET /api/periods'], () =>
+    can('period.open') ? call('GET /api/periods') : Promise.resolve([]),
+  );
   const users = useLoad(['GET /api/users', user?.username], () =>
     can('user.manage') ? call('GET /api/users') : Promise.resolve([]),
   );
@@ -43,81 +52,117 @@ export function AdminPage() {
           {notice}
         </p>
       )}
-      <div className="card">
-        <h2>{t('Kỳ báo cáo', 'Reporting periods')}</h2>
-        {periods.loading && <Loading />}
-        <table className="grid">
-          <thead>
-            <tr>
-              <th>{t('Kỳ', 'Period')}</th>
-              <th>{t('Hạn nộp', 'Deadline')}</th>
-              <th>{t('Tình trạng', 'State')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {periods.data?.map((p) => (
-              <tr key={p.period} data-period={p.period}>
-                <td>{fmt.period(p.period)}</td>
-                <td>{fmt.date(p.dueOn)}</td>
-                <td>
-                  {p.closed ? t('Đã đóng', 'Closed') : t('Đang mở', 'Open')} ·{' '}
-                  {p.released ? t('Đã công bố', 'Published') : t('Chưa công bố', 'Not published')}
-                </td>
-                <td>
-                  {!p.closed && (
-                    <button
-                      type="button"
-                      onClick={() =>
-                        act(
-                          () =>
-                            call('PUT /api/periods', {
-                              body: { period: p.period, dueOn: p.dueOn, closed: true },
-                            }),
-                          t('Đã đóng kỳ', 'Period closed'),
-                        )
-                      }
-                    >
-                      {t('Đóng kỳ', 'Close')}
-                    </button>
-                  )}
-                  {!p.released && (
-                    <button
-                      type="button"
-                      onClick={() =>
-                        act(() => release(p.period, t), t('Đã công bố số liệu', 'Figures published'))
-                      }
-                    >
-                      {t('Công bố số liệu', 'Publish figures')}
-                    </button>
-                  )}
-                </td>
+      {can('period.open') && (
+        <div className="card">
+          <h2>{t('Kỳ báo cáo', 'Reporting periods')}</h2>
+          {periods.loading && <Loading />}
+          <table className="grid">
+            <thead>
+              <tr>
+                <th>{t('Kỳ', 'Period')}</th>
+                <th>{t('Hạn nộp', 'Deadline')}</th>
+                <th>{t('Tình trạng', 'State')}</th>
+                <th />
               </tr>
-            ))}
-          </tbody>
-        </table>
-        <form
-          onSubmit={(e) => {
-            const f = form(e);
-            act(
-              () =>
-                call('PUT /api/periods', {
-                  body: { period: String(f.get('period')), dueOn: String(f.get('dueOn') ?? '') || null },
-                }),
-              t('Đã mở kỳ', 'Period opened'),
-            );
-          }}
-        >
-          {/* Reporting periods are months: picked, never typed as a code. */}
-          <PeriodPicker value={toOpen} kinds={['M']} onChange={setToOpen} />
-          <input type="hidden" name="period" value={toOpen} />
-          <label>
-            {t('Hạn nộp (mặc định ngày 15 tháng sau)', 'Deadline (default: the 15th of the next month)')}{' '}
-            <input name="dueOn" type="date" />
-          </label>
-          <button type="submit">{t('Mở kỳ', 'Open')}</button>
-        </form>
-      </div>
+            </thead>
+            <tbody>
+              {periods.data?.map((p) => (
+                <tr key={p.period} data-period={p.period}>
+                  <td>{fmt.period(p.period)}</td>
+                  <td>{fmt.date(p.dueOn)}</td>
+                  <td>
+                    {fmt.label(PERIOD_STATE_LABELS, p.closedBy ?? 'open')}
+                    {p.openedEarly && !p.ended ? ` (${t('mở sớm', 'opened early')})` : ''} ·{' '}
+                    {p.released ? t('Đã công bố', 'Published') : t('Chưa công bố', 'Not published')}
+                  </td>
+                  <td>
+                    {p.abilities.close && (
+                      <button
+                        type="button"
+                        onClick={() =>
+                          act(
+                            () =>
+                              call('PUT /api/periods', {
+                                body: { period: p.period, dueOn: p.dueOn, closed: true },
+                              }),
+                            t('Đã đóng kỳ', 'Period closed'),
+                          )
+                        }
+                      >
+                        {t('Đóng kỳ', 'Close')}
+                      </button>
+                    )}
+                    {p.abilities.open && (
+                      <button
+                        type="button"
+                        onClick={() =>
+                          act(
+                            () =>
+                              call('PUT /api/periods', {
+                                body: {
+                                  period: p.period,
+                                  dueOn: p.dueOn,
+                                  closed: false,
+                                  // Before its end a period opens only by a deliberate, confirmed choice.
+                                  ...(p.ended ? {} : { early: confirmEarly(p.period, t) }),
+                                },
+                              }),
+                            t('Đã mở lại kỳ', 'Period reopened'),
+                          )
+                        }
+                      >
+                        {t('Mở lại kỳ', 'Reopen')}
+                      </button>
+                    )}
+                    {p.abilities.release && (
+                      <button
+                        type="button"
+                        onClick={() =>
+                          act(() => release(p.period, t), t('Đã công bố số liệu', 'Figures published'))
+                        }
+                      >
+                        {t('Công bố số liệu', 'Publish figures')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <form
+            onSubmit={(e) => {
+              const f = form(e);
+              act(
+                () =>
+                  call('PUT /api/periods', {
+                    body: {
+                      period: String(f.get('period')),
+                      dueOn: String(f.get('dueOn') ?? '') || null,
+                      early: f.get('early') === 'on',
+                    },
+                  }),
+                t('Đã mở kỳ', 'Period opened'),
+              );
+            }}
+          >
+            {/* Reporting periods are months: picked, never typed as a code. */}
+            <PeriodPicker value={toOpen} kinds={['M']} onChange={setToOpen} />
+            <input type="hidden" name="period" value={toOpen} />
+            <label>
+              {t('Hạn nộp (mặc định ngày 15 tháng sau)', 'Deadline (default: the 15th of the next month)')}{' '}
+              <input name="dueOn" type="date" />
+            </label>
+            <label>
+              <input name="early" type="checkbox" />{' '}
+              {t(
+                'Mở sớm: cho báo cáo trước khi kỳ kết thúc (có chủ đích)',
+                'Open early: take reports before the period ends (on purpose)',
+              )}
+            </label>
+            <button type="submit">{t('Mở kỳ', 'Open')}</button>
+          </form>
+        </div>
+      )}
       {can('user.manage') && (
         <div className="card">
           <h2>{t('Tài khoản', 'Accounts')}</h2>
@@ -225,9 +270,19 @@ export function AdminPage() {
           </form>
         </div>
       )}
-      <CatalogPanel />
+      {can('catalog.write') && <CatalogPanel />}
       <InteropPanel />
     </section>
+  );
+}
+
+/** Asks before a period that has not ended is opened (an administrator's deliberate choice). */
+function confirmEarly(period: string, t: (vi: string, en: string) => string): boolean {
+  return window.confirm(
+    t(
+      `Kỳ ${period} chưa kết thúc. Mở sớm để các đơn vị báo cáo ngay?`,
+      `${period} has not ended. Open it early so units can report now?`,
+    ),
   );
 }
 

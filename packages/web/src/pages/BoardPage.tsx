@@ -1,4 +1,4 @@
-import { periodInReporting } from '@baocao/core/browser';
+import { PERIOD_STATE_LABELS, periodInReporting } from '@baocao/core/browser';
 import { useState } from 'react';
 import { qs } from '../api.ts';
 import { Link } from 'react-router';
@@ -17,10 +17,7 @@ export function BoardPage() {
   const fmt = useFormat();
   const periods = useLoad(['GET /api/periods'], () => call('GET /api/periods'));
   // Opens on the period whose forms are due now (the month just ended), not on the month still running.
-  const period =
-    query.get('period') ??
-    periodInReporting(periods.data ?? [], new Date().toISOString().slice(0, 10))?.period ??
-    '';
+  const period = query.get('period') ?? periodInReporting(periods.data ?? [])?.period ?? '';
   const board = useLoad(['GET /api/forms/board', period], () =>
     period ? call('GET /api/forms/board', { query: { period } }) : Promise.resolve(null),
   );
@@ -66,7 +63,8 @@ export function BoardPage() {
           <select value={period} onChange={(e) => navigate(`/board?${qs({ period: e.target.value })}`)}>
             {periods.data?.map((p) => (
               <option key={p.period} value={p.period}>
-                {fmt.period(p.period)} {p.closed ? t('(đã đóng)', '(closed)') : ''}
+                {fmt.period(p.period)}{' '}
+                {p.closedBy ? `(${fmt.label(PERIOD_STATE_LABELS, p.closedBy).toLowerCase()})` : ''}
               </option>
             ))}
           </select>
@@ -86,7 +84,7 @@ export function BoardPage() {
             ))}
           </div>
         )}
-        {can('form.review') && b && (
+        {can('form.review') && b?.reportingPeriod?.open && (
           <button type="button" onClick={remind}>
             {t('Nhắc các đơn vị chưa nộp', 'Remind units not submitted')}
           </button>
@@ -128,7 +126,7 @@ export function BoardPage() {
                 </td>
                 <td>
                   <Link to={`/forms/${f.unit}/${f.period}`}>
-                    {f.status === 'submitted' ? t('Xem xét', 'Review') : t('Xem', 'View')}
+                    {f.abilities.approve || f.abilities.return ? t('Xem xét', 'Review') : t('Xem', 'View')}
                   </Link>
                 </td>
               </tr>

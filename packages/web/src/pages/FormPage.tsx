@@ -1,4 +1,4 @@
-import { type Form, formatNumberVi, readValue } from '@baocao/core/browser';
+import { type ClosedBy, type Form, formatNumberVi, readValue } from '@baocao/core/browser';
 import { useEffect, useState } from 'react';
 import { ApiError, qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
@@ -9,6 +9,22 @@ import { FormTable, type Typed, inlineError } from './FormTable.tsx';
 import { Deadline } from './MyFormsPage.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
 import { call, upload as uploadTo } from '../client.ts';
+
+/** Why a form cannot change, by what closed its period (`closedBy`). */
+const CLOSED_NOTE: Record<ClosedBy, [string, string]> = {
+  admin: [
+    'Kỳ báo cáo đã đóng: biểu mẫu không sửa được nữa. Đề nghị cán bộ tổng hợp mở lại kỳ nếu cần sửa.',
+    'The reporting period is closed: the form can no longer change. Ask a synthesis officer to reopen it if it must.',
+  ],
+  lock: [
+    'Số liệu của kỳ đã bị khóa: biểu mẫu không sửa được. Đề nghị cán bộ tổng hợp mở khóa nếu cần sửa.',
+    'The period’s figures are locked: the form cannot change. Ask a synthesis officer to unlock them if it must.',
+  ],
+  not_ended: [
+    'Kỳ báo cáo chưa kết thúc: biểu mẫu nhận số liệu sau ngày cuối kỳ.',
+    'The period has not ended: the form takes figures after its last day.',
+  ],
+};
 
 /** Decimals a stored number has, so it is shown as it was entered (no rounding, no padding). */
 const decimalsOf = (x: number) => (String(x).split('.')[1] ?? '').length;
@@ -24,7 +40,7 @@ const typedOf = (f: Form): Record<string, Typed> =>
 
 /** One unit's form: entry for its reporter, review for the ministry. */
 export function FormPage() {
-  const { t, lang, params, user, can } = useApp();
+  const { t, lang, params, can } = useApp();
   const fmt = useFormat();
   const { unit = '', period = '' } = params;
   const form = useLoad(['GET /api/forms', unit, period], () =>
@@ -41,12 +57,8 @@ export function FormPage() {
   if (form.loading && !form.data) return <Loading />;
   if (!form.data) return <ErrorBox error={form.error} />;
   const f = form.data;
-  // The unit's own people fill its form; reviewers review it.
-  const editable =
-    can('form.write') &&
-    user?.unit === f.unit &&
-    !f.closed &&
-    ['missing', 'draft', 'returned'].includes(f.status);
+  // What may be done with the form is the server's answer (its state and the person's scope).
+  const editable = f.abilities.edit;
   // Sent as numbers read the Vietnamese way, as the fields say (45.600 is forty-five thousand six hundred).
   const values = f.rows.map((r) => {
     const text = typed[r.indicator]?.text ?? '';
@@ -120,16 +132,13 @@ export function FormPage() {
         {f.reviewedAt &&
           ` · ${t('xem xét bởi {who} lúc {at}', 'reviewed by {who} at {at}', { who: f.reviewedByName ?? '', at: fmt.dateTime(f.reviewedAt) })}`}
       </p>
-      {f.closed && (
+      {f.closedBy && (
         <div className="comment" role="note">
-          {t(
-            'Kỳ báo cáo đã đóng: biểu mẫu không sửa được nữa. Đề nghị cán bộ tổng hợp mở lại kỳ nếu cần sửa.',
-            'The reporting period is closed: the form can no longer change. Ask a synthesis officer to reopen it if it must.',
-          )}
+          {t(CLOSED_NOTE[f.closedBy][0], CLOSED_NOTE[f.closedBy][1])}
         </div>
       )}
-      {/* A return reason is shown while the form is returned; once resubmitted it is history. */}
-      {f.comment && f.status === 'returned' && (
+      {/* The server sends a return reason only while the form is returned; once resubmitted it is history. */}
+      {f.comment && (
         <div className="comment" role="note">
           <strong>{t('Lý do trả lại:', 'Returned because:')}</strong> {f.comment}
         </div>

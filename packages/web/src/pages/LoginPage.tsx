@@ -7,8 +7,8 @@ import { call } from '../client.ts';
 
 /** Where a user starts: their unit's forms, the submission board for reviewers, else the dashboard. */
 function homeOf(s: SessionInfo): string {
-  if (s.abilities['form.write'] && s.user.unit !== null) return '/forms';
-  if (s.abilities['form.review']) return '/board';
+  if (s.pages.forms) return '/forms';
+  if (s.pages.board && s.abilities['form.review']) return '/board';
   return '/dashboard';
 }
 

@@ -10,7 +10,7 @@ import { call } from '../client.ts';
 export function Deadline({ f }: { f: FormSummary }) {
   const { t } = useApp();
   const due = useFormat().date(f.dueOn);
-  if (f.status === 'approved' || f.status === 'submitted') return <span>{due}</span>;
+  if (f.handedIn) return <span>{due}</span>;
   if (f.daysLeft < 0)
     return (
       <span className="late">
@@ -60,14 +60,12 @@ export function MyFormsPage() {
                 </td>
                 <td data-label={t('Trạng thái', 'Status')}>
                   <Status status={f.status} />
-                  {f.remindedAt && f.status !== 'submitted' && f.status !== 'approved' && (
+                  {f.remindedAt && !f.handedIn && (
                     <small className="late"> · {t('đã được nhắc', 'reminded')}</small>
                   )}
                 </td>
                 {/* The reason belongs to a returned form only: once resubmitted it is history. */}
-                <td data-label={t('Lý do trả lại', 'Returned because')}>
-                  {f.status === 'returned' ? f.comment : ''}
-                </td>
+                <td data-label={t('Lý do trả lại', 'Returned because')}>{f.comment ?? ''}</td>
                 <td>
                   <Link to={`/forms/${f.unit}/${f.period}`}>{t('Mở biểu mẫu', 'Open form')}</Link>
                 </td>

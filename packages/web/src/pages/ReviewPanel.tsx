@@ -1,4 +1,4 @@
-import type { Form, ValueHistoryEntry } from '@baocao/core/browser';
+import type { Form, FormStatus, ValueHistoryEntry } from '@baocao/core/browser';
 import { useState } from 'react';
 import { useApp } from '../app-context.tsx';
 import { useAction } from '../hooks.ts';
@@ -6,16 +6,25 @@ import { useFormat } from '../format.ts';
 import { ErrorBox, useNumber } from '../ui.tsx';
 import { call } from '../client.ts';
 
+/** What the ministry is waiting for, by the form's status (shown, never used to decide an action). */
+const WAITING: Partial<Record<FormStatus, [string, string]>> = {
+  missing: ['Đơn vị chưa gửi biểu mẫu.', 'The unit has not submitted.'],
+  draft: ['Đơn vị chưa gửi biểu mẫu.', 'The unit has not submitted.'],
+  returned: [
+    'Đã trả lại cho đơn vị; chờ đơn vị sửa và gửi lại.',
+    'Returned to the unit; waiting for it to fix and resubmit.',
+  ],
+};
+
 /** The ministry's side of a form: approve, return with a comment, unlock; and each value's audit history. */
 export function ReviewPanel({ form, onDone }: { form: Form; onDone(): void }) {
-  const { t, can, lang } = useApp();
+  const { t, lang } = useApp();
   const num = useNumber();
   const fmt = useFormat();
   const [text, setText] = useState('');
   const action = useAction();
   const [history, setHistory] = useState<{ indicator: string; rows: ValueHistoryEntry[] } | null>(null);
   const key = { unit: form.unit, period: form.period };
-  const reviewer = can('form.review');
   const run = async (fn: () => Promise<unknown>, done: string) => {
     if (await action.run(fn, done)) {
       setText('');
@@ -40,40 +49,47 @@ export function ReviewPanel({ form, onDone }: { form: Form; onDone(): void }) {
   return (
     <aside className="card review">
       <h2>{t('Xem xét', 'Review')}</h2>
-      {reviewer && form.status === 'submitted' && (
+      {(form.abilities.approve || form.abilities.return) && (
         <>
           <label>
             {t('Nhận xét (bắt buộc khi trả lại)', 'Comment (required to return)')}
             <textarea name="comment" value={text} onChange={(e) => setText(e.target.value)} rows={3} />
           </label>
           <div className="actions">
-            <button
-              type="button"
-              className="primary"
-              onClick={() =>
-                run(
-                  () => call('POST /api/forms/approve', { body: key }),
-                  t('Đã duyệt biểu mẫu; số liệu đã vào cơ sở dữ liệu.', 'Approved; the values are stored.'),
-                )
-              }
-            >
-              {t('Duyệt', 'Approve')}
-            </button>
-            <button
-              type="button"
-              onClick={() =>
-                run(
-                  () => call('POST /api/forms/return', { body: { ...key, comment: text } }),
-                  t('Đã trả lại biểu mẫu cho đơn vị kèm nhận xét.', 'Returned to the unit with the comment.'),
-                )
-              }
-            >
-              {t('Trả lại', 'Return')}
-            </button>
+            {form.abilities.approve && (
+              <button
+                type="button"
+                className="primary"
+                onClick={() =>
+                  run(
+                    () => call('POST /api/forms/approve', { body: key }),
+                    t('Đã duyệt biểu mẫu; số liệu đã vào cơ sở dữ liệu.', 'Approved; the values are stored.'),
+                  )
+                }
+              >
+                {t('Duyệt', 'Approve')}
+              </button>
+            )}
+            {form.abilities.return && (
+              <button
+                type="button"
+                onClick={() =>
+                  run(
+                    () => call('POST /api/forms/return', { body: { ...key, comment: text } }),
+                    t(
+                      'Đã trả lại biểu mẫu cho đơn vị kèm nhận xét.',
+                      'Returned to the unit with the comment.',
+                    ),
+                  )
+                }
+              >
+                {t('Trả lại', 'Return')}
+              </button>
+            )}
           </div>
         </>
       )}
-      {reviewer && form.status === 'approved' && (
+      {form.abilities.unlock && (
         <>
           <p>
             {t(
@@ -98,16 +114,8 @@ export function ReviewPanel({ form, onDone }: { form: Form; onDone(): void }) {
           </button>
         </>
       )}
-      {form.status === 'returned' && (
-        <p className="muted">
-          {t(
-            'Đã trả lại cho đơn vị; chờ đơn vị sửa và gửi lại.',
-            'Returned to the unit; waiting for it to fix and resubmit.',
-          )}
-        </p>
-      )}
-      {(form.status === 'missing' || form.status === 'draft') && (
-        <p className="muted">{t('Đơn vị chưa gửi biểu mẫu.', 'The unit has not submitted.')}</p>
+      {WAITING[form.status] && (
+        <p className="muted">{t(WAITING[form.status]![0], WAITING[form.status]![1])}</p>
       )}
       {action.notice && (
         <p className="notice" role="status">
