@@ -132,6 +132,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       'text/csv',
       'application/csv',
       'application/vnd.sdmx.data+csv',
+      'application/xml',
+      'text/xml',
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     ],
     { parseAs: 'buffer' },
