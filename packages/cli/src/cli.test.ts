@@ -183,7 +183,7 @@ describe.skipIf(!!process.env.BAOCAO_TEST_PG)('the baocao command', () => {
     expect(bad.stderr).toContain('IMPORT_CONFLICTS');
     expect(JSON.parse(bad.stdout).conflicts[0]).toMatchObject({
       object: 'KHONG.CO',
-      errorCode: 'UNKNOWN_INDICATOR',
+      errorCode: 'E8103',
     });
   }, 60_000);
 

@@ -1,5 +1,5 @@
 // The exchange formats of other systems through the `import` and `export` commands:
-// `--format dhis2` (a DHIS2 data value set, JSON or CSV by the file's extension).
+// `--format dhis2` (a DHIS2 data value set, JSON, CSV or XML by the file's extension).
 import { readFileSync } from 'node:fs';
 import {
   BaocaoError,
@@ -15,12 +15,12 @@ import { type Flags, need, output, print, withStore } from './io.ts';
 /** `baocao import FILE --format dhis2 [--strategy S] [--dry-run] [--id-scheme UID|CODE|NAME]` */
 export async function importDhis2(flags: Flags, file: string): Promise<void> {
   const data = readFileSync(file);
-  const csv = /\.csv$/i.test(file);
-  const body: unknown = csv ? data : JSON.parse(data.toString('utf8'));
+  const format = /\.csv$/i.test(file) ? 'csv' : /\.xml$/i.test(file) ? 'xml' : 'json';
+  const body: unknown = format === 'json' ? JSON.parse(data.toString('utf8')) : data;
   await withStore(flags, async ({ ctx }) => {
     const summary = await importDataValueSet(ctx, {
       body,
-      format: csv ? 'csv' : 'json',
+      format,
       options: {
         dryRun: flags['dry-run'] ?? false,
         ...(flags.strategy ? { importStrategy: flags.strategy } : {}),

@@ -13,6 +13,8 @@ const RAW_TYPES = [
   'text/csv',
   'application/csv',
   'application/vnd.sdmx.data+csv',
+  'application/xml',
+  'text/xml',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ];
 const JSON_TYPES = ['application/json', 'application/vnd.sdmx.data+json'];

@@ -4,49 +4,60 @@ import { plainCsv } from '../format/table-file.ts';
 import { selectValues } from '../imports/export.ts';
 import { monthIndexOfDate, parsePeriod } from '../periods/period.ts';
 import { loadDhis2Names } from './dhis2-mapping.ts';
-import { fromDhis2Period, toDhis2Period } from './dhis2-periods.ts';
-import { dhis2Resolver, idScheme } from './dhis2-resolve.ts';
-import { DHIS2_CSV_COLUMNS } from './dhis2-import.ts';
-import { Dhis2ExportQuery, type Dhis2ExportedValue } from './dhis2-schemas.ts';
+import { dhis2PeriodType, fromDhis2Period, toDhis2Period } from './dhis2-periods.ts';
+import { dataSetLookup } from './dhis2-datasets.ts';
+import { dhis2Resolver, idScheme, resolvedCode } from './dhis2-resolve.ts';
+import { Dhis2ExportQuery, type Dhis2ExportedValue, type IdScheme } from './dhis2-schemas.ts';
 
-const unknown = (what: string, id: string) =>
-  new BaocaoError('UNKNOWN_CODE', `Không có ${what} "${id}"`, `No ${what} "${id}"`, { status: 404 });
+const notFound = (vi: string, en: string, id: string) =>
+  new BaocaoError('UNKNOWN_CODE', `Không có ${vi} "${id}"`, `No ${en} "${id}"`, { status: 404 });
 
 /**
  * Stored values in DHIS2's data value set shape, selected as DHIS2's `GET /api/dataValueSets` is:
  * data sets or data elements, periods or a date range, organisation units (with `children`, their
- * subtrees). Values whose period DHIS2 cannot express (year-to-date spans) are left out and counted.
- * Readers see what their role and unit scope allow.
+ * subtrees). Filters are read in the input id schemes (`inputIdScheme`…, UID by default, a code
+ * accepted when no UID matches), the answer is written in `idScheme`. A data set gives its
+ * period type's values only. Values whose period DHIS2 cannot express (year-to-date spans) are
+ * left out and counted. Readers see what their role and unit scope allow.
  */
 export async function exportDataValueSet(
   ctx: Ctx,
   query: Dhis2ExportQuery,
 ): Promise<{ dataValues: Dhis2ExportedValue[]; omitted: number }> {
   const q = Dhis2ExportQuery.parse(query);
-  const base = idScheme(q.idScheme);
   const names = await loadDhis2Names(ctx);
-  const ids = dhis2Resolver(names, {
-    dataElement: idScheme(q.dataElementIdScheme, base),
-    orgUnit: idScheme(q.orgUnitIdScheme, base),
+  const out = idScheme(q.idScheme);
+  const inp = idScheme(q.inputIdScheme);
+  const input = {
+    dataElement: idScheme(q.inputDataElementIdScheme, inp),
+    orgUnit: idScheme(q.inputOrgUnitIdScheme, inp),
+  };
+  const ids = dhis2Resolver(names, input, {
+    dataElement: idScheme(q.dataElementIdScheme, out),
+    orgUnit: idScheme(q.orgUnitIdScheme, out),
   });
-  // A data set is named by its UID or its code, whatever the scheme.
-  const datasets = new Map(
-    names.domains.flatMap((d) => {
-      const id = names.ours.dataset.get(d.code)!;
-      return [
-        [id.uid, d],
-        [id.dhis2Code, d],
-      ] as const;
-    }),
-  );
+  const byCode = dhis2Resolver(names, { dataElement: 'CODE', orgUnit: 'CODE' });
+  const fallback = q.inputUseCodeFallback;
+  const find = (kind: 'indicator' | 'unit', scheme: IdScheme, id: string) =>
+    ids[kind](id) ?? (fallback && scheme === 'UID' ? byCode[kind](id) : null);
+  const dataSets = dataSetLookup(names, idScheme(q.inputDataSetIdScheme, inp), fallback);
   const indicators = new Set<string>();
-  for (const ds of q.dataSet ?? [])
-    for (const i of (datasets.get(ds) ?? throwIt(unknown('bộ dữ liệu / data set', ds))).indicators)
-      indicators.add(i.code);
+  const periodTypes = new Set<string>();
+  for (const id of q.dataSet ?? []) {
+    const ds = dataSets(id) ?? throwIt(notFound('bộ dữ liệu', 'data set', id));
+    for (const i of ds.domain.indicators) indicators.add(i.code);
+    periodTypes.add(ds.periodType);
+  }
   for (const de of q.dataElement ?? [])
-    indicators.add(ids.indicator(de) ?? throwIt(unknown('phần tử dữ liệu / data element', de)));
-  const units = (q.orgUnit ?? []).map(
-    (ou) => ids.unit(ou) ?? throwIt(unknown('đơn vị / organisation unit', ou)),
+    indicators.add(
+      resolvedCode(
+        find('indicator', input.dataElement, de),
+        { vi: 'phần tử dữ liệu', en: 'data element' },
+        de,
+      ),
+    );
+  const units = (q.orgUnit ?? []).map((ou) =>
+    resolvedCode(find('unit', input.orgUnit, ou), { vi: 'đơn vị tổ chức', en: 'organisation unit' }, ou),
   );
   if (!indicators.size || !units.length || (!q.period?.length && !(q.startDate && q.endDate)))
     throw new BaocaoError(
@@ -71,6 +82,8 @@ export async function exportDataValueSet(
       omitted++;
       continue;
     }
+    // Values of a data set's elements at another period type belong to another data set.
+    if (periodTypes.size && !(q.dataElement?.length ?? 0) && !periodTypes.has(dhis2PeriodType(p)!)) continue;
     dataValues.push({
       dataElement: ids.indicatorId(r.indicator),
       period,
@@ -87,6 +100,21 @@ export async function exportDataValueSet(
   }
   return { dataValues, omitted };
 }
+
+/** DHIS2's CSV columns, as current DHIS2 writes them (and reads them, by name). */
+export const DHIS2_CSV_COLUMNS = [
+  'dataelement',
+  'period',
+  'orgunit',
+  'categoryoptioncombo',
+  'attributeoptioncombo',
+  'value',
+  'storedby',
+  'lastupdated',
+  'comment',
+  'followup',
+  'deleted',
+] as const;
 
 /** A data value set as DHIS2's CSV (its column order, with the header row). */
 export const dataValueSetCsv = (values: Dhis2ExportedValue[]): Buffer =>
@@ -106,3 +134,39 @@ export const dataValueSetCsv = (values: Dhis2ExportedValue[]): Buffer =>
       'false',
     ]),
   );
+
+// Attribute values keep their line breaks and tabs only as character references.
+const escapeXml = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
+
+/** A data value set as DHIS2's XML (DXF2): one `<dataValue>` element per value, as DHIS2 writes it. */
+export function dataValueSetXml(values: Dhis2ExportedValue[]): Buffer {
+  const lines = values.map((v) => {
+    const attrs: [string, string | undefined][] = [
+      ['dataElement', v.dataElement],
+      ['period', v.period],
+      ['orgUnit', v.orgUnit],
+      ['categoryOptionCombo', v.categoryOptionCombo],
+      ['attributeOptionCombo', v.attributeOptionCombo],
+      ['value', v.value],
+      ['storedBy', v.storedBy],
+      ['created', v.created],
+      ['lastUpdated', v.lastUpdated],
+      ['comment', v.comment],
+    ];
+    return `  <dataValue ${attrs
+      .filter((a): a is [string, string] => a[1] !== undefined)
+      .map(([k, x]) => `${k}="${escapeXml(x)}"`)
+      .join(' ')}/>`;
+  });
+  return Buffer.from(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<dataValueSet xmlns="http://dhis2.org/schema/dxf/2.0">\n${lines.join('\n')}${lines.length ? '\n' : ''}</dataValueSet>\n`,
+  );
+}

@@ -2,68 +2,38 @@ import { requireAccess } from '../access/access.ts';
 import type { Ctx } from '../context.ts';
 import { BaocaoError, MAX_LISTED_ERRORS } from '../errors.ts';
 import { readPlainNumber } from '../format/number.ts';
-import { readCsvRecords } from '../imports/csv-records.ts';
-import type { RawValueRow } from '../values/validate.ts';
-import { writeKeyedValues } from '../values/keyed-write.ts';
+import { type KeyedRow, writeKeyedValues } from '../values/keyed-write.ts';
+import { dataSetLookup } from './dhis2-datasets.ts';
+import { UID } from './dhis2-ids.ts';
 import { loadDhis2Names } from './dhis2-mapping.ts';
-import { fromDhis2Period } from './dhis2-periods.ts';
-import { dhis2Resolver, idScheme, isDefaultCombo } from './dhis2-resolve.ts';
+import { dhis2PeriodType, fromDhis2Period } from './dhis2-periods.ts';
+import { type Dhis2Format, readDataValueSet } from './dhis2-read.ts';
+import { type Resolved, dhis2Resolver, idScheme, isDefaultCombo } from './dhis2-resolve.ts';
 import {
   type Dhis2Conflict,
-  type Dhis2DataValueSet,
-  Dhis2DataValueSet as DataValueSetSchema,
   Dhis2ImportOptions,
   type Dhis2ImportSummary,
+  bodyOptions,
 } from './dhis2-schemas.ts';
 
-/** DHIS2's CSV columns, in its order (the header row is optional, as in DHIS2). */
-export const DHIS2_CSV_COLUMNS = [
-  'dataelement',
-  'period',
-  'orgunit',
-  'catoptcombo',
-  'attroptcombo',
-  'value',
-  'storedby',
-  'lastupdated',
-  'comment',
-  'followup',
-  'deleted',
-] as const;
-
-/** A DHIS2 CSV data value set read into the JSON shape. */
-export async function readDhis2Csv(data: Buffer): Promise<Dhis2DataValueSet> {
-  const records = await readCsvRecords(data, {
-    relax_column_count: true,
-    skip_empty_lines: true,
-    trim: true,
-  });
-  if (records[0]?.[0]?.toLowerCase() === 'dataelement') records.shift();
-  return {
-    dataValues: records.map((r) => ({
-      dataElement: r[0],
-      period: r[1],
-      orgUnit: r[2],
-      categoryOptionCombo: r[3] || undefined,
-      attributeOptionCombo: r[4] || undefined,
-      value: r[5],
-      comment: r[8] || undefined,
-    })),
-  };
-}
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z?)?$/;
+const truthy = (v: unknown) => v === true || (typeof v === 'string' && v.trim().toLowerCase() === 'true');
 
 /**
- * Imports a DHIS2 data value set (the JSON of `/api/dataValueSets`, or its CSV) — all values or
- * none, through the same validation, locks, audit and rollups as every write. The answer is DHIS2's
- * ImportSummary: any conflict means nothing was written (status ERROR, every value ignored), and
- * each conflict names the value's identifier, why, our error code and the value's index.
+ * Imports a DHIS2 data value set (JSON, CSV or XML, as `/api/dataValueSets` takes them) — all
+ * values or none, through the same validation, locks, audit and rollups as every write. Options
+ * the set carries (`dryRun`, id schemes, `strategy`) override the query's, as in DHIS2. A value
+ * with `deleted: true` is deleted (audited). The answer is DHIS2's ImportSummary: any conflict means
+ * nothing was written (status ERROR, every value ignored), and each conflict names the value's
+ * identifier, why, the error code (DHIS2's where it has one) and the value's index.
  */
 export async function importDataValueSet(
   ctx: Ctx,
-  input: { body: unknown; format: 'json' | 'csv'; options: Dhis2ImportOptions },
+  input: { body: unknown; format: Dhis2Format; options: Dhis2ImportOptions },
 ): Promise<Dhis2ImportSummary> {
   requireAccess(ctx, 'value.write');
-  const opts = Dhis2ImportOptions.parse(input.options);
+  const set = await readDataValueSet(input.body, input.format);
+  const opts = Dhis2ImportOptions.parse({ ...input.options, ...bodyOptions(set) });
   if (opts.skipAudit !== undefined && opts.skipAudit !== 'false')
     throw new BaocaoError(
       'SKIP_AUDIT_REFUSED',
@@ -75,10 +45,7 @@ export async function importDataValueSet(
     dataElement: idScheme(opts.dataElementIdScheme, base),
     orgUnit: idScheme(opts.orgUnitIdScheme, base),
   };
-  const set =
-    input.format === 'csv'
-      ? await readDhis2Csv(Buffer.isBuffer(input.body) ? input.body : Buffer.from(String(input.body)))
-      : DataValueSetSchema.parse(input.body);
+  if (opts.categoryOptionComboIdScheme !== undefined) idScheme(opts.categoryOptionComboIdScheme);
   const names = await loadDhis2Names(ctx);
   const ids = dhis2Resolver(names, schemes);
   // Every conflict is counted; the first MAX_LISTED_ERRORS are listed, so a payload of a hundred
@@ -97,60 +64,122 @@ export async function importDataValueSet(
         indexes: [i],
       });
   };
-  const rows: RawValueRow[] = [];
+  const rows: KeyedRow[] = [];
   const objects: Record<string, unknown>[] = [];
+  const dataSetId = set.dataSet?.trim();
+  const dsScheme = idScheme(opts.dataSetIdScheme, base);
+  const dataSet = dataSetId ? dataSetLookup(names, dsScheme, true)(dataSetId) : undefined;
+  if (dataSetId && !dataSet) {
+    const badUid = dsScheme === 'UID' && !UID.test(dataSetId);
+    conflict(
+      0,
+      dataSetId,
+      'dataSet',
+      badUid ? 'E8004' : 'E8005',
+      badUid ? `UID bộ dữ liệu không hợp lệ: ${dataSetId}` : `Không có bộ dữ liệu ${dataSetId}`,
+      badUid ? `Data set UID not valid: ${dataSetId}` : `Data set not found: ${dataSetId}`,
+    );
+  }
+  if (set.completeDate !== undefined && !ISO_DATE.test(set.completeDate.trim()))
+    conflict(
+      0,
+      set.completeDate,
+      'completeDate',
+      'E8008',
+      `Ngày hoàn thành (completeDate) không phải ngày hợp lệ: ${set.completeDate}`,
+      `Data set completeDate is not a valid date string: ${set.completeDate}`,
+    );
+  // Elements and periods a data set cannot carry are listed once per set, as DHIS2 does.
+  const foreign = new Map<string, number[]>();
+  const offType = new Map<string, number[]>();
+  const note = (m: Map<string, number[]>, k: string, i: number) => m.set(k, [...(m.get(k) ?? []), i]);
+  const resolve = (
+    i: number,
+    r: Resolved,
+    id: unknown,
+    property: string,
+    missing: [string, string, string],
+    notFound: [string, string, string],
+  ): string | undefined => {
+    if (r && 'code' in r) return r.code;
+    if (typeof id !== 'string' || id.trim() === '') conflict(i, id, property, ...missing);
+    else if (r)
+      conflict(
+        i,
+        id,
+        property,
+        'AMBIGUOUS_NAME',
+        `Tên "${id}" thuộc về ${r.ambiguous.length} đối tượng: ${r.ambiguous.join(', ')}; dùng UID hoặc mã`,
+        `This name belongs to ${r.ambiguous.length} objects: ${r.ambiguous.join(', ')}; use the UID or code`,
+      );
+    else conflict(i, id, property, ...notFound);
+    return undefined;
+  };
   set.dataValues.forEach((dv, i) => {
     const de = dv.dataElement;
     const ou = dv.orgUnit ?? set.orgUnit;
     const pe = dv.period ?? set.period;
-    const indicator = typeof de === 'string' ? ids.indicator(de) : undefined;
-    const unit = typeof ou === 'string' ? ids.unit(ou) : undefined;
-    if (!indicator)
-      conflict(
-        i,
-        de,
-        'dataElement',
-        'UNKNOWN_INDICATOR',
-        'Không có phần tử dữ liệu (chỉ tiêu) này',
-        'Data element not found or not accessible',
-      );
-    if (!unit)
-      conflict(
-        i,
-        ou,
-        'orgUnit',
-        'UNKNOWN_UNIT',
-        'Không có đơn vị tổ chức này',
-        'Organisation unit not found or not accessible',
-      );
+    const indicator = resolve(
+      i,
+      typeof de === 'string' ? ids.indicator(de) : null,
+      de,
+      'dataElement',
+      ['E8102', 'Giá trị không nêu phần tử dữ liệu', 'Data element not defined in group or value'],
+      ['E8103', 'Không có phần tử dữ liệu (chỉ tiêu) này', 'Data element not found'],
+    );
+    const unit = resolve(
+      i,
+      typeof ou === 'string' ? ids.unit(ou) : null,
+      ou,
+      'orgUnit',
+      ['E8105', 'Giá trị không nêu đơn vị tổ chức', 'Org unit not defined in group or value'],
+      ['E8107', 'Không có đơn vị tổ chức này', 'Org unit not found'],
+    );
     let period: string | undefined;
-    try {
-      period = fromDhis2Period(String(pe ?? '')).id;
-    } catch (e) {
-      if (!(e instanceof BaocaoError)) throw e;
-      conflict(i, pe, 'period', e.code, e.message, e.messageEn);
-    }
-    for (const [property, v] of [
-      ['categoryOptionCombo', dv.categoryOptionCombo],
-      ['attributeOptionCombo', dv.attributeOptionCombo ?? set.attributeOptionCombo],
+    if (typeof pe !== 'string' || pe.trim() === '')
+      conflict(i, pe, 'period', 'E8100', 'Giá trị không nêu kỳ', 'Period not defined in group or value');
+    else
+      try {
+        const p = fromDhis2Period(pe);
+        period = p.id;
+        if (dataSet && dhis2PeriodType(p) !== dataSet.periodType) note(offType, pe, i);
+      } catch (e) {
+        if (!(e instanceof BaocaoError)) throw e;
+        conflict(i, pe, 'period', e.code, e.message, e.messageEn);
+      }
+    if (dataSet && indicator && !dataSet.domain.indicators.some((x) => x.code === indicator))
+      note(foreign, String(de), i);
+    for (const [property, v, code] of [
+      ['categoryOptionCombo', dv.categoryOptionCombo, 'E8108'],
+      ['attributeOptionCombo', dv.attributeOptionCombo ?? set.attributeOptionCombo, 'E8110'],
     ] as const)
       if (!isDefaultCombo(v))
         conflict(
           i,
           v,
           property,
-          'UNKNOWN_COMBO',
+          code,
           'baocao không chia nhỏ số liệu: chỉ nhận tổ hợp mặc định (default)',
           'baocao keeps no disaggregation: only the default option combo is accepted',
         );
+    if (truthy(dv.followUp ?? dv.followup))
+      conflict(
+        i,
+        'true',
+        'followUp',
+        'FOLLOW_UP_NOT_KEPT',
+        'baocao không lưu dấu "cần theo dõi" (followUp) của DHIS2; gửi followUp: false hoặc bỏ trường này',
+        "baocao does not keep DHIS2's follow-up mark; send followUp false or leave it out",
+      );
+    const deleted = truthy(dv.deleted);
     const raw = dv.value;
     const value = readPlainNumber(raw);
-    if (value === null && opts.importStrategy !== 'DELETE')
+    if (value === null && !deleted && opts.importStrategy !== 'DELETE')
       conflict(
         i,
         raw,
         'value',
-        'INVALID_NUMBER',
+        'E8122',
         'Giá trị phải là một số (dấu chấm thập phân, như DHIS2 ghi)',
         'Value must be a number (decimal point, as DHIS2 writes it)',
       );
@@ -161,9 +190,29 @@ export async function importDataValueSet(
       period,
       value,
       note: typeof dv.comment === 'string' ? dv.comment : null,
+      ...(deleted ? { delete: true } : {}),
     });
     objects.push({ indicator: de, unit: ou, period: pe, value: raw });
   });
+  const dsName = dataSetId ?? '';
+  for (const [de, at] of foreign)
+    conflict(
+      at[0]!,
+      de,
+      'dataElement',
+      'E8020',
+      `Bộ dữ liệu ${dsName} không chứa phần tử dữ liệu ${de}`,
+      `Data set ${dsName} not usable with data element(s): ${de}`,
+    );
+  for (const [pe, at] of offType)
+    conflict(
+      at[0]!,
+      pe,
+      'period',
+      'E8021',
+      `Bộ dữ liệu ${dsName} có loại kỳ ${dataSet?.periodType ?? ''}, không nhận kỳ ${pe}`,
+      `Data set ${dsName} not usable with period(s): ${pe} (its period type is ${dataSet?.periodType ?? ''})`,
+    );
   const summary = (
     status: Dhis2ImportSummary['status'],
     description: string,

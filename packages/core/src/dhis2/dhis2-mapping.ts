@@ -7,6 +7,7 @@ import { BaocaoError } from '../errors.ts';
 import type { Indicator, Unit } from '../schemas.ts';
 import { type UnitGraph, loadUnitGraph } from '../units/unit-graph.ts';
 import { UID, derivedUid } from './dhis2-ids.ts';
+import { DHIS2_PERIOD_TYPES, type Dhis2PeriodType } from './dhis2-periods.ts';
 import { type Dhis2Kind, selectDhis2Ids, upsertDhis2Id } from './dhis2.queries.ts';
 
 /** One of ours as DHIS2 knows it. */
@@ -20,11 +21,20 @@ export const Dhis2Id = z.object({
 });
 export type Dhis2Id = z.infer<typeof Dhis2Id>;
 
-/** A domain of the catalog (the code's prefix: NGANH, ATTT…): a DHIS2 data set, an SDMX dataflow. */
+/** A domain of the catalog (the code's prefix: NGANH, ATTT…): DHIS2 data sets, an SDMX dataflow. */
 export interface Domain {
   code: string;
   name: string;
   indicators: Indicator[];
+}
+
+/** A DHIS2 data set: a domain's indicators at one period type (code: the domain's, plus a suffix). */
+export interface Dhis2DataSet {
+  code: string;
+  domain: Domain;
+  periodType: Dhis2PeriodType;
+  /** Its name: the domain's, with the period type in Vietnamese. */
+  name: string;
 }
 
 /** The catalog's domains, by the prefix of their indicators' codes. */
@@ -46,6 +56,8 @@ export interface Dhis2Names {
   /** The unit tree, for levels and parents. */
   graph: UnitGraph;
   domains: Domain[];
+  /** The data sets: one per domain and period type. */
+  dataSets: Dhis2DataSet[];
   /** Our code → DHIS2 identifiers, per kind. */
   ours: Record<Dhis2Kind, Map<string, { uid: string; dhis2Code: string }>>;
 }
@@ -62,14 +74,22 @@ export async function loadDhis2Names(ctx: Ctx): Promise<Dhis2Names> {
   ]);
   const units = [...graph.byId.values()];
   const domains = domainsOf(indicators);
+  const dataSets = domains.flatMap((domain) =>
+    DHIS2_PERIOD_TYPES.map((t) => ({
+      code: domain.code + t.suffix,
+      domain,
+      periodType: t.type,
+      name: `${domain.name} (${t.vi})`,
+    })),
+  );
   const set = new Map(rows.map((r) => [`${r.kind}|${r.code}`, { uid: r.uid, dhis2Code: r.dhis2_code }]));
   const ours: Dhis2Names['ours'] = { indicator: new Map(), unit: new Map(), dataset: new Map() };
   const add = (kind: Dhis2Kind, code: string) =>
     ours[kind].set(code, set.get(`${kind}|${code}`) ?? { uid: derivedUid(kind, code), dhis2Code: code });
   for (const i of indicators) add('indicator', i.code);
   for (const u of units) add('unit', u.code);
-  for (const d of domains) add('dataset', d.code);
-  return { indicators, units, graph, domains, ours };
+  for (const d of dataSets) add('dataset', d.code);
+  return { indicators, units, graph, domains, dataSets, ours };
 }
 
 /** The identifier table, for an administrator to read (and edit with {@link setDhis2Ids}). */

@@ -8,7 +8,8 @@ const aggregationType = (kind: string, acrossUnits: string) =>
 
 /**
  * Our catalog as DHIS2 metadata (the JSON of `/api/metadata`): data elements, organisation units
- * with their hierarchy and opening/closed dates, and one monthly data set per domain — what a DHIS2
+ * with their hierarchy and opening/closed dates, and per domain one data set for each period type
+ * (a DHIS2 data set has one; monthly, bi-monthly, quarterly, six-monthly, yearly) — what a DHIS2
  * instance imports to be able to send values to baocao with the same UIDs.
  */
 export async function dhis2Metadata(ctx: Ctx) {
@@ -43,16 +44,16 @@ export async function dhis2Metadata(ctx: Ctx) {
       ...(u.parentId !== null ? { parent: { id: uidOf(u.parentId) } } : {}),
     };
   });
-  const dataSets = names.domains.map((d) => {
-    const id = names.ours.dataset.get(d.code)!;
+  const dataSets = names.dataSets.map((ds) => {
+    const id = names.ours.dataset.get(ds.code)!;
     return {
       id: id.uid,
       code: id.dhis2Code,
-      name: d.name,
-      shortName: d.name.slice(0, 50),
-      periodType: 'Monthly',
+      name: ds.name,
+      shortName: ds.name.slice(0, 50),
+      periodType: ds.periodType,
       categoryCombo: { id: DEFAULT_CATEGORY_COMBO },
-      dataSetElements: d.indicators.map((i) => ({
+      dataSetElements: ds.domain.indicators.map((i) => ({
         dataElement: { id: names.ours.indicator.get(i.code)!.uid },
       })),
       organisationUnits: organisationUnits.map((o) => ({ id: o.id })),

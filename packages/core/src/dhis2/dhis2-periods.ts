@@ -57,3 +57,32 @@ export function toDhis2Period(p: Period): string | null {
       return p.last === p.first + 1 && month % 2 === 1 ? `${year}${pad((month + 1) / 2)}B` : null;
   }
 }
+
+/**
+ * DHIS2's period types that baocao's periods map to, each with the suffix of its data set's code
+ * (a DHIS2 data set has one period type: a domain is one data set per type, the monthly one
+ * keeping the domain's own code).
+ */
+export const DHIS2_PERIOD_TYPES = [
+  { type: 'Monthly', suffix: '', vi: 'theo tháng' },
+  { type: 'BiMonthly', suffix: '_BIMONTHLY', vi: 'theo hai tháng' },
+  { type: 'Quarterly', suffix: '_QUARTERLY', vi: 'theo quý' },
+  { type: 'SixMonthly', suffix: '_SIXMONTHLY', vi: 'theo nửa năm' },
+  { type: 'Yearly', suffix: '_YEARLY', vi: 'theo năm' },
+] as const;
+export type Dhis2PeriodType = (typeof DHIS2_PERIOD_TYPES)[number]['type'];
+
+/** The DHIS2 period type of one of our periods, or null when DHIS2 has none (a year-to-date span). */
+export function dhis2PeriodType(p: Period): Dhis2PeriodType | null {
+  const period = toDhis2Period(p);
+  if (period === null) return null;
+  return p.type === 'M'
+    ? 'Monthly'
+    : p.type === 'Q'
+      ? 'Quarterly'
+      : p.type === 'S'
+        ? 'SixMonthly'
+        : p.type === 'Y'
+          ? 'Yearly'
+          : 'BiMonthly';
+}

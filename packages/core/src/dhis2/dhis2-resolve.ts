@@ -15,12 +15,15 @@ export function idScheme(value: string | undefined, fallback: IdScheme = 'UID'):
   );
 }
 
+/** What an incoming identifier names: one of ours, several (a name shared), or nothing. */
+export type Resolved = { code: string } | { ambiguous: string[] } | null;
+
 /** Identifiers of indicators and units both ways, in the chosen schemes. */
 export interface Dhis2Resolver {
-  /** A DHIS2 identifier → our indicator code. */
-  indicator(id: string): string | undefined;
-  /** A DHIS2 identifier → our unit code. */
-  unit(id: string): string | undefined;
+  /** A DHIS2 identifier → our indicator code (or the candidates when a name is shared). */
+  indicator(id: string): Resolved;
+  /** A DHIS2 identifier → our unit code (or the candidates when a name is shared). */
+  unit(id: string): Resolved;
   /** Our indicator code → its DHIS2 identifier. */
   indicatorId(code: string): string;
   /** Our unit code → its DHIS2 identifier. */
@@ -29,12 +32,17 @@ export interface Dhis2Resolver {
   defaultCombo: string;
 }
 
-/** Resolves identifiers in `schemes` (data elements and org units apart, as DHIS2 allows). */
+/**
+ * Resolves identifiers: incoming ones in `input` schemes, outgoing ones in `output` schemes (DHIS2's
+ * `inputIdScheme` and `idScheme`; by default the same). Names are not unique (a merged province
+ * keeps its name under a new code): a name held by several is answered with all of them.
+ */
 export function dhis2Resolver(
   names: Dhis2Names,
-  schemes: { dataElement: IdScheme; orgUnit: IdScheme },
+  input: { dataElement: IdScheme; orgUnit: IdScheme },
+  output: { dataElement: IdScheme; orgUnit: IdScheme } = input,
 ): Dhis2Resolver {
-  const name = (vi: string, en: string | null | undefined) => [vi, ...(en ? [en] : [])];
+  const name = (vi: string, en: string | null | undefined) => [vi, ...(en && en !== vi ? [en] : [])];
   const idOf = (scheme: IdScheme, id: { uid: string; dhis2Code: string }, nameVi: string) =>
     scheme === 'UID' ? id.uid : scheme === 'CODE' ? id.dhis2Code : nameVi;
   const inbound = (
@@ -42,27 +50,44 @@ export function dhis2Resolver(
     scheme: IdScheme,
     items: { code: string; nameVi: string; nameEn?: string | null }[],
   ) => {
-    const m = new Map<string, string>();
+    const m = new Map<string, string[]>();
     for (const it of items) {
       const id = names.ours[kind].get(it.code)!;
       const keys =
         scheme === 'UID' ? [id.uid] : scheme === 'CODE' ? [id.dhis2Code] : name(it.nameVi, it.nameEn);
-      for (const k of keys) m.set(k, it.code);
+      for (const k of keys) m.set(k, [...(m.get(k) ?? []), it.code]);
     }
-    return m;
+    return (id: string): Resolved => {
+      const found = m.get(id.trim());
+      if (!found) return null;
+      return found.length === 1 ? { code: found[0]! } : { ambiguous: found };
+    };
   };
-  const inds = inbound('indicator', schemes.dataElement, names.indicators);
-  const units = inbound('unit', schemes.orgUnit, names.units);
   const indName = new Map(names.indicators.map((i) => [i.code, i.nameVi]));
   const unitName = new Map(names.units.map((u) => [u.code, u.nameVi]));
   return {
-    indicator: (id) => inds.get(id.trim()),
-    unit: (id) => units.get(id.trim()),
+    indicator: inbound('indicator', input.dataElement, names.indicators),
+    unit: inbound('unit', input.orgUnit, names.units),
     indicatorId: (code) =>
-      idOf(schemes.dataElement, names.ours.indicator.get(code)!, indName.get(code) ?? code),
-    unitId: (code) => idOf(schemes.orgUnit, names.ours.unit.get(code)!, unitName.get(code) ?? code),
-    defaultCombo: schemes.dataElement === 'UID' ? DEFAULT_COMBO.uid : DEFAULT_COMBO.code,
+      idOf(output.dataElement, names.ours.indicator.get(code)!, indName.get(code) ?? code),
+    unitId: (code) => idOf(output.orgUnit, names.ours.unit.get(code)!, unitName.get(code) ?? code),
+    defaultCombo: output.dataElement === 'UID' ? DEFAULT_COMBO.uid : DEFAULT_COMBO.code,
   };
+}
+
+/** Our code, or a refusal that names what was not found or every candidate of a shared name. */
+export function resolvedCode(r: Resolved, what: { vi: string; en: string }, id: string): string {
+  if (r && 'code' in r) return r.code;
+  if (r)
+    throw new BaocaoError(
+      'AMBIGUOUS_NAME',
+      `Tên ${what.vi} "${id}" thuộc về ${r.ambiguous.length} đối tượng (${r.ambiguous.join(', ')}); dùng UID hoặc mã`,
+      `The ${what.en} name "${id}" belongs to ${r.ambiguous.length} objects (${r.ambiguous.join(', ')}); use the UID or code`,
+      { status: 409 },
+    );
+  throw new BaocaoError('UNKNOWN_CODE', `Không có ${what.vi} "${id}"`, `No ${what.en} "${id}"`, {
+    status: 404,
+  });
 }
 
 /** Whether a category (or attribute) option combo is the default one, in any scheme, or absent. */

@@ -36,6 +36,7 @@ export const Dhis2ImportOptions = z.object({
   idScheme: z.string().optional(),
   dataElementIdScheme: z.string().optional(),
   orgUnitIdScheme: z.string().optional(),
+  dataSetIdScheme: z.string().optional(),
   categoryOptionComboIdScheme: z.string().optional(),
   skipAudit: z.string().optional(),
 });
@@ -50,18 +51,52 @@ export const Dhis2DataValue = z.looseObject({
   attributeOptionCombo: z.unknown().optional(),
   value: z.unknown().optional(),
   comment: z.unknown().optional(),
+  /** DHIS2 reads `followUp`; its exports (and older versions) write `followup`. */
+  followUp: z.unknown().optional(),
+  followup: z.unknown().optional(),
+  deleted: z.unknown().optional(),
 });
+export type Dhis2DataValue = z.infer<typeof Dhis2DataValue>;
 
-/** A DHIS2 data value set: set-level dataSet, period, orgUnit apply to values that name none. */
+/**
+ * A DHIS2 data value set: set-level dataSet, period, orgUnit apply to values that name none. As in
+ * DHIS2, the set may carry the import options too (`dryRun`, the id schemes, `strategy`): they
+ * override the query's.
+ */
 export const Dhis2DataValueSet = z.looseObject({
   dataSet: z.string().optional(),
   completeDate: z.string().optional(),
   period: z.string().optional(),
   orgUnit: z.string().optional(),
   attributeOptionCombo: z.string().optional(),
-  dataValues: z.array(Dhis2DataValue).max(500_000),
+  dryRun: bool.optional(),
+  idScheme: z.string().optional(),
+  dataElementIdScheme: z.string().optional(),
+  orgUnitIdScheme: z.string().optional(),
+  dataSetIdScheme: z.string().optional(),
+  categoryOptionComboIdScheme: z.string().optional(),
+  strategy: z.string().optional(),
+  importStrategy: z.string().optional(),
+  dataValues: z.array(Dhis2DataValue).max(500_000).default([]),
 });
 export type Dhis2DataValueSet = z.infer<typeof Dhis2DataValueSet>;
+
+/** The set-level options a data value set may carry, in the query's names. */
+export const bodyOptions = (set: Dhis2DataValueSet): Partial<z.input<typeof Dhis2ImportOptions>> => {
+  const out: Partial<z.input<typeof Dhis2ImportOptions>> = {};
+  if (set.dryRun !== undefined) out.dryRun = set.dryRun;
+  const strategy = set.importStrategy ?? set.strategy;
+  if (strategy !== undefined) out.importStrategy = strategy;
+  for (const k of [
+    'idScheme',
+    'dataElementIdScheme',
+    'orgUnitIdScheme',
+    'dataSetIdScheme',
+    'categoryOptionComboIdScheme',
+  ] as const)
+    if (set[k] !== undefined) out[k] = set[k];
+  return out;
+};
 
 /** A conflict as DHIS2 reports one, with our code, the field and the value's index. */
 export const Dhis2Conflict = z.object({
@@ -101,6 +136,42 @@ export const Dhis2ImportSummary = z.object({
 });
 export type Dhis2ImportSummary = z.infer<typeof Dhis2ImportSummary>;
 
+/** DHIS2 2.38+ wraps the summary in a WebMessage; API version 37 and older answer it bare. */
+export const Dhis2WebMessage = z.object({
+  httpStatus: z.enum(['OK', 'Conflict']),
+  httpStatusCode: z.union([z.literal(200), z.literal(409)]),
+  status: z.enum(['OK', 'WARNING', 'ERROR']),
+  message: z.string(),
+  response: Dhis2ImportSummary,
+});
+export type Dhis2WebMessage = z.infer<typeof Dhis2WebMessage>;
+
+/** The summary as DHIS2 answers it at an API version (`undefined`: unversioned, the current one). */
+export function dhis2Answer(
+  summary: Dhis2ImportSummary,
+  version: number | undefined,
+): { status: 200 | 409; body: Dhis2ImportSummary | Dhis2WebMessage } {
+  const failed = summary.status === 'ERROR';
+  // Before 2.38 the summary came bare with 200 whatever it said; since, a refusal is a 409.
+  if (version !== undefined && version <= 37) return { status: 200, body: summary };
+  const body: Dhis2WebMessage = failed
+    ? {
+        httpStatus: 'Conflict',
+        httpStatusCode: 409,
+        status: 'ERROR',
+        message: 'An error occurred, please check import summary.',
+        response: summary,
+      }
+    : {
+        httpStatus: 'OK',
+        httpStatusCode: 200,
+        status: 'OK',
+        message: 'Import was successful.',
+        response: summary,
+      };
+  return { status: failed ? 409 : 200, body };
+}
+
 /** The query of `GET /api/dataValueSets`; repeated parameters arrive as arrays. */
 const many = z
   .union([z.string(), z.array(z.string())])
@@ -114,6 +185,13 @@ export const Dhis2ExportQuery = z.object({
   endDate: z.iso.date().optional(),
   orgUnit: many,
   children: bool.default(false),
+  /** DHIS2 reads the filters in the input schemes and writes the output in `idScheme`. */
+  inputIdScheme: z.string().optional(),
+  inputDataElementIdScheme: z.string().optional(),
+  inputOrgUnitIdScheme: z.string().optional(),
+  inputDataSetIdScheme: z.string().optional(),
+  /** An input id not found as a UID is tried as a code (DHIS2's option; on unless `false`). */
+  inputUseCodeFallback: bool.default(true),
   idScheme: z.string().optional(),
   dataElementIdScheme: z.string().optional(),
   orgUnitIdScheme: z.string().optional(),

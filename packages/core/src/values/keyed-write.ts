@@ -20,6 +20,9 @@ export interface KeyedWriteCount {
   deleted: number;
 }
 
+/** A row of a keyed batch; `delete` marks one to remove (DHIS2's `deleted: true`, SDMX's action D). */
+export type KeyedRow = RawValueRow & { delete?: boolean };
+
 /** Thrown inside the transaction of a dry run to roll everything back with the counts. */
 class DryRun extends Error {
   constructor(readonly count: KeyedWriteCount) {
@@ -38,29 +41,33 @@ const keyOf = (r: { indicatorId: number; unitId: number; period: string }) =>
  */
 export async function writeKeyedValues(
   ctx: Ctx,
-  input: { rows: RawValueRow[]; strategy: WriteStrategy; dryRun: boolean; source: string },
+  input: { rows: KeyedRow[]; strategy: WriteStrategy; dryRun: boolean; source: string },
 ): Promise<KeyedWriteCount> {
   requireAccess(ctx, 'value.write');
   requireRows(input.rows);
   const vc = await loadValidationContext(ctx, input.rows);
   // A deletion names cells only: its value is not read.
-  const rows =
-    input.strategy === 'DELETE'
-      ? input.rows.map((r) => ({ ...r, value: r.value ?? 0, status: r.status ?? 'estimate' }))
-      : input.rows;
-  const { valid, errors } = await validateValueRows(ctx, vc, rows);
+  const deletes = input.rows.map((r) => input.strategy === 'DELETE' || r.delete === true);
+  const rows = input.rows.map((r, i) =>
+    deletes[i] ? { ...r, value: r.value ?? 0, status: r.status ?? 'estimate' } : r,
+  );
+  const { valid: all, errors } = await validateValueRows(ctx, vc, rows);
   if (errors.total > 0) rejectRows(errors);
+  // Without errors every row is valid, in order: split the deletions from the writes.
+  const doomed = all.filter((_, i) => deletes[i]);
+  const valid = all.filter((_, i) => !deletes[i]);
   const meta = { actor: ctx.actor.username, source: input.source, reason: null };
   try {
     return await ctx.db.k.transaction().execute(async (trx) => {
       const tctx = { ...ctx, db: { ...ctx.db, k: trx } };
-      const existing = new Set((await selectStoredKeys(trx, valid)).map(keyOf));
+      const existing = new Set((await selectStoredKeys(trx, all)).map(keyOf));
       const count: KeyedWriteCount = { imported: 0, updated: 0, ignored: 0, deleted: 0 };
-      if (input.strategy === 'DELETE') {
-        const present = valid.filter((r) => existing.has(keyOf(r)));
+      if (doomed.length) {
+        const present = doomed.filter((r) => existing.has(keyOf(r)));
         count.deleted = present.length ? await deleteValueRows(trx, present, meta) : 0;
-        count.ignored = valid.length - count.deleted;
-      } else {
+        count.ignored = doomed.length - count.deleted;
+      }
+      if (valid.length) {
         const keep = valid.filter((r) =>
           input.strategy === 'CREATE'
             ? !existing.has(keyOf(r))
@@ -74,7 +81,7 @@ export async function writeKeyedValues(
         // A value sent again unchanged is ignored, as one left out by the strategy is.
         count.imported = stored.inserted;
         count.updated = stored.updated;
-        count.ignored = valid.length - keep.length + stored.unchanged;
+        count.ignored += valid.length - keep.length + stored.unchanged;
       }
       if (input.dryRun) throw new DryRun(count);
       return count;

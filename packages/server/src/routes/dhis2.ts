@@ -1,5 +1,9 @@
 import {
+  BaocaoError,
   Dhis2ExportQuery,
+  Dhis2WebMessage,
+  dataValueSetXml,
+  dhis2Answer,
   Dhis2Id,
   Dhis2ImportOptions,
   Dhis2ImportSummary,
@@ -16,50 +20,86 @@ import { NONE, defineRoute } from '../route.ts';
 
 const dhis2 = { tag: 'dhis2', body: NONE } as const;
 
-/** `GET /api/dataValueSets`, `.json` or `.csv`: the extension, else the Accept header, picks CSV. */
-const exportRoute = <const U extends string>(url: U, csv: (accept: string | undefined) => boolean) =>
+/**
+ * The DHIS2 API versions a client may name in the path (`/api/40/dataValueSets`): 28 to 43. Up to
+ * 37 the import summary is answered bare; from 38 (and unversioned) in a WebMessage.
+ */
+const apiVersion = (params: Record<string, string>): number | undefined => {
+  if (params.version === undefined) return undefined;
+  const v = /^\d{2}$/.test(params.version) ? Number(params.version) : NaN;
+  if (v >= 28 && v <= 43) return v;
+  throw new BaocaoError(
+    'NOT_FOUND',
+    `Không có phiên bản API DHIS2 "${params.version}" (28–43)`,
+    `No DHIS2 API version "${params.version}" (28 to 43)`,
+    { status: 404 },
+  );
+};
+
+type Out = 'json' | 'csv' | 'xml';
+const ACCEPTS: [RegExp, Out][] = [
+  [/\b(?:application|text)\/csv\b/, 'csv'],
+  [/\b(?:application|text)\/xml\b/, 'xml'],
+];
+
+/** `GET /api/dataValueSets`, `.json`, `.csv` or `.xml`: the extension, else the Accept header, picks the format. */
+const exportRoute = <const U extends string>(url: U, fixed?: Out) =>
   defineRoute({
     ...dhis2,
     method: 'GET',
     url,
-    summary: 'Xuất bộ giá trị DHIS2 / export a DHIS2 data value set (JSON or CSV)',
+    summary: 'Xuất bộ giá trị DHIS2 / export a DHIS2 data value set (JSON, CSV or XML)',
     auth: 'actor',
     query: Dhis2ExportQuery,
-    handler: async ({ ctx, query, req, reply }) => {
+    handler: async ({ ctx, query, params, req, reply }) => {
+      apiVersion(params);
       const { dataValues } = await exportDataValueSet(ctx, query);
-      if (csv(req.headers.accept))
+      const accept = req.headers.accept ?? '';
+      const format = fixed ?? ACCEPTS.find(([re]) => re.test(accept))?.[1] ?? 'json';
+      if (format === 'csv')
         return reply.type('application/csv; charset=utf-8').send(dataValueSetCsv(dataValues));
+      if (format === 'xml')
+        return reply.type('application/xml; charset=utf-8').send(dataValueSetXml(dataValues));
       return { dataValues };
     },
   });
 
-export default [
+/** `POST /api/dataValueSets` (and per API version): JSON, CSV or XML by the Content-Type. */
+const importRoute = <const U extends string>(url: U) =>
   defineRoute({
     ...dhis2,
     method: 'POST',
-    url: '/api/dataValueSets',
+    url,
     summary:
-      'Nhập bộ giá trị DHIS2 / import a DHIS2 data value set (JSON, or CSV as application/csv); all or nothing, answered with an ImportSummary',
+      'Nhập bộ giá trị DHIS2 / import a DHIS2 data value set (JSON, CSV as application/csv, XML as application/xml); all or nothing, answered with an ImportSummary (in a WebMessage from API version 38)',
     auth: 'actor',
     upload: 'application/csv',
     writesValues: true,
     bodyLimit: FILE_LIMITS.bytes,
     query: Dhis2ImportOptions,
     body: z.unknown(),
-    response: Dhis2ImportSummary,
-    handler: async ({ ctx, query, body, reply }) => {
-      const summary = await importDataValueSet(ctx, {
-        body,
-        format: Buffer.isBuffer(body) ? 'csv' : 'json',
-        options: query,
-      });
-      // As DHIS2 answers since 2.38: 409 when the import was refused.
-      return reply.code(summary.status === 'ERROR' ? 409 : 200).send(summary);
+    response: z.union([Dhis2WebMessage, Dhis2ImportSummary]),
+    handler: async ({ ctx, query, body, params, req, reply }) => {
+      const version = apiVersion(params);
+      const type = req.headers['content-type'] ?? '';
+      const format = !Buffer.isBuffer(body) ? 'json' : /xml/i.test(type) ? 'xml' : 'csv';
+      const summary = await importDataValueSet(ctx, { body, format, options: query });
+      const answer = dhis2Answer(summary, version);
+      return reply.code(answer.status).send(answer.body);
     },
-  }),
-  exportRoute('/api/dataValueSets', (accept) => /\b(?:application|text)\/csv\b/.test(accept ?? '')),
-  exportRoute('/api/dataValueSets.json', () => false),
-  exportRoute('/api/dataValueSets.csv', () => true),
+  });
+
+export default [
+  importRoute('/api/dataValueSets'),
+  importRoute('/api/:version/dataValueSets'),
+  exportRoute('/api/dataValueSets'),
+  exportRoute('/api/dataValueSets.json', 'json'),
+  exportRoute('/api/dataValueSets.csv', 'csv'),
+  exportRoute('/api/dataValueSets.xml', 'xml'),
+  exportRoute('/api/:version/dataValueSets'),
+  exportRoute('/api/:version/dataValueSets.json', 'json'),
+  exportRoute('/api/:version/dataValueSets.csv', 'csv'),
+  exportRoute('/api/:version/dataValueSets.xml', 'xml'),
   defineRoute({
     ...dhis2,
     method: 'GET',
