@@ -31,6 +31,7 @@ import compare from './routes/compare.ts';
 import health from './routes/health.ts';
 import values from './routes/values.ts';
 import reports from './routes/reports.ts';
+import orgNames from './routes/org-names.ts';
 import registries from './routes/registries.ts';
 import check from './routes/check.ts';
 import dhis2 from './routes/dhis2.ts';
@@ -47,6 +48,7 @@ export const ROUTES = [
   ...compare,
   ...values,
   ...reports,
+  ...orgNames,
   ...registries,
   ...check,
   ...dhis2,

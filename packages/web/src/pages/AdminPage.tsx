@@ -8,6 +8,7 @@ import { PeriodPicker } from '../period-picker.tsx';
 import { ErrorBox, Loading } from '../ui.tsx';
 import { CatalogPanel } from './CatalogPanel.tsx';
 import { InteropPanel } from './InteropPanel.tsx';
+import { OrgNamesPanel } from './OrgNamesPanel.tsx';
 import { call } from '../client.ts';
 
 /** Reporting periods (open, deadline, close, publish their figures) and, for administrators, accounts. */
@@ -226,6 +227,7 @@ export function AdminPage() {
         </div>
       )}
       <CatalogPanel />
+      <OrgNamesPanel />
       <InteropPanel />
     </section>
   );
