@@ -60,6 +60,13 @@ export const STATUS_LABELS: Labels<FormStatus | 'estimate' | 'official' | 'parti
   partial: ['Chưa đầy đủ', 'Partial'],
 };
 
+/** Where a figure comes from: reported for the unit itself, summed from the units below, or computed. */
+export const SOURCE_LABELS: Labels<'reported' | 'aggregated' | 'computed'> = {
+  reported: ['Đơn vị báo cáo', 'Reported'],
+  aggregated: ['Tổng hợp từ đơn vị cấp dưới', 'Summed from the units below'],
+  computed: ['Tính từ các chỉ tiêu thành phần', 'Computed from its components'],
+};
+
 export const REGISTRY_KIND_LABELS: Labels<RegistryKind> = {
   legal_document: ['Văn bản', 'Legal documents'],
   task: ['Nhiệm vụ', 'Tasks'],
