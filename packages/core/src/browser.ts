@@ -16,6 +16,7 @@ export * from './registries/registry-schemas.ts';
 export * from './registries/registry-labels.ts';
 export * from './format/number.ts';
 export * from './format/date.ts';
+export * from './org/org-name-schemas.ts';
 export * from './periods/period.ts';
 export * from './periods/period-text.ts';
 export * from './format/labels.ts';

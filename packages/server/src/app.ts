@@ -25,6 +25,7 @@ import compare from './routes/compare.ts';
 import health from './routes/health.ts';
 import values from './routes/values.ts';
 import reports from './routes/reports.ts';
+import orgNames from './routes/org-names.ts';
 import registries from './routes/registries.ts';
 import check from './routes/check.ts';
 import dhis2 from './routes/dhis2.ts';
@@ -41,6 +42,7 @@ export const ROUTES = [
   ...compare,
   ...values,
   ...reports,
+  ...orgNames,
   ...registries,
   ...check,
   ...dhis2,

@@ -7,6 +7,7 @@ import { AppContext, type Lang, type Session, useApp } from './app-context.tsx';
 import { call } from './client.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { Loading } from './ui.tsx';
+import { useLoad } from './hooks.ts';
 
 type NavItem = { path: string; vi: string; en: string; page: keyof Pages };
 
@@ -30,11 +31,14 @@ function Shell() {
     navigate('/');
   };
   const other = lang === 'vi' ? 'English' : 'Tiếng Việt';
+  // The sector's name of today, from the organisation's names (it changed with the 2025 merger).
+  const names = useLoad(['GET /api/org-names/on'], () => call('GET /api/org-names/on'));
+  const sector = names.data?.['sector.short'] ?? '';
   return (
     <>
       <header className="top">
         <Link to="/" className="brand">
-          baocao <small>{t('Thống kê ngành KH&CN', 'Sector statistics')}</small>
+          baocao <small>{t(`Thống kê ${sector}`.trim(), 'Sector statistics')}</small>
         </Link>
         <nav aria-label={t('Chức năng', 'Sections')}>
           {nav.map((p) => (

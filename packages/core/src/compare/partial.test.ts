@@ -70,8 +70,8 @@ describe('a sum of the units that reported is never shown as the national figure
         lang: 'vi',
       })
     ).toString();
-    expect(vi).toContain('Mã chỉ tiêu,Mã đơn vị,Kỳ,Giá trị,Tình trạng số liệu,Số đơn vị đã báo cáo,Nguồn');
-    expect(vi).toContain(`VT.DOANH_THU,VN,${periodLabelVi(parsePeriod(PERIOD))},2821,Chưa đầy đủ,1/34,`);
+    expect(vi).toContain('Mã chỉ tiêu,Chỉ tiêu,Đơn vị tính,Mã đơn vị,Đơn vị,Kỳ,Giá trị,Tình trạng số liệu');
+    expect(vi).toContain(`,VN,Cả nước,${periodLabelVi(parsePeriod(PERIOD))},2821,Chưa đầy đủ,1/34,`);
   });
 
   it('a value entered for the country itself stands, with the provinces’ sum beside it as a cross-check', async () => {

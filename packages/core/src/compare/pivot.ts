@@ -1,6 +1,6 @@
-import { serializeTable } from '../format/table-file.ts';
-import { STATUS_LABELS, labelOf } from '../format/labels.ts';
-import { periodLabelVi } from '../periods/period-text.ts';
+import { type CsvDialect, serializeTable } from '../format/table-file.ts';
+import { SOURCE_LABELS, STATUS_LABELS, labelOf } from '../format/labels.ts';
+import { periodLabel } from '../periods/period-text.ts';
 import type { FileFormat } from '../imports/parse-file.ts';
 import { periodsVisibleTo } from '../periods/visibility.ts';
 import { listIndicators, unknownIndicator } from '../catalog/indicators.ts';
@@ -53,35 +53,95 @@ export async function pivotValues(
   return out;
 }
 
-/** A pivot as a file: one row per cell (indicator, unit, period, value, status). */
+/**
+ * A pivot as a file: one row per cell. Every file names what it holds — the indicator's name and
+ * unit of measure, the unit's name — beside the codes. A person's file (`lang`) has headers,
+ * periods, statuses and sources in that language, names first; the programs' file (no `lang`, and
+ * JSON) keeps codes and plain words first, names after. `dialect: 'vi'` writes the CSV a
+ * spreadsheet in Vietnamese settings opens as numbers (`;` and decimal commas).
+ */
 export async function exportPivot(
   ctx: Ctx,
-  input: { indicators: string[]; units: string[]; periods: string[]; format: FileFormat; lang?: 'vi' | 'en' },
+  input: {
+    indicators: string[];
+    units: string[];
+    periods: string[];
+    format: FileFormat;
+    lang?: 'vi' | 'en';
+    dialect?: CsvDialect;
+  },
 ): Promise<Buffer> {
-  // A person opening the file in Vietnamese reads Vietnamese headers, periods and statuses; JSON and
-  // the English file keep the codes, for programs. Values stay plain numbers either way.
-  const vi = input.lang === 'vi' && input.format !== 'json';
-  const cells = (await pivotValues(ctx, input)).map((c) => ({
-    ...c,
-    period: vi ? periodLabelVi(parsePeriod(c.period)) : c.period,
-    status: vi && c.status ? labelOf(STATUS_LABELS, c.status, 'vi') : c.status,
-    // A partial figure carries its coverage into the file, as it does on screen: "1/34".
-    coverage: c.coverage ? `${c.coverage.reported}/${c.coverage.expected}` : '',
-  }));
-  const columns = ['indicator', 'unit', 'period', 'value', 'status', 'coverage', 'source'] as const;
-  return serializeTable(columns, cells, input.format, {
+  const lang = input.format === 'json' ? undefined : input.lang;
+  const [indicators, graph, cells] = await Promise.all([
+    listIndicators(ctx),
+    loadUnitGraph(ctx.db.k),
+    pivotValues(ctx, input),
+  ]);
+  const byCode = new Map(indicators.map((i): [string, Indicator] => [i.code, i]));
+  const en = lang === 'en';
+  const rows = cells.map((c) => {
+    const ind = byCode.get(c.indicator);
+    const unit = graph.byCode.get(c.unit);
+    return {
+      ...c,
+      indicatorName: (en ? ind?.nameEn : ind?.nameVi) ?? c.indicator,
+      measure: (en ? (ind?.unitEn ?? ind?.unitVi) : ind?.unitVi) ?? '',
+      unitName: (en ? (unit?.nameEn ?? unit?.nameVi) : unit?.nameVi) ?? c.unit,
+      period: lang ? periodLabel(parsePeriod(c.period), lang) : c.period,
+      status: lang && c.status ? labelOf(STATUS_LABELS, c.status, lang) : c.status,
+      source: lang && c.source ? labelOf(SOURCE_LABELS, c.source, lang) : c.source,
+      // A partial figure carries its coverage into the file, as it does on screen: "1/34".
+      coverage: c.coverage ? `${c.coverage.reported}/${c.coverage.expected}` : '',
+    };
+  });
+  const columns = lang
+    ? PEOPLE_COLUMNS
+    : ([...MACHINE_COLUMNS, 'indicatorName', 'measure', 'unitName'] as const);
+  return serializeTable(columns, rows, input.format, {
     json: 'cells',
-    sheet: 'Bang tong hop',
-    headers: vi ? PIVOT_HEADERS_VI : undefined,
+    sheet: lang === 'en' ? 'Pivot table' : 'Bang tong hop',
+    headers: lang ? PIVOT_HEADERS[lang] : undefined,
+    dialect: input.dialect,
   });
 }
 
-const PIVOT_HEADERS_VI = {
-  indicator: 'Mã chỉ tiêu',
-  unit: 'Mã đơn vị',
-  period: 'Kỳ',
-  value: 'Giá trị',
-  status: 'Tình trạng số liệu',
-  coverage: 'Số đơn vị đã báo cáo',
-  source: 'Nguồn',
+const MACHINE_COLUMNS = ['indicator', 'unit', 'period', 'value', 'status', 'coverage', 'source'] as const;
+const PEOPLE_COLUMNS = [
+  'indicator',
+  'indicatorName',
+  'measure',
+  'unit',
+  'unitName',
+  'period',
+  'value',
+  'status',
+  'coverage',
+  'source',
+] as const;
+
+const PIVOT_HEADERS = {
+  vi: {
+    indicator: 'Mã chỉ tiêu',
+    indicatorName: 'Chỉ tiêu',
+    measure: 'Đơn vị tính',
+    unit: 'Mã đơn vị',
+    unitName: 'Đơn vị',
+    period: 'Kỳ',
+    value: 'Giá trị',
+    status: 'Tình trạng số liệu',
+    coverage: 'Số đơn vị đã báo cáo',
+    source: 'Nguồn',
+  },
+  en: {
+    indicator: 'Indicator code',
+    indicatorName: 'Indicator',
+    measure: 'Unit of measure',
+    unit: 'Unit code',
+    unitName: 'Unit',
+    period: 'Period',
+    value: 'Value',
+    status: 'Status',
+    coverage: 'Units reported',
+    source: 'Source',
+  },
 } as const;

@@ -161,6 +161,13 @@ export interface Schema {
     reason: string;
     locked_at: Timestamp;
   };
+  org_name: {
+    key: string;
+    valid_from: DateText;
+    value: string;
+    updated_by: string;
+    updated_at: Timestamp;
+  };
   dhis2_id: {
     kind: 'indicator' | 'unit' | 'dataset';
     code: string;

@@ -6,6 +6,7 @@ import { loadUnitGraph } from '../units/unit-graph.ts';
 import { provinceUnits } from '../units/provinces.ts';
 import { addSuccessions, createUnits } from '../units/units.ts';
 import { builtinTemplates, saveReportTemplate } from '../reports/templates.ts';
+import { seedOrgNames } from '../org/org-names.ts';
 
 /** The country, the ministry and the departments that report to it. */
 const CENTRAL: UnitInput[] = [
@@ -46,7 +47,8 @@ const CENTRAL: UnitInput[] = [
 
 /**
  * Makes a fresh store usable: the indicator catalog, the country, the ministry and its
- * departments, the 34 provinces and the 63 before them with their successions, the built-in report templates.
+ * departments, the 34 provinces and the 63 before them with their successions, the built-in report
+ * templates, the organisation's names before and after the 2025 merger.
  * Idempotent.
  */
 export async function initStore(ctx: Ctx): Promise<{ indicators: number; unitsCreated: number }> {
@@ -57,5 +59,6 @@ export async function initStore(ctx: Ctx): Promise<{ indicators: number; unitsCr
   await createUnits(ctx, missing);
   if (missing.length > 0) await addSuccessions(ctx, provinces.successions);
   for (const t of builtinTemplates()) await saveReportTemplate(ctx, t, { builtin: true });
+  await seedOrgNames(ctx);
   return { indicators: indicators.length, unitsCreated: missing.length };
 }

@@ -44,6 +44,13 @@ export const STATUS_LABELS: Labels<FormStatus | 'estimate' | 'official' | 'parti
   partial: ['Chưa đầy đủ', 'Partial'],
 };
 
+/** Where a figure comes from: reported for the unit itself, summed from the units below, or computed. */
+export const SOURCE_LABELS: Labels<'reported' | 'aggregated' | 'computed'> = {
+  reported: ['Đơn vị báo cáo', 'Reported'],
+  aggregated: ['Tổng hợp từ đơn vị cấp dưới', 'Summed from the units below'],
+  computed: ['Tính từ các chỉ tiêu thành phần', 'Computed from its components'],
+};
+
 /** The label of `code` in `lang`, or the code itself when it is not one the table knows. */
 export function labelOf<K extends string>(table: Labels<K>, code: string, lang: 'vi' | 'en'): string {
   const pair: Pair | undefined = (table as Readonly<Record<string, Pair>>)[code];

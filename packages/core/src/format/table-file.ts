@@ -4,24 +4,44 @@ import { safeCell } from './safe-cell.ts';
 /** The formats a table of values travels in. */
 export type TableFormat = 'csv' | 'xlsx' | 'json';
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(safeCell(v));
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/**
+ * How a CSV is written: the machine-friendly form (`,` between cells, `.` in decimals), or the one a
+ * spreadsheet set to Vietnamese opens as numbers (`;` between cells, `,` in decimals — the list and
+ * decimal separators of the vi-VN locale in Excel and LibreOffice).
+ */
+export type CsvDialect = 'plain' | 'vi';
+
+const csvCell = (v: unknown, dialect: CsvDialect = 'plain') => {
+  const s =
+    v === null || v === undefined
+      ? ''
+      : typeof v === 'number' && dialect === 'vi'
+        ? String(v).replace('.', ',')
+        : String(safeCell(v));
+  const special = dialect === 'vi' ? /[";\n\r]/ : /[",\n\r]/;
+  return special.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-/** Serialises rows as CSV (UTF-8 with BOM, so Excel shows Vietnamese), XLSX or JSON. */
+/** Serialises rows as CSV (UTF-8 with BOM, so Excel shows Vietnamese; either dialect), XLSX or JSON. */
 export async function serializeTable<R extends object>(
   columns: readonly (keyof R & string)[],
   rows: R[],
   format: TableFormat,
-  names: { json: string; sheet: string; headers?: Partial<Record<keyof R & string, string>> },
+  names: {
+    json: string;
+    sheet: string;
+    headers?: Partial<Record<keyof R & string, string>>;
+    dialect?: CsvDialect;
+  },
 ): Promise<Buffer> {
   const header = (c: keyof R & string) => names.headers?.[c] ?? c;
   if (format === 'json') return Buffer.from(JSON.stringify({ [names.json]: rows }, null, 2));
   if (format === 'csv') {
+    const d = names.dialect ?? 'plain';
+    const sep = d === 'vi' ? ';' : ',';
     const lines = [
-      columns.map((c) => csvCell(header(c))).join(','),
-      ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(',')),
+      columns.map((c) => csvCell(header(c), d)).join(sep),
+      ...rows.map((r) => columns.map((c) => csvCell(r[c], d)).join(sep)),
     ];
     return Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n');
   }

@@ -1,4 +1,5 @@
 import type { Ctx } from '../context.ts';
+import { ORG_NAME_KEYS, ORG_NAME_LABELS, type OrgNames } from '../org/org-name-schemas.ts';
 import { formatDateVi } from '../format/date.ts';
 import { listRegistryItems } from '../registries/registries.ts';
 import type { ItemOf, RegistryItem } from '../registries/registry-schemas.ts';
@@ -41,12 +42,23 @@ export interface BuildInput {
   number: string | null;
   issuedOn: string;
   overrides: Record<string, SectionOverride>;
+  /** The organisation's names of the document's date (the issuer, its departments, titles). */
+  names: OrgNames;
 }
 
-/** Fills a template text's placeholders: {period}, {ytd}, {next}, {year}, {date}, {unit}. */
+/**
+ * Fills a template text's placeholders: {period}, {ytd}, {next}, {year}, {date}, {unit}, and the
+ * organisation's names ({issuer}, {department}, {sector}…, see ORG_NAME_LABELS).
+ */
 function filler(input: BuildInput, unitName: string) {
   const p = input.period;
   const vars: Record<string, string> = {
+    ...Object.fromEntries(
+      ORG_NAME_KEYS.flatMap((k) => {
+        const name = ORG_NAME_LABELS[k].placeholder;
+        return name ? [[name, input.names[k]]] : [];
+      }),
+    ),
     period: periodLabelVi(p),
     ytd: periodLabelVi(yearToDate(p)),
     next: periodLabelVi(nextPeriod(p)),
@@ -107,6 +119,13 @@ export async function buildReportDoc(ctx: Ctx, input: BuildInput): Promise<Repor
     computeFigures(ctx, specs, p),
     listRegistryItems(ctx, { periods: [p.id, ...taskPeriods] }),
   ]);
+  const names = input.names;
+  const issuer = template.issuer ?? {
+    parent: null,
+    name: names['issuer.name'],
+    shortName: names['issuer.short'],
+    symbol: names['issuer.symbol'],
+  };
   const warnings: ReportWarning[] = [];
   let at = 0;
   const sections = template.sections.map((s): ReportSection => {
@@ -148,7 +167,7 @@ export async function buildReportDoc(ctx: Ctx, input: BuildInput): Promise<Repor
           const mine = docs.filter((d) => d.stage === g.stage);
           return mine.length
             ? [
-                { type: 'subheading', text: g.heading },
+                { type: 'subheading', text: fill(g.heading) },
                 { type: 'list', items: mine.map((d) => ({ text: legalDocumentText(d), figures: [] })) },
               ]
             : [];
@@ -179,7 +198,7 @@ export async function buildReportDoc(ctx: Ctx, input: BuildInput): Promise<Repor
         blocks = s.groups
           ? s.groups.flatMap((g): ReportBlock[] => {
               const mine = tasks.filter((t) => t.toGovernment === g.toGovernment);
-              return mine.length ? [{ type: 'subheading', text: g.heading }, list(mine)] : [];
+              return mine.length ? [{ type: 'subheading', text: fill(g.heading) }, list(mine)] : [];
             })
           : tasks.length
             ? [list(tasks)]
@@ -187,7 +206,7 @@ export async function buildReportDoc(ctx: Ctx, input: BuildInput): Promise<Repor
         break;
       }
       case 'petitions':
-        blocks = ofKind(items, 'petition', p.id).flatMap((x) => petitionBlocks(x, template.issuer.shortName));
+        blocks = ofKind(items, 'petition', p.id).flatMap((x) => petitionBlocks(x, issuer.shortName));
         break;
     }
     const edited = input.overrides[s.id] ?? null;
@@ -211,11 +230,15 @@ export async function buildReportDoc(ctx: Ctx, input: BuildInput): Promise<Repor
     unit: input.unit,
     number: input.number,
     issuedOn: input.issuedOn,
-    issuer: template.issuer,
+    issuer,
     place: template.place,
     subject: fill(template.subject),
-    recipients: template.recipients,
-    signer: template.signer,
+    recipients: template.recipients.map(fill),
+    signer: template.signer ?? {
+      authority: names['signer.authority'],
+      title: names['signer.title'],
+      name: null,
+    },
     sections,
     figures: computed.map((c) => c.figure),
     warnings,

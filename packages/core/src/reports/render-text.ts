@@ -2,7 +2,7 @@ import { longDateVi } from '../format/date.ts';
 import type { ReportBlock, ReportDoc } from './report-schemas.ts';
 
 /**
- * "Số: 123/BC-BTTTT", or the blank a draft leaves for the clerk to fill in. A number given whole
+ * "Số: 123/BC-BKHCN" (the symbol of the document's date), or the blank a draft leaves for the clerk to fill in. A number given whole
  * ("123/TC-BTTTT") is printed as given, never with a second symbol.
  */
 export const numberLine = (doc: ReportDoc) =>
@@ -36,7 +36,7 @@ function mdBlock(b: ReportBlock): string {
 /** The report as Markdown: the header lines, then each section. */
 export function renderMarkdown(doc: ReportDoc): string {
   const head = [
-    `**${doc.issuer.name}**`,
+    `**${doc.issuer.name.toUpperCase()}**`,
     '',
     numberLine(doc),
     '',
@@ -103,7 +103,7 @@ export function renderHtml(doc: ReportDoc): string {
     )
     .join('\n');
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${h(doc.templateName)} – ${h(doc.periodLabel)}</title><style>${CSS}</style></head><body>
-${warn}<div class="head"><div><b>${h(doc.issuer.name)}</b><div>${h(numberLine(doc))}</div></div><div><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><b>Độc lập - Tự do - Hạnh phúc</b><i>${h(placeDateLine(doc))}</i></div></div>
+${warn}<div class="head"><div>${doc.issuer.parent ? `<div>${h(doc.issuer.parent.toUpperCase())}</div>` : ''}<b>${h(doc.issuer.name.toUpperCase())}</b><div>${h(numberLine(doc))}</div></div><div><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><b>Độc lập - Tự do - Hạnh phúc</b><i>${h(placeDateLine(doc))}</i></div></div>
 <h1>BÁO CÁO</h1><div class="subject">${h(doc.subject)}</div>
 ${sections}
 <p class="sub"><i>Nơi nhận:</i></p><ul>${doc.recipients.map((r) => `<li>${h(r)}</li>`).join('')}</ul>

@@ -54,28 +54,38 @@ export const TemplateSection = z.discriminatedUnion('kind', [
 ]);
 export type TemplateSection = z.output<typeof TemplateSection>;
 
-/** A report type. Texts may use {period}, {ytd}, {next}, {year}, {date} and {unit}. */
+const Issuer = z.object({
+  parent: z.string().min(1).nullish(),
+  name: z.string().min(1),
+  /** How sentences name the issuer ("Bộ KH&CN"). */
+  shortName: z.string().min(1).default('Bộ'),
+  /** The abbreviation after "BC-" in the document number. */
+  symbol: z.string().min(1),
+});
+
+const Signer = z.object({
+  authority: z.string().nullish(),
+  title: z.string().min(1),
+  name: z.string().nullish(),
+});
+
+/**
+ * A report type. Texts may use {period}, {ytd}, {next}, {year}, {date}, {unit} and the
+ * organisation's names of the document's date: {issuer}, {issuerShort}, {department},
+ * {departmentShort}, {sector}, {sectorShort}.
+ */
 export const ReportTemplate = z.object({
   code: id,
   nameVi: z.string().min(1),
   nameEn: z.string().min(1),
   periodTypes: z.array(z.enum(['M', 'Q', 'S', 'Y', 'R'])).min(1),
-  issuer: z.object({
-    parent: z.string().min(1).nullish(),
-    name: z.string().min(1),
-    /** How sentences name the issuer ("Bộ TT&TT"). */
-    shortName: z.string().min(1).default('Bộ'),
-    /** The abbreviation after "BC-" in the document number. */
-    symbol: z.string().min(1),
-  }),
+  /** The issuing body; absent (the usual case), the organisation's names of the document's date. */
+  issuer: Issuer.nullish(),
   place: z.string().min(1).default('Hà Nội'),
   subject: z.string().min(1),
   recipients: z.array(z.string().min(1)).default([]),
-  signer: z.object({
-    authority: z.string().nullish(),
-    title: z.string().min(1),
-    name: z.string().nullish(),
-  }),
+  /** Who signs; absent, the titles of the document's date from the organisation's names. */
+  signer: Signer.nullish(),
   sections: z.array(TemplateSection).min(1),
 });
 export type ReportTemplate = z.output<typeof ReportTemplate>;
@@ -141,11 +151,11 @@ export const ReportDoc = z.object({
   unit: z.string(),
   number: z.string().nullable(),
   issuedOn: z.string(),
-  issuer: ReportTemplate.shape.issuer,
+  issuer: Issuer,
   place: z.string(),
   subject: z.string(),
   recipients: z.array(z.string()),
-  signer: ReportTemplate.shape.signer,
+  signer: Signer,
   sections: z.array(ReportSection),
   figures: z.array(ReportFigure),
   warnings: z.array(ReportWarning),

@@ -5,7 +5,8 @@ import type { Ctx } from '../context.ts';
 import type { Schema } from '../db/schema.ts';
 import { BaocaoError } from '../errors.ts';
 import { coveredBy } from '../periods/visibility.ts';
-import { parsePeriod, type Period } from '../periods/period.ts';
+import { calendarDates, parsePeriod, type Period } from '../periods/period.ts';
+import { orgNamesOn } from '../org/org-names.ts';
 import type { Unit } from '../schemas.ts';
 import { loadUnitGraph, type UnitGraph } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
@@ -71,21 +72,29 @@ const recordOf = (r: Resolved, row: ReportRow | undefined): ReportRecord => ({
   publishedBy: row?.published_by ?? null,
 });
 
-const liveDoc = (
+/**
+ * A report built from the current data. Its names (ministry, departments, titles, number symbol)
+ * are those in force on its date of issue, or, with no date set yet, on the last day of its
+ * period: a 2024 report keeps the names of 2024.
+ */
+const liveDoc = async (
   ctx: Ctx,
   r: Resolved,
   row: ReportRow | undefined,
   extra: { number?: string | null; issuedOn?: string | null } = {},
-) =>
-  buildReportDoc(ctx, {
+) => {
+  const dated = extra.issuedOn ?? row?.issued_on ?? null;
+  return buildReportDoc(ctx, {
     graph: r.graph,
     template: r.template,
     period: r.period,
     unit: r.unit.code,
     number: extra.number ?? row?.number ?? null,
-    issuedOn: extra.issuedOn ?? row?.issued_on ?? today(),
+    issuedOn: dated ?? today(),
     overrides: overridesOf(row),
+    names: await orgNamesOn(ctx, dated ?? calendarDates(r.period).end),
   });
+};
 
 function differences(published: ReportDoc, live: ReportDoc): ReportView['differences'] {
   const now = new Map(live.figures.map((f) => [f.id, f]));

@@ -47,14 +47,17 @@ export default [
       format: z.enum(['json', 'csv', 'xlsx']).optional(),
       /** The file's language for people: Vietnamese headers, periods and statuses ('vi'), or codes. */
       lang: z.enum(['vi', 'en']).optional(),
+      /** CSV for programs ('plain': `,` and decimal points) or for a spreadsheet in Vietnamese ('vi': `;`, decimal commas). */
+      dialect: z.enum(['plain', 'vi']).optional(),
     }),
     body: NONE,
     response: z.array(PivotCell),
     produces: 'text/csv',
     handler: async ({ ctx, query, reply }) => {
       if (!query.format) return pivotValues(ctx, query);
-      const data = await exportPivot(ctx, { ...query, format: query.format, lang: query.lang });
-      return sendFile(reply, data, query.format, 'bang-tong-hop');
+      const data = await exportPivot(ctx, { ...query, format: query.format });
+      const name = query.dialect === 'vi' ? 'bang-tong-hop-excel' : 'bang-tong-hop';
+      return sendFile(reply, data, query.format, name);
     },
   }),
   defineRoute({

@@ -15,6 +15,7 @@ import { PeriodPicker } from '../period-picker.tsx';
 import { ErrorBox, Loading } from '../ui.tsx';
 import { CatalogPanel } from './CatalogPanel.tsx';
 import { InteropPanel } from './InteropPanel.tsx';
+import { OrgNamesPanel } from './OrgNamesPanel.tsx';
 import { call } from '../client.ts';
 
 /** Reporting periods (open, deadline, close, publish their figures) and, for administrators, accounts. */
@@ -271,6 +272,7 @@ export function AdminPage() {
         </div>
       )}
       {can('catalog.write') && <CatalogPanel />}
+      <OrgNamesPanel />
       <InteropPanel />
     </section>
   );

@@ -80,8 +80,25 @@ export function PivotPanel({
         <a className="button" href={`/api/pivot?${qs({ ...sel, format: 'xlsx', lang })}`}>
           {t('Xuất XLSX', 'Export XLSX')}
         </a>
-        <a className="button" href={`/api/pivot?${qs({ ...sel, format: 'csv', lang })}`}>
-          {t('Xuất CSV', 'Export CSV')}
+        <a
+          className="button"
+          href={`/api/pivot?${qs({ ...sel, format: 'csv', lang, dialect: 'vi' })}`}
+          title={t(
+            'Dấu ; giữa các ô, dấu phẩy thập phân: mở đúng số trong Excel, LibreOffice cài tiếng Việt',
+            'Semicolons and decimal commas: opens as numbers in a spreadsheet set to Vietnamese',
+          )}
+        >
+          {t('Xuất CSV (Excel tiếng Việt)', 'Export CSV (Vietnamese Excel)')}
+        </a>
+        <a
+          className="button"
+          href={`/api/pivot?${qs({ ...sel, format: 'csv', dialect: 'plain' })}`}
+          title={t(
+            'Dấu phẩy giữa các ô, dấu chấm thập phân: cho chương trình máy tính',
+            'Commas and decimal points: for programs',
+          )}
+        >
+          {t('Xuất CSV (cho phần mềm)', 'Export CSV (for programs)')}
         </a>
       </div>
       {cells.loading && <Loading />}

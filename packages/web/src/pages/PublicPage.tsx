@@ -19,13 +19,16 @@ export function PublicPage() {
     period || periods.data ? call('GET /api/dashboard', { query: { period } }) : Promise.resolve(null),
   );
   const reports = useLoad(['GET /api/reports/published'], () => call('GET /api/reports/published'));
+  const names = useLoad(['GET /api/org-names/on'], () => call('GET /api/org-names/on'));
+  const ministry = names.data?.['issuer.name'];
   return (
     <section>
       <h1>{t('Số liệu thống kê đã công bố', 'Published statistics')}</h1>
       <p className="muted">
         {t(
-          'Chỉ gồm số liệu và báo cáo đã được Bộ công bố.',
+          'Chỉ gồm số liệu và báo cáo đã được {ministry} công bố.',
           'Only figures and reports the ministry has published.',
+          { ministry: ministry ?? 'Bộ' },
         )}
       </p>
       {periods.data && periods.data.length > 0 && (
