@@ -176,6 +176,12 @@ function comparisonYear(text: string, st: Statement, c: Clause): Finding | null 
   }
   if (c.target.kind !== 'lastYear' || c.target.year === null) return null;
   const want = own.year - 1;
+  // A second base beside the year before is deliberate ("gấp 10 lần so với cùng kỳ năm trước nhưng
+  // vẫn giảm 90,3% so với cùng kỳ năm 2019", the year before the pandemic): not a wrong year.
+  const besideLastYear = st.clauses.some(
+    (o) => o !== c && o.target.kind === 'lastYear' && (o.target.year === null || o.target.year === want),
+  );
+  if (besideLastYear && c.target.year < want) return null;
   const monthWrong = c.target.month !== null && own.kind === 'M' && c.target.month !== own.n;
   if (c.target.year === want && !monthWrong) return null;
   const expected = c.target.month !== null && own.kind === 'M' ? `tháng ${own.n}/${want}` : String(want);
@@ -328,7 +334,7 @@ function unitless(text: string, statements: Statement[]): Finding[] {
   return statements.flatMap((st) => {
     const v = st.value;
     if (v.percent || v.start < 0 || !NEEDS_UNIT.test(st.subject)) return [];
-    if (/(?:^|\s)(?:số|tỷ\s+lệ|chỉ\s+số)\s+\p{L}/iu.test(st.subject)) return [];
+    if (/^(?:số|tỷ\s+lệ|chỉ\s+số)\s+\p{L}/iu.test(st.subject)) return [];
     if (!/^\s*(?:[,;.()]|$)/u.test(text.slice(v.end, v.end + 3))) return [];
     return [
       {
