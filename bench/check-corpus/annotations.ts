@@ -857,4 +857,46 @@ export const ANNOTATED: Annotated[] = [
     year: 2021,
     items: [ok('so với cùng kỳ năm 2020 vẫn giảm', { kind: 'year', period: 2021, base: 2020 })],
   },
+  {
+    id: 't81',
+    url: 'https://mic.gov.vn (báo cáo chuyên đề chữ ký số năm 2023, 24/04/2024; page stored without its address)',
+    outlet: 'mic.gov.vn',
+    kind: 'ministry',
+    year: 2024,
+    items: [],
+  },
+  {
+    id: 't82',
+    url: 'https://cafef.vn/tan-cong-mang-tai-viet-nam-giam-4-nam-lien-tiep-188250214065430184.chn',
+    outlet: 'cafef.vn',
+    kind: 'cyber',
+    year: 2025,
+    items: [],
+  },
+  {
+    id: 't83',
+    url: 'https://vietbao.vn/kaspersky-cu-5-nguoi-viet-nam-thi-co-1-nguoi-tung-doi-dien-voi-moi-de-doa-an-ninh-mang-506499.html',
+    outlet: 'vietbao.vn',
+    kind: 'cyber',
+    year: 2024,
+    items: [],
+  },
+  {
+    id: 't84',
+    url: 'https://nld.com.vn/bat-ngo-voi-con-so-thong-tin-tai-khoan-ca-nhan-bi-phoi-bay-tren-mang-nam-2024-196250317175853184.htm',
+    outlet: 'nld.com.vn',
+    kind: 'cyber',
+    year: 2025,
+    items: [],
+  },
+  {
+    id: 't85',
+    url: 'https://vietbao.vn/doanh-nghiep-can-tang-suc-de-khang-tren-khong-gian-mang-498673.html',
+    outlet: 'vietbao.vn',
+    kind: 'cyber',
+    year: 2024,
+    // "năm 2023 là 66%, nhưng … nửa đầu năm 2024 … đã tăng lên 59%": odd wording across unlike periods
+    // (a year against a half-year), not a comparison with a base; not an item.
+    items: [],
+  },
 ];
