@@ -34,8 +34,10 @@ const decimalsOf = (s: Fig) => (s.split(',')[1] ?? '').length;
 export type Arith =
   /** value against base: "tăng r%", or "giảm r%" with `down`. */
   | { kind: 'change'; value: Fig; base: Fig; stated: Fig; down?: boolean }
-  /** value against base given as the increase: "tăng inc (r%)". */
-  | { kind: 'increase'; value: Fig; inc: Fig; stated: Fig }
+  /** value against base given as the increase: "tăng inc (r%)" (with `down`, a decrease). */
+  | { kind: 'increase'; value: Fig; inc: Fig; stated: Fig; down?: boolean }
+  /** a percent against a percent, in percentage points: "80,1%, tăng 4,6 … (75,5%)". */
+  | { kind: 'points'; value: Fig; base: Fig; stated: Fig }
   /** part of whole: "chiếm P%", "A/B", "đạt P% kế hoạch (plan)". */
   | { kind: 'share'; part: Fig; whole: Fig; stated: Fig }
   /** value as a multiple of base: "gấp k lần". */
@@ -74,13 +76,17 @@ export function verdict(a: Arith): Verdict {
     case 'increase': {
       const v = printed(a.value);
       const inc = printed(a.inc);
-      const b0 = lo(v) - hi(inc);
-      const b1 = hi(v) - lo(inc);
-      return judge(
-        [(lo(inc) / b1) * 100, (hi(inc) / b0) * 100],
-        (inc.value / (v.value - inc.value)) * 100,
-        a.stated,
-      );
+      // The base is the value less the increase (plus the decrease).
+      const sign = a.down ? -1 : 1;
+      const b0 = a.down ? lo(v) + lo(inc) : lo(v) - hi(inc);
+      const b1 = a.down ? hi(v) + hi(inc) : hi(v) - lo(inc);
+      const exact = (inc.value / (v.value - sign * inc.value)) * 100;
+      return judge([(lo(inc) / b1) * 100, (hi(inc) / b0) * 100], exact, a.stated);
+    }
+    case 'points': {
+      const v = printed(a.value);
+      const b = printed(a.base);
+      return judge([lo(v) - hi(b), hi(v) - lo(b)], v.value - b.value, a.stated);
     }
     case 'share': {
       const p = printed(a.part);

@@ -8,6 +8,7 @@ import { periodIdOf as periodId, periodLabel as label } from './text-periods.ts'
 import { absolute, interval, overlaps, scaleAt } from './numbers.ts';
 import type { CheckResult, Finding, StatementRead } from './check-schemas.ts';
 import { typography } from './typography.ts';
+import { type Compared, notUnderstood, periodInSentence, type Range, readOf, unitless } from './read.ts';
 
 const fmtPct = (x: number, decimals: number) => formatNumberVi(roundHalfUp(Math.abs(x), decimals), decimals);
 
@@ -19,8 +20,6 @@ function statedAs(c: Clause, x: number, decimals: number): string {
   if (c.kind === 'points') return `${x < 0 ? 'giảm' : 'tăng'} ${n} điểm phần trăm`;
   return `${c.word} ${n}%`;
 }
-
-type Range = [number, number];
 
 /**
  * The readings of a clause and, for each, the exact figure and the range the printed figures allow.
@@ -66,13 +65,6 @@ function readings(st: Statement, c: Clause): { exact: number; range: Range }[] {
     return [times, { exact: q - 1, range: [times.range[0] - 1, times.range[1] - 1] as Range }];
   }
   return [{ exact: q * 100, range: ratio }];
-}
-
-/** A comparison with its readings, computed once for every check that needs them. */
-interface Compared {
-  st: Statement;
-  c: Clause;
-  all: { exact: number; range: Range }[];
 }
 
 function arithmetic(text: string, { st, c, all }: Compared): Finding | null {
@@ -144,13 +136,6 @@ function truncations(text: string, compared: Compared[]): Finding[] {
   });
 }
 
-/** Whether the statement's own period is written where it is said: its sentence, or what an anaphor points to. */
-const periodInSentence = (st: Statement) => st.periodFrom === 'sentence' || st.periodFrom === 'anaphor';
-
-/** Whether a comparison names a year the checker could hold the statement to. */
-const namesYear = (c: Clause) =>
-  (c.target.kind === 'lastYear' && c.target.year !== null) || c.target.kind === 'named';
-
 const sameShape = (a: TextPeriod, b: TextPeriod) => a.kind === b.kind && a.n === b.n && a.from === b.from;
 
 /**
@@ -176,6 +161,12 @@ function comparisonYear(text: string, st: Statement, c: Clause): Finding | null 
   }
   if (c.target.kind !== 'lastYear' || c.target.year === null) return null;
   const want = own.year - 1;
+  // A second base beside the year before is deliberate ("gấp 10 lần so với cùng kỳ năm trước nhưng
+  // vẫn giảm 90,3% so với cùng kỳ năm 2019", the year before the pandemic): not a wrong year.
+  const besideLastYear = st.clauses.some(
+    (o) => o !== c && o.target.kind === 'lastYear' && (o.target.year === null || o.target.year === want),
+  );
+  if (besideLastYear && c.target.year < want) return null;
   const monthWrong = c.target.month !== null && own.kind === 'M' && c.target.month !== own.n;
   if (c.target.year === want && !monthWrong) return null;
   const expected = c.target.month !== null && own.kind === 'M' ? `tháng ${own.n}/${want}` : String(want);
@@ -312,123 +303,4 @@ export async function checkText(ctx: Ctx | null, text: string): Promise<CheckRes
     findings: findings.sort((a, b) => a.start - b.start),
     read: read.sort((a, b) => a.start - b.start),
   };
-}
-
-// Subjects whose figures are amounts that need a unit to mean anything: money, trade, output, speed.
-const NEEDS_UNIT =
-  /(?:doanh\s+thu|lợi\s+nhuận|ngân\s+sách|kim\s+ngạch|giá\s+trị|vốn|chi\s+phí|thu\s+nhập|tổng\s+mức|đóng\s+góp|gdp|tốc\s+độ|dung\s+lượng|băng\s+thông)/iu;
-
-/**
- * A compared amount printed with no unit ("doanh thu đạt 1.245, tăng 18,2% …"): tỷ đồng or triệu
- * đồng? Information only, and only where the figure's own subject is an amount that needs a unit
- * (money, trade, speed): a count ("số doanh nghiệp là 132", "có 12 doanh nghiệp") needs none, and a
- * percent carries its own.
- */
-function unitless(text: string, statements: Statement[]): Finding[] {
-  return statements.flatMap((st) => {
-    const v = st.value;
-    if (v.percent || v.start < 0 || !NEEDS_UNIT.test(st.subject)) return [];
-    if (/(?:^|\s)(?:số|tỷ\s+lệ|chỉ\s+số)\s+\p{L}/iu.test(st.subject)) return [];
-    if (!/^\s*(?:[,;.()]|$)/u.test(text.slice(v.end, v.end + 3))) return [];
-    return [
-      {
-        code: 'MISSING_UNIT' as const,
-        severity: 'info' as const,
-        start: v.start,
-        end: v.end,
-        quote: v.text,
-        stated: null,
-        expected: null,
-        message: `Số ${v.text} không kèm đơn vị tính`,
-        messageEn: `${v.text} is printed without its unit`,
-      },
-    ];
-  });
-}
-
-/** Whether the comparison year was judged, and why not when it was not. */
-function yearRead(
-  st: Statement,
-  c: Clause,
-): Pick<StatementRead, 'yearChecked' | 'yearReason' | 'yearReasonEn'> {
-  if (!namesYear(c)) return { yearChecked: null, yearReason: null, yearReasonEn: null };
-  if (st.period && periodInSentence(st)) return { yearChecked: true, yearReason: null, yearReasonEn: null };
-  return {
-    yearChecked: false,
-    yearReason: st.period
-      ? `kỳ của số liệu (${label(st.period)}) không nêu trong câu này; không đối chiếu năm so sánh`
-      : 'câu không nêu kỳ của số liệu; không đối chiếu năm so sánh',
-    yearReasonEn: st.period
-      ? `the figure's period (${periodId(st.period)}) is not written in this sentence; comparison year not judged`
-      : "the sentence does not say the figure's period; comparison year not judged",
-  };
-}
-
-/** One comparison as read, checked or not (and why not). */
-function readOf(text: string, { st, c, all }: Compared): StatementRead {
-  const checked = all.length > 0;
-  const value = c.part ?? st.value;
-  const why: [string, string] | null = checked
-    ? null
-    : c.base && c.base.percent !== value.percent
-      ? [
-          'số so sánh và số gốc không cùng loại (tỷ lệ % với số tuyệt đối)',
-          'a percent compared with a plain number',
-        ]
-      : ['không có số gốc để kiểm tra', 'no base figure to check against'];
-  const start = Math.min(value.start, c.span.start);
-  return {
-    start,
-    end: c.span.end,
-    quote: text.slice(start, c.span.end),
-    subject: st.subject,
-    kind: c.kind,
-    value: absolute(value),
-    base: c.base
-      ? absolute(c.base)
-      : c.increase
-        ? absolute(value) - Math.sign(c.rate.value) * absolute(c.increase)
-        : null,
-    rate: c.rate.value,
-    period: st.period ? periodId(st.period) : null,
-    periodFrom: st.periodFrom,
-    checked,
-    reason: why?.[0] ?? null,
-    reasonEn: why?.[1] ?? null,
-    ...yearRead(st, c),
-  };
-}
-
-// A rate or share the reader did not understand: "tăng trên 40%", "tăng 6,2% cùng kỳ năm 2022".
-// A level ("đạt 82,5%") is no comparison; a share of a total ("chiếm 68%") is one we cannot check.
-const RATE_WORDS =
-  /(?<!\p{L})(?:(?:tăng(?:\s+trưởng)?|giảm|chiếm)\s+(?:trên|khoảng|gần|hơn|xấp\s+xỉ|từ)?\s*\d[\d.,]*\s*%|(?:đạt|bằng)\s+\d[\d.,]*\s*%(?=\s*(?:so\s+với|kế\s+hoạch)))/giu;
-
-/** Rates in the text that no statement accounts for: listed as not checked, never guessed at. */
-function notUnderstood(text: string, statements: Statement[]): StatementRead[] {
-  const spans = statements.flatMap((s) => s.clauses.map((c) => c.span));
-  const out: StatementRead[] = [];
-  for (let m; (m = RATE_WORDS.exec(text));) {
-    const at = m.index;
-    if (spans.some((s) => s.start <= at && at < s.end)) continue;
-    out.push({
-      start: at,
-      end: at + m[0].length,
-      quote: m[0],
-      subject: '',
-      kind: 'unknown',
-      value: null,
-      base: null,
-      rate: null,
-      period: null,
-      periodFrom: null,
-      checked: false,
-      reason: 'không rõ so với gì hoặc số gốc nào; không kiểm tra',
-      reasonEn: 'what it compares with is not clear; not checked',
-      yearChecked: null,
-      yearReason: null,
-      yearReasonEn: null,
-    });
-  }
-  return out;
 }

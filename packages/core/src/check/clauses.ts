@@ -95,6 +95,13 @@ const PATTERNS: [Clause['kind'], RegExp][] = [
       String.raw`(?<word>tăng|giảm)\s+(?<rate>${NUM})\s*${UNIT}\s*\(\s*từ\s+${WHOLE('base')}(?<pct>\s*%)?${GAP(30)}\s(?:lên|xuống|còn|đến)\s+${WHOLE('part')}(?<pct2>\s*%)?[^)]*\)`,
     ),
   ],
+  // "tăng 5,5% so với lũy kế cùng kỳ năm trước (tương ứng 26.351 tên miền)": the increase after the target.
+  [
+    'change',
+    re(
+      String.raw`(?<word>tăng(?:\s+trưởng)?|giảm)\s+(?<rate>${NUM})\s*%\s*${SO_VOI}(?:lũy\s+kế\s+)?(?<target>${TARGET})\s*\(\s*tương\s+ứng\s+(?:(?:tăng|giảm)\s+)?${WHOLE('inc')}(?!\s*\/)[^)]*\)`,
+    ),
+  ],
   // "tăng 4,1 triệu thuê bao (4,25 %) so với cùng kỳ năm 2022": the increase, then the rate.
   [
     'change',

@@ -113,27 +113,40 @@ export function extractStatements(text: string): Statement[] {
   let previousFigure: Figure | null = null;
   let previousPeriod: TextPeriod | null = null;
   let kind: Line = 'text';
+  // Whether the current source has had its first line (a heading there is its title).
+  let titled = false;
+  let skipTo = 0;
   for (const sent of sentences(text)) {
     const s = text.slice(sent.start, sent.end);
     // A new line starts a new paragraph: what the previous one said of its period ends there.
+    // The rest of a heading or a break line ("I. KẾT QUẢ QUÝ I/2025" is two "sentences") was read with it.
+    if (sent.start < skipTo) continue;
     if (sent.start === 0 || text[sent.start - 1] === '\n') {
       paragraph = null;
       const lineEnd = text.indexOf('\n', sent.start);
-      kind = lineKind(text.slice(sent.start, lineEnd < 0 ? text.length : lineEnd));
+      const line = text.slice(sent.start, lineEnd < 0 ? text.length : lineEnd);
+      kind = lineKind(line);
+      if (kind === 'break' || kind === 'heading') skipTo = sent.start + line.length;
       if (kind === 'break') {
         // A new source: nothing said before it holds after it; its own title may set its period.
-        textPeriod = reportingPeriod(text.slice(sent.end));
+        const next = text.slice(sent.end).search(/^\s*(?:={3,}|-{3,}|\*{3,})/mu);
+        textPeriod = reportingPeriod(text.slice(sent.end, next < 0 ? text.length : sent.end + next));
         section = null;
+        titled = false;
         previousFigure = null;
         previousPeriod = null;
         continue;
       }
       if (kind === 'heading') {
-        section = ownPeriods(s)[0] ?? null;
+        // A title opens the text (or its source); a later heading ends what the title said.
+        section = ownPeriods(text.slice(sent.start, skipTo))[0] ?? null;
+        if (titled) textPeriod = null;
+        titled = true;
         previousFigure = null;
         previousPeriod = null;
         continue;
       }
+      titled = true;
     }
     const quoted = kind === 'quote';
     const clauses = clausesIn(s, sent.start);

@@ -50,17 +50,12 @@ export function ownPeriods(sentence: string): (TextPeriod & Span)[] {
 
 /**
  * The reporting period of a text (or of one source of a stitched text): the period of its title (a
- * first line without a full stop), else the first period a sentence states its figures for.
+ * first line without a full stop), else the period its first sentence states its figures for. It
+ * never looks further ahead: a period named later says nothing of the figures before it.
  */
 export function reportingPeriod(text: string): TextPeriod | null {
   const first = text.trimStart().split('\n', 1)[0] ?? '';
-  if (first.length < 160 && !/[.;]\s*$/.test(first)) {
-    const t = ownPeriods(first)[0];
-    if (t) return t;
-  }
-  for (const part of text.split(/(?<=[.;!?])\s+|\n/)) {
-    const p = ownPeriods(part)[0];
-    if (p) return p;
-  }
-  return null;
+  if (first.length < 160 && !/[.;]\s*$/.test(first)) return ownPeriods(first)[0] ?? null;
+  const lead = first.split(/(?<=[.;!?])\s+/, 1)[0] ?? '';
+  return ownPeriods(lead)[0] ?? null;
 }

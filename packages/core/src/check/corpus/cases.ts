@@ -57,15 +57,18 @@ const round = (x: number, d: number) => {
   return Math.sign(x) * (Math.floor(Math.abs(x) * f + 0.5 + 1e-9) / f);
 };
 /**
- * Whether a stated rate (percent, 1 decimal shown) is plainly wrong: no value and base that print as
- * the given ones give it. Only such slips are planted; a truncation inside the rounding is no slip.
+ * Whether a stated rate (percent) is plainly wrong, worked out apart from the checker: the exact rate
+ * from the figures as printed, and how far rounding them at `d` decimals can move it, bounded to
+ * first order (relative errors add: h/value + h/base, h = half a unit of the last printed digit, and
+ * the second-order term is far below the margin). A slip is planted only when the stated rate lies
+ * beyond that bound, its own rounding and a small margin; the checker's interval arithmetic is not used.
  */
 function plainlyWrong(value: number, base: number, d: number, stated: number, statedDecimals: number) {
   const h = 0.5 * 10 ** -d;
-  const lo = ((value - h) / (base + h) - 1) * 100;
-  const hi = ((value + h) / (base - h) - 1) * 100;
-  const s = 0.5 * 10 ** -statedDecimals;
-  return stated + s < lo || stated - s > hi;
+  const exact = (value / base - 1) * 100;
+  const spread = 100 * (value / base) * (h / value + h / base);
+  const ownRounding = 0.5 * 10 ** -statedDecimals;
+  return Math.abs(stated - exact) > spread + ownRounding + 0.005;
 }
 
 const cap = (s: string) => s[0]!.toLocaleUpperCase('vi') + s.slice(1);

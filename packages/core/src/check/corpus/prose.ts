@@ -132,6 +132,17 @@ export const PROSE_CASES: CorpusCase[] = [
     'Tháng 8/2025, hệ thống ghi nhận 349 cuộc tấn công mạng. Con số này giảm 25% so với cùng kỳ năm 2023.',
     { code: 'WRONG_COMPARISON_YEAR', quote: 'cùng kỳ năm 2023' },
   ),
+  // A second base beside the year before is deliberate; an increase written after the base.
+  ...honest(
+    'a pre-pandemic base beside the year before',
+    'Tính chung 9 tháng đầu năm 2023, lượng khách quốc tế đạt 8,9 triệu lượt, gấp 3,5 lần so với cùng kỳ năm trước nhưng vẫn giảm 18,2% so với cùng kỳ năm 2019.',
+    'Tổng số tên miền đang duy trì đạt 640.500, tăng 5,1% so với lũy kế cùng kỳ năm trước (tương ứng 31.200 tên miền).',
+  ),
+  slip(
+    'the increase after the base: wrong rate',
+    'Tổng số tên miền đang duy trì đạt 640.500, tăng 6,8% so với lũy kế cùng kỳ năm trước (tương ứng 31.200 tên miền).', // 31.200 / 609.300 = 5,1%
+    { code: 'RATE_MISMATCH', quote: '6,8%' },
+  ),
   // Totals beside their parts.
   ...honest(
     'a total after its parts, and before its parts in brackets',
