@@ -3,8 +3,12 @@ import { FormStatus } from '../forms/form-schemas.ts';
 import { LegalStage, RegistryKindSchema, TaskStatus } from '../registries/registry-schemas.ts';
 import { ROLES } from '../roles.ts';
 import { IndicatorKind, UnitKind } from '../schemas.ts';
+import { ProtectionStatus } from '../infosystems/infosys-schemas.ts';
+import { OWNER_KIND } from '../infosystems/infosys-figures.ts';
 import {
   INDICATOR_KIND_LABELS,
+  OWNER_KIND_LABELS,
+  PROTECTION_LABELS,
   type Labels,
   REGISTRY_KIND_LABELS,
   ROLE_LABELS,
@@ -23,6 +27,8 @@ const tables: [string, Labels<string>, readonly string[]][] = [
   ['task statuses', TASK_STATUS_LABELS, TaskStatus.options],
   ['form statuses', STATUS_LABELS, [...FormStatus.options, 'estimate', 'official', 'partial']],
   ['registry kinds', REGISTRY_KIND_LABELS, RegistryKindSchema.options],
+  ['protection of information systems', PROTECTION_LABELS, ProtectionStatus.options],
+  ['owner kinds', OWNER_KIND_LABELS, [...new Set(Object.values(OWNER_KIND))]],
 ];
 
 describe('labels a person reads for each code', () => {

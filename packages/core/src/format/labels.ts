@@ -44,6 +44,7 @@ export const STAGE_LABELS: Labels<LegalStage> = {
 export const TASK_STATUS_LABELS: Labels<(typeof TaskStatus.options)[number]> = {
   planned: ['Chưa thực hiện', 'Planned'],
   in_progress: ['Đang thực hiện', 'In progress'],
+  slipped: ['Chậm tiến độ', 'Slipped'],
   done: ['Đã hoàn thành', 'Done'],
   cancelled: ['Đã hủy', 'Cancelled'],
 };
@@ -66,6 +67,21 @@ export const REGISTRY_KIND_LABELS: Labels<RegistryKind> = {
   activity: ['Hoạt động', 'Activities'],
   notable_issue: ['Vấn đề nổi bật', 'Notable issues'],
   petition: ['Kiến nghị cử tri', 'Voter petitions'],
+};
+
+/** Protection of an information system to its security level (Decree 85/2016/NĐ-CP). */
+export const PROTECTION_LABELS: Labels<'planned' | 'deploying' | 'deployed'> = {
+  planned: ['Có kế hoạch', 'Planned'],
+  deploying: ['Đang triển khai', 'Deploying'],
+  deployed: ['Đã triển khai theo cấp độ', 'Deployed to level'],
+};
+
+/** How the briefings group the owners of information systems. */
+export const OWNER_KIND_LABELS: Labels<'bo_nganh' | 'dia_phuong' | 'doanh_nghiep' | 'khac'> = {
+  bo_nganh: ['Bộ, ngành', 'Ministries and agencies'],
+  dia_phuong: ['Địa phương', 'Provinces'],
+  doanh_nghiep: ['Doanh nghiệp', 'Enterprises'],
+  khac: ['Khác', 'Others'],
 };
 
 /** The label of `code` in `lang`, or the code itself when it is not one the table knows. */

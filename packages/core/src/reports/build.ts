@@ -14,6 +14,7 @@ import {
   templateFigureSpecs,
 } from './figures.ts';
 import { traceNumbers } from './provenance.ts';
+import { resultsPeriod, taskResultBlocks } from './task-results.ts';
 import {
   activityText,
   issueText,
@@ -43,13 +44,14 @@ export interface BuildInput {
   overrides: Record<string, SectionOverride>;
 }
 
-/** Fills a template text's placeholders: {period}, {ytd}, {next}, {year}, {date}, {unit}. */
+/** Fills a template text's placeholders: {period}, {ytd}, {next}, {previous}, {year}, {date}, {unit}. */
 function filler(input: BuildInput, unitName: string) {
   const p = input.period;
   const vars: Record<string, string> = {
     period: periodLabelVi(p),
     ytd: periodLabelVi(yearToDate(p)),
     next: periodLabelVi(nextPeriod(p)),
+    previous: periodLabelVi(shiftPeriod(p, -(p.last - p.first + 1))),
     year: String(periodYear(p)),
     date: formatDateVi(input.issuedOn),
     unit: unitName,
@@ -103,10 +105,14 @@ export async function buildReportDoc(ctx: Ctx, input: BuildInput): Promise<Repor
   const taskPeriods = template.sections.flatMap((s) =>
     s.kind === 'tasks' ? [shiftPeriod(p, s.offset * (p.last - p.first + 1)).id] : [],
   );
+  const resultPeriods = template.sections.flatMap((s) =>
+    s.kind === 'taskResults' ? [resultsPeriod(p, s.offset).id] : [],
+  );
   const [computed, items] = await Promise.all([
     computeFigures(ctx, specs, p),
-    listRegistryItems(ctx, { periods: [p.id, ...taskPeriods] }),
+    listRegistryItems(ctx, { periods: [p.id, ...taskPeriods, ...resultPeriods] }),
   ]);
+  const results = await taskResultBlocks(ctx, template, p, items, unitName);
   const warnings: ReportWarning[] = [];
   let at = 0;
   const sections = template.sections.map((s): ReportSection => {
@@ -188,6 +194,9 @@ export async function buildReportDoc(ctx: Ctx, input: BuildInput): Promise<Repor
       }
       case 'petitions':
         blocks = ofKind(items, 'petition', p.id).flatMap((x) => petitionBlocks(x, template.issuer.shortName));
+        break;
+      case 'taskResults':
+        blocks = results.get(s.id) ?? [];
         break;
     }
     const edited = input.overrides[s.id] ?? null;

@@ -51,10 +51,17 @@ export const TemplateSection = z.discriminatedUnion('kind', [
     groups: z.array(z.object({ toGovernment: z.boolean(), heading: z.string().min(1) })).optional(),
   }),
   z.object({ kind: z.literal('petitions'), id, heading }),
+  z.object({
+    kind: z.literal('taskResults'),
+    id,
+    heading,
+    /** Whose tasks: 1 = those planned for the previous period ("kết quả thực hiện nhiệm vụ"), with their status now. */
+    offset: z.number().int().min(1).max(12).default(1),
+  }),
 ]);
 export type TemplateSection = z.output<typeof TemplateSection>;
 
-/** A report type. Texts may use {period}, {ytd}, {next}, {year}, {date} and {unit}. */
+/** A report type. Texts may use {period}, {ytd}, {next}, {previous}, {year}, {date} and {unit}. */
 export const ReportTemplate = z.object({
   code: id,
   nameVi: z.string().min(1),
