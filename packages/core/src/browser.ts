@@ -23,3 +23,5 @@ export * from './format/labels.ts';
 export { direction, formatShareVi, withUnit } from './compare/sentence.ts';
 export * from './check/check-schemas.ts';
 export * from './feeds/feed-schemas.ts';
+export * from './infosystems/infosys-schemas.ts';
+export * from './registries/task-schemas.ts';

@@ -96,3 +96,15 @@ export { fromSdmxPeriod, toSdmxPeriod, toSdmxId, fromSdmxId } from './sdmx/sdmx-
 export { openDatasetCsv, tableSchema } from './open-data/open-data.ts';
 export { dataJson, dcatCatalog } from './open-data/catalog.ts';
 export { withReplica } from './db/replica.ts';
+export * from './infosystems/infosys-schemas.ts';
+export {
+  listInfosystems,
+  declareInfosystems,
+  approveInfosystems,
+  returnInfosystem,
+} from './infosystems/infosystems.ts';
+export { infosystemFigures } from './infosystems/infosys-figures.ts';
+export { importInfosystems } from './infosystems/infosys-import.ts';
+export * from './registries/task-schemas.ts';
+export { changeTaskStatus, overdueTasks, taskHistories } from './registries/task-history.ts';
+export { INFOSYS } from './catalog/registry-indicators.ts';

@@ -27,6 +27,20 @@ const FIELD_VI: Record<string, string> = {
   published: 'số kiến nghị đã đăng tải',
   items: 'nội dung kiến nghị',
   text: 'nội dung',
+  owner: 'đơn vị chủ quản',
+  name: 'tên hệ thống',
+  purpose: 'mục đích',
+  proposedLevel: 'cấp độ đề xuất',
+  approvedLevel: 'cấp độ được phê duyệt',
+  decisionNumber: 'số quyết định phê duyệt',
+  decisionDate: 'ngày quyết định phê duyệt',
+  approver: 'người/cơ quan phê duyệt',
+  protection: 'trạng thái bảo đảm an toàn',
+  deployedOn: 'ngày triển khai xong',
+  lastCheckOn: 'ngày kiểm tra, diễn tập gần nhất',
+  inServiceFrom: 'ngày đưa vào vận hành',
+  retiredOn: 'ngày dừng vận hành',
+  note: 'ghi chú',
 };
 
 const CODES: Record<string, string> = {

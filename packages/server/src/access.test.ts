@@ -176,6 +176,24 @@ const ATTEMPTS: {
     raw: Buffer.from(`INDICATOR,REF_AREA,TIME_PERIOD,OBS_VALUE\nVT-DOANH_THU,P48,2025-09,5\n`),
   },
   { method: 'GET', url: '/sdmx/rest/data/DF_VT/VT-DOANH_THU.P01' },
+  // Information systems: a reporter declares and reads their own unit's only; officers review.
+  { method: 'GET', url: '/api/infosystems?owner=P01' },
+  {
+    method: 'POST',
+    url: '/api/infosystems',
+    payload: { items: [{ owner: 'P01', name: 'Cổng dịch vụ công', proposedLevel: 3 }] },
+  },
+  {
+    method: 'POST',
+    url: '/api/infosystems/import?filename=s.csv',
+    raw: Buffer.from('owner,name,proposedLevel\nP01,Cổng dịch vụ công,3\n'),
+  },
+  { method: 'POST', url: '/api/infosystems/approve', payload: { ids: [1] } },
+  { method: 'POST', url: '/api/infosystems/1/return', payload: { reason: 'Thiếu hồ sơ' } },
+  { method: 'GET', url: '/api/infosystems/figures?period=2025M09' },
+  { method: 'POST', url: '/api/tasks/1/status', payload: { status: 'done' } },
+  { method: 'GET', url: '/api/tasks/1/history' },
+  { method: 'GET', url: '/api/tasks/overdue' },
 ];
 /** Endpoints with no unit data to protect: open to anyone or to every signed-in user by design. */
 const OPEN = [
@@ -193,6 +211,8 @@ const OPEN = [
   '/api/report-templates',
   '/api/registries',
   '/api/forms/mine',
+  // Each reader gets their own unit's systems only (asserted in infosystems' own tests).
+  '/api/infosystems',
   '/api/forms/board',
   '/api/periods',
   '/api/check',

@@ -31,6 +31,7 @@ import check from './routes/check.ts';
 import dhis2 from './routes/dhis2.ts';
 import sdmx from './routes/sdmx.ts';
 import openData from './routes/open-data.ts';
+import infosystems from './routes/infosystems.ts';
 
 export const ROUTES = [
   ...health,
@@ -48,6 +49,7 @@ export const ROUTES = [
   ...dhis2,
   ...sdmx,
   ...openData,
+  ...infosystems,
 ];
 
 /** Every route with its types: what the web app's typed client is derived from (types only). */

@@ -115,6 +115,29 @@ const SEEDS: Record<string, { body?: unknown; raw?: string; query?: string }> = 
     body: { item: { kind: 'activity', period: '2024M08', title: 'Hội nghị', startOn: '2024-08-05' } },
   },
   'DELETE /api/registries/:id': { query: 'reason=x' },
+  'POST /api/infosystems': {
+    body: {
+      items: [
+        {
+          owner: 'P01',
+          name: 'Cổng dịch vụ công thành phố',
+          proposedLevel: 3,
+          approvedLevel: 3,
+          decisionNumber: '12/QĐ-UBND',
+          decisionDate: '2024-03-15',
+          protection: 'deployed',
+          deployedOn: '2024-09-20',
+        },
+      ],
+    },
+  },
+  'POST /api/infosystems/import': {
+    raw: 'owner,name,proposedLevel,inServiceFrom\nP01,Cổng dịch vụ công,3,10/01/2022\n',
+    query: 'filename=s.csv',
+  },
+  'POST /api/infosystems/approve': { body: { ids: [1, 2] } },
+  'POST /api/infosystems/:id/return': { body: { reason: 'Thiếu quyết định phê duyệt' } },
+  'POST /api/tasks/:id/status': { body: { status: 'slipped', note: 'Chờ thẩm định', dueOn: '2024-10-15' } },
   'POST /api/feeds/botnet': {
     raw: 'ip,seen_at,source\n14.160.1.1,2024-08-01,vncert\n',
     query: 'filename=f.csv',

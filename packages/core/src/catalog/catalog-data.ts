@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { coreFile } from '../files.ts';
 import type { IndicatorInput } from '../schemas.ts';
+import { registryIndicators } from './registry-indicators.ts';
 
 const DATA = coreFile('data/');
 
@@ -158,8 +159,11 @@ export function builtinIndicators(): IndicatorInput[] {
       ? { numeratorCode: 'ATTT.DOANH_THU_NOI_DIA', denominatorCode: 'ATTT.DOANH_THU_NUOC_NGOAI' }
       : {}),
   }));
-  return [...RATIO_COMPONENTS, ...fromSeeds, ...SECTOR].map((i) => ({
-    ...i,
-    unitEn: UNIT_EN[i.unitVi] ?? null,
-  }));
+  return [
+    ...[...RATIO_COMPONENTS, ...fromSeeds, ...SECTOR].map((i) => ({
+      ...i,
+      unitEn: UNIT_EN[i.unitVi] ?? null,
+    })),
+    ...registryIndicators(),
+  ];
 }

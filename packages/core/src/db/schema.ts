@@ -259,4 +259,31 @@ export interface Schema {
     new_data: ColumnType<unknown, string | null, string | null>;
     reason: string | null;
   };
+  infosystem: {
+    id: Generated<number>;
+    owner_unit_id: number;
+    name: string;
+    data: ColumnType<unknown, string | null, string | null>;
+    draft: ColumnType<unknown, string | null, string | null>;
+    status: 'submitted' | 'returned' | 'approved';
+    comment: string | null;
+    submitted_by: string | null;
+    submitted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+    reviewed_by: string | null;
+    reviewed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+    created_by: string;
+    created_at: Timestamp;
+    updated_by: string;
+    updated_at: Timestamp;
+  };
+  task_status_change: {
+    id: Generated<number>;
+    task_id: number;
+    status: string;
+    note: string | null;
+    due_on: DateText | null;
+    changed_on: DateText;
+    changed_by: string;
+    changed_at: Timestamp;
+  };
 }

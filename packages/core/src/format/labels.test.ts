@@ -4,8 +4,12 @@ import { ROLES } from '../roles.ts';
 import { ClosedBy, PERIOD_STATE_LABELS } from '../periods/period-schemas.ts';
 import { FormStatus, IndicatorKind, UnitKind } from '../schemas.ts';
 import { REGISTRY_KIND_LABELS, STAGE_LABELS, TASK_STATUS_LABELS } from '../registries/registry-labels.ts';
+import { ProtectionStatus } from '../infosystems/infosys-schemas.ts';
+import { OWNER_KIND } from '../infosystems/infosys-figures.ts';
 import {
   INDICATOR_KIND_LABELS,
+  OWNER_KIND_LABELS,
+  PROTECTION_LABELS,
   type Labels,
   ROLE_LABELS,
   STATUS_LABELS,
@@ -22,6 +26,8 @@ const tables: [string, Labels<string>, readonly string[]][] = [
   ['form statuses', STATUS_LABELS, [...FormStatus.options, 'estimate', 'official', 'partial']],
   ['registry kinds', REGISTRY_KIND_LABELS, RegistryKindSchema.options],
   ['period states', PERIOD_STATE_LABELS, [...ClosedBy.options, 'open']],
+  ['protection of information systems', PROTECTION_LABELS, ProtectionStatus.options],
+  ['owner kinds', OWNER_KIND_LABELS, [...new Set(Object.values(OWNER_KIND))]],
 ];
 
 describe('labels a person reads for each code', () => {

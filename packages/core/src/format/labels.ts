@@ -51,6 +51,21 @@ export const SOURCE_LABELS: Labels<'reported' | 'aggregated' | 'computed'> = {
   computed: ['Tính từ các chỉ tiêu thành phần', 'Computed from its components'],
 };
 
+/** Protection of an information system to its security level (Decree 85/2016/NĐ-CP). */
+export const PROTECTION_LABELS: Labels<'planned' | 'deploying' | 'deployed'> = {
+  planned: ['Có kế hoạch', 'Planned'],
+  deploying: ['Đang triển khai', 'Deploying'],
+  deployed: ['Đã triển khai theo cấp độ', 'Deployed to level'],
+};
+
+/** How the briefings group the owners of information systems. */
+export const OWNER_KIND_LABELS: Labels<'bo_nganh' | 'dia_phuong' | 'doanh_nghiep' | 'khac'> = {
+  bo_nganh: ['Bộ, ngành', 'Ministries and agencies'],
+  dia_phuong: ['Địa phương', 'Provinces'],
+  doanh_nghiep: ['Doanh nghiệp', 'Enterprises'],
+  khac: ['Khác', 'Others'],
+};
+
 /** The label of `code` in `lang`, or the code itself when it is not one the table knows. */
 export function labelOf<K extends string>(table: Labels<K>, code: string, lang: 'vi' | 'en'): string {
   const pair: Pair | undefined = (table as Readonly<Record<string, Pair>>)[code];

@@ -6,6 +6,7 @@ import { listIndicators } from '../catalog/indicators.ts';
 import { type Period, parsePeriod } from '../periods/period.ts';
 import { periodLabelVi } from '../periods/period-text.ts';
 import type { Indicator, Unit } from '../schemas.ts';
+import { REGISTRY_COMPUTED } from '../catalog/registry-indicators.ts';
 import { type UnitGraph, loadUnitGraph, unitCovers } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
 import { type PeriodFacts, loadPeriodWorld, periodFacts, todayInVietnam } from '../periods/period-state.ts';
@@ -19,7 +20,9 @@ const CENTRAL: readonly Unit['kind'][] = ['country', 'ministry', 'department'];
 /** The indicators a unit reports on its form: those of its kind; central units report the rest. */
 export function formIndicators(indicators: Indicator[], unit: Unit): Indicator[] {
   const central = CENTRAL.includes(unit.kind);
-  return indicators.filter((i) => (central ? i.reportingKind === null : i.reportingKind === unit.kind));
+  return indicators
+    .filter((i) => !REGISTRY_COMPUTED.has(i.code))
+    .filter((i) => (central ? i.reportingKind === null : i.reportingKind === unit.kind));
 }
 
 /** Units that fill forms in a period: those of a kind some indicator is reported by, alive then. */

@@ -14,7 +14,8 @@ export const TEMPLATE_HEADERS: { key: ValueColumn | 'name' | 'measure'; vi: stri
   { key: 'note', vi: 'Ghi chú', width: 30 },
 ];
 
-const fold = (s: string) =>
+/** A header or word with accents, case and punctuation ignored (how headers are matched). */
+export const fold = (s: string) =>
   s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

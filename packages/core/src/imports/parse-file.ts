@@ -93,6 +93,18 @@ function checkCells(records: unknown[][]): void {
 }
 
 function parseCsvBuffer(data: Buffer): RawValueRow[] {
+  const t = readCsvTable(data);
+  return fromTable(t.header, t.rows, t.headerRow);
+}
+
+/** A file's table as read: its header row, its data rows, and the header's spreadsheet row. */
+export interface FileTable {
+  header: unknown[];
+  rows: Iterable<unknown[]>;
+  headerRow: number;
+}
+
+function readCsvTable(data: Buffer): FileTable {
   if (data.includes(0))
     throw invalidFile(
       'tệp CSV chứa byte nhị phân (có thể là tệp Excel đổi tên)',
@@ -124,7 +136,7 @@ function parseCsvBuffer(data: Buffer): RawValueRow[] {
   if (records.length === 0) throw invalidFile('tệp rỗng', 'the file is empty');
   checkLimit('rows', records.length - 1);
   checkCells(records);
-  return fromTable(records[0]!, records.slice(1), 1);
+  return { header: records[0]!, rows: records.slice(1), headerRow: 1 };
 }
 
 function cellValue(v: ExcelJS.CellValue): unknown {
@@ -140,6 +152,11 @@ function cellValue(v: ExcelJS.CellValue): unknown {
 }
 
 async function parseXlsxBuffer(data: Buffer): Promise<RawValueRow[]> {
+  const t = await readXlsxTable(data);
+  return fromTable(t.header, t.rows, t.headerRow);
+}
+
+async function readXlsxTable(data: Buffer): Promise<FileTable> {
   const parts = data.subarray(0, 4).toString('binary') === 'PK\x03\x04' ? zipDirectory(data) : null;
   if (!parts) {
     throw invalidFile(
@@ -189,7 +206,20 @@ async function parseXlsxBuffer(data: Buffer): Promise<RawValueRow[]> {
     for (let r = first + 1; r <= last; r++) yield table.get(r) ?? [];
   }
   const header = Array.from(table.get(first)!, (v) => v ?? null);
-  return fromTable(header, dataRows(), first);
+  return { header, rows: dataRows(), headerRow: first };
+}
+
+/**
+ * Reads a CSV or XLSX file as a table, within the same limits as a value file (bytes, rows,
+ * columns, cells, cell size; an XLSX measured from its zip directory before it is inflated), for
+ * registries that import rows of their own shape.
+ */
+export async function readTableFile(data: Buffer, filename: string): Promise<FileTable> {
+  const f = formatOf(filename);
+  checkLimit('bytes', data.length);
+  if (f === 'xlsx') return readXlsxTable(data);
+  if (f === 'csv') return readCsvTable(data);
+  throw invalidFile('chỉ nhận bảng tính .csv hoặc .xlsx', 'a .csv or .xlsx spreadsheet only');
 }
 
 const JsonRow = z.record(z.string(), z.unknown());

@@ -12,6 +12,7 @@ export const STAGE_LABELS: Labels<LegalStage> = {
 export const TASK_STATUS_LABELS: Labels<(typeof TaskStatus.options)[number]> = {
   planned: ['Chưa thực hiện', 'Planned'],
   in_progress: ['Đang thực hiện', 'In progress'],
+  slipped: ['Chậm tiến độ', 'Slipped'],
   done: ['Đã hoàn thành', 'Done'],
   cancelled: ['Đã hủy', 'Cancelled'],
 };

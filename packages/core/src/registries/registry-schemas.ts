@@ -11,7 +11,9 @@ export const LEGAL_KINDS = Object.keys(KIND_ABBREVIATIONS) as [string, ...string
 export const LegalStage = z.enum(['drafting', 'submitted', 'issued_gov', 'issued_ministry']);
 export type LegalStage = z.infer<typeof LegalStage>;
 
-export const TaskStatus = z.enum(['planned', 'in_progress', 'done', 'cancelled']);
+/** Where a task stands; `slipped` is behind its due date, with a reason and a new date (see task history). */
+export const TaskStatus = z.enum(['planned', 'in_progress', 'slipped', 'done', 'cancelled']);
+export type TaskStatus = z.infer<typeof TaskStatus>;
 
 const period = z.string().trim().min(1);
 const text = z.string().trim().min(1);
@@ -38,6 +40,10 @@ export const TaskInput = z.object({
   toGovernment: z.boolean().default(false),
   status: TaskStatus.default('planned'),
   dueOn: date.nullish(),
+  /** A campaign's first day: with `indicators`, the report prints their change from then to the due date. */
+  startOn: date.nullish(),
+  /** Indicators (codes) a campaign is meant to move, e.g. ATTT.IP_BOTNET for the malware-cleanup campaign. */
+  indicators: z.array(z.string().trim().min(1).max(64)).max(5).default([]),
 });
 
 export const ActivityInput = z.object({

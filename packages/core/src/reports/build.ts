@@ -15,6 +15,7 @@ import {
   templateFigureSpecs,
 } from './figures.ts';
 import { traceNumbers } from './provenance.ts';
+import { resultsPeriod, taskResultBlocks } from './task-results.ts';
 import {
   activityText,
   issueText,
@@ -47,7 +48,7 @@ export interface BuildInput {
 }
 
 /**
- * Fills a template text's placeholders: {period}, {ytd}, {next}, {year}, {date}, {unit}, and the
+ * Fills a template text's placeholders: {period}, {ytd}, {next}, {previous}, {year}, {date}, {unit}, and the
  * organisation's names ({issuer}, {department}, {sector}…, see ORG_NAME_LABELS).
  */
 function filler(input: BuildInput, unitName: string) {
@@ -62,6 +63,7 @@ function filler(input: BuildInput, unitName: string) {
     period: periodLabelVi(p),
     ytd: periodLabelVi(yearToDate(p)),
     next: periodLabelVi(nextPeriod(p)),
+    previous: periodLabelVi(shiftPeriod(p, -(p.last - p.first + 1))),
     year: String(periodYear(p)),
     date: formatDateVi(input.issuedOn),
     unit: unitName,
@@ -115,9 +117,12 @@ export async function buildReportDoc(ctx: Ctx, input: BuildInput): Promise<Repor
   const taskPeriods = template.sections.flatMap((s) =>
     s.kind === 'tasks' ? [shiftPeriod(p, s.offset * (p.last - p.first + 1)).id] : [],
   );
+  const resultPeriods = template.sections.flatMap((s) =>
+    s.kind === 'taskResults' ? [resultsPeriod(p, s.offset).id] : [],
+  );
   const [computed, items] = await Promise.all([
     computeFigures(ctx, specs, p),
-    listRegistryItems(ctx, { periods: [p.id, ...taskPeriods] }),
+    listRegistryItems(ctx, { periods: [p.id, ...taskPeriods, ...resultPeriods] }),
   ]);
   const names = input.names;
   const issuer = template.issuer ?? {
@@ -126,6 +131,7 @@ export async function buildReportDoc(ctx: Ctx, input: BuildInput): Promise<Repor
     shortName: names['issuer.short'],
     symbol: names['issuer.symbol'],
   };
+  const results = await taskResultBlocks(ctx, template, p, items, unitName);
   const warnings: ReportWarning[] = [];
   let at = 0;
   const sections = template.sections.map((s): ReportSection => {
@@ -207,6 +213,9 @@ export async function buildReportDoc(ctx: Ctx, input: BuildInput): Promise<Repor
       }
       case 'petitions':
         blocks = ofKind(items, 'petition', p.id).flatMap((x) => petitionBlocks(x, issuer.shortName));
+        break;
+      case 'taskResults':
+        blocks = results.get(s.id) ?? [];
         break;
     }
     const edited = input.overrides[s.id] ?? null;

@@ -51,6 +51,13 @@ export const TemplateSection = z.discriminatedUnion('kind', [
     groups: z.array(z.object({ toGovernment: z.boolean(), heading: z.string().min(1) })).optional(),
   }),
   z.object({ kind: z.literal('petitions'), id, heading }),
+  z.object({
+    kind: z.literal('taskResults'),
+    id,
+    heading,
+    /** Whose tasks: 1 = those planned for the previous period ("kết quả thực hiện nhiệm vụ"), with their status now. */
+    offset: z.number().int().min(1).max(12).default(1),
+  }),
 ]);
 export type TemplateSection = z.output<typeof TemplateSection>;
 
@@ -70,7 +77,7 @@ const Signer = z.object({
 });
 
 /**
- * A report type. Texts may use {period}, {ytd}, {next}, {year}, {date}, {unit} and the
+ * A report type. Texts may use {period}, {ytd}, {next}, {previous}, {year}, {date}, {unit} and the
  * organisation's names of the document's date: {issuer}, {issuerShort}, {department},
  * {departmentShort}, {sector}, {sectorShort}.
  */
