@@ -68,6 +68,7 @@ export { botnetCounts } from './feeds/botnet-counts.ts';
 export * from './feeds/prefixes.ts';
 export * from './feeds/incidents.ts';
 export { writeBackup, restoreBackup, type BackupCounts } from './backup/backup.ts';
+export { checkBackupSource, checkBackupTarget } from './backup/backup-file.ts';
 export { importDataValueSet, readDhis2Csv } from './dhis2/dhis2-import.ts';
 export { exportDataValueSet, dataValueSetCsv } from './dhis2/dhis2-export.ts';
 export { dhis2Metadata } from './dhis2/dhis2-metadata.ts';
