@@ -1,5 +1,7 @@
-import { BaocaoError, restoreBackup, writeBackup } from '@baocao/core';
+import { existsSync, rmSync } from 'node:fs';
+import { BaocaoError, checkBackupSource, checkBackupTarget, restoreBackup, writeBackup } from '@baocao/core';
 import { type Command, print, withStore } from './io.ts';
+import { storeLocation } from './store.ts';
 
 const fileArg = (args: string[], usage: string): string => {
   const file = args[0];
@@ -11,16 +13,26 @@ const fileArg = (args: string[], usage: string): string => {
 export const BACKUP_COMMANDS: Record<string, Command> = {
   backup: ({ flags, args }) => {
     const file = fileArg(args, 'baocao backup FILE');
+    checkBackupTarget(file); // before the store is opened: a wrong path costs nothing
     return withStore(flags, async ({ ctx, label }) => {
       const counts = await writeBackup(ctx, file);
       print({ store: label, file, rows: Object.values(counts).reduce((a, b) => a + b, 0), tables: counts });
     });
   },
-  restore: ({ flags, args }) => {
+  restore: async ({ flags, args }) => {
     const file = fileArg(args, 'baocao restore FILE [--data DIR]');
-    return withStore(flags, async ({ ctx, label }) => {
-      const counts = await restoreBackup(ctx, file);
-      print({ store: label, file, rows: Object.values(counts).reduce((a, b) => a + b, 0), tables: counts });
-    });
+    checkBackupSource(file); // before the store is opened, so no store folder is made for nothing
+    const { dataDir } = storeLocation(flags.data);
+    const fresh = dataDir !== undefined && !existsSync(dataDir);
+    try {
+      await withStore(flags, async ({ ctx, label }) => {
+        const counts = await restoreBackup(ctx, file);
+        print({ store: label, file, rows: Object.values(counts).reduce((a, b) => a + b, 0), tables: counts });
+      });
+    } catch (e) {
+      // A store folder this command made for the restore holds nothing worth keeping.
+      if (fresh && dataDir) rmSync(dataDir, { recursive: true, force: true });
+      throw e;
+    }
   },
 };

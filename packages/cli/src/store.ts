@@ -26,7 +26,7 @@ export function storeLocation(
 export async function openStore(dataFlag?: string): Promise<{ db: Database; ctx: Ctx; label: string }> {
   const config = loadConfig();
   const loc = storeLocation(dataFlag, config);
-  if (loc.dataDir) mkdirSync(loc.dataDir, { recursive: true });
+  if (loc.dataDir) mkdirSync(loc.dataDir, { recursive: true, mode: 0o700 });
   const primary = await openDatabase({
     ...loc,
     ...(config.DB_POOL_MAX ? { poolMax: config.DB_POOL_MAX } : {}),

@@ -75,6 +75,7 @@ export { botnetCounts } from './feeds/botnet-counts.ts';
 export * from './feeds/prefixes.ts';
 export * from './feeds/incidents.ts';
 export { writeBackup, restoreBackup, type BackupCounts } from './backup/backup.ts';
+export { checkBackupSource, checkBackupTarget } from './backup/backup-file.ts';
 export { importDataValueSet } from './dhis2/dhis2-import.ts';
 export { readDhis2Csv, readDhis2Xml, refuseDeepJson, type Dhis2Format } from './dhis2/dhis2-read.ts';
 export { exportDataValueSet, dataValueSetCsv, dataValueSetXml } from './dhis2/dhis2-export.ts';

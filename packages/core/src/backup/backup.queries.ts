@@ -65,28 +65,35 @@ export async function appliedMigrations(db: Kysely<Schema>): Promise<string[]> {
   return r.map((m) => m.name);
 }
 
-/** A page of a table's rows as JSON objects, in key order, after `after` (a previous row). */
+/**
+ * A page of a table's rows as JSON text, in key order, after `after` (a previous row's text). The
+ * text is PostgreSQL's own (`to_jsonb(t)::text`): a numeric keeps every digit and its scale
+ * (`311.0`), never passing through a JavaScript number.
+ */
 export async function pageOfRows(
   db: Kysely<Schema>,
   t: TableInfo,
-  after: unknown,
+  after: string | undefined,
   limit: number,
-): Promise<Record<string, unknown>[]> {
+): Promise<string[]> {
   const order = t.key.length > 0 ? t.key : null;
   const keyList = sql.join((order ?? []).map(ident));
   const where =
     order && after !== undefined
-      ? sql`where (${keyList}) > (select ${keyList} from jsonb_populate_record(null::${ident(t.name)}, ${JSON.stringify(after)}::jsonb))`
+      ? sql`where (${keyList}) > (select ${keyList} from jsonb_populate_record(null::${ident(t.name)}, ${after}::jsonb))`
       : sql``;
-  const r = await sql<{ r: Record<string, unknown> }>`
-    select to_jsonb(t) as r from ${ident(t.name)} t ${where}
+  const r = await sql<{ r: string }>`
+    select to_jsonb(t)::text as r from ${ident(t.name)} t ${where}
     ${order ? sql`order by ${keyList}` : sql``} limit ${limit}`.execute(db);
   return r.rows.map((x) => x.r);
 }
 
-/** Inserts rows (as JSON objects) into a table exactly as they were. */
-export async function insertRows(db: Kysely<Schema>, table: string, rows: unknown[]): Promise<void> {
-  await sql`insert into ${ident(table)} select * from jsonb_populate_recordset(null::${ident(table)}, ${JSON.stringify(rows)}::jsonb)`.execute(
+/**
+ * Inserts the rows of one backup line (its JSON text, `{"table":…,"rows":[…]}`) into a table
+ * exactly as they were: PostgreSQL reads the numbers from the text itself.
+ */
+export async function insertRows(db: Kysely<Schema>, table: string, lineText: string): Promise<void> {
+  await sql`insert into ${ident(table)} select * from jsonb_populate_recordset(null::${ident(table)}, (${lineText}::jsonb)->'rows')`.execute(
     db,
   );
 }

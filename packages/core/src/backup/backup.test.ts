@@ -1,8 +1,9 @@
-import { writeFileSync, readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoUsers, login } from '../accounts/accounts.ts';
 import { type Ctx, systemCtx } from '../context.ts';
@@ -80,6 +81,37 @@ async function fill(db: Database): Promise<void> {
     data: Buffer.from('ref,date,type,sector,province,status\nX1,2024-08-02,phishing,banking,P01,resolved\n'),
     filename: 'i.csv',
   });
+  // Numbers no double holds: written straight into numeric columns, as a long history would hold them.
+  await sql`insert into plan_target (indicator_id, unit_id, year, value, updated_by)
+    select (select min(id) from indicator), (select min(id) from org_unit), 3000 + x.i::int, x.v::numeric, 'test'
+    from (values ${sql.join(EXTREMES.map((v, i) => sql`(${i}, ${v})`))}) as x(i, v)`.execute(db.k);
+  await sql`insert into rollup (indicator_id, unit_id, period, total, n, n_estimate)
+    select (select min(id) from indicator), (select min(id) from org_unit), '2999M0' || x.i::text, x.v::numeric, 63, 0
+    from (values ${sql.join(EXTREMES.slice(0, 9).map((v, i) => sql`(${i + 1}, ${v})`))}) as x(i, v)`.execute(
+    db.k,
+  );
+}
+
+/** 15 significant digits, 10^15, negative zero, many decimals, scale kept, the issue's national total. */
+const EXTREMES = [
+  '999999999999.999',
+  '1000000000000000',
+  '-0',
+  '-0.000',
+  '0.000000000000000000000000000000000001',
+  '311.0',
+  '62999999999999.937',
+  '-123456789012345.678901234567890123456789',
+  '123456789012345678901234567890',
+  '1e15',
+];
+
+/** The extreme values as the store prints them (numeric's own text), by year. */
+async function extremes(db: Database): Promise<string[]> {
+  const r = await sql<{
+    v: string;
+  }>`select value::text as v from plan_target where year >= 3000 order by year`.execute(db.k);
+  return r.rows.map((x) => x.v);
 }
 
 beforeAll(async () => {
@@ -126,6 +158,27 @@ describe('backup and restore', () => {
     const original = await contents(source);
     expect(await contents(middle)).toEqual(original);
     expect(await contents(final)).toEqual(original);
+    // Every digit and the scale, as the store prints them, through PGlite, the pass's engine and back.
+    const exact = await extremes(source);
+    expect(exact).toEqual([
+      '999999999999.999',
+      '1000000000000000',
+      '0',
+      '0.000',
+      '0.000000000000000000000000000000000001',
+      '311.0',
+      '62999999999999.937',
+      '-123456789012345.678901234567890123456789',
+      '123456789012345678901234567890',
+      '1000000000000000',
+    ]);
+    expect(await extremes(middle)).toEqual(exact);
+    expect(await extremes(final)).toEqual(exact);
+    // The file itself carries the text: 311.0 stays 311.0, the national total keeps its last digit.
+    const text = gunzipSync(readFileSync(a)).toString();
+    expect(text).toContain('62999999999999.937');
+    expect(text).toMatch(/"value": ?311\.0[,}]/);
+    expect(statSync(a).mode & 0o777).toBe(0o600);
     // Sequences continue after the restored rows: a new write gets a new id, not a clash.
     await expect(
       login(systemCtx(final), { username: 'admin', password: 'mat-khau-sao-luu' }),
@@ -148,6 +201,22 @@ describe('backup and restore', () => {
     } finally {
       await empty.close();
     }
+  });
+
+  it('a missing file or folder is a clean error; a failed write leaves the previous backup whole', async () => {
+    await expect(restoreBackup(systemCtx(final), join(dir, 'missing.gz'))).rejects.toMatchObject({
+      code: 'FILE_NOT_FOUND',
+    });
+    await expect(writeBackup(systemCtx(source), join(dir, 'missing', 'x.gz'))).rejects.toMatchObject({
+      code: 'BACKUP_PATH',
+    });
+    const target = join(dir, 'keep.baocao.gz');
+    writeFileSync(target, 'the previous backup');
+    const broken = await openDatabase();
+    await broken.close(); // a store that fails mid-backup
+    await expect(writeBackup(systemCtx(broken), target)).rejects.toBeDefined();
+    expect(readFileSync(target, 'utf8')).toBe('the previous backup');
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
   it('is for administrators only', async () => {

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { requireAccess } from '../access/access.ts';
 import type { Ctx } from '../context.ts';
 import { BaocaoError } from '../errors.ts';
+import { checkBackupSource, checkBackupTarget, writeFileAtomically } from './backup-file.ts';
 import { appliedMigrations, ident, insertRows, listTables, pageOfRows } from './backup.queries.ts';
 
 const FORMAT = 'baocao-backup';
@@ -33,46 +34,66 @@ export type BackupCounts = Record<string, number>;
  * Writes every table of the store, row for row (audit, users, sessions, forms, reports, feeds…),
  * to one gzip file of JSON lines: a header naming the schema's migrations, pages of rows per table
  * in key order, and a closing line with the counts (a truncated file is recognised). Values keep
- * their exact text (numeric, timestamps, bytes). Read in one snapshot, so the copy is consistent.
+ * their exact text (numeric digits and scale, timestamps, bytes): rows go from PostgreSQL's JSON
+ * text to the file and back without becoming JavaScript numbers. Read in one snapshot, so the copy
+ * is consistent. Written all or nothing (a temporary file, flushed, renamed over `file`), mode 0600.
  */
 export async function writeBackup(ctx: Ctx, file: string): Promise<BackupCounts> {
   requireAccess(ctx, 'store.backup');
-  const gzip = createGzip();
-  const done = pipeline(gzip, createWriteStream(file));
-  const write = async (o: unknown) => {
-    if (!gzip.write(`${JSON.stringify(o)}\n`)) await once(gzip, 'drain');
-  };
-  const counts: BackupCounts = {};
-  await ctx.db.k
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .execute(async (trx) => {
-      // One time zone for every timestamp written, whatever the server's setting.
-      await sql`set local timezone = 'UTC'`.execute(trx);
-      await write({
-        format: FORMAT,
-        version: VERSION,
-        createdAt: new Date().toISOString(),
-        engine: ctx.db.engine,
-        migrations: await appliedMigrations(trx),
-      });
-      for (const t of await listTables(trx)) {
-        counts[t.name] = 0;
-        let last: unknown;
-        for (;;) {
-          const rows = await pageOfRows(trx, t, last, PAGE);
-          if (rows.length === 0) break;
-          counts[t.name]! += rows.length;
-          await write({ table: t.name, rows });
-          last = rows.at(-1);
-          if (rows.length < PAGE) break;
-        }
-      }
-    });
-  await write({ end: true, counts });
-  gzip.end();
-  await done;
+  checkBackupTarget(file);
+  let counts: BackupCounts = {};
+  await writeFileAtomically(file, async (tmp) => {
+    counts = await writeBackupTo(ctx, tmp);
+  });
   ctx.log.info({ file, counts }, 'backup written');
+  return counts;
+}
+
+/** Writes the backup's lines into `tmp` (already created, private). */
+async function writeBackupTo(ctx: Ctx, tmp: string): Promise<BackupCounts> {
+  const gzip = createGzip();
+  const done = pipeline(gzip, createWriteStream(tmp, { flags: 'r+' }));
+  const writeLine = async (line: string) => {
+    if (!gzip.write(`${line}\n`)) await once(gzip, 'drain');
+  };
+  const write = (o: unknown) => writeLine(JSON.stringify(o));
+  const counts: BackupCounts = {};
+  try {
+    await ctx.db.k
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(async (trx) => {
+        // One time zone for every timestamp written, whatever the server's setting.
+        await sql`set local timezone = 'UTC'`.execute(trx);
+        await write({
+          format: FORMAT,
+          version: VERSION,
+          createdAt: new Date().toISOString(),
+          engine: ctx.db.engine,
+          migrations: await appliedMigrations(trx),
+        });
+        for (const t of await listTables(trx)) {
+          counts[t.name] = 0;
+          let last: string | undefined;
+          for (;;) {
+            const rows = await pageOfRows(trx, t, last, PAGE);
+            if (rows.length === 0) break;
+            counts[t.name]! += rows.length;
+            // The rows' own JSON text, as PostgreSQL wrote it: numbers keep every digit.
+            await writeLine(`{"table":${JSON.stringify(t.name)},"rows":[${rows.join(',')}]}`);
+            last = rows.at(-1);
+            if (rows.length < PAGE) break;
+          }
+        }
+      });
+    await write({ end: true, counts });
+    gzip.end();
+  } catch (e) {
+    gzip.destroy();
+    await done.catch(() => undefined);
+    throw e;
+  }
+  await done;
   return counts;
 }
 
@@ -86,10 +107,12 @@ const badBackup = (why: string, whyEn: string) =>
  */
 export async function restoreBackup(ctx: Ctx, file: string): Promise<BackupCounts> {
   requireAccess(ctx, 'store.backup');
+  checkBackupSource(file);
   const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity })[
     Symbol.asyncIterator
   ]();
-  const next = async (): Promise<unknown> => {
+  /** The next line: its text (handed to PostgreSQL as is) and its parse (to check its shape). */
+  const next = async (): Promise<{ text: string; value: unknown }> => {
     const r = await lines.next().catch((e: unknown) => {
       throw badBackup(
         `không giải nén được (${e instanceof Error ? e.message : e})`,
@@ -99,14 +122,14 @@ export async function restoreBackup(ctx: Ctx, file: string): Promise<BackupCount
     if (r.done)
       throw badBackup('tệp bị cắt cụt (thiếu dòng kết thúc)', 'the file is truncated (no closing line)');
     try {
-      return JSON.parse(r.value);
+      return { text: r.value, value: JSON.parse(r.value) };
     } catch {
       throw badBackup('một dòng không phải JSON', 'a line is not JSON');
     }
   };
   let header: z.infer<typeof Header>;
   try {
-    header = Header.parse(await next());
+    header = Header.parse((await next()).value);
   } catch (e) {
     if (e instanceof BaocaoError) throw e;
     throw badBackup('không phải tệp sao lưu baocao', 'not a baocao backup');
@@ -138,7 +161,8 @@ export async function restoreBackup(ctx: Ctx, file: string): Promise<BackupCount
     await sql`delete from catalog_stamp`.execute(trx);
     const counts: BackupCounts = Object.fromEntries(tables.map((t) => [t.name, 0]));
     for (;;) {
-      const parsed = Line.safeParse(await next());
+      const { text, value } = await next();
+      const parsed = Line.safeParse(value);
       if (!parsed.success) throw badBackup('một dòng sai cấu trúc', 'a line has the wrong shape');
       const line = parsed.data;
       if ('end' in line) {
@@ -151,7 +175,7 @@ export async function restoreBackup(ctx: Ctx, file: string): Promise<BackupCount
         break;
       }
       if (!names.has(line.table)) throw badBackup(`bảng lạ "${line.table}"`, `unknown table "${line.table}"`);
-      await insertRows(trx, line.table, line.rows);
+      await insertRows(trx, line.table, text);
       counts[line.table] = (counts[line.table] ?? 0) + line.rows.length;
     }
     for (const t of tables) {

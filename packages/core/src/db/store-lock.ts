@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -43,7 +43,10 @@ const inUse = (dir: string, h: Holder) =>
  * stale and taken over. Returns the release function.
  */
 export function lockStoreDir(dir: string): () => void {
-  mkdirSync(dir, { recursive: true });
+  // The store holds password hashes and unreleased figures: its folder is its owner's alone, as
+  // PostgreSQL insists for its own data directory (0700), whatever the umask.
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
   const path = join(dir, LOCK_FILE);
   const me: Holder = {
     pid: process.pid,
