@@ -7,7 +7,7 @@
 // commit it measured (not with --small).
 import { execSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type Database, partialFigures, submitValues, systemCtx } from '@baocao/core';
 import { sql } from 'kysely';
@@ -59,6 +59,7 @@ async function latencyBench(db: Database, scale: Scale) {
 }
 
 const report: string[] = [];
+const ran = new Set<string>();
 const missed = new Set<string>();
 const row = (lines: string[]) => (line: string) => {
   console.log(line);
@@ -69,6 +70,7 @@ for (const engine of args.engine === 'both'
   ? (['pglite', 'postgres'] as const)
   : ([args.engine] as ('pglite' | 'postgres')[])) {
   const scale = scaleOf(engine);
+  ran.add(engine);
   console.error(
     `\n[${engine}] ${scale.indicators} indicators × ${scale.units} units × ${scale.months} months`,
   );
@@ -81,7 +83,7 @@ for (const engine of args.engine === 'both'
   const lines: string[] = [];
   const print = row(lines);
   print(
-    `### ${engine === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL server'} — ${values.toLocaleString('en')} values`,
+    `### ${engine === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL server'} — ${values.toLocaleString('en')} values — commit \`${commit}\`, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
   );
   print('');
   print('| measure | ours | baseline (same run) | ratio | goal |');
@@ -143,18 +145,38 @@ for (const engine of args.engine === 'both'
   report.push(...lines);
 }
 
+/**
+ * The section of the engine this run did not measure, kept from the page as it was (its heading
+ * names the commit that measured it), so a run of one engine never drops the other.
+ */
+function keptSections(ran: Set<string>): string[] {
+  if (!existsSync('docs/PERFORMANCE.md')) return [];
+  const parts = readFileSync('docs/PERFORMANCE.md', 'utf8')
+    .split(/^(?=### )/m)
+    .slice(1);
+  return (
+    parts
+      // Only sections that name their commit: an older page's figures cannot be dated.
+      .filter((part) => part.split('\n')[0]!.includes('commit `'))
+      .filter((part) => !ran.has(part.startsWith('### PGlite') ? 'pglite' : 'postgres'))
+      .map((part) => part.trimEnd() + '\n')
+  );
+}
+
 if (!args.small) {
+  const kept = keptSections(ran);
   writeFileSync(
     'docs/PERFORMANCE.md',
     [
       ...PERFORMANCE_INTRO,
       '',
-      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}. Measured at commit \`${commit}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}. Each engine's heading names the commit and time it was measured at.`,
       '',
       missed.size
-        ? `**Status: goal(s) ${[...missed].join(', ')} not met yet** (see the tables).`
-        : '**Status: every goal met.**',
+        ? `**Status of the latest run: goal(s) ${[...missed].join(', ')} not met yet** (see the tables).`
+        : '**Status of the latest run: every goal met.**',
       '',
+      ...kept,
       ...report,
     ].join('\n'),
   );
