@@ -32,6 +32,7 @@ export { readValueFile } from './imports/parse-off-thread.ts';
 export { FILE_LIMITS } from './imports/limits.ts';
 export * from './values/locks.ts';
 export * from './compare/pivot.ts';
+export { loadCells } from './compare/cells.queries.ts';
 export * from './values/rollups.ts';
 export * from './compare/sentence.ts';
 export * from './format/date.ts';

@@ -8,38 +8,60 @@ export function unitClosure(graph: UnitGraph, unit: Unit): Unit[] {
   return [unit, ...(graph.predecessors.get(unit.id) ?? []).flatMap((u) => unitClosure(graph, u))];
 }
 
-// Derived from the unit graph alone, so kept with it: the graph object is replaced whenever the unit
-// tree changes (`loadUnitGraph` is memoised by the catalog stamp), and its entries go with it.
-interface Derived {
-  roots: Map<string, { roots: Unit[]; disjoint: boolean }>;
-  expected: Map<string, Unit[]>;
-  stale: Map<string, Unit[]>;
-}
-const memo = new WeakMap<UnitGraph, Derived>();
-function derived(graph: UnitGraph): Derived {
-  let d = memo.get(graph);
-  if (!d) memo.set(graph, (d = { roots: new Map(), expected: new Map(), stale: new Map() }));
-  return d;
-}
-function cached<V>(m: Map<string, V>, key: string, make: () => V): V {
-  const hit = m.get(key);
-  if (hit) return hit;
-  const v = make();
-  m.set(key, v);
-  return v;
+/** What coverage needs to know about a unit, a reporting kind and a period, from the unit graph alone. */
+interface Shape {
+  /** The subtrees whose reporters count: the unit's own, or before it existed its predecessors' too. */
+  roots: Unit[];
+  /** No root lies inside another root's subtree (the stored counts would count it twice). */
+  disjoint: boolean;
+  /** The units expected to report (see {@link expectedReporters}). */
+  expected: Unit[];
+  /** Per root, the units of the kind strictly below it that do not exist for the whole period. */
+  stale: Unit[][];
 }
 
-/** The subtrees whose reporters count for `unit` in `p`: its own, or before it existed its predecessors' too. */
-function rootsOf(graph: UnitGraph, unit: Unit, p: Period): { roots: Unit[]; disjoint: boolean } {
-  return cached(derived(graph).roots, `${unit.id}|${p.first}|${p.last}`, () => {
-    const roots = unitCovers(unit, p) ? [unit] : unitClosure(graph, unit);
-    const ids = new Set(roots.map((r) => r.id));
-    // A root inside another root's subtree would be counted twice by the stored counts.
-    const disjoint =
-      ids.size === roots.length &&
-      roots.every((r) => graph.ancestorsOf(r.id).every((a) => a === r.id || !ids.has(a)));
-    return { roots, disjoint };
+// Kept with the graph: the graph object is replaced whenever the unit tree changes (`loadUnitGraph`
+// is memoised by the catalog stamp), and its shapes go with it. Keyed by numbers, level by level: a
+// pivot asks for thousands of cells, and building a text key per cell cost more than the cell.
+const memo = new WeakMap<UnitGraph, Map<string, Map<number, Map<number, Shape>>>>();
+
+function shapeOf(graph: UnitGraph, kind: string, unit: Unit, p: Period): Shape {
+  let byKind = memo.get(graph);
+  if (!byKind) memo.set(graph, (byKind = new Map()));
+  let byUnit = byKind.get(kind);
+  if (!byUnit) byKind.set(kind, (byUnit = new Map()));
+  let byMonths = byUnit.get(unit.id);
+  if (!byMonths) byUnit.set(unit.id, (byMonths = new Map()));
+  const months = p.first * 1_000_000 + p.last;
+  let shape = byMonths.get(months);
+  if (!shape) byMonths.set(months, (shape = makeShape(graph, kind, unit, p)));
+  return shape;
+}
+
+function makeShape(graph: UnitGraph, kind: string, unit: Unit, p: Period): Shape {
+  const roots = unitCovers(unit, p) ? [unit] : unitClosure(graph, unit);
+  const ids = new Set(roots.map((r) => r.id));
+  const disjoint =
+    ids.size === roots.length &&
+    roots.every((r) => graph.ancestorsOf(r.id).every((a) => a === r.id || !ids.has(a)));
+  const expected = new Map<number, Unit>();
+  const visit = (u: Unit) => {
+    if (u.kind === kind && unitCovers(u, p)) expected.set(u.id, u);
+    for (const c of graph.children.get(u.id) ?? []) visit(c);
+  };
+  roots.forEach(visit);
+  const stale = roots.map((root) => {
+    const out: Unit[] = [];
+    const below = (u: Unit) => {
+      for (const c of graph.children.get(u.id) ?? []) {
+        if (c.kind === kind && !unitCovers(c, p)) out.push(c);
+        below(c);
+      }
+    };
+    below(root);
+    return out;
   });
+  return { roots, disjoint, expected: [...expected.values()], stale };
 }
 
 /**
@@ -49,35 +71,7 @@ function rootsOf(graph: UnitGraph, unit: Unit, p: Period): { roots: Unit[]; disj
  * unit and months; the list is shared, never mutate it.
  */
 export function expectedReporters(graph: UnitGraph, ind: Indicator, unit: Unit, p: Period): Unit[] {
-  const kind = ind.reportingKind;
-  if (!kind) return [unit];
-  return cached(derived(graph).expected, `${kind}|${unit.id}|${p.first}|${p.last}`, () => {
-    const out = new Map<number, Unit>();
-    const visit = (u: Unit) => {
-      if (u.kind === kind && unitCovers(u, p)) out.set(u.id, u);
-      for (const c of graph.children.get(u.id) ?? []) visit(c);
-    };
-    rootsOf(graph, unit, p).roots.forEach(visit);
-    return [...out.values()];
-  });
-}
-
-/**
- * Units of a reporting kind strictly below `root` that do not exist for the whole period: the
- * stored counts include them when they hold values, and coverage does not expect them.
- */
-function staleBelow(graph: UnitGraph, kind: string, root: Unit, p: Period): Unit[] {
-  return cached(derived(graph).stale, `${kind}|${root.id}|${p.first}|${p.last}`, () => {
-    const out: Unit[] = [];
-    const visit = (u: Unit) => {
-      for (const c of graph.children.get(u.id) ?? []) {
-        if (c.kind === kind && !unitCovers(c, p)) out.push(c);
-        visit(c);
-      }
-    };
-    visit(root);
-    return out;
-  });
+  return ind.reportingKind ? shapeOf(graph, ind.reportingKind, unit, p).expected : [unit];
 }
 
 /**
@@ -87,14 +81,17 @@ function staleBelow(graph: UnitGraph, kind: string, root: Unit, p: Period): Unit
  * Otherwise every expected reporter is resolved (see `coverageOf`).
  */
 export function countsCoverage(graph: UnitGraph, ind: Indicator, unit: Unit, p: Period): boolean {
-  return !!ind.reportingKind && ind.kind !== 'ratio' && p.type === 'M' && rootsOf(graph, unit, p).disjoint;
+  return (
+    !!ind.reportingKind &&
+    ind.kind !== 'ratio' &&
+    p.type === 'M' &&
+    shapeOf(graph, ind.reportingKind, unit, p).disjoint
+  );
 }
 
-/** The units whose cells {@link countedCoverage} reads besides the unit's closure. */
-export function countedCoverageUnits(graph: UnitGraph, ind: Indicator, unit: Unit, p: Period): Unit[] {
-  const kind = ind.reportingKind;
-  if (!kind) return [];
-  return rootsOf(graph, unit, p).roots.flatMap((r) => staleBelow(graph, kind, r, p));
+/** The units whose cells {@link countedCoverage} reads besides the unit's closure (one list per subtree). */
+export function countedCoverageUnits(graph: UnitGraph, ind: Indicator, unit: Unit, p: Period): Unit[][] {
+  return ind.reportingKind ? shapeOf(graph, ind.reportingKind, unit, p).stale : [];
 }
 
 /**
@@ -111,15 +108,14 @@ export function countedCoverage(
 ): { expected: number; reported: number } {
   const kind = ind.reportingKind!;
   const summed = ind.acrossUnits === 'sum';
-  const has = (u: Unit) => {
-    const key = cellKey(ind.id, u.id, p.id);
-    return env.cells.direct.has(key) || (summed && env.cells.rollup.has(key));
-  };
+  const has = (key: string) => env.cells.direct.has(key) || (summed && env.cells.rollup.has(key));
+  const shape = shapeOf(env.graph, kind, unit, p);
   let reported = 0;
-  for (const root of rootsOf(env.graph, unit, p).roots) {
-    if (root.kind === kind && unitCovers(root, p) && has(root)) reported++;
-    reported += env.cells.rollup.get(cellKey(ind.id, root.id, p.id))?.reporters ?? 0;
-    for (const s of staleBelow(env.graph, kind, root, p)) if (has(s)) reported--;
-  }
-  return { expected: expectedReporters(env.graph, ind, unit, p).length, reported };
+  shape.roots.forEach((root, i) => {
+    const key = cellKey(ind.id, root.id, p.id);
+    if (root.kind === kind && unitCovers(root, p) && has(key)) reported++;
+    reported += env.cells.rollup.get(key)?.reporters ?? 0;
+    for (const s of shape.stale[i]!) if (has(cellKey(ind.id, s.id, p.id))) reported--;
+  });
+  return { expected: shape.expected.length, reported };
 }

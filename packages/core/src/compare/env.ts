@@ -61,7 +61,8 @@ export function planResolve(
     for (const unit of units)
       for (const p of covered) {
         if (!countsCoverage(graph, ind, unit, p)) slow.push({ ind, unit, p });
-        else for (const u of countedCoverageUnits(graph, ind, unit, p)) extra.set(u.id, u);
+        else
+          for (const us of countedCoverageUnits(graph, ind, unit, p)) for (const u of us) extra.set(u.id, u);
       }
   }
   return {

@@ -66,7 +66,8 @@ function combine(parts: Resolved[], value: number, source: Resolved['source']): 
  * A ratio with components is recomputed from them; non-additive indicators are never summed.
  */
 export function resolveValue(env: ResolveEnv, ind: Indicator, unit: Unit, p: Period): Resolved | null {
-  const direct = env.cells.direct.get(cellKey(ind.id, unit.id, p.id));
+  const key = cellKey(ind.id, unit.id, p.id);
+  const direct = env.cells.direct.get(key);
   if (direct) return fromCell(direct, 'reported');
   if (ind.kind === 'ratio') {
     const num = ind.numeratorCode ? env.indicators.get(ind.numeratorCode) : undefined;
@@ -79,7 +80,7 @@ export function resolveValue(env: ResolveEnv, ind: Indicator, unit: Unit, p: Per
   }
   const additive = ind.acrossUnits === 'sum';
   if (additive && unitCovers(unit, p)) {
-    const r = env.cells.rollup.get(cellKey(ind.id, unit.id, p.id));
+    const r = env.cells.rollup.get(key);
     if (r) return fromCell(r, 'aggregated');
   }
   if (additive && p.last < unitSpan(unit).first) {
