@@ -39,6 +39,12 @@ const NAV: NavItem[] = [
     shown: (can, u) => can('value.read') && !u.unit,
   },
   {
+    path: '/infosystems',
+    vi: 'Hệ thống thông tin',
+    en: 'Information systems',
+    shown: (can) => can('value.read'),
+  },
+  {
     path: '/admin',
     vi: 'Quản trị',
     en: 'Administration',
@@ -142,6 +148,10 @@ const router = createBrowserRouter([
           { path: 'check', ...page(async () => (await import('./pages/CheckPage.tsx')).CheckPage) },
           { path: 'feeds', ...page(async () => (await import('./pages/FeedsPage.tsx')).FeedsPage) },
           { path: 'admin', ...page(async () => (await import('./pages/AdminPage.tsx')).AdminPage) },
+          {
+            path: 'infosystems',
+            ...page(async () => (await import('./pages/InfosystemsPage.tsx')).InfosystemsPage),
+          },
         ],
       },
       { path: '*', element: <NotFound /> },
