@@ -19,6 +19,7 @@ const NAV: NavItem[] = [
   { path: '/reports', vi: 'Soạn báo cáo', en: 'Reports', page: 'reports' },
   { path: '/check', vi: 'Kiểm tra số liệu', en: 'Fact-check', page: 'check' },
   { path: '/feeds', vi: 'An toàn thông tin', en: 'Cyber security', page: 'feeds' },
+  { path: '/infosystems', vi: 'Hệ thống thông tin', en: 'Information systems', page: 'infosystems' },
   { path: '/admin', vi: 'Quản trị', en: 'Administration', page: 'admin' },
 ];
 
@@ -150,6 +151,11 @@ const router = createBrowserRouter([
           guarded('check', 'check', async () => (await import('./pages/CheckPage.tsx')).CheckPage),
           guarded('feeds', 'feeds', async () => (await import('./pages/FeedsPage.tsx')).FeedsPage),
           guarded('admin', 'admin', async () => (await import('./pages/AdminPage.tsx')).AdminPage),
+          guarded(
+            'infosystems',
+            'infosystems',
+            async () => (await import('./pages/InfosystemsPage.tsx')).InfosystemsPage,
+          ),
         ],
       },
       { path: '*', element: <NotFound /> },

@@ -104,6 +104,7 @@ export const Pages = z.object({
   reports: z.boolean(),
   check: z.boolean(),
   feeds: z.boolean(),
+  infosystems: z.boolean(),
   admin: z.boolean(),
 });
 export type Pages = z.infer<typeof Pages>;
@@ -121,6 +122,7 @@ export function pagesOf(role: Role, hasUnit: boolean): Pages {
     reports: may('report.read'),
     check: true,
     feeds: may('value.read') && !hasUnit,
+    infosystems: may('value.read'),
     admin: may('period.open') || may('user.manage'),
   };
 }

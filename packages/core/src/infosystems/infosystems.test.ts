@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareIndicator } from '../compare/compare.ts';
 import { type Ctx, systemCtx } from '../context.ts';
@@ -9,6 +10,7 @@ import { createTestDatabase } from '../testing.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import type { InfosystemInput } from './infosys-schemas.ts';
 import { infosystemFigures } from './infosys-figures.ts';
+import { importInfosystems } from './infosys-import.ts';
 import { approveInfosystems, declareInfosystems, listInfosystems, returnInfosystem } from './infosystems.ts';
 
 let db: Database;
@@ -263,4 +265,69 @@ describe('figures computed from the registry', () => {
       expect.objectContaining({ code: 'PARTIAL_FIGURE', section: 'he-thong-thong-tin' }),
     );
   });
+});
+
+describe('importing a spreadsheet of systems', () => {
+  const csv = (rows: string[]) =>
+    Buffer.from(
+      [
+        'Mã đơn vị,Tên hệ thống,Cấp độ đề xuất,Cấp độ được phê duyệt,Số quyết định,Ngày quyết định,Trạng thái bảo đảm an toàn,Ngày triển khai xong,Ngày đưa vào vận hành',
+        ...rows,
+      ].join('\n'),
+    );
+
+  it('refuses a file with bad rows, naming each row and field, and writes nothing', async () => {
+    const before = await listInfosystems(anh);
+    const err = await importInfosystems(anh, {
+      filename: 'he-thong.csv',
+      data: csv([
+        'P79,Cổng dịch vụ công thành phố,3,3,45/QĐ-UBND,12/3/2025,đã triển khai,20/6/2025,01/01/2023',
+        'P79,Hệ thống họp trực tuyến,6,,,,,,',
+        'P79,Hệ thống một cửa điện tử,2,,,,đã triển khai,,2024-02-30',
+      ]),
+    }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'VALIDATION_FAILED' });
+    const details = (err as { details: { row: number; field: string; code: string }[] }).details;
+    expect(details).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 3, field: 'proposedLevel', code: 'OUT_OF_RANGE' }),
+        expect.objectContaining({ row: 4, field: 'inServiceFrom', code: 'INVALID_DATE' }),
+      ]),
+    );
+    expect(details.some((d) => d.row === 2)).toBe(false);
+    expect(await listInfosystems(anh)).toEqual(before);
+  });
+
+  it('imports CSV and XLSX rows as declarations waiting for approval; Vietnamese dates and words are read', async () => {
+    const r = await importInfosystems(binh, {
+      filename: 'he-thong.csv',
+      data: csv([
+        'P79,Cổng dịch vụ công thành phố,3,3,45/QĐ-UBND,12/3/2025,đã triển khai,20/6/2025,01/01/2023',
+      ]),
+    });
+    expect(r).toEqual({ rows: 1, created: 1, changed: 0, unchanged: 0 });
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('He thong');
+    ws.addRow(['owner', 'name', 'proposedLevel', 'inServiceFrom']);
+    ws.addRow(['P79', 'Hệ thống camera giám sát an ninh', 2, new Date('2024-05-01T00:00:00Z')]);
+    const x = await importInfosystems(binh, {
+      filename: 'he-thong.xlsx',
+      data: Buffer.from(await wb.xlsx.writeBuffer()),
+    });
+    expect(x).toMatchObject({ created: 1 });
+    const waiting = (await listInfosystems(anh, { owner: 'P79' })).filter((s) => s.state === 'submitted');
+    expect(waiting.map((s) => s.pending)).toEqual([
+      expect.objectContaining({
+        name: 'Cổng dịch vụ công thành phố',
+        decisionDate: '2025-03-12',
+        protection: 'deployed',
+        deployedOn: '2025-06-20',
+        inServiceFrom: '2023-01-01',
+      }),
+      expect.objectContaining({ name: 'Hệ thống camera giám sát an ninh', inServiceFrom: '2024-05-01' }),
+    ]);
+    const before = (await infosystemFigures(anh, { period: '2025M09' })).total;
+    await approveInfosystems(anh, { ids: waiting.map((s) => s.id) });
+    expect((await infosystemFigures(anh, { period: '2025M09' })).total).toBe(before + 2);
+  }, 60_000);
 });
