@@ -6,7 +6,7 @@
 // release check of a year. Cleans up what it wrote, then rewrites docs/PERFORMANCE.md with the
 // commit it measured (not with --small).
 import { execSync } from 'node:child_process';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type Database, partialFigures, submitValues, systemCtx } from '@baocao/core';
@@ -83,7 +83,7 @@ for (const engine of args.engine === 'both'
   const lines: string[] = [];
   const print = row(lines);
   print(
-    `### ${engine === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL server'} — ${values.toLocaleString('en')} values — commit \`${commit}\`, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    `### ${engine === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL server'} — ${values.toLocaleString('en')} values — commit \`${commit}\`, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores at the start`,
   );
   print('');
   print('| measure | ours | baseline (same run) | ratio | goal |');
