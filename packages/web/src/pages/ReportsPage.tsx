@@ -12,7 +12,7 @@ import { call } from '../client.ts';
 
 /** The report editor: template and period, preview, section edits, number and date, Word, publish. */
 export function ReportsPage() {
-  const { t, query, navigate, lang, can } = useApp();
+  const { t, query, navigate, lang } = useApp();
   const fmt = useFormat();
   const templates = useLoad(['GET /api/report-templates'], () => call('GET /api/report-templates'));
   const template = query.get('template') ?? templates.data?.[0]?.code ?? '';
@@ -35,9 +35,9 @@ export function ReportsPage() {
   const set = (k: string, v: string) => navigate(`/reports?${qs({ ...key, [k]: v })}`);
   const v = view.data;
   const figures = new Map((v?.doc.figures ?? []).map((f) => [f.id, f]));
-  const published = v?.report.status === 'published';
+  const published = v !== undefined && v !== null && v.report.publishedAt !== null;
   // Editing controls only for those the policy lets edit; a leader reads and publishes.
-  const editable = !published && can('report.write');
+  const editable = v?.report.abilities.edit ?? false;
   return (
     <section>
       <h1>{t('Soạn báo cáo', 'Report editor')}</h1>
@@ -148,7 +148,7 @@ export function ReportsPage() {
                 }
               />
             ))}
-            {!published && can('report.publish') && (
+            {v?.report.abilities.publish && (
               <button
                 type="button"
                 className="primary"
