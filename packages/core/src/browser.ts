@@ -10,6 +10,7 @@ export * from './accounts/account-schemas.ts';
 export * from './forms/form-schemas.ts';
 export * from './dashboard/dashboard-schemas.ts';
 export * from './periods/period-schemas.ts';
+export * from './units/unit-schemas.ts';
 export * from './releases/release-schemas.ts';
 export * from './reports/report-schemas.ts';
 export * from './registries/registry-schemas.ts';

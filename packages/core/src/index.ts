@@ -63,6 +63,7 @@ export * from './forms/forms.ts';
 export * from './forms/review.ts';
 export * from './periods/reporting-periods.ts';
 export * from './periods/period-schemas.ts';
+export * from './units/unit-schemas.ts';
 export * from './periods/visibility.ts';
 export * from './releases/release.ts';
 export * from './releases/release-period.ts';

@@ -7,6 +7,7 @@ import type { Ctx } from '../context.ts';
 import { monthIndexOfDate, parsePeriod } from '../periods/period.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { currentMonthIndex } from '../values/validate.ts';
+import { isIsoDate } from '../format/date.ts';
 import { requireNationalRead, writeComputedValues } from './feed-values.ts';
 import { INCIDENT_TYPES, type IncidentCounts, type IncidentImportResult } from './feed-schemas.ts';
 
@@ -44,12 +45,8 @@ export async function importIncidents(
     const before = errors.length;
     const err = at(row);
     const date = r.date ?? '';
-    // Round-tripping rejects dates the calendar lacks (2024-02-30), which Date.parse would roll over.
-    const valid =
-      /^\d{4}-\d{2}-\d{2}$/.test(date) &&
-      !Number.isNaN(Date.parse(date)) &&
-      new Date(date).toISOString().slice(0, 10) === date;
-    if (!valid)
+    // The one date parser: a day the calendar lacks (2024-02-30) is refused.
+    if (!isIsoDate(date))
       err(
         'date',
         'INVALID_DATE',

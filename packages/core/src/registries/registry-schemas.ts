@@ -1,5 +1,6 @@
 /** Shapes of the registries' items: what reports say besides numbers. Node-free (the web app uses them). */
 import { z } from 'zod';
+import { IsoDate } from '../schemas.ts';
 import { KIND_ABBREVIATIONS } from './doc-number.ts';
 
 export const LEGAL_KINDS = Object.keys(KIND_ABBREVIATIONS) as [string, ...string[]];
@@ -17,7 +18,7 @@ export type TaskStatus = z.infer<typeof TaskStatus>;
 
 const period = z.string().trim().min(1);
 const text = z.string().trim().min(1);
-const date = z.iso.date();
+const date = IsoDate;
 
 export const LegalDocumentInput = z.object({
   kind: z.literal('legal_document'),

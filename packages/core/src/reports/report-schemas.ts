@@ -3,6 +3,7 @@
  * Node-free: the web app's report editor uses the same shapes.
  */
 import { z } from 'zod';
+import { ReportAbilities } from '../access/policy.ts';
 import { LegalStage } from '../registries/registry-schemas.ts';
 import { ComparisonBase, ValueCell } from '../value-schemas.ts';
 
@@ -190,6 +191,8 @@ export const ReportDifference = z.object({
 });
 
 export const ReportRecord = z.object({
+  /** What the signed-in person may do with this report (edit, publish, read), from its state. */
+  abilities: ReportAbilities,
   id: z.number().int().nullable(),
   template: z.string(),
   /** The report's name as published ("Thông cáo họp báo thường kỳ hằng tháng"). */

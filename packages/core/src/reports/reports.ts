@@ -1,9 +1,11 @@
 import { hasRole, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { Kysely } from 'kysely';
-import type { Ctx } from '../context.ts';
+import type { Actor, Ctx } from '../context.ts';
+import { reportAbilities } from '../access/policy.ts';
 import type { Schema } from '../db/schema.ts';
 import { BaocaoError } from '../errors.ts';
+import { parseIsoDate } from '../format/date.ts';
 import { coveredBy } from '../periods/visibility.ts';
 import { calendarDates, parsePeriod, type Period } from '../periods/period.ts';
 import { orgNamesOn } from '../org/org-names.ts';
@@ -59,7 +61,9 @@ const overridesOf = (row: ReportRow | undefined): Record<string, SectionOverride
   return out;
 };
 
-const recordOf = (r: Resolved, row: ReportRow | undefined): ReportRecord => ({
+/** A report's record: its state and what `actor` may do with it (`reportAbilities`, the one rule). */
+const recordOf = (actor: Actor, r: Resolved, row: ReportRow | undefined): ReportRecord => ({
+  abilities: reportAbilities(actor.role, { published: row?.status === 'published' }),
   id: row?.id ?? null,
   template: r.template.code,
   title: r.template.nameVi,
@@ -144,12 +148,12 @@ export async function getReport(ctx: Ctx, key: ReportKey): Promise<ReportView> {
     const doc = publishedCopy(ReportDocSchema.parse(row.frozen));
     // Differences come from current, unpublished data: only those who may read drafts see them.
     if (!hasRole(ctx, 'report.read') || !hasRole(ctx, 'value.read'))
-      return { report: recordOf(r, row), doc, differences: [] };
+      return { report: recordOf(ctx.actor, r, row), doc, differences: [] };
     const live = await liveDoc(ctx, r, row, { number: doc.number, issuedOn: doc.issuedOn });
-    return { report: recordOf(r, row), doc, differences: differences(doc, live) };
+    return { report: recordOf(ctx.actor, r, row), doc, differences: differences(doc, live) };
   }
   requireAccess(ctx, 'report.read');
-  return { report: recordOf(r, row), doc: await liveDoc(ctx, r, row), differences: [] };
+  return { report: recordOf(ctx.actor, r, row), doc: await liveDoc(ctx, r, row), differences: [] };
 }
 
 /** The report's row, created as a draft if it has none; a published report refuses every change. */
@@ -223,17 +227,14 @@ export async function setReportDetails(
 ): Promise<ReportRecord> {
   requireAccess(ctx, 'report.write');
   const r = await resolveKey(ctx, input);
-  if (input.issuedOn && !/^\d{4}-\d{2}-\d{2}$/.test(input.issuedOn))
-    throw new BaocaoError(
-      'INVALID_DATE',
-      `Ngày "${input.issuedOn}" phải có dạng YYYY-MM-DD`,
-      `Date "${input.issuedOn}" must be YYYY-MM-DD`,
-    );
+  const issuedOn = input.issuedOn
+    ? parseIsoDate(input.issuedOn, { vi: 'Ngày ban hành', en: 'issuedOn' })
+    : input.issuedOn;
   return ctx.db.k.transaction().execute(async (trx) => {
     const row = await draftRow(trx, ctx, r);
     const set = {
       number: input.number === undefined ? row.number : input.number,
-      issued_on: input.issuedOn === undefined ? row.issued_on : input.issuedOn,
+      issued_on: issuedOn === undefined ? row.issued_on : issuedOn,
     };
     const updated = await trx
       .updateTable('report')
@@ -248,7 +249,7 @@ export async function setReportDetails(
       old: { number: row.number, issuedOn: row.issued_on },
       new: set,
     });
-    return recordOf(r, updated);
+    return recordOf(ctx.actor, r, updated);
   });
 }
 
@@ -275,7 +276,9 @@ export async function publishReport(
     const row = await draftRow(trx, ctx, r);
     const doc = await liveDoc({ ...ctx, db: { ...ctx.db, k: trx } }, r, row, {
       number: input.number ?? null,
-      issuedOn: input.issuedOn ?? row.issued_on ?? today(),
+      issuedOn: input.issuedOn
+        ? parseIsoDate(input.issuedOn, { vi: 'Ngày ban hành', en: 'issuedOn' })
+        : (row.issued_on ?? today()),
     });
     // Publishing puts every printed figure before the public: the periods they belong to must have
     // been released first (the one gate), comparison bases included.
@@ -357,6 +360,7 @@ export async function listPublishedReports(ctx: Ctx): Promise<ReportRecord[]> {
     .orderBy('published_at', 'desc')
     .execute();
   return rows.map((row) => ({
+    abilities: reportAbilities(ctx.actor.role, { published: row.status === 'published' }),
     id: row.id,
     template: row.template_code,
     title:

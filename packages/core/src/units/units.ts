@@ -1,25 +1,37 @@
-import { requireAccess } from '../access/access.ts';
+import { inScope, requireAccess } from '../access/access.ts';
+import { unitAbilities } from '../access/policy.ts';
 import { parseEach } from '../zod-errors.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { Ctx } from '../context.ts';
 import { BaocaoError, notFound } from '../errors.ts';
 import { type Unit, UnitInput } from '../schemas.ts';
-import { loadUnitGraph } from './unit-graph.ts';
+import { type UnitGraph, loadUnitGraph } from './unit-graph.ts';
+import type { UnitView } from './unit-schemas.ts';
 import { insertClosure, selectUnitByCode } from './units.queries.ts';
 
 export const unknownUnit = (code: string) =>
   notFound(`Không có đơn vị mã "${code}"`, `No org unit with code "${code}"`);
 
 /** All org units, ordered by code; `at` (ISO date) keeps those in force that day. */
-export async function listUnits(ctx: Ctx, opts: { kind?: Unit['kind']; at?: string } = {}): Promise<Unit[]> {
+export async function listUnits(
+  ctx: Ctx,
+  opts: { kind?: Unit['kind']; at?: string } = {},
+): Promise<UnitView[]> {
   const graph = await loadUnitGraph(ctx.db.k);
   return [...graph.byId.values()]
     .filter((u) => !opts.kind || u.kind === opts.kind)
     .filter(
       (u) => !opts.at || ((!u.validFrom || u.validFrom <= opts.at) && (!u.validTo || opts.at <= u.validTo)),
     )
-    .sort((a, b) => a.code.localeCompare(b.code));
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map((u) => viewOf(ctx, graph, u));
 }
+
+/** A unit with what the actor may do with it (the policy's `unitAbilities`, scope included). */
+const viewOf = (ctx: Ctx, graph: UnitGraph, u: Unit): UnitView => ({
+  ...u,
+  abilities: unitAbilities(ctx.actor.role, inScope(ctx.actor, u.id, graph.ancestorsOf)),
+});
 
 /** One unit by code. */
 export async function getUnit(ctx: Ctx, code: string): Promise<Unit> {
@@ -33,10 +45,10 @@ export async function getUnit(ctx: Ctx, code: string): Promise<Unit> {
  * Creates units (parents before children, in input order), all or none, with their closure rows
  * and an audit entry each. Codes must be new; a parent is named by code.
  */
-export async function createUnits(ctx: Ctx, inputs: UnitInput[]): Promise<Unit[]> {
+export async function createUnits(ctx: Ctx, inputs: UnitInput[]): Promise<UnitView[]> {
   requireAccess(ctx, 'unit.write');
   const parsed = parseEach(UnitInput, inputs, 'INVALID_UNIT', { vi: 'Đơn vị', en: 'unit' });
-  return ctx.db.k.transaction().execute(async (trx) => {
+  const made = await ctx.db.k.transaction().execute(async (trx) => {
     const created: Unit[] = [];
     for (const u of parsed) {
       if (await selectUnitByCode(trx, u.code)) {
@@ -77,6 +89,8 @@ export async function createUnits(ctx: Ctx, inputs: UnitInput[]): Promise<Unit[]
     }
     return created;
   });
+  const graph = await loadUnitGraph(ctx.db.k);
+  return made.map((u) => viewOf(ctx, graph, u));
 }
 
 /** Records that `predecessor` was taken over by `successor` from `effective` (ISO date). */

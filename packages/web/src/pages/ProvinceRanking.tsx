@@ -16,14 +16,15 @@ export function ProvinceRanking({
   period: string;
   precision: number;
 }) {
-  const { t, user } = useApp();
+  const { t } = useApp();
   const num = useNumber();
   const fmt = useFormat();
-  const data = useLoad(['ranking', indicator, period, user?.unit], async () => {
-    // A unit-scoped reader sees its own unit, not the 34 provinces.
-    if (!period || user?.unit) return null;
+  const data = useLoad(['ranking', indicator, period], async () => {
+    if (!period) return null;
     const at = calendarDates(parsePeriod(period)).end;
     const units = await call('GET /api/units', { query: { kind: 'province', at } });
+    // A unit-scoped reader may read its own unit, not the 34 provinces: the units' abilities say so.
+    if (!units.every((u) => u.abilities.read)) return null;
     const cells = await call('GET /api/pivot', {
       query: { indicators: indicator, units: units.map((u) => u.code).join(','), periods: period },
     });
@@ -33,8 +34,8 @@ export function ProvinceRanking({
       .sort((a, b) => (b.value ?? 0) - (a.value ?? 0))
       .map((c) => ({ ...c, name: name.get(c.unit) ?? c.unit }));
   });
-  if (user?.unit) return null;
   if (data.loading) return <Loading />;
+  if (!data.data && !data.error) return null;
   const rows = data.data ?? [];
   return (
     <div className="card">

@@ -14,7 +14,7 @@ const LAST_CHOICE = 'baocao.report';
 
 /** The report editor: template and period, preview, section edits, number and date, Word, publish. */
 export function ReportsPage() {
-  const { t, query, navigate, lang, can } = useApp();
+  const { t, query, navigate, lang } = useApp();
   const fmt = useFormat();
   const templates = useLoad(['GET /api/report-templates'], () => call('GET /api/report-templates'));
   // The menu link carries no choice: the last template and period chosen here are kept.
@@ -55,9 +55,9 @@ export function ReportsPage() {
   };
   const v = view.data;
   const figures = new Map((v?.doc.figures ?? []).map((f) => [f.id, f]));
-  const published = v?.report.status === 'published';
+  const published = v !== undefined && v !== null && v.report.publishedAt !== null;
   // Editing controls only for those the policy lets edit; a leader reads and publishes.
-  const editable = !published && can('report.write');
+  const editable = v?.report.abilities.edit ?? false;
   return (
     <section>
       <h1>{t('Soạn báo cáo', 'Report editor')}</h1>
@@ -166,7 +166,7 @@ export function ReportsPage() {
                 }
               />
             ))}
-            {!published && can('report.publish') && (
+            {v?.report.abilities.publish && (
               <button
                 type="button"
                 className="primary"
