@@ -79,6 +79,7 @@ export {
   DATA_FORMATS,
   STRUCTURE_TYPE,
   negotiateDataFormat,
+  negotiateStructureFormat,
   sdmxDataQuery,
   sdmxStructureQuery,
   type DataFormat,
