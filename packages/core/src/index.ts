@@ -90,6 +90,7 @@ export {
   DATA_FORMATS,
   STRUCTURE_TYPE,
   negotiateDataFormat,
+  negotiateStructureFormat,
   sdmxDataQuery,
   sdmxStructureQuery,
   type DataFormat,

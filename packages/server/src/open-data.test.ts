@@ -1,4 +1,4 @@
-import { createLogger, loadDemo, submitValues, systemCtx } from '@baocao/core';
+import { createLogger, getIndicator, loadDemo, saveIndicators, submitValues, systemCtx } from '@baocao/core';
 import { type TestDatabase, createTestDatabase } from '@baocao/core/testing';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,5 +94,21 @@ describe('open data', () => {
     const vt = (await get('/open-data/datasets/DF_VT.csv')).body;
     expect(vt).not.toContain('4321.5');
     expect((await get('/open-data/datasets/DF_KHONG_CO.csv')).statusCode).toBe(404);
+  });
+
+  it('neutralises text that would start a spreadsheet formula in the public CSV, numbers unchanged', async () => {
+    const sys = systemCtx(db);
+    const ind = await getIndicator(sys, 'NGANH.DOANH_THU');
+    const evil = '=HYPERLINK("http://evil.example/x","Bấm vào đây")';
+    await saveIndicators(sys, [{ ...ind, nameVi: evil }]);
+    const rows: Record<string, string>[] = parse((await get('/open-data/datasets/DF_NGANH.csv')).body, {
+      columns: true,
+    });
+    const named = rows.filter((r) => r.indicator === 'NGANH.DOANH_THU');
+    expect(named.length).toBeGreaterThan(0);
+    for (const r of named) {
+      expect(r.indicator_name).toBe(`'${evil}`);
+      expect(r.value).toMatch(/^-?\d+(\.\d+)?$/);
+    }
   });
 });

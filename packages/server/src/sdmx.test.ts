@@ -78,7 +78,9 @@ describe('SDMX', () => {
     const json = (await get(`${FLOW}?format=jsondata`, auth)).json();
     const st = json.data.structures[0];
     const series = json.data.dataSets[0].series;
-    const t = st.dimensions.observation[0].values.findIndex((v: { id: string }) => v.id === '2024-01-01/P8M');
+    const t = st.dimensions.observation[0].values.findIndex(
+      (v: { value: string }) => v.value === '2024-01-01/P8M',
+    );
     const i = st.dimensions.series[0].values.findIndex((v: { id: string }) => v.id === 'NGANH-DOANH_THU');
     expect(series[`${i}:0`].observations[String(t)][0]).toBe(expected.value);
     const csv = (

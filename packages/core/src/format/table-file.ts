@@ -59,9 +59,16 @@ const plainCell = (v: unknown) => {
 };
 
 /**
- * CSV for programs (DHIS2, SDMX-CSV, open data): RFC 4180 quoting, no byte-order mark and no
- * spreadsheet-formula guard, since the reader is software that must get the values exactly.
+ * CSV for programs (DHIS2, SDMX-CSV, open data): RFC 4180 quoting, no byte-order mark. The machine
+ * exchange formats (DHIS2, SDMX-CSV) carry no spreadsheet-formula guard, since their reader is
+ * software that must get the values exactly; with `guard` (files for the public, who open them in
+ * a spreadsheet) text that would start a formula is neutralised as in every export ({@link safeCell}).
  */
-export function plainCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): Buffer {
-  return Buffer.from([header, ...rows].map((r) => r.map(plainCell).join(',')).join('\r\n') + '\r\n');
+export function plainCsv(
+  header: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  opts: { guard?: boolean } = {},
+): Buffer {
+  const cell = opts.guard ? (v: unknown) => plainCell(safeCell(v)) : plainCell;
+  return Buffer.from([header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n');
 }

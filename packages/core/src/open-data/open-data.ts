@@ -2,7 +2,7 @@ import { type Ctx, PUBLIC_ACTOR } from '../context.ts';
 import { plainCsv } from '../format/table-file.ts';
 import { periodLabelVi } from '../periods/period-text.ts';
 import { calendarDates, periodFromMonths } from '../periods/period.ts';
-import { fromSdmxId, fromSdmxPeriod } from '../sdmx/sdmx-model.ts';
+import { OBS_STATUS, fromSdmxId, fromSdmxPeriod, statusWordOf } from '../sdmx/sdmx-model.ts';
 import { lastReleasedAt } from '../releases/release.ts';
 import { flowsOf, noResults, sdmxSeries } from '../sdmx/sdmx-data.ts';
 import { type SdmxDataflow, sdmxStructures } from '../sdmx/sdmx-structures.ts';
@@ -42,8 +42,6 @@ export interface OpenDataset {
   modified: string | null;
 }
 
-const STATUS_WORD: Record<string, string> = { A: 'official', E: 'estimate', PA: 'partial', DV: 'derived' };
-
 /** The released figures of one domain (dataflow), or of all. */
 export async function openDatasets(ctx: Ctx, flowId = 'all'): Promise<OpenDataset[]> {
   const pub = asPublic(ctx);
@@ -75,7 +73,7 @@ export async function openDatasets(ctx: Ctx, flowId = 'all'): Promise<OpenDatase
           period_label: periodLabelVi(p),
           value: o.value,
           unit: ind.unitVi,
-          status: STATUS_WORD[o.status] ?? o.status,
+          status: statusWordOf(o.status),
           comment: o.comment ?? '',
         };
       }),
@@ -91,7 +89,11 @@ export async function openDatasets(ctx: Ctx, flowId = 'all'): Promise<OpenDatase
   return out;
 }
 
-/** A dataset's CSV (UTF-8, no BOM, RFC 4180), the columns of {@link tableSchema}. */
+/**
+ * A dataset's CSV (UTF-8, no BOM, RFC 4180), the columns of {@link tableSchema}. The public opens
+ * it in spreadsheets: text that would start a formula (`=`, `+`, `-`, `@`) gets an apostrophe in
+ * front, as in every export of ours; numbers are unchanged.
+ */
 export async function openDatasetCsv(ctx: Ctx, flowId: string): Promise<Buffer> {
   const [d] = await openDatasets(ctx, flowId);
   if (!d) throw noResults(`Không có bộ dữ liệu ${flowId}`, `no dataset ${flowId}`);
@@ -99,6 +101,7 @@ export async function openDatasetCsv(ctx: Ctx, flowId: string): Promise<Buffer> 
   return plainCsv(
     cols,
     d.rows.map((r) => cols.map((c) => r[c])),
+    { guard: true },
   );
 }
 
@@ -185,7 +188,7 @@ export function tableSchema() {
       ...f,
       ...(f.type === 'number' ? { decimalChar: '.', groupChar: '' } : {}),
       ...(f.name === 'status'
-        ? { constraints: { required: true, enum: ['official', 'estimate', 'partial', 'derived'] } }
+        ? { constraints: { required: true, enum: OBS_STATUS.map((x) => x.word) } }
         : {}),
       ...(required ? { constraints: { required: true } } : {}),
     })),

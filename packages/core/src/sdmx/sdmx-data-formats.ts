@@ -111,7 +111,12 @@ export function structureSpecificData(series: SdmxSeries[], detail: Detail): str
   );
 }
 
-/** SDMX-JSON 2.0 data message: values indexed into the structure's component values. */
+/**
+ * SDMX-JSON 2.0 data message: values indexed into the structure's component values. Coded
+ * components (indicator, area, unit of measure, status) list `{id, name}`; uncoded ones (time
+ * periods such as `2024-01-01/P8M`, multiplier, decimals, comments) list `{value}`, as the 2.0.0
+ * schema requires of values that are no SDMX identifiers.
+ */
 export function jsonData(series: SdmxSeries[], detail: Detail, flow: string) {
   const index = <T extends string | number>(values: T[]) => {
     const list = [...new Set(values)];
@@ -125,12 +130,23 @@ export function jsonData(series: SdmxSeries[], detail: Detail, flow: string) {
   const dec = index(series.map((s) => s.decimals));
   const status = index(series.flatMap((s) => s.obs.map((o) => o.status)));
   const comment = index(series.flatMap((s) => s.obs.flatMap((o) => (o.comment ? [o.comment] : []))));
-  const ids = (l: (string | number)[]) => l.map((v) => ({ id: String(v), name: String(v) }));
+  const coded = (l: (string | number)[]) => l.map((v) => ({ id: String(v), name: String(v) }));
+  // An attribute with no value in this message lists none (the schema wants at least one if listed).
+  // Numbers are written as text: the schema's `oneOf` integer/number matches an integer twice.
+  const uncoded = (l: (string | number)[]) =>
+    l.length ? { values: l.map((v) => ({ value: String(v) })) } : {};
   const attrs = withAttrs(detail);
+  const bySeries = { dimensions: ['INDICATOR', 'REF_AREA'] };
+  const byObs = { observation: {} };
+  const dsd = urn('datastructure.DataStructure', DSD_ID);
+  const links = [
+    { urn: dsd, rel: 'structure' },
+    ...(flow === 'all' ? [] : [{ urn: urn('datastructure.Dataflow', flow), rel: 'dataflow' }]),
+  ];
   return {
     meta: {
       schema:
-        'https://raw.githubusercontent.com/sdmx-twg/sdmx-json/master/data-message/tools/schemas/2.0.0/sdmx-json-data-schema.json',
+        'https://raw.githubusercontent.com/sdmx-twg/sdmx-json/v2.0.0/data-message/tools/schemas/2.0.0/sdmx-json-data-schema.json',
       id: `IREF${randomUUID().replace(/-/g, '').slice(0, 16)}`,
       test: false,
       prepared: new Date().toISOString(),
@@ -140,18 +156,18 @@ export function jsonData(series: SdmxSeries[], detail: Detail, flow: string) {
     data: {
       structures: [
         {
-          links: [{ urn: urn('datastructure.Dataflow', flow), rel: 'DataFlow' }],
+          links,
           name: flow,
           dimensions: {
             dataSet: [],
             series: [
-              { id: 'INDICATOR', name: 'Indicator', keyPosition: 0, roles: [], values: ids(ind.list) },
+              { id: 'INDICATOR', name: 'Indicator', keyPosition: 0, roles: [], values: coded(ind.list) },
               {
                 id: 'REF_AREA',
                 name: 'Reference area',
                 keyPosition: 1,
                 roles: ['REF_AREA'],
-                values: ids(area.list),
+                values: coded(area.list),
               },
             ],
             observation: [
@@ -160,7 +176,7 @@ export function jsonData(series: SdmxSeries[], detail: Detail, flow: string) {
                 name: 'Time period',
                 keyPosition: 2,
                 roles: ['TIME_PERIOD'],
-                values: ids(time.list),
+                values: time.list.map((value) => ({ value })),
               },
             ],
           },
@@ -169,15 +185,45 @@ export function jsonData(series: SdmxSeries[], detail: Detail, flow: string) {
             dataSet: [],
             series: attrs
               ? [
-                  { id: 'UNIT_MEASURE', name: 'Unit of measure', roles: [], values: ids(unit.list) },
-                  { id: 'UNIT_MULT', name: 'Unit multiplier', roles: [], values: ids(mult.list) },
-                  { id: 'DECIMALS', name: 'Decimals', roles: [], values: ids(dec.list) },
+                  {
+                    id: 'UNIT_MEASURE',
+                    name: 'Unit of measure',
+                    roles: [],
+                    relationship: bySeries,
+                    values: coded(unit.list),
+                  },
+                  {
+                    id: 'UNIT_MULT',
+                    name: 'Unit multiplier',
+                    roles: [],
+                    relationship: bySeries,
+                    ...uncoded(mult.list),
+                  },
+                  {
+                    id: 'DECIMALS',
+                    name: 'Decimals',
+                    roles: [],
+                    relationship: bySeries,
+                    ...uncoded(dec.list),
+                  },
                 ]
               : [],
             observation: attrs
               ? [
-                  { id: 'OBS_STATUS', name: 'Observation status', roles: [], values: ids(status.list) },
-                  { id: 'COMMENT', name: 'Comment', roles: [], values: ids(comment.list) },
+                  {
+                    id: 'OBS_STATUS',
+                    name: 'Observation status',
+                    roles: [],
+                    relationship: byObs,
+                    values: coded(status.list),
+                  },
+                  {
+                    id: 'COMMENT',
+                    name: 'Comment',
+                    roles: [],
+                    relationship: byObs,
+                    ...uncoded(comment.list),
+                  },
                 ]
               : [],
           },
@@ -185,6 +231,7 @@ export function jsonData(series: SdmxSeries[], detail: Detail, flow: string) {
       ],
       dataSets: [
         {
+          links,
           structure: 0,
           action: 'Information',
           series: Object.fromEntries(

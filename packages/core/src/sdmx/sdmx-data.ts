@@ -1,10 +1,21 @@
+import { inScope } from '../access/access.ts';
 import { pivotValues } from '../compare/pivot.ts';
 import type { Ctx } from '../context.ts';
 import { BaocaoError } from '../errors.ts';
 import { parsePeriod } from '../periods/period.ts';
 import { periodsVisibleTo } from '../periods/visibility.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
-import { AGENCY, boundMonth, fromSdmxId, toSdmxId, toSdmxPeriod, unitOf } from './sdmx-model.ts';
+import {
+  AGENCY,
+  type ObsStatus,
+  VERSION,
+  boundMonth,
+  fromSdmxId,
+  obsStatusOf,
+  toSdmxId,
+  toSdmxPeriod,
+  unitOf,
+} from './sdmx-model.ts';
 import { type SdmxDataflow, type SdmxStructures, sdmxStructures } from './sdmx-structures.ts';
 import { selectDataAreas, selectDataPeriods, selectNotes } from './sdmx.queries.ts';
 
@@ -12,7 +23,7 @@ import { selectDataAreas, selectDataPeriods, selectNotes } from './sdmx.queries.
 export interface SdmxObs {
   period: string;
   value: number;
-  status: 'A' | 'E' | 'PA' | 'DV';
+  status: ObsStatus;
   comment?: string;
 }
 
@@ -41,8 +52,15 @@ export const noResults = (why: string, whyEn: string) =>
 export function flowsOf(s: SdmxStructures, flowRef: string): SdmxDataflow[] {
   const parts = flowRef.split(',');
   const [agency, id] = parts.length === 1 ? [AGENCY, parts[0]!] : [parts[0]!, parts[1]!];
-  if (agency !== AGENCY && agency !== 'all')
+  if (agency !== AGENCY && agency !== 'all' && agency !== '*')
     throw noResults(`Không có cơ quan ${agency}`, `no agency ${agency}`);
+  // Our one version, or a version wildcard of SDMX REST (v1 `latest`/`all`, v2 `*`, `~`, `+`).
+  const version = parts[2] ?? 'latest';
+  if (![VERSION, 'latest', 'all', '*', '~', '+'].includes(version))
+    throw noResults(
+      `Không có phiên bản ${version} của luồng ${id}`,
+      `no version ${version} of dataflow ${id}`,
+    );
   const flows = id === 'all' || id === '' ? s.dataflows : s.dataflows.filter((f) => f.id === id);
   if (!flows.length) throw noResults(`Không có luồng dữ liệu ${id}`, `no dataflow ${id}`);
   return flows;
@@ -81,13 +99,12 @@ export async function sdmxSeries(
   const areaCodes = wanted(key[1]).filter((c) => graph.byCode.has(c));
   if (key[1] && !areaCodes.length)
     throw noResults('Không có đơn vị nào khớp khóa', 'no area matches the key');
-  // A wildcard area is every unit with values and its ancestors — within the caller's own unit
-  // when they have one (a reporter); named areas are checked against it like every read.
-  const scope = ctx.actor.unitId;
+  // A wildcard area is every unit with values and its ancestors — within the caller's unit scope
+  // (core's one rule); named areas are checked against it like every read.
   const areas = areaCodes.length
     ? areaCodes
     : (await selectDataAreas(ctx.db.k, ids))
-        .filter((id) => scope === null || graph.ancestorsOf(id).includes(scope))
+        .filter((id) => inScope(ctx.actor, id, graph.ancestorsOf))
         .map((id) => graph.byId.get(id)!.code);
   await periodsVisibleTo(ctx, {
     unitIds: areas.map((c) => graph.byCode.get(c)!.id),
@@ -120,14 +137,7 @@ export async function sdmxSeries(
       };
       series.set(k, one);
     }
-    const status =
-      c.status === 'partial'
-        ? 'PA'
-        : c.source === 'computed' || c.derived
-          ? 'DV'
-          : c.status === 'estimate'
-            ? 'E'
-            : 'A';
+    const status = obsStatusOf(c);
     one.obs.push({
       period: toSdmxPeriod(parsePeriod(c.period)),
       value: c.value,

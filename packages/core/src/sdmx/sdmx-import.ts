@@ -5,9 +5,8 @@ import { BaocaoError } from '../errors.ts';
 import { readPlainNumber } from '../format/number.ts';
 import { readCsvRecords } from '../imports/csv-records.ts';
 import { checkLimit } from '../imports/limits.ts';
-import type { RawValueRow } from '../values/validate.ts';
-import { type KeyedWriteCount, writeKeyedValues } from '../values/keyed-write.ts';
-import { fromSdmxId, fromSdmxPeriod } from './sdmx-model.ts';
+import { type KeyedRow, type KeyedWriteCount, writeKeyedValues } from '../values/keyed-write.ts';
+import { fromSdmxId, fromSdmxPeriod, readObsStatus } from './sdmx-model.ts';
 
 /** One observation read from an SDMX data message, before validation. */
 interface SdmxRow {
@@ -92,16 +91,33 @@ export function readSdmxJson(body: unknown): SdmxRow[] {
   const st = msg.data.structures[0]!;
   const dims = [...st.dimensions.series, ...st.dimensions.observation];
   const seriesDims = st.dimensions.series;
-  const valueOf = (c: z.infer<typeof Component>, i: number) => c.values[i]?.id ?? c.values[i]?.value ?? '';
+  // An index must name one of the component's values: anything else is a malformed message.
+  const valueOf = (c: z.infer<typeof Component>, i: number, where: string) => {
+    const v = Number.isInteger(i) ? c.values[i] : undefined;
+    const text = v?.id ?? v?.value;
+    if (text === undefined)
+      throw invalid(
+        `${where}: chỉ số ${i} của ${c.id} nằm ngoài danh sách giá trị (${c.values.length})`,
+        `${where}: index ${i} of ${c.id} is outside its list of values (${c.values.length})`,
+      );
+    return String(text);
+  };
   const attr = (id: string) => st.attributes.observation.findIndex((a) => a.id === id);
   const [statusAt, commentAt] = [attr('OBS_STATUS'), attr('COMMENT')];
   const out: SdmxRow[] = [];
   const push = (key: number[], dimsOfKey: z.infer<typeof Component>[], obs: unknown[], action?: string) => {
+    const where = `Quan sát ${out.length + 1} / observation ${out.length + 1}`;
     const by: Record<string, string> = {};
-    dimsOfKey.forEach((d, i) => (by[d.id] = valueOf(d, key[i] ?? -1)));
+    dimsOfKey.forEach((d, i) => (by[d.id] = valueOf(d, key[i] ?? -1, where)));
     const a = (at: number) => {
       const idx = at >= 0 ? obs[at + 1] : null;
-      return typeof idx === 'number' ? valueOf(st.attributes.observation[at]!, idx) : undefined;
+      if (idx === null || idx === undefined) return undefined;
+      if (typeof idx !== 'number')
+        throw invalid(
+          `${where}: chỉ số thuộc tính phải là số`,
+          `${where}: an attribute index must be a number`,
+        );
+      return valueOf(st.attributes.observation[at]!, idx, where);
     };
     const v = obs[0];
     out.push({
@@ -126,12 +142,28 @@ export function readSdmxJson(body: unknown): SdmxRow[] {
   return out;
 }
 
-const STATUS: Record<string, string> = { A: 'official', E: 'estimate' };
+/**
+ * SDMX's actions (SDMX-CSV's ACTION column, SDMX-JSON's dataSet action): information, append,
+ * replace and merge write the observation; delete removes it. Anything else is refused.
+ */
+const ACTIONS = new Map<string, 'write' | 'delete'>([
+  ['I', 'write'],
+  ['A', 'write'],
+  ['R', 'write'],
+  ['M', 'write'],
+  ['D', 'delete'],
+  ['INFORMATION', 'write'],
+  ['APPEND', 'write'],
+  ['REPLACE', 'write'],
+  ['MERGE', 'write'],
+  ['DELETE', 'delete'],
+]);
 
 /**
  * Imports an SDMX data message (SDMX-CSV or SDMX-JSON) through the same validated, all-or-nothing
  * path as every write. Observation status A is official, E an estimate; partial and derived
- * figures (PA, DV) are computed by baocao and refused as input. Deletions (action D) come alone.
+ * figures (PA, DV) are computed by baocao and refused as input. Action D deletes (with writes in
+ * the same message, if need be); I, A, R, M write; any other action is refused row by row.
  */
 export async function importSdmxData(
   ctx: Ctx,
@@ -142,14 +174,18 @@ export async function importSdmxData(
     input.format === 'csv'
       ? await readSdmxCsv(Buffer.isBuffer(input.body) ? input.body : Buffer.from(String(input.body)))
       : readSdmxJson(input.body);
-  const deletes = obs.filter((o) => /^d/i.test(o.action ?? ''));
-  if (deletes.length && deletes.length < obs.length)
-    throw invalid(
-      'Không trộn xóa (D) với ghi trong một tệp',
-      'Deletions (D) cannot be mixed with writes in one message',
-    );
   const errors: { row: number; field: string; code: string; message: string; messageEn: string }[] = [];
-  const rows: RawValueRow[] = obs.map((o, i) => {
+  const rows: KeyedRow[] = obs.map((o, i) => {
+    const action = ACTIONS.get((o.action ?? 'I').trim().toUpperCase() || 'I');
+    if (!action)
+      errors.push({
+        row: i + 1,
+        field: 'action',
+        code: 'INVALID_ACTION',
+        message: `Dòng ${i + 1}: ACTION "${String(o.action).slice(0, 40)}" không có trong SDMX; dùng I, A, R, M (ghi) hoặc D (xóa)`,
+        messageEn: `Row ${i + 1}: ACTION "${String(o.action).slice(0, 40)}" is not an SDMX action; use I, A, R, M (write) or D (delete)`,
+      });
+    const deleting = action === 'delete';
     let period: string | null = null;
     try {
       period = fromSdmxPeriod(o.period).id;
@@ -163,7 +199,7 @@ export async function importSdmxData(
         messageEn: `Row ${i + 1}: ${e.messageEn}`,
       });
     }
-    const status = o.status ? STATUS[o.status.toUpperCase()] : undefined;
+    const status = o.status ? readObsStatus(o.status) : undefined;
     if (o.status && !status)
       errors.push({
         row: i + 1,
@@ -174,7 +210,7 @@ export async function importSdmxData(
       });
     // SDMX writes numbers with a decimal point and no grouping: "1.234" is one point two three four.
     const value = readPlainNumber(o.value);
-    if (value === null && !deletes.length)
+    if (value === null && !deleting)
       errors.push({
         row: i + 1,
         field: 'value',
@@ -190,6 +226,7 @@ export async function importSdmxData(
       value,
       status: status ?? null,
       note: o.comment ?? null,
+      ...(deleting ? { delete: true } : {}),
     };
   });
   if (errors.length)
@@ -201,7 +238,7 @@ export async function importSdmxData(
     );
   return writeKeyedValues(ctx, {
     rows,
-    strategy: deletes.length ? 'DELETE' : 'CREATE_AND_UPDATE',
+    strategy: 'CREATE_AND_UPDATE',
     dryRun: input.dryRun ?? false,
     source: 'sdmx',
   });

@@ -19,16 +19,45 @@ export const fromSdmxId = (id: string): string => id.replace(/-/g, '.');
 export const dataflowId = (domain: string): string => `DF_${domain}`;
 
 /**
- * Observation status, SDMX's cross-domain codes where one fits (A normal = official, E estimated)
- * and our marks where none does: a partial figure (summed from only some of the expected units,
- * with its coverage in COMMENT) and a derived one (computed from other values).
+ * Observation status — the one mapping of SDMX and open data: SDMX's cross-domain codes where one
+ * fits (A normal = official, E estimated) and our marks where none does: a partial figure (summed
+ * from only some of the expected units, with its coverage in COMMENT) and a derived one (computed
+ * from other values). `word` is the open-data status; only A and E are accepted as input.
  */
 export const OBS_STATUS = [
-  { id: 'A', vi: 'Chính thức', en: 'Normal value (official)' },
-  { id: 'E', vi: 'Ước tính', en: 'Estimated value' },
-  { id: 'PA', vi: 'Tổng hợp chưa đủ đơn vị', en: 'Partial: summed from some of the expected units only' },
-  { id: 'DV', vi: 'Suy ra từ số liệu khác', en: 'Derived from other values' },
+  { id: 'A', word: 'official', input: true, vi: 'Chính thức', en: 'Normal value (official)' },
+  { id: 'E', word: 'estimate', input: true, vi: 'Ước tính', en: 'Estimated value' },
+  {
+    id: 'PA',
+    word: 'partial',
+    input: false,
+    vi: 'Tổng hợp chưa đủ đơn vị',
+    en: 'Partial: summed from some of the expected units only',
+  },
+  { id: 'DV', word: 'derived', input: false, vi: 'Suy ra từ số liệu khác', en: 'Derived from other values' },
 ] as const;
+export type ObsStatus = (typeof OBS_STATUS)[number]['id'];
+export type StatusWord = (typeof OBS_STATUS)[number]['word'];
+
+/** A figure's SDMX status: partial, else derived (computed), else its stored status. */
+export function obsStatusOf(c: {
+  status: string | null;
+  source?: string | null;
+  derived?: boolean;
+}): ObsStatus {
+  if (c.status === 'partial') return 'PA';
+  if (c.source === 'computed' || c.derived) return 'DV';
+  return c.status === 'estimate' ? 'E' : 'A';
+}
+
+/** The open-data word of an SDMX status. */
+export const statusWordOf = (id: ObsStatus): StatusWord => OBS_STATUS.find((s) => s.id === id)!.word;
+
+/** An incoming OBS_STATUS as our stored status (A official, E estimate), or null when not accepted. */
+export function readObsStatus(text: string): 'official' | 'estimate' | null {
+  const s = OBS_STATUS.find((x) => x.id === text.trim().toUpperCase());
+  return s && (s.word === 'official' || s.word === 'estimate') ? s.word : null;
+}
 
 /** SDMX unit of measure and multiplier (power of ten) of our units. */
 const UNITS: Record<string, [string, number, string]> = {

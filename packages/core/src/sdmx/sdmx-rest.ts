@@ -40,9 +40,38 @@ const notAcceptable = (what: string) =>
     { status: 406 },
   );
 
+/** The media types of SDMX data we answer in, with the versions of each (none: any). */
+const DATA_TYPES: Record<string, { format: DataFormat; versions?: string[] }> = {
+  'application/vnd.sdmx.genericdata+xml': { format: 'generic', versions: ['2.1'] },
+  'application/vnd.sdmx.structurespecificdata+xml': { format: 'structurespecific', versions: ['2.1'] },
+  'application/vnd.sdmx.data+json': { format: 'json', versions: ['2.0.0', '2.0'] },
+  'application/vnd.sdmx.data+csv': { format: 'csv', versions: ['2.0.0', '2.0'] },
+  'application/json': { format: 'json' },
+  'text/csv': { format: 'csv' },
+  'application/xml': { format: 'generic' },
+  'text/xml': { format: 'generic' },
+  'application/*': { format: 'generic' },
+  '*/*': { format: 'generic' },
+};
+
+/** An Accept header as media ranges, best first (`q=0` ones dropped), with their parameters. */
+function acceptRanges(accept: string): { type: string; version?: string }[] {
+  return accept
+    .split(',')
+    .map((part, order) => {
+      const [type = '', ...params] = part.split(';').map((x) => x.trim());
+      const p = Object.fromEntries(params.map((x) => x.split('=').map((y) => y.trim().toLowerCase())));
+      const q = p.q === undefined ? 1 : Number(p.q);
+      return { type: type.toLowerCase(), version: p.version, q: Number.isFinite(q) ? q : 0, order };
+    })
+    .filter((r) => r.q > 0 && r.type)
+    .sort((a, b) => b.q - a.q || a.order - b.order);
+}
+
 /**
- * The data format asked for: the `format` parameter first, else the first media type of `Accept`
- * we speak (generic XML for `application/xml` and anything unspecified, as SDMX REST v1 does).
+ * The data format asked for: the `format` parameter first, else the best media range of `Accept`
+ * we can answer — type and version (`…data+json;version=1.0.0` is not ours: 406). Generic XML
+ * for `application/xml` and anything unspecified, as SDMX REST v1 does.
  */
 export function negotiateDataFormat(accept: string | undefined, format: string | undefined): DataFormat {
   if (format) {
@@ -50,17 +79,43 @@ export function negotiateDataFormat(accept: string | undefined, format: string |
     if (!f) throw notAcceptable(format);
     return f;
   }
-  for (const part of (accept ?? '*/*').split(',')) {
-    const type = part.split(';')[0]!.trim().toLowerCase();
-    if (type.includes('genericdata')) return 'generic';
-    if (type.includes('structurespecificdata')) return 'structurespecific';
-    if (type === 'application/vnd.sdmx.data+json' || type === 'application/json') return 'json';
-    if (type === 'application/vnd.sdmx.data+csv' || type === 'text/csv') return 'csv';
-    if (type === 'application/xml' || type === 'text/xml' || type === '*/*' || type === 'application/*')
-      return 'generic';
+  for (const r of acceptRanges(accept ?? '*/*')) {
+    const known = DATA_TYPES[r.type];
+    if (known && (!r.version || !known.versions || known.versions.includes(r.version))) return known.format;
   }
   throw notAcceptable(accept ?? '');
 }
+
+/** Structure messages are SDMX-ML 2.1; any other structure format asked for alone answers 406. */
+export function negotiateStructureFormat(accept: string | undefined): 'xml' {
+  for (const r of acceptRanges(accept ?? '*/*'))
+    if (
+      (r.type === 'application/vnd.sdmx.structure+xml' && (!r.version || r.version === '2.1')) ||
+      ['application/xml', 'text/xml', 'application/*', '*/*'].includes(r.type)
+    )
+      return 'xml';
+  throw new BaocaoError(
+    'NOT_ACCEPTABLE',
+    `Cấu trúc chỉ có ở dạng SDMX-ML 2.1 (${STRUCTURE_TYPE}); không có "${accept ?? ''}"`,
+    `Structures come as SDMX-ML 2.1 (${STRUCTURE_TYPE}) only; not as "${accept ?? ''}"`,
+    { status: 406 },
+  );
+}
+
+/** SDMX REST's `references` values (a structure type names the kind to add). */
+const REFERENCES = new Set([
+  'none',
+  'parents',
+  'parentsandsiblings',
+  'ancestors',
+  'children',
+  'descendants',
+  'all',
+  'datastructure',
+  'dataflow',
+  'codelist',
+  'conceptscheme',
+]);
 
 /** A structure query: resource, agency, id, version (`all`/`latest` as SDMX REST allows) and references. */
 export interface StructureQuery {
@@ -81,8 +136,14 @@ export async function sdmxStructureQuery(ctx: Ctx, q: StructureQuery): Promise<s
       `Không có ${q.resource} ${agency}:${id}(${version})`,
       `no ${q.resource} ${agency}:${id}(${version})`,
     );
-  const s = await sdmxStructures(ctx);
   const refs = (q.references ?? 'none').toLowerCase();
+  if (!REFERENCES.has(refs))
+    throw new BaocaoError(
+      'INVALID_REQUEST',
+      `references="${q.references}" không hợp lệ; dùng none, parents, children, descendants, all hoặc một loại cấu trúc`,
+      `Invalid references "${q.references}"; use none, parents, children, descendants, all or a structure type`,
+    );
+  const s = await sdmxStructures(ctx);
   const children = ['children', 'descendants', 'all'].includes(refs);
   const match = <T extends { id: string }>(xs: T[]) => {
     const found = id === 'all' ? xs : xs.filter((x) => x.id === id);
@@ -143,6 +204,8 @@ export async function sdmxDataQuery(
     );
   const s = await sdmxStructures(ctx);
   const series = await sdmxSeries(ctx, q, s);
+  // SDMX REST answers a data query that matches nothing with 404 "no results", in every format.
+  if (!series.length) throw noResults('Không có dữ liệu khớp truy vấn', 'no data match the query');
   const flows = flowsOf(s, q.flow);
   const type = DATA_FORMATS[q.format];
   switch (q.format) {

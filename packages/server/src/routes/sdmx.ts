@@ -3,6 +3,7 @@ import {
   STRUCTURE_TYPE,
   importSdmxData,
   negotiateDataFormat,
+  negotiateStructureFormat,
   sdmxDataQuery,
   sdmxStructureQuery,
 } from '@baocao/core';
@@ -62,6 +63,7 @@ export default [
     handler: async ({ ctx, query, params, req, reply }) => {
       const path = readPath(params['*'] ?? '');
       if (!path.data) {
+        negotiateStructureFormat(req.headers.accept);
         const xml = await sdmxStructureQuery(ctx, { ...path, references: query.references });
         return reply.type(STRUCTURE_TYPE).send(xml);
       }
