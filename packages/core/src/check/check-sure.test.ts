@@ -149,3 +149,22 @@ describe('the fact-checker reads what real prose writes', () => {
     expect(await codes(text.replace('giảm 25%', 'giảm 30%'))).toEqual(['RATE_MISMATCH']);
   });
 });
+
+describe('the fact-checker on long input', () => {
+  it('takes time in proportion to the text, even with no sentence break or closing bracket', async () => {
+    const unit = 'Doanh thu đạt 100 tỷ đồng tăng 10 % so với cùng kỳ năm 2023 (tương ứng ';
+    const best = async (text: string) => {
+      let t = Infinity;
+      for (let i = 0; i < 2; i++) {
+        const s = performance.now();
+        await checkText(null, text);
+        t = Math.min(t, performance.now() - s);
+      }
+      return t;
+    };
+    const small = await best(unit.repeat(300));
+    const large = await best(unit.repeat(1200));
+    // Four times the text: about four times the time when linear, sixteen when quadratic.
+    expect(large / small).toBeLessThan(10);
+  });
+});

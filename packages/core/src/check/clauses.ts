@@ -1,4 +1,6 @@
 /** The comparisons a sentence states, read with their scope: what is compared, with what, and how. */
+// Every stretch a pattern may skip is bounded ([^()]{0,120}, GAP): a text with no closing bracket
+// or no keyword costs each pattern one bounded look per position, never a scan to its end.
 import { NUM, type Printed, parsePrinted } from './numbers.ts';
 import { type Span, type TextPeriod, periodsIn } from './text-periods.ts';
 
@@ -46,7 +48,7 @@ const TARGET = [
 // ("trong đó 500 …") is never a base.
 const LEAD = String.raw`(?:(?:cùng\s+(?:kỳ|kì)|năm\s+\d{4}|tháng\s+\d{1,2}\s*[/-]\s*\d{4}|quý\s+(?:\d|I{1,3}|IV)\s*[/-]\s*\d{4}|ước\s+đạt|là|đạt|:)\s*)*`;
 const HEDGE = String.raw`(?<hedge>khoảng|gần|hơn|trên|xấp\s+xỉ|ước)?\s*`;
-const BASE = String.raw`(?:\s*\(\s*${LEAD}${HEDGE}(?<base>${NUM})(?<pct>\s*%)?(?![\d.,]\d)[^)]*\))?`;
+const BASE = String.raw`(?:\s*\(\s*${LEAD}${HEDGE}(?<base>${NUM})(?<pct>\s*%)?(?![\d.,]\d)[^()]{0,120}\))?`;
 const SO_VOI = String.raw`(?:(?:so\s+với|so)\s+)+`;
 const re = (s: string) => new RegExp(s, 'giud');
 
@@ -66,7 +68,7 @@ const PATTERNS: [Clause['kind'], RegExp][] = [
   // "42/63 tỉnh (66,7%)"
   ['share', re(String.raw`${FRACTION}${GAP(40)}\(\s*(?<rate>${NUM})\s*%\s*\)`)],
   // "đạt 66,7% (42/63)"
-  ['share', re(String.raw`${SHARE_WORD}\s+(?<rate>${NUM})\s*%\s*\(\s*${FRACTION}[^)]*\)`)],
+  ['share', re(String.raw`${SHARE_WORD}\s+(?<rate>${NUM})\s*%\s*\(\s*${FRACTION}[^()]{0,120}\)`)],
   // "115.665 hồ sơ trên tổng số 168.746 hồ sơ, đạt 68,54%"
   [
     'share',
@@ -92,14 +94,14 @@ const PATTERNS: [Clause['kind'], RegExp][] = [
   [
     'change',
     re(
-      String.raw`(?<word>tăng|giảm)\s+(?<rate>${NUM})\s*${UNIT}\s*\(\s*từ\s+${WHOLE('base')}(?<pct>\s*%)?${GAP(30)}\s(?:lên|xuống|còn|đến)\s+${WHOLE('part')}(?<pct2>\s*%)?[^)]*\)`,
+      String.raw`(?<word>tăng|giảm)\s+(?<rate>${NUM})\s*${UNIT}\s*\(\s*từ\s+${WHOLE('base')}(?<pct>\s*%)?${GAP(30)}\s(?:lên|xuống|còn|đến)\s+${WHOLE('part')}(?<pct2>\s*%)?[^()]{0,120}\)`,
     ),
   ],
   // "tăng 5,5% so với lũy kế cùng kỳ năm trước (tương ứng 26.351 tên miền)": the increase after the target.
   [
     'change',
     re(
-      String.raw`(?<word>tăng(?:\s+trưởng)?|giảm)\s+(?<rate>${NUM})\s*%\s*${SO_VOI}(?:lũy\s+kế\s+)?(?<target>${TARGET})\s*\(\s*tương\s+ứng\s+(?:(?:tăng|giảm)\s+)?${WHOLE('inc')}(?!\s*\/)[^)]*\)`,
+      String.raw`(?<word>tăng(?:\s+trưởng)?|giảm)\s+(?<rate>${NUM})\s*%\s*${SO_VOI}(?:lũy\s+kế\s+)?(?<target>${TARGET})\s*\(\s*tương\s+ứng\s+(?:(?:tăng|giảm)\s+)?${WHOLE('inc')}(?!\s*\/)[^()]{0,120}\)`,
     ),
   ],
   // "tăng 4,1 triệu thuê bao (4,25 %) so với cùng kỳ năm 2022": the increase, then the rate.
@@ -127,7 +129,7 @@ const PATTERNS: [Clause['kind'], RegExp][] = [
   [
     'change',
     re(
-      String.raw`(?<word>tăng(?:\s+trưởng)?|giảm)\s+(?<rate>${NUM})\s*%\s*\(\s*tương\s+ứng\s+(?:(?:tăng|giảm)\s+)?(?<inc>${NUM})[^)]*\)\s*${SO_VOI}(?<target>${TARGET})`,
+      String.raw`(?<word>tăng(?:\s+trưởng)?|giảm)\s+(?<rate>${NUM})\s*%\s*\(\s*tương\s+ứng\s+(?:(?:tăng|giảm)\s+)?(?<inc>${NUM})[^()]{0,120}\)\s*${SO_VOI}(?<target>${TARGET})`,
     ),
   ],
   // "tăng 4,6 điểm phần trăm so với năm 2023 (75,5%)"
@@ -147,7 +149,7 @@ const PATTERNS: [Clause['kind'], RegExp][] = [
   [
     'ratio',
     re(
-      String.raw`(?<word>chiếm|đạt|bằng)\s+(?<rate>${NUM})\s*%\s*(?<target>tổng(?:\s+số)?)[^().;%\d]{0,50}\(\s*(?:tổng(?:\s+số)?\s*|là\s*|:\s*)*${HEDGE}(?<base>${NUM})(?<pct>\s*%)?(?![\d.,]\d)[^)]*\)`,
+      String.raw`(?<word>chiếm|đạt|bằng)\s+(?<rate>${NUM})\s*%\s*(?<target>tổng(?:\s+số)?)[^().;%\d]{0,50}\(\s*(?:tổng(?:\s+số)?\s*|là\s*|:\s*)*${HEDGE}(?<base>${NUM})(?<pct>\s*%)?(?![\d.,]\d)[^()]{0,120}\)`,
     ),
   ],
   // "tăng gấp 2,5 lần so với cùng kỳ (1.200.000)"
@@ -200,13 +202,15 @@ const at = (ix: Indices, name: string, offset: number): Span | null => {
 /** The comparisons of one sentence `s` (at `offset` in the text), in order, none overlapping. */
 export function clausesIn(s: string, offset: number): Clause[] {
   const out: Clause[] = [];
+  // Characters already inside a clause: the first pattern to read them keeps them.
+  const taken = new Uint8Array(s.length);
   for (const [kind, pattern] of PATTERNS) {
     pattern.lastIndex = 0;
     for (let m; (m = pattern.exec(s));) {
       const g = m.groups!;
       const ix = m.indices!;
       const span = { start: offset + m.index, end: offset + m.index + m[0].length };
-      if (out.some((c) => c.span.start < span.end && span.start < c.span.end)) continue;
+      if (taken.subarray(m.index, m.index + m[0].length).includes(1)) continue;
       const rateSpan = at(ix, 'rate', offset)!;
       // A move "từ A lên B" says in its unit whether the rate is a percent, points or a multiple.
       const k: Clause['kind'] = g.unit
@@ -270,6 +274,7 @@ export function clausesIn(s: string, offset: number): Clause[] {
         part,
         span,
       });
+      taken.fill(1, m.index, m.index + m[0].length);
     }
   }
   return out.sort((a, b) => a.span.start - b.span.start);

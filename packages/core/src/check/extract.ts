@@ -56,8 +56,12 @@ function maskNonFigures(s: string): string {
  * Truyền thông").
  */
 function subjectOf(s: string, masked: string, key: number): string {
-  const comma = s.lastIndexOf(',', key) + 1;
-  const and = s.lastIndexOf(' và ', key);
+  // A subject is a few words: looking back 200 characters at most keeps a long sentence linear.
+  const floor = Math.max(0, key - 200);
+  const near = s.slice(floor, key);
+  const comma = floor + near.lastIndexOf(',') + 1;
+  const andAt = near.lastIndexOf(' và ');
+  const and = andAt < 0 ? -1 : floor + andAt;
   const split = and > comma && /\d/.test(masked.slice(comma, and)) ? and + 4 : comma;
   return s.slice(split, key).trim();
 }
@@ -166,6 +170,8 @@ export function extractStatements(text: string): Statement[] {
         percent: !!m[2],
       });
     let from = sent.start;
+    let fi = 0;
+    let lastGroup: Figure | null = null;
     const groups = new Map<Figure, Clause[]>();
     const anaphoric = new Set<Figure>();
     for (const c of clauses) {
@@ -173,23 +179,28 @@ export function extractStatements(text: string): Statement[] {
       if (c.part) {
         const part: Figure = { ...c.part, text: text.slice(c.part.start, c.part.end), percent: false };
         groups.set(part, [c]);
+        lastGroup = part;
         from = c.span.end;
         continue;
       }
       // The figure is the last one before the clause, after the previous clause, and not a part
       // listed in brackets after it.
-      const before = figures.filter((f) => f.start >= from && f.end <= c.span.start);
+      // Figures are in order: a moving index keeps a long sentence linear.
+      while (fi < figures.length && figures[fi]!.start < from) fi++;
+      const before: Figure[] = [];
+      for (let k = fi; k < figures.length && figures[k]!.end <= c.span.start; k++) before.push(figures[k]!);
       const own =
         before.filter((f) => !bracketed(s, f.end - sent.start, c.span.start - sent.start)).pop() ??
         before.pop();
       from = c.span.end;
-      let figure = own ?? (groups.size ? [...groups.keys()].pop()! : null);
+      let figure = own ?? lastGroup;
       if (!figure && ANAPHOR.test(s) && previousFigure) {
         figure = previousFigure;
         anaphoric.add(figure);
       }
       if (!figure) continue;
       groups.set(figure, [...(groups.get(figure) ?? []), c]);
+      lastGroup = figure;
     }
     for (const [value, cs] of groups) {
       const local = value.start - sent.start;
@@ -220,9 +231,10 @@ export function extractStatements(text: string): Statement[] {
     // A period stated at the opening of a sentence governs the rest of its paragraph (not a quote's).
     const opening = periods.find((p) => p.start < 40);
     if (opening && !quoted) paragraph = opening;
-    const last = figures
-      .filter((f) => !clauses.some((c) => c.span.start <= f.start && f.end <= c.span.end))
-      .pop();
+    // The last figure outside every comparison (clause spans marked once: linear in the sentence).
+    const inClause = new Uint8Array(sent.end - sent.start);
+    for (const c of clauses) inClause.fill(1, c.span.start - sent.start, c.span.end - sent.start);
+    const last = figures.filter((f) => !inClause[f.start - sent.start]).pop();
     if (last) {
       previousFigure = last;
       previousPeriod = periods.filter((p) => p.start < last.start - sent.start).pop() ?? periods[0] ?? null;

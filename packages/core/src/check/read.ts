@@ -117,11 +117,12 @@ const RATE_WORDS =
 
 /** Rates in the text that no statement accounts for: listed as not checked, never guessed at. */
 export function notUnderstood(text: string, statements: Statement[]): StatementRead[] {
-  const spans = statements.flatMap((s) => s.clauses.map((c) => c.span));
+  const read = new Uint8Array(text.length);
+  for (const st of statements) for (const c of st.clauses) read.fill(1, c.span.start, c.span.end);
   const out: StatementRead[] = [];
   for (let m; (m = RATE_WORDS.exec(text));) {
     const at = m.index;
-    if (spans.some((s) => s.start <= at && at < s.end)) continue;
+    if (read[at]) continue;
     out.push({
       start: at,
       end: at + m[0].length,

@@ -43,7 +43,8 @@ const FUTURE =
  */
 export function ownPeriods(sentence: string): (TextPeriod & Span)[] {
   return periodsIn(sentence).filter((p) => {
-    const before = sentence.slice(0, p.start);
+    // Only the words just before count (and looking only there keeps a long sentence linear).
+    const before = sentence.slice(Math.max(0, p.start - 60), p.start);
     return !BASE_BEFORE.test(before.slice(-14)) && !FUTURE.test(before);
   });
 }

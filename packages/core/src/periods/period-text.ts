@@ -189,14 +189,18 @@ const GRAMMAR: [RegExp, Make][] = [
 /** Every period (and date, and multi-year span) a text names, in order, none overlapping. */
 export function readPeriodWords(text: string): PeriodWords[] {
   const out: PeriodWords[] = [];
+  // Characters already read as part of a period word (a linear check, whatever the text's length).
+  const taken = new Uint8Array(text.length);
   for (const [re, make] of GRAMMAR) {
     re.lastIndex = 0;
     for (let m; (m = re.exec(text));) {
       const start = m.index;
       const end = start + m[0].length;
-      if (out.some((o) => o.start < end && start < o.end)) continue;
+      if (taken.subarray(start, end).includes(1)) continue;
       const w = make(m);
-      if (w) out.push({ ...w, start, end });
+      if (!w) continue;
+      out.push({ ...w, start, end });
+      taken.fill(1, start, end);
     }
   }
   return out.sort((a, b) => a.start - b.start);
