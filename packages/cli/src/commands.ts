@@ -23,6 +23,7 @@ import { BACKUP_COMMANDS } from './backup-commands.ts';
 import { serve } from './serve.ts';
 import { REPORT_COMMANDS } from './report-commands.ts';
 import { FEED_COMMANDS } from './feed-commands.ts';
+import { INFOSYS_COMMANDS } from './infosys-commands.ts';
 import { exportDhis2, importDhis2 } from './interop-commands.ts';
 
 export const COMMANDS: Record<string, Command> = {
@@ -140,6 +141,7 @@ export const COMMANDS: Record<string, Command> = {
   serve: ({ flags }) => serve(flags),
   ...REPORT_COMMANDS,
   ...FEED_COMMANDS,
+  ...INFOSYS_COMMANDS,
   ...BACKUP_COMMANDS,
 };
 

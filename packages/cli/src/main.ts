@@ -31,6 +31,8 @@ Cách dùng / usage: baocao <lệnh> [tùy chọn]
   prefixes FILE.csv            bảng tiền tố IP → nhà mạng, tỉnh (prefix,operator,province)
   incidents FILE.csv           sự cố tấn công mạng → ATTT.TAN_CONG_MANG / incident records
   botnet --period P            địa chỉ botnet theo tỉnh, nhà mạng; sự cố theo loại / counts
+  infosystems-import FILE      danh mục hệ thống thông tin theo cấp độ (CSV/XLSX; chờ duyệt) / declare systems
+  infosystems --period P       hệ thống thông tin theo cấp độ tại cuối kỳ / the registry's figures
 
   backup FILE                  sao lưu toàn bộ kho (mọi bảng, cả nhật ký) / back up the whole store
   restore FILE                 phục hồi vào một kho trống (--data DIR hoặc DATABASE_URL) / restore

@@ -50,6 +50,8 @@ export async function listInfosystems(
   const owner = filter.owner ? graph.byCode.get(filter.owner.trim().toUpperCase()) : undefined;
   if (filter.owner && !owner)
     throw notFound(`Không có đơn vị mã "${filter.owner}"`, `No unit "${filter.owner}"`);
+  // Asking for another unit's systems is refused, not answered with an empty list.
+  if (owner) requireAccess(ctx, 'value.read', { unitIds: [owner.id], ancestorsOf: graph.ancestorsOf });
   const rows = await selectInfosystems(ctx.db.k, {
     ...(owner ? { ownerIds: [owner.id] } : {}),
     ...(filter.state ? { states: [filter.state] } : {}),
