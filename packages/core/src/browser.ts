@@ -19,3 +19,4 @@ export * from './format/labels.ts';
 export { direction, formatShareVi, withUnit } from './compare/sentence.ts';
 export * from './check/check-schemas.ts';
 export * from './feeds/feed-schemas.ts';
+export * from './notify/notify-schemas.ts';

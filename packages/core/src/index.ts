@@ -87,3 +87,15 @@ export { fromSdmxPeriod, toSdmxPeriod, toSdmxId, fromSdmxId } from './sdmx/sdmx-
 export { openDatasetCsv, tableSchema } from './open-data/open-data.ts';
 export { dataJson, dcatCatalog } from './open-data/catalog.ts';
 export { withReplica } from './db/replica.ts';
+export * from './notify/notify-schemas.ts';
+export {
+  listNotifications,
+  readNotifications,
+  getNotifyPreferences,
+  setNotifyPreferences,
+} from './notify/inbox.ts';
+export { type NotifySettings, type Clock, notifySettings } from './notify/settings.ts';
+export { type Mailer, createMailer, runQueue } from './notify/deliver.ts';
+export { previewReminder, sendReminder } from './reminders/manual.ts';
+export { planScheduled } from './reminders/schedule.ts';
+export { type Notifier, startNotifier } from './reminders/notifier.ts';

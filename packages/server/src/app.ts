@@ -11,7 +11,10 @@ import {
   BaocaoError,
   type Database,
   type Logger,
+  type Mailer,
+  type NotifySettings,
   compactRollups,
+  startNotifier,
   notFound,
   parseJsonExact,
 } from '@baocao/core';
@@ -36,6 +39,7 @@ import check from './routes/check.ts';
 import dhis2 from './routes/dhis2.ts';
 import sdmx from './routes/sdmx.ts';
 import openData from './routes/open-data.ts';
+import notify from './routes/notify.ts';
 
 export const ROUTES = [
   ...health,
@@ -52,6 +56,7 @@ export const ROUTES = [
   ...dhis2,
   ...sdmx,
   ...openData,
+  ...notify,
 ];
 
 /** Every route with its types: what the web app's typed client is derived from (types only). */
@@ -74,6 +79,8 @@ export interface AppOptions {
   tls?: { cert: Buffer; key: Buffer };
   /** Prometheus metrics to keep (requests, imports); served apart by {@link serveMetrics}. */
   metrics?: Metrics;
+  /** Deliver notifications from this node (planned and queued in the store; see core's `startNotifier`). */
+  notify?: { settings: NotifySettings; pollMs?: number; planMs?: number; mailer?: Mailer | null };
 }
 
 /** A server factory for HTTPS with a certificate and key (PEM). */
@@ -179,6 +186,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   }, 2000);
   compaction.unref();
   app.addHook('onClose', async () => clearInterval(compaction));
+  if (opts.notify) {
+    const notifier = startNotifier(opts.db, opts.log, opts.notify.settings, opts.notify);
+    app.addHook('onClose', () => notifier.stop());
+  }
   const env = { ...sessionEnv(opts.db, opts.apiToken), metrics: opts.metrics };
   for (const r of ROUTES) r.register(app, env);
   const doc = openApiDocument(ROUTES);

@@ -6,6 +6,7 @@ import { ApiError, setCsrfToken } from './api.ts';
 import { AppContext, type Lang, useApp } from './app-context.tsx';
 import { call } from './client.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { NotifyBell } from './notify-bell.tsx';
 import { Loading } from './ui.tsx';
 
 type NavItem = {
@@ -80,6 +81,7 @@ function Shell() {
           </button>
           {user ? (
             <>
+              <NotifyBell />
               <span className="user">
                 {user.displayName} <small>({user.username})</small>
               </span>
@@ -142,6 +144,10 @@ const router = createBrowserRouter([
           { path: 'check', ...page(async () => (await import('./pages/CheckPage.tsx')).CheckPage) },
           { path: 'feeds', ...page(async () => (await import('./pages/FeedsPage.tsx')).FeedsPage) },
           { path: 'admin', ...page(async () => (await import('./pages/AdminPage.tsx')).AdminPage) },
+          {
+            path: 'notifications',
+            ...page(async () => (await import('./pages/NotificationsPage.tsx')).NotificationsPage),
+          },
         ],
       },
       { path: '*', element: <NotFound /> },
