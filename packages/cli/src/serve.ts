@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { createLogger, listIndicators, loadConfig, loadDemo } from '@baocao/core';
+import { createLogger, listIndicators, loadConfig, loadDemo, notifySettings } from '@baocao/core';
 import { buildApp, createMetrics, serveMetrics, shutdown, trustProxyFromEnv } from '@baocao/server';
 import { announceDemoUsers } from './demo-users.ts';
 import type { Flags } from './io.ts';
@@ -29,6 +29,7 @@ export async function serve(flags: Flags): Promise<void> {
     log,
     apiToken,
     trustProxy: trustProxyFromEnv(config.BAOCAO_TRUST_PROXY),
+    notify: { settings: notifySettings(config) },
     ...(metrics ? { metrics } : {}),
     ...(config.TLS_CERT_FILE && config.TLS_KEY_FILE
       ? { tls: { cert: readFileSync(config.TLS_CERT_FILE), key: readFileSync(config.TLS_KEY_FILE) } }

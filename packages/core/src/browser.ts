@@ -26,3 +26,4 @@ export * from './check/check-schemas.ts';
 export * from './feeds/feed-schemas.ts';
 export * from './infosystems/infosys-schemas.ts';
 export * from './registries/task-schemas.ts';
+export * from './notify/notify-schemas.ts';

@@ -11,6 +11,8 @@ import { BaocaoError } from './errors.ts';
 const optional = <T extends z.ZodType>(t: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), t.optional());
 
+// "Name <a@b.vn>" or "a@b.vn".
+const MAILBOX = /^(?:[^<>\r\n]{0,100}<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/;
 const TRUST_PROXY = /^(?:true|false|\d+|[\d.:a-fA-F/]+(?:\s*,\s*[\d.:a-fA-F/]+)*)$/;
 
 export const ConfigSchema = z
@@ -42,6 +44,25 @@ export const ConfigSchema = z
     TLS_CERT_FILE: optional(z.string()),
     TLS_KEY_FILE: optional(z.string()),
     SHUTDOWN_GRACE_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
+    // Notifications (core/src/notify): the SMTP server (none: in-app only), sender and reply-to,
+    // the address links in messages start with, and the reminder schedule.
+    SMTP_URL: optional(
+      z.url({ protocol: /^smtps?$/, error: 'phải là smtp://… hoặc smtps://… / must be smtp:// or smtps://' }),
+    ),
+    NOTIFY_FROM: optional(z.string().regex(MAILBOX, 'một địa chỉ email / an email address')),
+    NOTIFY_REPLY_TO: optional(z.string().regex(MAILBOX, 'một địa chỉ email / an email address')),
+    BAOCAO_PUBLIC_URL: optional(
+      z.url({ protocol: /^https?$/, error: 'phải là http(s)://… / must be http(s)://…' }),
+    ),
+    NOTIFY_REMIND_DAYS: optional(
+      z
+        .string()
+        .regex(
+          /^\s*[MQSY]\s*:\s*\d{1,2}\s*(?:,\s*[MQSY]\s*:\s*\d{1,2}\s*)*$/,
+          'dạng M:3,Q:7,Y:10 (số ngày trước hạn theo loại kỳ) / like M:3,Q:7,Y:10',
+        ),
+    ),
+    NOTIFY_OVERDUE_MAX: optional(z.coerce.number().int().min(0).max(60)),
   })
   .superRefine((c, ctx) => {
     // HTTPS needs both files, and both must be there to read.

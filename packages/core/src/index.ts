@@ -112,3 +112,15 @@ export { importInfosystems } from './infosystems/infosys-import.ts';
 export * from './registries/task-schemas.ts';
 export { changeTaskStatus, overdueTasks, taskHistories } from './registries/task-history.ts';
 export { INFOSYS } from './catalog/registry-indicators.ts';
+export * from './notify/notify-schemas.ts';
+export {
+  listNotifications,
+  readNotifications,
+  getNotifyPreferences,
+  setNotifyPreferences,
+} from './notify/inbox.ts';
+export { type NotifySettings, type Clock, notifySettings } from './notify/settings.ts';
+export { type Mailer, createMailer, runQueue } from './notify/deliver.ts';
+export { previewReminder, sendReminder } from './reminders/manual.ts';
+export { planScheduled } from './reminders/schedule.ts';
+export { type Notifier, startNotifier } from './reminders/notifier.ts';

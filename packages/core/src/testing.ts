@@ -32,3 +32,4 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+export { addPerson, startSmtpInbox, type SmtpInbox } from './notify/smtp-inbox.ts';

@@ -85,6 +85,11 @@ const ATTEMPTS: {
   { method: 'POST', url: '/api/forms/approve', payload: other },
   { method: 'POST', url: '/api/forms/unlock', payload: { ...other, reason: 'x' } },
   { method: 'POST', url: '/api/forms/remind', payload: { period: PERIOD } },
+  { method: 'GET', url: `/api/forms/remind/preview?period=${PERIOD}` },
+  { method: 'POST', url: '/api/forms/remind/send', payload: { period: PERIOD } },
+  // Another person's notification settings.
+  { method: 'GET', url: '/api/notifications/preferences?username=officer' },
+  { method: 'PUT', url: '/api/notifications/preferences', payload: { username: 'officer', email: 'x@y.vn' } },
   { method: 'PUT', url: '/api/periods', payload: { period: '2025M10' } },
   { method: 'POST', url: '/api/releases', payload: { period: PERIOD } },
   { method: 'GET', url: '/api/users' },
@@ -214,6 +219,9 @@ const OPEN = [
   // Each reader gets their own unit's systems only (asserted in infosystems' own tests).
   '/api/infosystems',
   '/api/forms/board',
+  // One's own notifications: the list holds only the caller's (asserted in notify.test.ts).
+  '/api/notifications',
+  '/api/notifications/read',
   '/api/periods',
   '/api/check',
   // Plans: a unit-scoped reader gets its own subtree's targets only (asserted below).

@@ -7,7 +7,16 @@ import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import { BaocaoError, type Database, type Logger, compactRollups, notFound } from '@baocao/core';
+import {
+  BaocaoError,
+  type Database,
+  type Logger,
+  type Mailer,
+  type NotifySettings,
+  compactRollups,
+  startNotifier,
+  notFound,
+} from '@baocao/core';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyServerFactory } from 'fastify';
 import { registerBodyReaders } from './body.ts';
@@ -32,6 +41,7 @@ import dhis2 from './routes/dhis2.ts';
 import sdmx from './routes/sdmx.ts';
 import openData from './routes/open-data.ts';
 import infosystems from './routes/infosystems.ts';
+import notify from './routes/notify.ts';
 
 export const ROUTES = [
   ...health,
@@ -50,6 +60,7 @@ export const ROUTES = [
   ...sdmx,
   ...openData,
   ...infosystems,
+  ...notify,
 ];
 
 /** Every route with its types: what the web app's typed client is derived from (types only). */
@@ -72,6 +83,8 @@ export interface AppOptions {
   tls?: { cert: Buffer; key: Buffer };
   /** Prometheus metrics to keep (requests, imports); served apart by {@link serveMetrics}. */
   metrics?: Metrics;
+  /** Deliver notifications from this node (planned and queued in the store; see core's `startNotifier`). */
+  notify?: { settings: NotifySettings; pollMs?: number; planMs?: number; mailer?: Mailer | null };
 }
 
 /** A server factory for HTTPS with a certificate and key (PEM). */
@@ -162,6 +175,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   }, 2000);
   compaction.unref();
   app.addHook('onClose', async () => clearInterval(compaction));
+  if (opts.notify) {
+    const notifier = startNotifier(opts.db, opts.log, opts.notify.settings, opts.notify);
+    app.addHook('onClose', () => notifier.stop());
+  }
   const env = { ...sessionEnv(opts.db, opts.apiToken), metrics: opts.metrics };
   for (const r of ROUTES) r.register(app, env);
   const doc = openApiDocument(ROUTES);

@@ -66,6 +66,11 @@ const SEEDS: Record<string, { body?: unknown; raw?: string; query?: string }> = 
   'POST /api/forms/approve': { body: { unit: 'P48', period: PERIOD } },
   'POST /api/forms/unlock': { body: { unit: 'P48', period: PERIOD, reason: 'mở' } },
   'POST /api/forms/remind': { body: { period: PERIOD } },
+  'POST /api/forms/remind/send': { body: { period: PERIOD } },
+  'POST /api/notifications/read': { body: { ids: [1, 2] } },
+  'PUT /api/notifications/preferences': {
+    body: { username: 'reporter-danang', email: 'a@b.vn', language: 'en', muted: ['digest'] },
+  },
   'PUT /api/periods': { body: { period: '2025M10', dueOn: '2025-11-15', closed: false } },
   'POST /api/releases': { body: { period: PERIOD } },
   'PUT /api/users': { body: { username: 'leader', disabled: true, reason: 'nghỉ việc' } },

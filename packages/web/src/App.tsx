@@ -6,6 +6,7 @@ import { ApiError, setCsrfToken } from './api.ts';
 import { AppContext, type Lang, type Session, useApp } from './app-context.tsx';
 import { call } from './client.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { NotifyBell } from './notify-bell.tsx';
 import { Loading } from './ui.tsx';
 import { useLoad } from './hooks.ts';
 
@@ -60,6 +61,7 @@ function Shell() {
           </button>
           {user ? (
             <>
+              <NotifyBell />
               <span className="user">
                 {user.displayName} <small>({user.username})</small>
               </span>
@@ -156,6 +158,10 @@ const router = createBrowserRouter([
             'infosystems',
             async () => (await import('./pages/InfosystemsPage.tsx')).InfosystemsPage,
           ),
+          {
+            path: 'notifications',
+            ...page(async () => (await import('./pages/NotificationsPage.tsx')).NotificationsPage),
+          },
         ],
       },
       { path: '*', element: <NotFound /> },

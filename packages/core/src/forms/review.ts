@@ -12,7 +12,8 @@ import { requireSecondPerson } from './four-eyes.ts';
 import { lockValueCells, unlockValueCells } from '../values/value-locks.queries.ts';
 import { loadPeriodWorld, periodFacts, periodNotOpen, reportingPeriodOf } from '../periods/period-state.ts';
 import { type FormKey, type SubmissionBoard, draftOf } from './form-schemas.ts';
-import { loadFormContext, reportingUnits, summarize } from './form-context.ts';
+import { loadFormContext, reportingUnits, summarize, unitDueOn } from './form-context.ts';
+import { notifyFormEvent } from '../notify/enqueue.ts';
 import { getForm } from './forms.ts';
 import { lockSubmission, selectSubmissions, writeSubmission } from './forms.queries.ts';
 import { selectReportingPeriod } from '../periods/periods.queries.ts';
@@ -90,6 +91,14 @@ async function review(
       // Who submitted beside who acted: the audit shows both people of a review.
       new: { status, submittedBy: sub.submitted_by, reviewedBy: ctx.actor.username },
       reason: want.reason ?? null,
+    });
+    // The unit's reporters are told (returned with the comment, approved, unlocked), queued in this transaction.
+    await notifyFormEvent(trx, ctx.actor, {
+      ...want,
+      unit: fc.unit,
+      period: fc.p.id,
+      dueOn: unitDueOn(fc.rp.due_on, fc.unit),
+      comment: want.reason ?? null,
     });
   });
   return getForm(ctx, { unit: fc.unit.code, period: fc.p.id });

@@ -4,10 +4,11 @@ import { qs } from '../api.ts';
 import { Link } from 'react-router';
 import { useApp } from '../app-context.tsx';
 import { useFormat } from '../format.ts';
-import { useAction, useLoad } from '../hooks.ts';
+import { useLoad } from '../hooks.ts';
 import { Empty, ErrorBox, Loading, Status } from '../ui.tsx';
 import { Deadline } from './MyFormsPage.tsx';
 import { call } from '../client.ts';
+import { RemindButton } from './RemindButton.tsx';
 
 const FILTERS = ['all', 'submitted', 'late', 'missing', 'returned', 'approved'] as const;
 
@@ -22,16 +23,6 @@ export function BoardPage() {
     period ? call('GET /api/forms/board', { query: { period } }) : Promise.resolve(null),
   );
   const [filter, setFilter] = useState<(typeof FILTERS)[number]>('all');
-  const { error, notice, run } = useAction();
-  const remind = async () => {
-    if (
-      await run(
-        () => call('POST /api/forms/remind', { body: { period } }),
-        t('Đã nhắc các đơn vị chưa nộp', 'Reminded the units that have not submitted'),
-      )
-    )
-      board.reload();
-  };
   if (periods.loading) return <Loading />;
   const b = board.data;
   const shown = (b?.forms ?? []).filter(
@@ -48,7 +39,7 @@ export function BoardPage() {
   return (
     <section>
       <h1>{t('Theo dõi nộp báo cáo', 'Submission board')}</h1>
-      <ErrorBox error={periods.error ?? board.error ?? error} />
+      <ErrorBox error={periods.error ?? board.error} />
       {periods.data?.length === 0 && (
         <Empty>
           {t(
@@ -85,16 +76,9 @@ export function BoardPage() {
           </div>
         )}
         {can('form.review') && b?.reportingPeriod?.open && (
-          <button type="button" onClick={remind}>
-            {t('Nhắc các đơn vị chưa nộp', 'Remind units not submitted')}
-          </button>
+          <RemindButton period={period} onSent={() => void board.reload()} />
         )}
       </div>
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
       {board.loading && <Loading />}
       {b && (
         <table className="grid stack">
