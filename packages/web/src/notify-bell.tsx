@@ -16,20 +16,15 @@ export function NotifyBell() {
   });
   const unread = q.data?.unread ?? 0;
   return (
-    <Link
-      to="/notifications"
-      className={`bell${path.startsWith('/notifications') ? ' active' : ''}`}
-      aria-label={t(
-        'Thông báo, {n, plural, =0 {không có thông báo mới} other {# chưa đọc}}',
-        'Notifications, {n, plural, =0 {none unread} one {# unread} other {# unread}}',
-        { n: unread },
-      )}
-    >
+    <Link to="/notifications" className={`bell${path.startsWith('/notifications') ? ' active' : ''}`}>
+      {/* The name is what is shown (WCAG 2.5.3), the count's meaning spelled out for screen readers. */}
       {t('Thông báo', 'Notifications')}
       {unread > 0 && (
-        <span className="badge badge-returned" aria-hidden="true">
-          {unread}
-        </span>
+        <>
+          {' '}
+          <span className="badge badge-returned">{unread}</span>
+          <span className="visually-hidden"> {t('chưa đọc', 'unread')}</span>
+        </>
       )}
     </Link>
   );
