@@ -21,7 +21,7 @@ import helmet from '@fastify/helmet';
 import Fastify, { type FastifyServerFactory } from 'fastify';
 import { registerBodyReaders } from './body.ts';
 import { type Metrics, measureRequests } from './metrics.ts';
-import { presentError, statusOf } from './present-error.ts';
+import { clientError, presentError, statusOf } from './present-error.ts';
 import { docsPage, openApiDocument } from './openapi.ts';
 import { ANONYMOUS_BODY_LIMIT, type App } from './route.ts';
 import { sessionEnv } from './session.ts';
@@ -130,6 +130,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     bodyLimit: ANONYMOUS_BODY_LIMIT,
     trustProxy: opts.trustProxy ?? trustProxyFromEnv(),
     genReqId: requestId,
+    clientErrorHandler: clientError,
     // HTTPS through a server factory keeps the app's type (an HTTPS server is an HTTP server to Node).
     ...(opts.tls ? { serverFactory: httpsFactory(opts.tls) } : {}),
   });

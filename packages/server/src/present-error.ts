@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import { BaocaoError, isStoreUnavailable, zodErrorList } from '@baocao/core';
 import type { FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
@@ -92,4 +93,29 @@ export function presentError(err: unknown, req: FastifyRequest) {
           : 'error',
     details: [],
   };
+}
+
+/**
+ * Errors Node's HTTP parser meets before Fastify has a request (headers over 16 KB, a malformed
+ * request line, a client too slow): answered in our shape, then the connection closed.
+ */
+export function clientError(err: Error & { code?: string }, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, vi, en] =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'REQUEST_TIMEOUT', 'Yêu cầu gửi quá chậm', 'The request was sent too slowly']
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? [
+            431,
+            'HEADERS_TOO_LARGE',
+            'Địa chỉ hoặc tiêu đề yêu cầu quá dài',
+            'The address or the request headers are too long',
+          ]
+        : [400, 'BAD_REQUEST', 'Yêu cầu HTTP sai cú pháp', 'Malformed HTTP request'];
+  const body = JSON.stringify({ code, message: vi, messageEn: en, details: [] });
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${code}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+    );
+  socket.destroy(err);
 }

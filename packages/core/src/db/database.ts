@@ -39,7 +39,7 @@ const asInt = (v: string) => Number.parseInt(v, 10);
 
 /** Opens a PGlite store in `dataDir` (or in memory when omitted). */
 export async function openPglite(dataDir?: string): Promise<Database> {
-  const release = dataDir ? lockStoreDir(dataDir) : () => undefined;
+  const release = dataDir ? await lockStoreDir(dataDir) : () => undefined;
   let lite: PGlite;
   try {
     lite = await PGlite.create({

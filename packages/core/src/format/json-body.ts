@@ -2,7 +2,25 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { BaocaoError, tooLarge } from '../errors.ts';
 import { siblingModule, startWorker } from '../workers.ts';
 import { parseJsonExact } from './json-numbers.ts';
-import { PieceMessage, assembler } from './json-pieces.ts';
+import { z } from 'zod';
+import { type PieceMessage, assembler } from './json-pieces.ts';
+
+const Path = z.array(z.union([z.string(), z.number()]));
+/** The messages of a JSON worker, checked as they arrive (json-pieces.ts says what each carries). */
+const PieceReply: z.ZodType<PieceMessage> = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('root'), root: z.unknown() }),
+  z.object({ kind: z.literal('items'), path: Path, items: z.array(z.unknown()) }),
+  z.object({ kind: z.literal('entries'), path: Path, entries: z.array(z.tuple([z.string(), z.unknown()])) }),
+  z.object({ kind: z.literal('done') }),
+  z.object({
+    kind: z.literal('error'),
+    name: z.string(),
+    code: z.string().optional(),
+    message: z.string(),
+    messageEn: z.string().optional(),
+    status: z.number().optional(),
+  }),
+]);
 
 /** Bodies up to this size are parsed on the caller's thread: a few milliseconds at most. */
 export const JSON_IN_THREAD_BYTES = 256 * 1024;
@@ -51,7 +69,7 @@ export async function readJsonBody(data: Buffer): Promise<unknown> {
       let built: ReturnType<typeof assembler> | null = null;
       worker.on('message', (raw: unknown) => {
         try {
-          const m = PieceMessage.parse(raw);
+          const m = PieceReply.parse(raw);
           if (m.kind === 'error') return reject(rethrown(m));
           if (m.kind === 'done') return resolve(built?.value);
           if (m.kind === 'root') built = assembler(m.root);

@@ -1,33 +1,23 @@
 // A parsed JSON value sent between threads in pieces: a structured clone of a whole 64 MB document
 // would be decoded on the receiving thread in one go, as long as parsing it there. The sender cuts
 // every array or object larger than PIECE_ITEMS out of its parent and sends its items in batches;
-// the receiver puts them back where they belong. Each message is small, so the receiving thread
+// the receiver puts them back where they belong. No zod here: the worker loads this module, and
+// its start-up time is the time a large body waits. Each message is small, so the receiving thread
 // answers other requests between them.
-import { z } from 'zod';
 
 /** Items (array elements or object entries) per message. */
 export const PIECE_ITEMS = 2000;
 
 /** Where a cut-out container sits: array indexes and object keys from the root. */
-const Path = z.array(z.union([z.string(), z.number()]));
-type Path = z.infer<typeof Path>;
+export type Path = (string | number)[];
 
 /** What a JSON worker sends: the root (big containers left empty), items of one, done, or an error. */
-export const PieceMessage = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('root'), root: z.unknown() }),
-  z.object({ kind: z.literal('items'), path: Path, items: z.array(z.unknown()) }),
-  z.object({ kind: z.literal('entries'), path: Path, entries: z.array(z.tuple([z.string(), z.unknown()])) }),
-  z.object({ kind: z.literal('done') }),
-  z.object({
-    kind: z.literal('error'),
-    name: z.string(),
-    code: z.string().optional(),
-    message: z.string(),
-    messageEn: z.string().optional(),
-    status: z.number().optional(),
-  }),
-]);
-export type PieceMessage = z.infer<typeof PieceMessage>;
+export type PieceMessage =
+  | { kind: 'root'; root: unknown }
+  | { kind: 'items'; path: Path; items: unknown[] }
+  | { kind: 'entries'; path: Path; entries: [string, unknown][] }
+  | { kind: 'done' }
+  | { kind: 'error'; name: string; code?: string; message: string; messageEn?: string; status?: number };
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);

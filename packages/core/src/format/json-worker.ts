@@ -2,14 +2,15 @@
 // sends the value back in pieces (json-pieces.ts), one each time the server asks for more, so the
 // server decodes a small message at a time and answers other requests in between.
 import { parentPort, workerData } from 'node:worker_threads';
-import { z } from 'zod';
 import { BaocaoError } from '../errors.ts';
 import { parseJsonExact } from './json-numbers.ts';
 import { type PieceMessage, pieces } from './json-pieces.ts';
 
 const port = parentPort;
 if (!port) throw new Error('json-worker.ts runs only as a worker thread');
-const { bytes } = z.object({ bytes: z.instanceof(Uint8Array) }).parse(workerData);
+const bytes: unknown =
+  typeof workerData === 'object' && workerData !== null ? Reflect.get(workerData, 'bytes') : null;
+if (!(bytes instanceof Uint8Array)) throw new Error('json-worker.ts needs { bytes: Uint8Array }');
 
 function failure(e: unknown): PieceMessage {
   if (e instanceof BaocaoError)
