@@ -6,12 +6,15 @@ import { z } from 'zod';
 
 /** The status of a stored value, as reported. */
 export const ValueStatus = z.enum(['estimate', 'official']);
+/** `estimate` or `official`: the one declaration every file uses. */
+export type ValueStatus = z.infer<typeof ValueStatus>;
 
 /**
  * The status of a figure as shown: a stored value's, or `partial` — a sum of the units that reported
  * while some that must report have not (its coverage says how many).
  */
 export const FigureStatus = z.enum(['estimate', 'official', 'partial']);
+export type FigureStatus = z.infer<typeof FigureStatus>;
 
 /** How many of the units that must report a figure did: the units active in the period, for that indicator. */
 export const Coverage = z.object({ expected: z.number().int(), reported: z.number().int() });

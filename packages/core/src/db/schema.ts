@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Role } from '../roles.ts';
+import type { ValueStatus } from '../value-schemas.ts';
 
 /** PostgreSQL `numeric` comes back as a string (exact); it is written from numbers or strings. */
 type Numeric = ColumnType<string, number | string, number | string>;
@@ -49,7 +50,7 @@ export interface DataValueTable {
   first_month: number;
   last_month: number;
   value: Numeric;
-  status: 'estimate' | 'official';
+  status: ValueStatus;
   derived: boolean;
   note: string | null;
   source: string | null;

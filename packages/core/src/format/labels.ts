@@ -4,7 +4,7 @@
  * each label is written (not the code itself) in each language. Node-free: the web app shows them.
  */
 import type { Role } from '../roles.ts';
-import type { FormStatus, IndicatorKind, UnitKind } from '../schemas.ts';
+import type { FigureStatus, FormStatus, IndicatorKind, UnitKind } from '../schemas.ts';
 
 export type Pair = readonly [vi: string, en: string];
 export type Labels<K extends string> = Readonly<Record<K, Pair>>;
@@ -33,7 +33,7 @@ export const INDICATOR_KIND_LABELS: Labels<(typeof IndicatorKind.options)[number
 };
 
 /** Form statuses and the status of a figure (estimate, official, partial). */
-export const STATUS_LABELS: Labels<FormStatus | 'estimate' | 'official' | 'partial'> = {
+export const STATUS_LABELS: Labels<FormStatus | FigureStatus> = {
   missing: ['Chưa nhập', 'Not started'],
   draft: ['Bản nháp', 'Draft'],
   submitted: ['Đã gửi, chờ duyệt', 'Submitted'],

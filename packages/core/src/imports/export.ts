@@ -5,6 +5,7 @@ import { parsePeriod } from '../periods/period.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
 import type { FileFormat } from './parse-file.ts';
+import type { ValueStatus } from '../value-schemas.ts';
 
 /** One exported value: the same columns an import reads, plus who changed it last and when. */
 export interface ExportRow {
@@ -12,7 +13,7 @@ export interface ExportRow {
   unit: string;
   period: string;
   value: number;
-  status: 'estimate' | 'official';
+  status: ValueStatus;
   derived: boolean;
   note: string | null;
   updated_by: string;

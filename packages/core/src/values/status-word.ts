@@ -1,4 +1,4 @@
-type ValueStatus = 'estimate' | 'official';
+import type { ValueStatus } from '../value-schemas.ts';
 
 const fold = (s: string) =>
   s

@@ -1,5 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Schema } from '../db/schema.ts';
+import type { ValueStatus } from '../value-schemas.ts';
 
 /** A validated value, by ids, ready to store. */
 export interface ValueRow {
@@ -9,7 +10,7 @@ export interface ValueRow {
   firstMonth: number;
   lastMonth: number;
   value: number;
-  status: 'estimate' | 'official';
+  status: ValueStatus;
   derived: boolean;
   note: string | null;
 }

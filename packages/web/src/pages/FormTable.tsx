@@ -1,11 +1,11 @@
-import { type FormRow, plausibility, readValue } from '@baocao/core/browser';
+import { type FormRow, type ValueStatus, plausibility, readValue } from '@baocao/core/browser';
 import { useApp } from '../app-context.tsx';
 import { useNumber } from '../ui.tsx';
 
 /** What the user typed in one row, as text, with its status choice. */
 export interface Typed {
   text: string;
-  status: 'estimate' | 'official';
+  status: ValueStatus;
 }
 
 /** The server's own number rule for this indicator, so an error shows while typing, before any request. */
