@@ -80,6 +80,7 @@ export {
   STRUCTURE_TYPE,
   negotiateDataFormat,
   negotiateStructureFormat,
+  sdmxSchemaQuery,
   sdmxDataQuery,
   sdmxStructureQuery,
   type DataFormat,
