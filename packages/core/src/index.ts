@@ -91,6 +91,7 @@ export {
   STRUCTURE_TYPE,
   negotiateDataFormat,
   negotiateStructureFormat,
+  sdmxSchemaQuery,
   sdmxDataQuery,
   sdmxStructureQuery,
   type DataFormat,

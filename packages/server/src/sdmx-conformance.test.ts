@@ -67,6 +67,23 @@ describe.skipIf(!CONFORMANCE)(
       }
     }, 300_000);
 
+    it('serves the structure-specific schema of the DSD; structure-specific data validate against it', async () => {
+      const xsd = await get('/sdmx/rest/schema/datastructure/BAOCAO/DSD_BAOCAO/1.0');
+      expect(xsd.statusCode).toBe(200);
+      expect(xsd.headers['content-type']).toContain('xml');
+      const dsd = { fileName: 'DSD_BAOCAO.xsd', contents: xsd.body };
+      for (const { url, headers } of [...urls(V1), ...urls(V2)]) {
+        const data = await get(url, { ...headers, accept: XML.structureSpecific });
+        expect(await sdmxXsd(data.body, dsd), url).toEqual([]);
+      }
+      // A value the DSD does not allow fails its schema (so the check can fail).
+      const full = await get(`${V1}?detail=full`, { ...auth, accept: XML.structureSpecific });
+      expect(await sdmxXsd(full.body.replace(/OBS_STATUS="[A-Z]+"/, 'OBS_STATUS="ZZ"'), dsd)).not.toEqual([]);
+      for (const flow of ['dataflow/BAOCAO/DF_NGANH/1.0', 'dataflow/BAOCAO/DF_NGANH/latest'])
+        expect((await get(`/sdmx/rest/schema/${flow}`)).statusCode).toBe(200);
+      expect((await get('/sdmx/rest/schema/datastructure/BAOCAO/DSD_KHONG/1.0')).statusCode).toBe(404);
+    }, 300_000);
+
     it('answers a query that matches no data with 404 no results, in every format', async () => {
       for (const accept of [
         ...Object.values(XML),

@@ -11,6 +11,15 @@ const links = (base: string, id: string) => ({
 
 const keywords = ['thống kê', 'thông tin và truyền thông', 'ICT statistics'];
 
+// DCAT-AP wants the objects of these properties as resources of their class (its `range` shapes):
+// the licence a dct:LicenseDocument, the place a dct:Location, a media type an IANA IRI, a file
+// type one of the EU's file-type authority, a schema a dct:Standard.
+const license = () => ({ '@id': LICENSE.url, '@type': 'dct:LicenseDocument' });
+const IANA = 'https://www.iana.org/assignments/media-types/';
+const FILE_TYPE = 'http://publications.europa.eu/resource/authority/file-type/';
+const mediaType = (type: string) => ({ '@id': `${IANA}${type}`, '@type': 'dct:MediaType' });
+const fileType = (code: string) => ({ '@id': `${FILE_TYPE}${code}`, '@type': 'dct:MediaTypeOrExtent' });
+
 /**
  * The catalog as DCAT-AP (JSON-LD): one dataset per domain with released figures, its CSV (with a
  * Frictionless table schema) and its SDMX data, licence, publisher, temporal and spatial coverage,
@@ -32,8 +41,15 @@ export async function dcatCatalog(ctx: Ctx, base: string) {
       { '@language': 'vi', '@value': 'Dữ liệu mở thống kê ngành thông tin và truyền thông' },
       { '@language': 'en', '@value': 'Open statistics of the ICT sector' },
     ],
+    'dct:description': [
+      {
+        '@language': 'vi',
+        '@value': 'Số liệu thống kê ngành thông tin và truyền thông đã công bố, theo lĩnh vực (CSV và SDMX)',
+      },
+      { '@language': 'en', '@value': 'Released statistics of the ICT sector, by domain (CSV and SDMX)' },
+    ],
     'dct:publisher': publisher(),
-    'dct:license': { '@id': LICENSE.url },
+    'dct:license': license(),
     'dcat:dataset': datasets.map((d) => dcatDataset(d, base)),
   };
 }
@@ -69,12 +85,12 @@ function dcatDataset(d: OpenDataset, base: string) {
     'dcat:keyword': keywords,
     'dct:publisher': publisher(),
     'dcat:contactPoint': {
-      '@type': 'vcard:Organization',
+      '@type': ['vcard:Organization', 'vcard:Kind'],
       'vcard:fn': PUBLISHER.vi,
       'vcard:hasEmail': { '@id': PUBLISHER.email },
     },
-    'dct:license': { '@id': LICENSE.url },
-    'dct:spatial': { '@id': SPATIAL },
+    'dct:license': license(),
+    'dct:spatial': { '@id': SPATIAL, '@type': 'dct:Location' },
     ...(d.temporal
       ? {
           'dct:temporal': {
@@ -90,17 +106,17 @@ function dcatDataset(d: OpenDataset, base: string) {
         '@type': 'dcat:Distribution',
         'dcat:downloadURL': { '@id': l.csv },
         'dcat:accessURL': { '@id': l.csv },
-        'dcat:mediaType': 'text/csv',
-        'dct:format': 'CSV',
-        'dct:conformsTo': { '@id': l.schema },
-        'dct:license': { '@id': LICENSE.url },
+        'dcat:mediaType': mediaType('text/csv'),
+        'dct:format': fileType('CSV'),
+        'dct:conformsTo': { '@id': l.schema, '@type': 'dct:Standard' },
+        'dct:license': license(),
       },
       {
         '@type': 'dcat:Distribution',
         'dcat:accessURL': { '@id': l.sdmx },
-        'dcat:mediaType': 'application/vnd.sdmx.genericdata+xml',
-        'dct:format': 'SDMX-ML 2.1',
-        'dct:license': { '@id': LICENSE.url },
+        'dcat:mediaType': mediaType('application/vnd.sdmx.genericdata+xml'),
+        'dct:format': fileType('SDMX'),
+        'dct:license': license(),
       },
     ],
   };

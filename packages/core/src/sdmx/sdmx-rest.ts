@@ -2,7 +2,8 @@ import type { Ctx } from '../context.ts';
 import { BaocaoError } from '../errors.ts';
 import { type SdmxDataQuery, flowsOf, noResults, sdmxSeries } from './sdmx-data.ts';
 import { type Detail, csvData, genericData, jsonData, structureSpecificData } from './sdmx-data-formats.ts';
-import { AGENCY, VERSION, toSdmxId } from './sdmx-model.ts';
+import { AGENCY, DSD_ID, VERSION, toSdmxId } from './sdmx-model.ts';
+import { structureSpecificSchema } from './sdmx-schema.ts';
 import { structureMessage } from './sdmx-structure-xml.ts';
 import { sdmxStructures } from './sdmx-structures.ts';
 
@@ -177,6 +178,27 @@ export async function sdmxStructureQuery(ctx: Ctx, q: StructureQuery): Promise<s
         { status: 501 },
       );
   }
+}
+
+/**
+ * SDMX REST's schema query (`schema/{datastructure|dataflow}/{agency}/{id}/{version}`): the
+ * structure-specific schema of our one DSD, which every dataflow uses.
+ */
+export async function sdmxSchemaQuery(ctx: Ctx, q: StructureQuery): Promise<string> {
+  const agency = q.agency ?? AGENCY;
+  const version = q.version ?? 'latest';
+  const s = await sdmxStructures(ctx);
+  const known =
+    [AGENCY, 'all'].includes(agency) &&
+    ['latest', VERSION, '~'].includes(version) &&
+    ((q.resource === 'datastructure' && q.id === DSD_ID) ||
+      (q.resource === 'dataflow' && s.dataflows.some((f) => f.id === q.id)));
+  if (!known)
+    throw noResults(
+      `Không có lược đồ cho ${q.resource} ${agency}:${q.id ?? ''}(${version})`,
+      `no schema for ${q.resource} ${agency}:${q.id ?? ''}(${version})`,
+    );
+  return structureSpecificSchema(s);
 }
 
 /** Answers a data query in the negotiated format. */

@@ -5,6 +5,7 @@ import {
   negotiateDataFormat,
   negotiateStructureFormat,
   sdmxDataQuery,
+  sdmxSchemaQuery,
   sdmxStructureQuery,
 } from '@baocao/core';
 import { z } from 'zod';
@@ -62,6 +63,11 @@ export default [
     body: NONE,
     handler: async ({ ctx, query, params, req, reply }) => {
       const path = readPath(params['*'] ?? '');
+      if (!path.data && path.resource === 'schema') {
+        const [resource = '', agency, id, version] = (params['*'] ?? '').split('/').filter(Boolean).slice(1);
+        const xsd = await sdmxSchemaQuery(ctx, { resource, agency, id, version });
+        return reply.type('application/xml; charset=utf-8').send(xsd);
+      }
       if (!path.data) {
         negotiateStructureFormat(req.headers.accept);
         const xml = await sdmxStructureQuery(ctx, { ...path, references: query.references });

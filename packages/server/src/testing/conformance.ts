@@ -87,7 +87,9 @@ export async function dcatViolations(
   for (const f of files) shapes.addQuads(new Parser().parse(readFileSync(join(dir, f), 'utf8')));
   const nquads = await jsonld.toRDF(doc as jsonld.JsonLdDocument, { format: 'application/n-quads' });
   const data = new Store(new Parser({ format: 'N-Quads' }).parse(String(nquads)));
-  const report = await new SHACLValidator(shapes).validate(data);
+  // 3.0.1's deprecated-URI shapes import the ADMS status vocabulary from the web; it concerns
+  // `adms:status`, which we do not use, and the tests run offline: it is read as empty.
+  const report = await new SHACLValidator(shapes, { importGraph: () => new Store() }).validate(data);
   return report.results
     .filter((r) => r.severity?.value.endsWith('#Violation'))
     .map(
