@@ -330,7 +330,7 @@ describe('the public API', () => {
         {
           field: 'VT.DOANH_THU',
           code: 'PARTIAL_FIGURE',
-          message: 'VT.DOANH_THU: mới có 1/34 đơn vị báo cáo',
+          message: 'Doanh thu dịch vụ viễn thông: mới có 1/34 đơn vị báo cáo',
         },
       ],
     });

@@ -86,7 +86,10 @@ export function AdminPage() {
                     <button
                       type="button"
                       onClick={() =>
-                        act(() => release(p.period, t), t('Đã công bố số liệu', 'Figures published'))
+                        act(
+                          () => release(p.period, t, fmt.period),
+                          t('Đã công bố số liệu', 'Figures published'),
+                        )
                       }
                     >
                       {t('Công bố số liệu', 'Publish figures')}
@@ -238,11 +241,15 @@ export function AdminPage() {
  * partial, the server names them and the officer may go on only by giving a reason (audited, and
  * the figures stay marked partial). Native dialogs: keyboard- and screen-reader-friendly as they are.
  */
-async function release(period: string, t: (vi: string, en: string) => string): Promise<void> {
+async function release(
+  period: string,
+  t: (vi: string, en: string) => string,
+  label: (period: string) => string,
+): Promise<void> {
   const sure = window.confirm(
     t(
-      `Công bố số liệu kỳ ${period}: mọi người (kể cả không đăng nhập) sẽ xem được số liệu của kỳ này. Tiếp tục?`,
-      `Publish the figures of ${period}: everyone, signed in or not, will see them. Go on?`,
+      `Công bố số liệu ${label(period)}: mọi người (kể cả không đăng nhập) sẽ xem được số liệu của kỳ này. Tiếp tục?`,
+      `Publish the figures of ${label(period)}: everyone, signed in or not, will see them. Go on?`,
     ),
   );
   if (!sure) throw new Error(t('Đã hủy, chưa công bố gì', 'Cancelled; nothing was published'));

@@ -67,7 +67,7 @@ export function PublicPage() {
               <tr key={c.compare.indicator} data-indicator={c.compare.indicator}>
                 <th scope="row">{lang === 'en' ? c.nameEn : c.nameVi}</th>
                 <td data-label={t('Giá trị', 'Value')} className="num">
-                  {num(c.compare.value, c.precision)} {c.unitVi}
+                  {num(c.compare.value, c.precision)} {lang === 'en' ? c.unitEn : c.unitVi}
                 </td>
                 <td data-label={t('Trạng thái', 'Status')}>
                   <Status status={c.compare.status} />
