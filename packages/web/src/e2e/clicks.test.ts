@@ -104,8 +104,11 @@ for (const width of [1366, 390]) {
           }[k];
           expect(text, `${code} ${k}`).toMatch(label ?? /./);
         }
-        // The preview beside the text is a whole document built on the server: let it arrive first.
-        await page.frameLocator('iframe.preview').locator('h1').waitFor({ timeout: 120_000 });
+        // The preview (hidden on a phone) is a whole document built on the server: let it arrive first.
+        await page
+          .frameLocator('iframe.preview')
+          .locator('h1')
+          .waitFor({ state: 'attached', timeout: 120_000 });
         await audit(page, shot(`editor-${code}`));
         // The letterhead of the period's own day: a 2024 report by the old ministry, a 2026 one by the new.
         await year.selectOption('2024');

@@ -92,7 +92,7 @@ export function PublicPage() {
           return (
             <li key={r.id ?? key}>
               <b>
-                {r.title} {fmt.period(r.period)}
+                {r.title}, {fmt.period(r.period)}
               </b>
               {r.number ? ` — ${t('Số', 'No.')} ${r.number}` : ''} ·{' '}
               <a href={`/api/reports?${key}&format=html`}>HTML</a> ·{' '}
