@@ -174,6 +174,12 @@ const ATTEMPTS: {
     raw: Buffer.from(`INDICATOR,REF_AREA,TIME_PERIOD,OBS_VALUE\nVT-DOANH_THU,P48,2025-09,5\n`),
   },
   { method: 'GET', url: '/sdmx/rest/data/DF_VT/VT-DOANH_THU.P01' },
+  {
+    method: 'PUT',
+    url: '/api/org-names',
+    payload: { key: 'issuer.name', validFrom: '2026-01-01', value: 'Bộ khác' },
+  },
+  { method: 'DELETE', url: '/api/org-names?key=issuer.name&validFrom=2025-03-01' },
 ];
 /** Endpoints with no unit data to protect: open to anyone or to every signed-in user by design. */
 const OPEN = [
@@ -199,6 +205,9 @@ const OPEN = [
   // The catalog as DHIS2 and SDMX describe it (data under /sdmx/rest is scoped: an attempt above).
   '/api/dhis2/metadata',
   '/api/dhis2/ids',
+  // The organisation's names as documents print them: public (changing them is an attempt above).
+  '/api/org-names',
+  '/api/org-names/on',
   '/sdmx/rest/*',
   // Open data: released figures only, to anyone (asserted in open-data.test.ts).
   '/open-data/catalog.jsonld',
