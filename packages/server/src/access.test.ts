@@ -199,6 +199,12 @@ const ATTEMPTS: {
   { method: 'POST', url: '/api/tasks/1/status', payload: { status: 'done' } },
   { method: 'GET', url: '/api/tasks/1/history' },
   { method: 'GET', url: '/api/tasks/overdue' },
+  {
+    method: 'PUT',
+    url: '/api/org-names',
+    payload: { key: 'issuer.name', validFrom: '2026-01-01', value: 'Bộ khác' },
+  },
+  { method: 'DELETE', url: '/api/org-names?key=issuer.name&validFrom=2025-03-01' },
 ];
 /** Endpoints with no unit data to protect: open to anyone or to every signed-in user by design. */
 const OPEN = [
@@ -229,6 +235,9 @@ const OPEN = [
   // The catalog as DHIS2 and SDMX describe it (data under /sdmx/rest is scoped: an attempt above).
   '/api/dhis2/metadata',
   '/api/dhis2/ids',
+  // The organisation's names as documents print them: public (changing them is an attempt above).
+  '/api/org-names',
+  '/api/org-names/on',
   '/sdmx/rest/*',
   // Open data: released figures only, to anyone (asserted in open-data.test.ts).
   '/open-data/catalog.jsonld',
@@ -360,7 +369,7 @@ describe('the public API', () => {
         {
           field: 'VT.DOANH_THU',
           code: 'PARTIAL_FIGURE',
-          message: 'VT.DOANH_THU: mới có 1/34 đơn vị báo cáo',
+          message: 'Doanh thu dịch vụ viễn thông: mới có 1/34 đơn vị báo cáo',
         },
       ],
     });

@@ -143,8 +143,16 @@ describe('accounts and sessions', () => {
     expect(await sessionFor(sys, s.token)).not.toBeNull();
     await changeAccount(admin, { username: 'reporter-danang', disabled: true, reason: 'chuyển công tác' });
     expect(await sessionFor(sys, s.token)).toBeNull();
+    // The right password learns the account is disabled; a wrong one learns nothing more than usual.
     await expect(
       login(sys, { username: 'reporter-danang', password: PW, address: '10.9.9.10' }),
+    ).rejects.toMatchObject({
+      code: 'ACCOUNT_DISABLED',
+      status: 403,
+      message: 'Tài khoản này đã bị khóa; liên hệ quản trị viên để mở lại',
+    });
+    await expect(
+      login(sys, { username: 'reporter-danang', password: 'sai-mat-khau-123', address: '10.9.9.10' }),
     ).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
     await changeAccount(admin, { username: 'reporter-danang', disabled: false, reason: 'trở lại' });
     await changeAccount(admin, {

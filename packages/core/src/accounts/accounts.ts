@@ -138,9 +138,24 @@ export async function login(
   const key = { username: username.toLowerCase(), address: input.address ?? 'local' };
   if (!(await takeAttempt(ctx.db.k, key, MAX_FAILED_LOGINS, LOCK_MINUTES))) throw throttled();
   const user = await findUserForLogin(ctx.db.k, username);
-  const right = await verify(user && !user.disabled ? user.password_hash : await DUMMY_HASH, password).catch(
-    () => false,
-  );
+  const right = await verify(user ? user.password_hash : await DUMMY_HASH, password).catch(() => false);
+  // A disabled account is told so, but only to whoever knows its password: to anyone else it is
+  // refused like any wrong password, so the answer reveals nothing about the name.
+  if (user?.disabled && right) {
+    const actor: Actor = { username: user.username, role: user.role, unitId: user.unit_id };
+    await writeAudit(ctx.db.k, actor, {
+      entity: 'user',
+      key: user.username,
+      action: 'login_refused_disabled',
+      reason: key.address,
+    });
+    throw new BaocaoError(
+      'ACCOUNT_DISABLED',
+      'Tài khoản này đã bị khóa; liên hệ quản trị viên để mở lại',
+      'This account is disabled; ask an administrator to enable it again',
+      { status: 403 },
+    );
+  }
   if (!user || user.disabled || !right) {
     if (user) {
       const actor: Actor = { username: user.username, role: user.role, unitId: user.unit_id };

@@ -119,6 +119,17 @@ describe('the fact-checker on texts it has not seen', () => {
     for (const f of r.findings) expect(text.slice(f.start, f.end)).toBe(f.quote);
   });
 
+  it('says a change stated the wrong way round is the wrong direction, not a near miss', async () => {
+    const r = await checkText(
+      null,
+      'Doanh thu tháng 9/2024 đạt 240 tỷ đồng, giảm 20% so với cùng kỳ (200 tỷ đồng).',
+    );
+    const f = r.findings.find((x) => x.code === 'RATE_MISMATCH');
+    expect(f?.message).toBe(
+      'Văn bản ghi giảm 20% nhưng số liệu tăng (sai chiều): 240 so với 200 là tăng 20,0%',
+    );
+  });
+
   it('holds a whole year to the year before, and reads bases led by their period', async () => {
     const text = [
       'Mục tiêu đến năm 2030 có 100.000 doanh nghiệp công nghệ số.',

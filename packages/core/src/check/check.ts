@@ -84,7 +84,11 @@ function arithmetic(text: string, { st, c, all }: Compared): Finding | null {
     quote: text.slice(stated.start, stated.end),
     stated: fmtPct(stated.value, stated.decimals),
     expected: fmtPct(exact, d),
-    message: `Văn bản ghi ${statedAs(c, stated.value, stated.decimals)}, không khớp số liệu: ${value} so với ${against} là ${statedAs(c, exact, d)}`,
+    // A change stated the wrong way round says so first: the size may match, the direction does not.
+    message:
+      (c.kind === 'change' || c.kind === 'points') && Math.sign(stated.value) * Math.sign(exact) < 0
+        ? `Văn bản ghi ${statedAs(c, stated.value, stated.decimals)} nhưng số liệu ${exact < 0 ? 'giảm' : 'tăng'} (sai chiều): ${value} so với ${against} là ${statedAs(c, exact, d)}`
+        : `Văn bản ghi ${statedAs(c, stated.value, stated.decimals)}, không khớp số liệu: ${value} so với ${against} là ${statedAs(c, exact, d)}`,
     messageEn: `Stated ${stated.text} does not follow from ${value} and ${against}: ${exact.toFixed(d)}${c.kind === 'times' ? ' times' : c.kind === 'points' ? ' points' : '%'}`,
   };
 }

@@ -94,7 +94,7 @@ describe('a sum of the units that reported is never shown as the national figure
       details: [
         expect.objectContaining({
           field: 'BC.DOANH_THU',
-          message: 'BC.DOANH_THU: mới có 1/34 đơn vị báo cáo',
+          message: 'Doanh thu dịch vụ bưu chính: mới có 1/34 đơn vị báo cáo',
         }),
       ],
     });

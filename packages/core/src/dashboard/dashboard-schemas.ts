@@ -27,6 +27,8 @@ export const DashboardCard = z.object({
   nameVi: z.string(),
   nameEn: z.string(),
   unitVi: z.string(),
+  /** The unit of measure in English ("billion VND"); the Vietnamese one when none is recorded. */
+  unitEn: z.string(),
   precision: z.number().int(),
   compare: CompareResult,
   series: z.array(SeriesPoint),

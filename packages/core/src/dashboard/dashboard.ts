@@ -66,6 +66,7 @@ export async function getDashboard(ctx: Ctx, input: { unit?: string; period?: st
       nameVi: ind.shortVi ?? ind.nameVi,
       nameEn: ind.shortEn ?? ind.nameEn,
       unitVi: ind.unitVi,
+      unitEn: ind.unitEn ?? ind.unitVi,
       precision: ind.precision,
       compare: c,
       series: cells

@@ -2,10 +2,11 @@ import { requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { compareMany } from '../compare/compare.ts';
 import type { Ctx } from '../context.ts';
-import { BaocaoError, type FieldError, errorList } from '../errors.ts';
+import { BaocaoError, errorList } from '../errors.ts';
 import { readValueFile } from '../imports/parse-off-thread.ts';
 import { isEditableStatus } from '../access/policy.ts';
 import { loadPeriodWorld, periodFacts, periodNotOpen } from '../periods/period-state.ts';
+import { formFileValues } from '../imports/form-file.ts';
 import { parsePeriod } from '../periods/period.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { loadValidationContext, rejectRows } from '../values/values.ts';
@@ -186,31 +187,15 @@ export async function importFormFile(
   input: FormKey & { data: Buffer; filename: string },
 ): Promise<Form> {
   const rows = await readValueFile(input.data, input.filename);
-  const key = { unit: input.unit.toUpperCase(), period: parsePeriod(input.period).id };
-  const errors: FieldError[] = [];
-  for (const r of rows) {
-    for (const f of ['unit', 'period'] as const) {
-      const v = String(r[f] ?? '')
-        .trim()
-        .toUpperCase();
-      if (v && v !== key[f]) {
-        errors.push({
-          row: r.row,
-          field: f,
-          code: 'WRONG_FORM',
-          message: `Dòng ${r.row}: "${f}" là ${v}, nhưng biểu mẫu này của ${key.unit}, kỳ ${key.period}`,
-          messageEn: `Row ${r.row}: ${f} is ${v} but this form is ${key.unit}, ${key.period}`,
-        });
-      }
-    }
-  }
-  if (errors.length > 0) rejectRows(errors);
-  const values = rows.map((r) => ({
-    row: r.row,
-    indicator: String(r.indicator ?? ''),
-    value: r.value ?? null,
-    note: r.note ?? null,
-    status: r.status ?? null,
-  }));
+  const fc = await loadFormContext(ctx, input);
+  const key = { unit: fc.unit.code, period: fc.p.id };
+  const values = formFileValues({
+    rows,
+    filename: input.filename,
+    unit: fc.unit,
+    period: fc.p,
+    indicators: fc.indicators,
+    unitName: (code) => fc.graph.byCode.get(code)?.nameVi ?? null,
+  });
   return saveForm(ctx, { ...key, values, source: `import:${input.filename}` });
 }

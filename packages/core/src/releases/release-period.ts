@@ -5,6 +5,7 @@ import { compareMany } from '../compare/compare.ts';
 import type { Ctx } from '../context.ts';
 import { BaocaoError } from '../errors.ts';
 import { parsePeriod } from '../periods/period.ts';
+import { periodLabelVi } from '../periods/period-text.ts';
 
 /** The national figures of a period that are partial: some units that must report have not. */
 export async function partialFigures(
@@ -47,18 +48,20 @@ export async function releasePeriod(
   const p = parsePeriod(input.period);
   const partial = await partialFigures(ctx, p.id);
   const reason = input.reason?.trim() ?? '';
+  // People read the indicators' names, not their codes (the code stays in `field`).
+  const names = new Map((await listIndicators(ctx)).map((i) => [i.code, i]));
   if (partial.length > 0 && !(input.force && reason))
     throw new BaocaoError(
       'PARTIAL_FIGURES',
-      `Chưa công bố được số liệu kỳ ${p.id}: ${partial.length} số liệu cả nước chưa đầy đủ; công bố vẫn được nếu ghi lý do (số liệu sẽ được ghi rõ là chưa đầy đủ)`,
+      `Chưa công bố được số liệu ${periodLabelVi(p)}: ${partial.length} số liệu cả nước chưa đầy đủ; công bố vẫn được nếu ghi lý do (số liệu sẽ được ghi rõ là chưa đầy đủ)`,
       `Cannot release ${p.id}: ${partial.length} national figure(s) are partial; release anyway only with a reason (they stay marked partial)`,
       {
         status: 409,
         details: partial.map((f) => ({
           field: f.indicator,
           code: 'PARTIAL_FIGURE',
-          message: `${f.indicator}: mới có ${f.reported}/${f.expected} đơn vị báo cáo`,
-          messageEn: `${f.indicator}: ${f.reported} of ${f.expected} units reported`,
+          message: `${names.get(f.indicator)?.nameVi ?? f.indicator}: mới có ${f.reported}/${f.expected} đơn vị báo cáo`,
+          messageEn: `${names.get(f.indicator)?.nameEn ?? f.indicator}: ${f.reported} of ${f.expected} units reported`,
         })),
       },
     );

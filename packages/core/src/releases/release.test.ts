@@ -60,6 +60,8 @@ describe('releases gate what the public sees', () => {
     const d = await getDashboard(pub, {});
     expect(d.period).toBe('2025M09');
     expect(d.cards.map((x) => x.compare.indicator)).toEqual(['VT.DOANH_THU']);
+    // The English page reads the unit of measure in English.
+    expect(d.cards[0]).toMatchObject({ unitVi: 'tỷ đồng', unitEn: 'billion VND' });
     expect(d.cards[0]!.series.filter((s) => s.value !== null).map((s) => s.period)).toEqual(['2025M09']);
   });
 

@@ -147,22 +147,22 @@ export async function buildReportDoc(ctx: Ctx, input: BuildInput): Promise<Repor
             warnings.push({
               code: 'MISSING_DATA',
               section: s.id,
-              message: `Chưa có số liệu ${f.ind.code} ${f.result.periodLabel} của ${unitName(f.result.unit)}`,
-              messageEn: `No data for ${f.ind.code} ${f.result.period} (${f.result.unit})`,
+              message: `Chưa có số liệu "${f.ind.nameVi}" ${f.result.periodLabel} của ${unitName(f.result.unit)}`,
+              messageEn: `No data for "${f.ind.nameEn}" ${f.result.period} (${f.result.unit})`,
             });
           else if (f.result.status === 'partial')
             warnings.push({
               code: 'PARTIAL_FIGURE',
               section: s.id,
-              message: `${f.ind.code} ${f.result.periodLabel} của ${unitName(f.result.unit)} là số liệu chưa đầy đủ: mới có ${f.result.completeness.reported}/${f.result.completeness.expected} đơn vị báo cáo`,
-              messageEn: `${f.ind.code} ${f.result.period} (${f.result.unit}) is partial: ${f.result.completeness.reported} of ${f.result.completeness.expected} units reported`,
+              message: `"${f.ind.nameVi}" ${f.result.periodLabel} của ${unitName(f.result.unit)} là số liệu chưa đầy đủ: mới có ${f.result.completeness.reported}/${f.result.completeness.expected} đơn vị báo cáo`,
+              messageEn: `"${f.ind.nameEn}" ${f.result.period} (${f.result.unit}) is partial: ${f.result.completeness.reported} of ${f.result.completeness.expected} units reported`,
             });
           else if (f.result.completeness.pct !== null && f.result.completeness.pct < 100)
             warnings.push({
               code: 'INCOMPLETE',
               section: s.id,
-              message: `${f.ind.code} ${f.result.periodLabel}: mới có ${f.result.completeness.reported}/${f.result.completeness.expected} đơn vị báo cáo`,
-              messageEn: `${f.ind.code} ${f.result.period}: ${f.result.completeness.reported} of ${f.result.completeness.expected} units reported`,
+              message: `"${f.ind.nameVi}" ${f.result.periodLabel}: mới có ${f.result.completeness.reported}/${f.result.completeness.expected} đơn vị báo cáo`,
+              messageEn: `"${f.ind.nameEn}" ${f.result.period}: ${f.result.completeness.reported} of ${f.result.completeness.expected} units reported`,
             });
         blocks = figureBlocks(s, figs, fill);
         break;

@@ -201,6 +201,11 @@ describe('editing, checks and publication', () => {
     const md = renderMarkdown(doc);
     expect(md).toContain('Doanh thu quý 1/2025: chưa có số liệu.');
     expect(doc.warnings).toContainEqual(expect.objectContaining({ code: 'MISSING_DATA' }));
+    // The pre-publication list names the indicators as people read them, never by their codes.
+    for (const w of doc.warnings) expect(w.message).not.toMatch(/\b[A-Z]+\.[A-Z_]+\b/);
+    expect(doc.warnings).toContainEqual(
+      expect.objectContaining({ message: expect.stringContaining('Chưa có số liệu "Doanh thu') }),
+    );
     await expect(
       publishReport(ctx(), { template: 'hop-bao-thang', period: '2025M03' }),
     ).rejects.toMatchObject({

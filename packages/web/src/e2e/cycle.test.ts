@@ -188,7 +188,7 @@ for (const width of [1366, 390]) {
         .click();
       await page.getByText('Đã công bố số liệu').waitFor();
       expect(dialogs[0]).toContain('mọi người (kể cả không đăng nhập) sẽ xem được');
-      expect(dialogs[1]).toContain('VT.DOANH_THU: mới có 1/34 đơn vị báo cáo');
+      expect(dialogs[1]).toContain('Doanh thu dịch vụ viễn thông: mới có 1/34 đơn vị báo cáo');
       await visitor.page.reload();
       await visitor.page.locator('tr[data-indicator="VT.DOANH_THU"]').getByText('1.250').waitFor();
       await audit(visitor.page, shot('11-public-released'));
@@ -211,7 +211,7 @@ for (const width of [1366, 390]) {
         void d.accept();
       });
       await page.getByRole('button', { name: 'Phát hành' }).click();
-      await page.getByText('Đã duyệt').first().waitFor();
+      await page.getByText('Đã phát hành').first().waitFor();
       expect(asked).toContain('trang công khai');
       expectClean(watch);
       await page.close();

@@ -33,6 +33,14 @@ export function AdminPage() {
   const users = useLoad(['GET /api/users', user?.username], () =>
     can('user.manage') ? call('GET /api/users') : Promise.resolve([]),
   );
+  // Accounts name their unit; the form offers units by name, in force today (never a typed code).
+  const units = useLoad(['GET /api/units', 'today'], () =>
+    can('user.manage')
+      ? call('GET /api/units', { query: { at: new Date().toISOString().slice(0, 10) } })
+      : Promise.resolve([]),
+  );
+  const unitName = new Map((units.data ?? []).map((u) => [u.code, u.nameVi]));
+  const [resetFor, setResetFor] = useState<string | null>(null);
   const { error, notice, run } = useAction();
   const act = async (fn: () => Promise<unknown>, done: string) => {
     if (await run(fn, done)) {
@@ -119,7 +127,10 @@ export function AdminPage() {
                       <button
                         type="button"
                         onClick={() =>
-                          act(() => release(p.period, t), t('Đã công bố số liệu', 'Figures published'))
+                          act(
+                            () => release(p.period, t, fmt.period),
+                            t('Đã công bố số liệu', 'Figures published'),
+                          )
                         }
                       >
                         {t('Công bố số liệu', 'Publish figures')}
@@ -171,7 +182,8 @@ export function AdminPage() {
             {users.data?.map((u) => (
               <li key={u.id} data-user={u.username}>
                 {u.displayName} <small>({u.username})</small> — {fmt.label(ROLE_LABELS, u.role)}
-                {u.unit ? `, ${u.unit}` : ''}) {u.disabled && <strong>{t('đã khóa', 'disabled')}</strong>}{' '}
+                {u.unit ? `, ${unitName.get(u.unit) ?? u.unit}` : ''}{' '}
+                {u.disabled && <strong>{t('đã khóa', 'disabled')}</strong>}{' '}
                 {u.username !== user?.username && (
                   <button
                     type="button"
@@ -203,15 +215,25 @@ export function AdminPage() {
                 <button
                   type="button"
                   className="link small"
-                  onClick={() => {
-                    const password = window.prompt(
-                      t(
-                        `Mật khẩu mới cho ${u.username} (ít nhất 10 ký tự):`,
-                        `New password for ${u.username} (10 characters or more):`,
-                      ),
-                    );
-                    if (password)
-                      act(
+                  aria-expanded={resetFor === u.username}
+                  onClick={() => setResetFor(resetFor === u.username ? null : u.username)}
+                >
+                  {t('Đặt lại mật khẩu', 'Reset password')}
+                </button>
+                {resetFor === u.username && (
+                  // A password field typed twice, hidden as typed: never a browser prompt showing it.
+                  <form
+                    className="inline-form"
+                    onSubmit={(e) => {
+                      const f = form(e);
+                      const password = String(f.get('password') ?? '');
+                      if (password !== String(f.get('again') ?? '')) {
+                        void run(async () => {
+                          throw new Error(t('Hai lần nhập mật khẩu không khớp', 'The two passwords differ'));
+                        });
+                        return;
+                      }
+                      void act(
                         () =>
                           call('PUT /api/users', {
                             body: {
@@ -221,11 +243,32 @@ export function AdminPage() {
                             },
                           }),
                         t('Đã đặt lại mật khẩu', 'Password reset'),
-                      );
-                  }}
-                >
-                  {t('Đặt lại mật khẩu', 'Reset password')}
-                </button>
+                      ).then(() => setResetFor(null));
+                    }}
+                  >
+                    <label>
+                      {t('Mật khẩu mới (≥ 10 ký tự)', 'New password (10+ characters)')}{' '}
+                      <input
+                        name="password"
+                        type="password"
+                        required
+                        minLength={10}
+                        autoComplete="new-password"
+                      />
+                    </label>
+                    <label>
+                      {t('Nhập lại', 'Again')}{' '}
+                      <input
+                        name="again"
+                        type="password"
+                        required
+                        minLength={10}
+                        autoComplete="new-password"
+                      />
+                    </label>
+                    <button type="submit">{t('Lưu mật khẩu', 'Save password')}</button>
+                  </form>
+                )}
               </li>
             ))}
           </ul>
@@ -261,7 +304,17 @@ export function AdminPage() {
               </select>
             </label>
             <label>
-              {t('Mã đơn vị (báo cáo viên)', 'Unit code (reporters)')} <input name="unit" />
+              {t('Đơn vị (báo cáo viên)', 'Unit (reporters)')}{' '}
+              <select name="unit" defaultValue="">
+                <option value="">{t('— không gắn đơn vị —', '— no unit —')}</option>
+                {units.data
+                  ?.filter((u) => u.kind !== 'country')
+                  .map((u) => (
+                    <option key={u.code} value={u.code}>
+                      {u.nameVi}
+                    </option>
+                  ))}
+              </select>
             </label>
             <label>
               {t('Mật khẩu (≥ 10 ký tự)', 'Password (10+ characters)')}{' '}
@@ -293,11 +346,15 @@ function confirmEarly(period: string, t: (vi: string, en: string) => string): bo
  * partial, the server names them and the officer may go on only by giving a reason (audited, and
  * the figures stay marked partial). Native dialogs: keyboard- and screen-reader-friendly as they are.
  */
-async function release(period: string, t: (vi: string, en: string) => string): Promise<void> {
+async function release(
+  period: string,
+  t: (vi: string, en: string) => string,
+  label: (period: string) => string,
+): Promise<void> {
   const sure = window.confirm(
     t(
-      `Công bố số liệu kỳ ${period}: mọi người (kể cả không đăng nhập) sẽ xem được số liệu của kỳ này. Tiếp tục?`,
-      `Publish the figures of ${period}: everyone, signed in or not, will see them. Go on?`,
+      `Công bố số liệu ${label(period)}: mọi người (kể cả không đăng nhập) sẽ xem được số liệu của kỳ này. Tiếp tục?`,
+      `Publish the figures of ${label(period)}: everyone, signed in or not, will see them. Go on?`,
     ),
   );
   if (!sure) throw new Error(t('Đã hủy, chưa công bố gì', 'Cancelled; nothing was published'));

@@ -17,7 +17,7 @@ const text = (f: FormData, k: string) => String(f.get(k) ?? '').trim();
 
 /** The catalog, the org units and the annual plans, each edited all-or-nothing through the API. */
 export function CatalogPanel() {
-  const { t } = useApp();
+  const { t, lang } = useApp();
   const fmt = useFormat();
   const num = useNumber();
   const indicators = useLoad(['GET /api/indicators'], () => call('GET /api/indicators'));
@@ -68,7 +68,7 @@ export function CatalogPanel() {
           <option value="">{t('— chỉ tiêu mới —', '— new indicator —')}</option>
           {indicators.data?.map((i) => (
             <option key={i.code} value={i.code}>
-              {i.code} — {i.nameVi}
+              {lang === 'en' ? i.nameEn : i.nameVi} ({i.code})
             </option>
           ))}
         </select>

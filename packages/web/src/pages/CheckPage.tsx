@@ -113,7 +113,8 @@ export function CheckPage() {
             {errors.map((f, i) => (
               <li key={i} className={`sev-${f.severity}`}>
                 «{f.quote}» — {lang === 'en' ? f.messageEn : f.message}
-                {f.expected && (
+                {/* A rate's message states both figures with their direction; others get the pair here. */}
+                {f.expected && f.code !== 'RATE_MISMATCH' && f.code !== 'SHARE_MISMATCH' && (
                   <>
                     {' '}
                     ({t('ghi', 'stated')} {f.stated}, {t('đúng là', 'correct')} <strong>{f.expected}</strong>)

@@ -30,7 +30,7 @@ function Card({ card, selected, onSelect }: { card: DashboardCard; selected: boo
     >
       <span className="kpi-name">{lang === 'en' ? card.nameEn : card.nameVi}</span>
       <span className="kpi-value">
-        {num(c.value, card.precision)} <small>{card.unitVi}</small>
+        {num(c.value, card.precision)} <small>{lang === 'en' ? card.unitEn : card.unitVi}</small>
       </span>
       <span className="kpi-meta">
         {fmt.period(c.period)} · <Status status={c.status} />
@@ -87,7 +87,7 @@ export function DashboardPage() {
             xAxis: { type: 'category' as const, data: card.series.map((s) => fmt.periodShort(s.period)) },
             yAxis: {
               type: 'value' as const,
-              name: card.unitVi,
+              name: lang === 'en' ? card.unitEn : card.unitVi,
               // Counts step by whole units (no 0; 1; 1; 2 from rounding half steps).
               minInterval: card.precision === 0 ? 1 : undefined,
               axisLabel: { formatter: (v: number) => num(v, card.precision) },
@@ -163,7 +163,12 @@ export function DashboardPage() {
               precision={card.precision}
             />
           )}
-          <PivotPanel cards={d.cards} period={d.period ?? ''} unit={d.unit} />
+          <PivotPanel
+            cards={d.cards}
+            period={d.period ?? ''}
+            unit={d.unit}
+            unitName={lang === 'en' ? d.unitNameEn : d.unitName}
+          />
         </>
       )}
     </section>

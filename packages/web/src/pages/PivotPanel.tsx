@@ -41,10 +41,13 @@ export function PivotPanel({
   cards,
   period,
   unit,
+  unitName,
 }: {
   cards: DashboardCard[];
   period: string;
   unit: string;
+  /** How people read the unit ("Cả nước", not "VN"). */
+  unitName: string;
 }) {
   const { t, lang } = useApp();
   const fmt = useFormat();
@@ -70,7 +73,7 @@ export function PivotPanel({
   const colKeys = [...new Set(data.map((c) => c[cols]))];
   const rowKeys = [...new Set(data.map((c) => keyOf(c, [rows, ...rest])))];
   const label = (d: Dim, v: string) =>
-    d === 'indicator' ? (names.get(v) ?? v) : d === 'period' ? fmt.periodShort(v) : v;
+    d === 'indicator' ? (names.get(v) ?? v) : d === 'period' ? fmt.periodShort(v) : v === unit ? unitName : v;
   return (
     <div className="card">
       <h2>{t('Bảng tổng hợp', 'Pivot table')}</h2>

@@ -6,7 +6,7 @@ import { useLoad } from '../hooks.ts';
 import { ErrorBox, Loading, useNumber } from '../ui.tsx';
 import { call } from '../client.ts';
 
-/** The 34 provinces ranked for one indicator and period (units in force at the period's end). */
+/** The provinces ranked for one indicator and period (units in force at the period's end: 63 or 34). */
 export function ProvinceRanking({
   indicator,
   period,
@@ -29,18 +29,22 @@ export function ProvinceRanking({
       query: { indicators: indicator, units: units.map((u) => u.code).join(','), periods: period },
     });
     const name = new Map(units.map((u) => [u.code, u.nameVi]));
-    return cells
+    // The provinces of the period's day: 63 before the 2025 merger, 34 after.
+    const reported = cells
       .filter((c) => c.value !== null)
       .sort((a, b) => (b.value ?? 0) - (a.value ?? 0))
       .map((c) => ({ ...c, name: name.get(c.unit) ?? c.unit }));
+    return { rows: reported, total: units.length };
   });
   if (data.loading) return <Loading />;
   if (!data.data && !data.error) return null;
-  const rows = data.data ?? [];
+  const rows = data.data?.rows ?? [];
+  const total = data.data?.total ?? 0;
   return (
     <div className="card">
       <h2>
-        {t('Xếp hạng 34 tỉnh, thành phố', 'The 34 provinces ranked')} — {fmt.period(period)}
+        {t('Xếp hạng {total} tỉnh, thành phố', 'The {total} provinces ranked', { total })} —{' '}
+        {fmt.period(period)}
       </h2>
       <ErrorBox error={data.error} />
       {rows.length === 0 ? (
@@ -54,11 +58,9 @@ export function ProvinceRanking({
         <>
           <p className="muted small">
             {t(
-              '{n}/34 tỉnh, thành phố có số liệu',
-              '{n} of 34 {n, plural, one {province} other {provinces}} reported',
-              {
-                n: rows.length,
-              },
+              '{n}/{total} tỉnh, thành phố có số liệu',
+              '{n} of {total} {n, plural, one {province} other {provinces}} reported',
+              { n: rows.length, total },
             )}
           </p>
           <EChart

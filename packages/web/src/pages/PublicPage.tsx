@@ -67,7 +67,7 @@ export function PublicPage() {
               <tr key={c.compare.indicator} data-indicator={c.compare.indicator}>
                 <th scope="row">{lang === 'en' ? c.nameEn : c.nameVi}</th>
                 <td data-label={t('Giá trị', 'Value')} className="num">
-                  {num(c.compare.value, c.precision)} {c.unitVi}
+                  {num(c.compare.value, c.precision)} {lang === 'en' ? c.unitEn : c.unitVi}
                 </td>
                 <td data-label={t('Trạng thái', 'Status')}>
                   <Status status={c.compare.status} />
@@ -92,7 +92,7 @@ export function PublicPage() {
           return (
             <li key={r.id ?? key}>
               <b>
-                {r.title} {fmt.period(r.period)}
+                {r.title}, {fmt.period(r.period)}
               </b>
               {r.number ? ` — ${t('Số', 'No.')} ${r.number}` : ''} ·{' '}
               <a href={`/api/reports?${key}&format=html`}>HTML</a> ·{' '}
