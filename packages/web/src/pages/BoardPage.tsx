@@ -8,6 +8,7 @@ import { useAction, useLoad } from '../hooks.ts';
 import { Empty, ErrorBox, Loading, Status } from '../ui.tsx';
 import { Deadline } from './MyFormsPage.tsx';
 import { call } from '../client.ts';
+import { OverdueTasksCard } from './InfosystemFigures.tsx';
 
 const FILTERS = ['all', 'submitted', 'late', 'missing', 'returned', 'approved'] as const;
 
@@ -136,6 +137,7 @@ export function BoardPage() {
           </tbody>
         </table>
       )}
+      <OverdueTasksCard />
     </section>
   );
 }
