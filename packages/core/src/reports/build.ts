@@ -134,7 +134,7 @@ export async function buildReportDoc(ctx: Ctx, input: BuildInput): Promise<Repor
   const results = await taskResultBlocks(ctx, template, p, items, unitName);
   const warnings: ReportWarning[] = [];
   let at = 0;
-  const sections = template.sections.map((s): ReportSection => {
+  const built = template.sections.map((s): ReportSection => {
     let blocks: ReportBlock[] = [];
     switch (s.kind) {
       case 'text':
@@ -221,7 +221,7 @@ export async function buildReportDoc(ctx: Ctx, input: BuildInput): Promise<Repor
     const edited = input.overrides[s.id] ?? null;
     if (edited)
       blocks = edited.mode === 'replace' ? paragraphs(edited.text) : [...blocks, ...paragraphs(edited.text)];
-    if (!blocks.length && s.kind !== 'figures' && !edited)
+    if (!blocks.length && s.kind !== 'figures' && s.kind !== 'taskResults' && !edited)
       warnings.push({
         code: 'EMPTY_SECTION',
         section: s.id,
@@ -230,6 +230,10 @@ export async function buildReportDoc(ctx: Ctx, input: BuildInput): Promise<Repor
       });
     return { id: s.id, heading: s.heading ? fill(s.heading) : null, blocks, edited };
   });
+  // A results section with no task planned for the period before is left out, not printed empty.
+  const sections = built.filter(
+    (sec, i) => template.sections[i]!.kind !== 'taskResults' || sec.blocks.length > 0,
+  );
   warnings.push(...traceNumbers(sections, new Map(computed.map((c) => [c.figure.id, c]))));
   return {
     template: template.code,

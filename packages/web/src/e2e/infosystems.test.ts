@@ -1,3 +1,4 @@
+import { createRegistryItems, systemCtx } from '@baocao/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, audit, browserTests, expectClean, signIn, startPlatform } from './harness.ts';
 
@@ -11,6 +12,15 @@ describe.runIf(browserTests)('in a real browser: information systems by security
   let h: Harness;
   beforeAll(async () => {
     h = await startPlatform();
+    await createRegistryItems(systemCtx(h.db), [
+      {
+        kind: 'task',
+        period: '2024M08',
+        title: 'Tổng kết thí điểm diễn tập thực chiến trên nền tảng số',
+        leadUnit: 'BO.CATTT',
+        dueOn: '2024-08-20',
+      },
+    ]);
   }, 300_000);
   afterAll(async () => {
     await h?.close();
@@ -54,6 +64,13 @@ describe.runIf(browserTests)('in a real browser: information systems by security
       await expect(card.locator('.kpi-value').textContent()).resolves.toBe(`${count} hệ thống`);
       await card.getByText('1/34').waitFor();
       await audit(o.page, `infosystems-dashboard-${width}`);
+      // The officer's board lists the task past its date.
+      await o.page.goto(`${h.base}/board`);
+      await o.page
+        .locator('.card', { has: o.page.getByRole('heading', { name: 'Nhiệm vụ quá hạn' }) })
+        .getByText('Tổng kết thí điểm diễn tập thực chiến trên nền tảng số')
+        .waitFor();
+      await audit(o.page, `infosystems-board-${width}`);
       expectClean(o.watch);
       await o.page.close();
     },

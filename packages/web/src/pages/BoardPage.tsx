@@ -9,6 +9,7 @@ import { Empty, ErrorBox, Loading, Status } from '../ui.tsx';
 import { Deadline } from './MyFormsPage.tsx';
 import { call } from '../client.ts';
 import { RemindButton } from './RemindButton.tsx';
+import { OverdueTasksCard } from './InfosystemFigures.tsx';
 
 const FILTERS = ['all', 'submitted', 'late', 'missing', 'returned', 'approved'] as const;
 
@@ -118,6 +119,7 @@ export function BoardPage() {
           </tbody>
         </table>
       )}
+      <OverdueTasksCard />
     </section>
   );
 }

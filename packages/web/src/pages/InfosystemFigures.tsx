@@ -85,6 +85,11 @@ export function InfosystemFiguresCard() {
 
 /** Tasks past their due date and neither done nor cancelled: what an officer chases first. */
 export function OverdueTasksCard() {
+  const { can } = useApp();
+  return can('report.read') ? <OverdueTasks /> : null;
+}
+
+function OverdueTasks() {
   const { t } = useApp();
   const fmt = useFormat();
   const late = useLoad(['GET /api/tasks/overdue'], () => call('GET /api/tasks/overdue', { query: {} }));

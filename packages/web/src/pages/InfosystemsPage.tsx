@@ -244,7 +244,7 @@ export function InfosystemsPage() {
       </div>
       {can('form.write') && <DeclareForm owner={user?.unit ?? null} onDone={list.reload} />}
       {can('form.write') && <ImportCard onDone={list.reload} />}
-      {national && can('report.read') && <OverdueTasksCard />}
+      {national && <OverdueTasksCard />}
     </>
   );
 }
