@@ -170,6 +170,8 @@ export const SEEDS: Record<string, { body?: unknown; raw?: string; query?: strin
     },
     query: 'idScheme=CODE&importStrategy=CREATE_AND_UPDATE',
   },
+  'PUT /api/org-names': { body: { key: 'issuer.short', validFrom: '2027-01-01', value: 'Bộ X' } },
+  'DELETE /api/org-names': { query: 'key=issuer.short&validFrom=2027-01-01' },
   'PUT /api/dhis2/ids': { body: [{ kind: 'unit', code: 'P01', uid: 'Hn2025Mrg01', dhis2Code: 'HA_NOI' }] },
   'POST /api/sdmx/data': {
     raw: 'STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,REF_AREA,TIME_PERIOD,OBS_VALUE,OBS_STATUS\ndataflow,BAOCAO:DF_VT(1.0),I,VT-DOANH_THU,P01,2025-09,7.5,E\n',
