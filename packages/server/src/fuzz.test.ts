@@ -164,6 +164,21 @@ const SEEDS: Record<string, { body?: unknown; raw?: string; query?: string }> = 
     },
     query: 'idScheme=CODE&importStrategy=CREATE_AND_UPDATE',
   },
+  'POST /api/:version/dataValueSets': {
+    body: {
+      dataValues: [
+        {
+          dataElement: 'VT.DOANH_THU',
+          period: '202509',
+          orgUnit: 'P01',
+          categoryOptionCombo: 'HllvX50cXC0',
+          value: '12.5',
+          comment: 'x',
+        },
+      ],
+    },
+    query: 'idScheme=CODE&importStrategy=CREATE_AND_UPDATE',
+  },
   'PUT /api/dhis2/ids': { body: [{ kind: 'unit', code: 'P01', uid: 'Hn2025Mrg01', dhis2Code: 'HA_NOI' }] },
   'POST /api/sdmx/data': {
     raw: 'STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,REF_AREA,TIME_PERIOD,OBS_VALUE,OBS_STATUS\ndataflow,BAOCAO:DF_VT(1.0),I,VT-DOANH_THU,P01,2025-09,7.5,E\n',
@@ -295,7 +310,7 @@ describe('fuzzing every write and import endpoint', () => {
     for (const [route, seed] of Object.entries(SEEDS)) {
       const [method, path] = route.split(' ') as ['POST' | 'PUT' | 'DELETE', string];
       for (let i = 0; i < PER_ENDPOINT; i++) {
-        const url = path.replace(':id', String(Math.floor(r() * 60) - 5));
+        const url = path.replace(':id', String(Math.floor(r() * 60) - 5)).replace(':version', '40');
         const query = seed.query && r() < 0.85 ? seed.query : String(mutate(r, 'filename=x.csv'));
         const req =
           seed.raw !== undefined
