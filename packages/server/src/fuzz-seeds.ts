@@ -172,6 +172,21 @@ export const SEEDS: Record<string, { body?: unknown; raw?: string; query?: strin
   },
   'PUT /api/org-names': { body: { key: 'issuer.short', validFrom: '2027-01-01', value: 'Bộ X' } },
   'DELETE /api/org-names': { query: 'key=issuer.short&validFrom=2027-01-01' },
+  'POST /api/:version/dataValueSets': {
+    body: {
+      dataValues: [
+        {
+          dataElement: 'VT.DOANH_THU',
+          period: '202509',
+          orgUnit: 'P01',
+          categoryOptionCombo: 'HllvX50cXC0',
+          value: '12.5',
+          comment: 'x',
+        },
+      ],
+    },
+    query: 'idScheme=CODE&importStrategy=CREATE_AND_UPDATE',
+  },
   'PUT /api/dhis2/ids': { body: [{ kind: 'unit', code: 'P01', uid: 'Hn2025Mrg01', dhis2Code: 'HA_NOI' }] },
   'POST /api/sdmx/data': {
     raw: 'STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,REF_AREA,TIME_PERIOD,OBS_VALUE,OBS_STATUS\ndataflow,BAOCAO:DF_VT(1.0),I,VT-DOANH_THU,P01,2025-09,7.5,E\n',

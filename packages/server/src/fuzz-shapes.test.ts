@@ -155,7 +155,10 @@ function cases(): Case[] {
     const limit = bodyLimit ?? (who === 'none' ? ANONYMOUS_BODY_LIMIT : DEFAULT_BODY_LIMIT);
     // Under the limit (so the parser, not the limit, answers) and under the in-thread size.
     const n = Math.floor(Math.min(limit * 0.8, 200_000) * (0.5 + r() / 2));
-    const path = url.replace(':id', String(1 + Math.floor(r() * 5))).replace('*', 'data/DF_VT/all');
+    const path = url
+      .replace(':id', String(1 + Math.floor(r() * 5)))
+      .replace(':version', '40')
+      .replace('*', 'data/DF_VT/all');
     if (method === 'GET') {
       const keys = route.meta.query instanceof z.ZodObject ? Object.keys(route.meta.query.shape) : ['q'];
       for (const [name, make] of queryShapes) {
