@@ -142,6 +142,9 @@ export const Dhis2WebMessage = z.object({
   httpStatusCode: z.union([z.literal(200), z.literal(409)]),
   status: z.enum(['OK', 'WARNING', 'ERROR']),
   message: z.string(),
+  /** On a refusal, our error code and English message too, so our clients read it as every error. */
+  code: z.string().optional(),
+  messageEn: z.string().optional(),
   response: Dhis2ImportSummary,
 });
 export type Dhis2WebMessage = z.infer<typeof Dhis2WebMessage>;
@@ -160,6 +163,8 @@ export function dhis2Answer(
         httpStatusCode: 409,
         status: 'ERROR',
         message: 'An error occurred, please check import summary.',
+        code: summary.code ?? 'IMPORT_CONFLICTS',
+        messageEn: summary.messageEn ?? 'Nothing was written',
         response: summary,
       }
     : {
