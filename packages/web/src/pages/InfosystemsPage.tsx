@@ -188,7 +188,7 @@ function SystemRow({ s, reviewer, onDone }: { s: Infosystem; reviewer: boolean; 
 
 /** The registry of information systems by security level: declare, import, review, and its figures. */
 export function InfosystemsPage() {
-  const { t, can, user } = useApp();
+  const { t, can, pages, user } = useApp();
   const list = useLoad(['GET /api/infosystems'], () => call('GET /api/infosystems', { query: {} }));
   const reviewer = can('form.review');
   const cache = useQueryClient();
@@ -200,7 +200,8 @@ export function InfosystemsPage() {
       cache.invalidateQueries({ queryKey: ['GET /api/dashboard'] }),
     ]);
   };
-  const national = can('value.read') && !user?.unit;
+  // The national figures are for those who follow every unit: the server gives them the board.
+  const national = !!pages?.board;
   const [shown, setShown] = useState<'all' | 'submitted'>('all');
   const rows = (list.data ?? []).filter((s) => shown === 'all' || s.state === 'submitted');
   return (
