@@ -6,7 +6,6 @@
 // asked on sockets of its own meanwhile, must not stall over 200 ms (beyond this run's own baseline
 // on a loaded machine). Bodies stay under the in-thread size (256 KB; a worker started from the
 // TypeScript source takes seconds on a busy machine to load tsx); larger ones: linear-bodies.test.ts.
-import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   createDemoUsers,
@@ -21,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ROUTES, buildApp } from './app.ts';
 import { PERIOD, SEEDS, rng } from './fuzz-seeds.ts';
+import { sendOnOwnSocket, watchHealth as watchHealthOn } from './testing/socket.ts';
 import { ANONYMOUS_BODY_LIMIT, type App, DEFAULT_BODY_LIMIT } from './route.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
@@ -46,41 +46,10 @@ afterAll(async () => {
   await db.close();
 });
 
-interface Answer {
-  status: number;
-  body: string;
-  ms: number;
-}
-function send(method: string, path: string, headers: Record<string, string>, body?: string): Promise<Answer> {
-  const t = performance.now();
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          body: Buffer.concat(chunks).toString(),
-          ms: performance.now() - t,
-        }),
-      );
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const send = (method: string, path: string, headers: Record<string, string>, body?: string) =>
+  sendOnOwnSocket(port, method, path, headers, body);
 /** /api/health every 10 ms on fresh sockets until stopped: the slowest answer. */
-function watchHealth() {
-  let on = true;
-  let worst = 0;
-  const loop = (async () => {
-    while (on) {
-      worst = Math.max(worst, (await send('GET', '/api/health', {})).ms);
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  })();
-  return { stop: async () => ((on = false), await loop, worst) };
-}
+const watchHealth = () => watchHealthOn(port, 10);
 
 /** Every string in a value replaced by `s` (keys kept), so each field gets the shape. */
 const everyString = (v: unknown, s: string): unknown =>

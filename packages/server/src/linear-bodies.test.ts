@@ -2,7 +2,6 @@
 // (JSON, CSV, SDMX-JSON, SDMX-CSV, DHIS2 JSON, DHIS2 CSV) adversarial bodies of 1, 4 and 16 MB are
 // answered in time that grows linearly, while /api/health, asked on its own sockets all along,
 // keeps answering quickly (compared with its own answer times in the same run, without load).
-import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { type Database, createLogger, initStore, systemCtx } from '@baocao/core';
@@ -10,6 +9,7 @@ import { createTestDatabase } from '@baocao/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
 import type { App } from './route.ts';
+import { sendOnOwnSocket, watchHealth as watchHealthOn } from './testing/socket.ts';
 
 const TOKEN = 'linear-token-0123456789';
 const MB = 1024 * 1024;
@@ -29,52 +29,11 @@ afterAll(async () => {
   await db.close();
 });
 
-interface Answer {
-  status: number;
-  body: string;
-  ms: number;
-}
-
 /** One request on a socket of its own (no keep-alive pool shared with the health checks). */
-function send(method: string, path: string, headers: Record<string, string>, body?: Buffer): Promise<Answer> {
-  const t = performance.now();
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          body: Buffer.concat(chunks).toString(),
-          ms: performance.now() - t,
-        }),
-      );
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
+const send = (method: string, path: string, headers: Record<string, string>, body?: Buffer) =>
+  sendOnOwnSocket(port, method, path, headers, body);
 /** Asks /api/health every 20 ms until stopped; the slowest answer time. */
-function watchHealth(): { stop(): Promise<number> } {
-  let running = true;
-  let worst = 0;
-  const loop = (async () => {
-    while (running) {
-      const r = await send('GET', '/api/health', {});
-      expect(r.status).toBe(200);
-      worst = Math.max(worst, r.ms);
-      await new Promise((res) => setTimeout(res, 20));
-    }
-  })();
-  return {
-    async stop() {
-      running = false;
-      await loop;
-      return worst;
-    },
-  };
-}
+const watchHealth = () => watchHealthOn(port, 20, (r) => expect(r.status).toBe(200));
 
 const auth = { authorization: `Bearer ${TOKEN}` };
 /** Fills `size` bytes with `unit` after `head`: the shape of each adversarial body. */
