@@ -101,20 +101,32 @@ function mutateFile(r: () => number, text: string): Buffer {
 }
 
 /**
- * Every table's contents, hashed: what "nothing written" is checked against. The rollups are seen
- * as readers see them (`rollup_now`): the background compaction moves pending changes between its
- * two tables without changing any figure.
+ * What "nothing written" is checked against, cheaply enough to ask after every request: a counter
+ * that a row trigger on every table bumps. The trigger runs inside the writer's transaction, so a
+ * refused request's rolled-back writes roll the counter back too, and only committed rows count.
+ * The rollups are seen as readers see them (`rollup_now`, hashed): the background compaction moves
+ * pending changes between its two tables without changing any figure.
  */
-async function fingerprint(): Promise<string> {
+async function watchWrites(): Promise<void> {
+  await sql`create table fuzz_writes (n bigint not null)`.execute(db.k);
+  await sql`insert into fuzz_writes values (0)`.execute(db.k);
+  await sql`create function fuzz_count() returns trigger language plpgsql as $$
+    begin update fuzz_writes set n = n + 1; return null; end $$`.execute(db.k);
   const tables = await sql<{ t: string }>`
     select relname::text as t from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = 'public' and c.relkind = 'r' and relname not in ('rollup', 'rollup_delta')
-    union all select 'rollup_now' order by 1`.execute(db.k);
-  const parts = tables.rows.map(
-    (x) =>
-      sql`(select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from ${sql.table(x.t)} t)`,
-  );
-  const r = await sql<{ f: string }>`select concat_ws(',', ${sql.join(parts)}) as f`.execute(db.k);
+    where n.nspname = 'public' and c.relkind in ('r', 'p')
+      and relname not in ('rollup', 'rollup_delta', 'fuzz_writes')`.execute(db.k);
+  for (const { t } of tables.rows) {
+    await sql`create trigger fuzz_rows after insert or update or delete on ${sql.table(t)}
+      for each row execute function fuzz_count()`.execute(db.k);
+    await sql`create trigger fuzz_truncate after truncate on ${sql.table(t)}
+      for each statement execute function fuzz_count()`.execute(db.k);
+  }
+}
+
+async function fingerprint(): Promise<string> {
+  const r = await sql<{ f: string }>`select (select n from fuzz_writes)::text || ',' ||
+    (select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from rollup_now t) as f`.execute(db.k);
   return r.rows[0]!.f;
 }
 
@@ -124,6 +136,7 @@ beforeAll(async () => {
   await loadDemo(sys);
   await createDemoUsers(sys, 'mat-khau-fuzz');
   await openReportingPeriod(sys, { period: PERIOD });
+  await watchWrites();
   app = await buildApp({
     db,
     log: createLogger({ level: process.env.FUZZ_LOG ?? 'silent' }),
@@ -141,6 +154,21 @@ describe('fuzzing every write and import endpoint', () => {
     const writes = ROUTES.filter((x) => x.meta.method !== 'GET').map((x) => `${x.meta.method} ${x.meta.url}`);
     // Sign-in is fuzzed apart: a refused sign-in is meant to write (the throttle counts it).
     expect(writes.filter((w) => w !== 'POST /api/auth/login').sort()).toEqual(Object.keys(SEEDS).sort());
+  });
+
+  it('the write watch sees a committed write and not a rolled-back one', async () => {
+    const touch = sql`update indicator set name_vi = name_vi where code = (select min(code) from indicator)`;
+    const start = await fingerprint();
+    await db.k
+      .transaction()
+      .execute(async (tx) => {
+        await touch.execute(tx);
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    expect(await fingerprint()).toBe(start);
+    await touch.execute(db.k);
+    expect(await fingerprint()).not.toBe(start);
   });
 
   it(`${PER_ENDPOINT} mutated bodies per endpoint: no 5xx, our error shape, nothing written when refused`, async () => {
