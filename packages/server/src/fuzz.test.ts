@@ -126,7 +126,9 @@ async function watchWrites(): Promise<void> {
 
 async function fingerprint(): Promise<string> {
   const r = await sql<{ f: string }>`select (select n from fuzz_writes)::text || ',' ||
-    (select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from rollup_now t) as f`.execute(db.k);
+    (select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from rollup_now t) as f`.execute(
+    db.k,
+  );
   return r.rows[0]!.f;
 }
 
