@@ -1,11 +1,46 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+const ALL = ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test.tsx'];
+
+/**
+ * Tests that measure time or drive a browser: answer-time ratios, `/api/health` bounds during
+ * hostile bodies, the pivot guard's ratios, Chromium waiting for the network to go quiet. They run
+ * one file at a time after the rest, so no other test file competes with them for the 2 cores.
+ */
+const TIMED = [
+  'packages/server/src/linear-bodies.test.ts',
+  'packages/server/src/fuzz-shapes.test.ts',
+  'packages/server/src/hardening.test.ts',
+  'packages/core/src/format/json-body.test.ts',
+  'packages/core/src/imports/file-limits.test.ts',
+  'packages/core/src/check/check-sure.test.ts',
+  'packages/core/src/compare/pivot-guard.test.ts',
+  'packages/web/src/e2e/**/*.test.ts',
+];
 
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test.tsx'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
     globalSetup: ['scripts/build-before-tests.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'parallel',
+          include: ALL,
+          exclude: [...configDefaults.exclude, ...TIMED],
+          // Most files wait on the database, a child process or LibreOffice as much as they
+          // compute: three at a time keep 2 cores busy (vitest's default here would be one).
+          maxWorkers: 3,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'timed', include: TIMED, maxWorkers: 1, sequence: { groupOrder: 1 } },
+      },
+    ],
   },
 });
