@@ -491,4 +491,49 @@ export const BLIND: Annotated[] = [
     'https://ngaynay.vn/toc-do-mang-bang-rong-co-dinh-tai-viet-nam-tiep-tuc-lap-dinh-post164338.html',
     2025,
   ),
+  // Added after the first blind run (t169–t172), run blind too: 1 finding (t172, below). The rule
+  // that finds it (counts are exact, and "A units/B units" is read) was written after reading t172.
+  as(
+    'province',
+    m(
+      't169',
+      'http://laocaitv.vn/khoa-hoc-cong-nghe/nhieu-ket-qua-noi-bat-trong-cong-tac-thong-tin-va-truyen-thong-nam-2023',
+      2024,
+    ),
+  ),
+  as(
+    'province',
+    m(
+      't170',
+      'http://anlao.anlao.haiphong.gov.vn/tin-tuc-su-kien/ket-qua-dat-duoc-cua-nganh-thong-tin-truyen-thong-525505',
+      2023,
+    ),
+  ),
+  as(
+    'cyber',
+    m(
+      't171',
+      'https://vietq.vn/tan-cong-mang-tai-viet-nam-giam-4-nam-lien-tiep-nhung-nguy-co-tan-cong-moi-van-rinh-rap-d230492.html',
+      2025,
+    ),
+  ),
+  m('t172', 'https://ictvietnam.vn/buoc-dau-chuyen-doi-so-trong-cong-tac-thong-tin-co-so-53909.html', 2022, [
+    ok('đạt tỷ lệ 91,4%', { kind: 'share', part: '9.690', whole: '10.599', stated: '91,4', counts: true }),
+    // 918 of 10.599 is 8,66%: "8,6" is the share cut at one decimal (and 100 − 91,4).
+    ok('chiếm 8,6%', { kind: 'share', part: '918', whole: '10.599', stated: '8,6', counts: true }),
+    {
+      // The stations and the communes without one (two sentences) do not add up to the communes.
+      anchor: 'Còn 918 xã',
+      verdict: 'should',
+      code: 'SUM_MISMATCH',
+      arith: { kind: 'sum', parts: ['9.690', '918'], total: '10.599' },
+    },
+    {
+      // 666 of 705 is 94,468%: 94,47 rounded, 94,46 cut; never 94,45.
+      anchor: 'đạt tỷ lệ 94,45%',
+      verdict: 'must',
+      code: 'SHARE_MISMATCH',
+      arith: { kind: 'share', part: '666', whole: '705', stated: '94,45', counts: true },
+    },
+  ]),
 ];
