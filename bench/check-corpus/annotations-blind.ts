@@ -536,4 +536,32 @@ export const BLIND: Annotated[] = [
       arith: { kind: 'share', part: '666', whole: '705', stated: '94,45', counts: true },
     },
   ]),
+  // Third blind batch, run after the counts rule (t173–t177): 0 findings.
+  as(
+    'statistics',
+    m(
+      't173',
+      'https://thanhnien.vn/tai-chinh-kinh-doanh/85000-doanh-nghiep-roi-khoi-thi-truong-1441809.html',
+      2021,
+      [ok('cao hơn đến 3.900', { kind: 'sum', parts: ['81.600', '3.900'], total: '85.500' })],
+    ),
+  ),
+  as(
+    'statistics',
+    m(
+      't174',
+      'http://baobariavungtau.com.vn/kinh-te/202011/gan-1243-ngan-dn-dang-ky-thanh-lap-moi-914703/',
+      2020,
+    ),
+  ),
+  as(
+    'statistics',
+    m(
+      't175',
+      'https://thanhnien.vn/tai-chinh-kinh-doanh/co-13400-doanh-nghiep-moi-ra-doi-trong-thang-8-bat-chap-dich-covid-19-1272698.html',
+      2020,
+      [ok('hơn 3,218 triệu', { kind: 'sum', parts: ['1,225', '1,99'], total: '3,218' })],
+    ),
+  ),
+  as('statistics', m('t177', 'https://baodauthau.vn/tong-dieu-tra-kinh-te-2021-tag35538.html', 2021)),
 ];
