@@ -564,4 +564,37 @@ export const BLIND: Annotated[] = [
     ),
   ),
   as('statistics', m('t177', 'https://baodauthau.vn/tong-dieu-tra-kinh-te-2021-tag35538.html', 2021)),
+  // Fourth blind batch (t178–t181), after the counts rule: 0 findings.
+  as(
+    'statistics',
+    m(
+      't178',
+      'https://laodongvaphapluat.laodongthudo.vn/tong-muc-ban-le-hang-hoa-va-doanh-thu-dich-vu-tieu-dung-6-thang-dau-nam-2025-tang-93-6927.html',
+      2025,
+      [ok('chiếm 76,5% tổng mức', { kind: 'share', part: '2.613,1', whole: '3.416,8', stated: '76,5' })],
+    ),
+  ),
+  as(
+    'statistics',
+    m(
+      't179',
+      'https://www.vietnamplus.vn/nguoi-dan-manh-tay-chi-tieu-gan-4-trieu-ty-dong-trong-7-thang-qua-post1054031.vnp',
+      2025,
+      [ok('chiếm 76,4% tổng mức', { kind: 'share', part: '3.049,6', whole: '3.993,4', stated: '76,4' })],
+    ),
+  ),
+  as(
+    'statistics',
+    m('t180', 'https://banduong.vn/top-dia-phuong-tang-truong-grdp-an-tuong-nhat-d10858.html', 2024, [
+      ok('đóng góp 49,76%', { kind: 'sum', parts: ['5,96', '44,28', '49,76'], total: '100' }),
+    ]),
+  ),
+  as(
+    'province',
+    m(
+      't181',
+      'https://cafef.vn/top-3-noi-co-tang-truong-grdp-cao-nhat-ca-nuoc-6-thang-2024-nhung-dia-phuong-nao-duoc-goi-ten-188240627094256301.chn',
+      2024,
+    ),
+  ),
 ];
