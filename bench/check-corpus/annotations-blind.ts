@@ -597,4 +597,30 @@ export const BLIND: Annotated[] = [
       2024,
     ),
   ),
+  // Fifth blind batch (t182–t184), after the counts rule: 0 findings.
+  as(
+    'cyber',
+    m(
+      't182',
+      'https://vneconomy.vn/hon-650-nghin-dia-chi-ip-cua-viet-nam-nam-trong-mang-may-tinh-matrong-thang-7-2022.htm',
+      2022,
+      [ok('có 175 địa chỉ IP', { kind: 'sum', parts: ['18', '157'], total: '175' })],
+    ),
+  ),
+  as(
+    'cyber',
+    m(
+      't183',
+      'https://ngaynay.vn/hon-18-trieu-dia-chi-ip-viet-nam-nam-trong-cac-mang-may-tinh-ma-post70910.html',
+      2019,
+    ),
+  ),
+  as(
+    'cyber',
+    m(
+      't184',
+      'https://vietnamnet.vn/phat-hien-18-he-thong-co-quan-nha-nuoc-ket-noi-toi-mang-may-tinh-ma-2332773.html',
+      2024,
+    ),
+  ),
 ];
