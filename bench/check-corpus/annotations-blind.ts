@@ -623,4 +623,31 @@ export const BLIND: Annotated[] = [
       2024,
     ),
   ),
+  // Sixth blind batch (t185–t188), after the counts rule: 0 findings.
+  as(
+    'statistics',
+    m('t185', 'https://hiephoibanle.com.vn/viet-nam-tang-truong-gdp-693-trong-quy-ii/', 2024, [
+      ok('đóng góp 48,91%', { kind: 'sum', parts: ['5,36', '45,73', '48,91'], total: '100' }),
+      ok('đóng góp 49,76%', { kind: 'sum', parts: ['5,96', '44,28', '49,76'], total: '100' }),
+      ok('chiếm 8,66%', { kind: 'sum', parts: ['11,55', '36,44', '43,35', '8,66'], total: '100' }),
+      ok('43,1%; 8,8%', { kind: 'sum', parts: ['11,64', '36,46', '43,1', '8,8'], total: '100' }),
+    ]),
+  ),
+  as(
+    'statistics',
+    m('t186', 'https://znews.vn/gdp-quy-ii-tang-6-93-post1483602.html', 2024, [
+      ok('chiếm 8,66%', { kind: 'sum', parts: ['11,55', '36,44', '43,35', '8,66'], total: '100' }),
+      ok('43,10%; 8,80%', { kind: 'sum', parts: ['11,64', '36,46', '43,10', '8,80'], total: '100' }),
+    ]),
+  ),
+  as('statistics', m('t187', 'https://baomoi.net.vn/gdp-quy-ii-tang-6-93-c49498399.epi', 2024)),
+  as(
+    'statistics',
+    m(
+      't188',
+      'https://tracuuquyhoach.com/tin-tuc/gdp-6-thang-tang-cao-nhat-cung-ky-giai-doan-2011-2025-52680564',
+      2025,
+      [ok('đóng góp 52,21%', { kind: 'sum', parts: ['5,59', '42,20', '52,21'], total: '100' })],
+    ),
+  ),
 ];
