@@ -650,4 +650,43 @@ export const BLIND: Annotated[] = [
       [ok('đóng góp 52,21%', { kind: 'sum', parts: ['5,59', '42,20', '52,21'], total: '100' })],
     ),
   ),
+  // Seventh blind batch (t189–t193), after the counts rule: 0 findings.
+  as(
+    'province',
+    m(
+      't189',
+      'https://thvl.vn/thoi-su-thvl/thoi-su-dia-phuong/ubnd-tinh-vinh-long-hop-phien-thuong-ky-thang-3-nam-2025',
+      2025,
+    ),
+  ),
+  as(
+    'statistics',
+    m('t190', 'https://doanhnhan.baophapluat.vn/tag/gdp-quy-i2022', 2022, [
+      ok('đóng góp 43,16%', { kind: 'sum', parts: ['5,76', '51,08', '43,16'], total: '100' }),
+    ]),
+  ),
+  as(
+    'statistics',
+    m(
+      't191',
+      'https://huengaynay.vn/kinh-te/thong-tin-thi-truong/tong-san-pham-tren-dia-ban-thanh-pho-nam-2025-tang-8-5-161617.html',
+      2025,
+      [
+        // The contributions in points add up to the growth rate.
+        ok('đóng góp 0,69 điểm phần trăm', {
+          kind: 'sum',
+          parts: ['0,1', '3,69', '4,02', '0,69'],
+          total: '8,5',
+        }),
+      ],
+    ),
+  ),
+  as(
+    'statistics',
+    m('t192', 'https://www.thoidai.com.vn/5-dia-phuong-but-pha-tang-truong-quy-i2025-212661.html', 2025),
+  ),
+  as(
+    'statistics',
+    m('t193', 'https://nld.com.vn/gdp-quy-i-tang-693-cao-nhat-trong-6-nam-196250406133552073.htm', 2025),
+  ),
 ];
