@@ -1,7 +1,7 @@
 // The fact-checker on real published prose: precision, recall on must-catch slips and false alarms
 // per 1,000 words, per source kind. The texts are not in the repository (bench/check-corpus/texts/,
 // git-ignored); without them the bench says so and stops. Annotations: bench/check-corpus/annotations.ts.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { checkText, type Finding } from '@baocao/core';
 import { ANNOTATED, type Annotated, type Item, type Kind } from './check-corpus/annotations.ts';
 import { verdict } from './check-corpus/arith.ts';
@@ -146,6 +146,33 @@ async function main(): Promise<void> {
   }
   for (const a of alarms) console.log(`  false alarm: ${a}`);
   for (const m of missed) console.log(`  missed must slip: ${m}`);
+  await blind();
+}
+
+/**
+ * Texts in texts/ that have no annotation yet: the checker's findings are printed for the annotator
+ * to judge *before* reading the text (the blind run), and they are not scored.
+ */
+async function blind(): Promise<void> {
+  const known = new Set(ANNOTATED.map((t) => t.id));
+  const fresh = readdirSync(DIR)
+    .filter((f) => f.endsWith('.txt') && !known.has(f.slice(0, -4)))
+    .sort();
+  if (!fresh.length) return;
+  let words = 0;
+  let spoken = 0;
+  for (const f of fresh) {
+    const text = readFileSync(new URL(f, DIR), 'utf8');
+    words += text.split(/\s+/).filter(Boolean).length;
+    for (const x of (await checkText(null, text)).findings) {
+      if (TYPOGRAPHY.has(x.code)) continue;
+      spoken++;
+      console.log(`  blind ${f.slice(0, -4)} ${x.code} «${x.quote}»: ${x.message}`);
+    }
+  }
+  console.log(
+    `bench:check blind: ${fresh.length} texts not annotated yet (${words} words), ${spoken} findings to judge`,
+  );
 }
 
 await main();

@@ -20,6 +20,8 @@ export const PROVINCE: Annotated[] = [
   },
   {
     id: 't17',
+    // Restored (3 December 2026) from the same article's stored mobile copy:
+    // http://m.baothainguyen.vn/tin-tuc/xa-hoi/thue-bao-dien-thoai-di-dong-dat-ty-le-100100-dan-281794-85.html
     url: 'https://baothainguyen.vn/xa-hoi/202103/thue-bao-dien-thoai-di-dong-dat-ty-le-100100-dan-3678AAB',
     outlet: 'baothainguyen.vn',
     kind: 'province',

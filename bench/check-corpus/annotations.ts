@@ -3,6 +3,7 @@
  * `annotation-types.ts`.
  */
 import type { Annotated } from './annotation-types.ts';
+import { BLIND } from './annotations-blind.ts';
 import { CYBER } from './annotations-cyber.ts';
 import { MINISTRY } from './annotations-ministry.ts';
 import { PROVINCE } from './annotations-province.ts';
@@ -11,6 +12,6 @@ import { STATISTICS } from './annotations-statistics.ts';
 export type { Annotated, Item, Kind } from './annotation-types.ts';
 
 /** Every annotated text, in the order of its id. */
-export const ANNOTATED: Annotated[] = [...CYBER, ...MINISTRY, ...PROVINCE, ...STATISTICS].sort((a, b) =>
-  a.id.localeCompare(b.id),
+export const ANNOTATED: Annotated[] = [...CYBER, ...MINISTRY, ...PROVINCE, ...STATISTICS, ...BLIND].sort(
+  (a, b) => a.id.localeCompare(b.id),
 );

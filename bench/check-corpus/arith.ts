@@ -38,8 +38,12 @@ export type Arith =
   | { kind: 'increase'; value: Fig; inc: Fig; stated: Fig; down?: boolean }
   /** a percent against a percent, in percentage points: "80,1%, tăng 4,6 … (75,5%)". */
   | { kind: 'points'; value: Fig; base: Fig; stated: Fig }
-  /** part of whole: "chiếm P%", "A/B", "đạt P% kế hoạch (plan)". */
-  | { kind: 'share'; part: Fig; whole: Fig; stated: Fig }
+  /**
+   * part of whole: "chiếm P%", "A/B", "đạt P% kế hoạch (plan)". With `counts`, part and whole are
+   * things counted one by one ("666 huyện/705 huyện"): exact, so the share is one number, which the
+   * text may round or cut at the decimals it prints.
+   */
+  | { kind: 'share'; part: Fig; whole: Fig; stated: Fig; counts?: true }
   /** value as a multiple of base: "gấp k lần". */
   | { kind: 'times'; value: Fig; base: Fig; stated: Fig }
   /** parts that must add to a total. */
@@ -89,6 +93,15 @@ export function verdict(a: Arith): Verdict {
       return judge([lo(v) - hi(b), hi(v) - lo(b)], v.value - b.value, a.stated);
     }
     case 'share': {
+      if (a.counts) {
+        const exact = (printed(a.part).value / printed(a.whole).value) * 100;
+        const f = 10 ** decimalsOf(a.stated);
+        const s = printed(a.stated).value;
+        const ok = [Math.round(exact * f) / f, Math.floor(exact * f) / f].some(
+          (x) => Math.abs(x - s) < 0.5 / f,
+        );
+        return { consistent: ok, exact, margin: ok ? 0 : Math.abs(exact - s) * f };
+      }
       const p = printed(a.part);
       const w = printed(a.whole);
       return judge([(lo(p) / hi(w)) * 100, (hi(p) / lo(w)) * 100], (p.value / w.value) * 100, a.stated);

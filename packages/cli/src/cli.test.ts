@@ -78,6 +78,25 @@ describe.skipIf(!!process.env.BAOCAO_TEST_PG)('the baocao command', () => {
     ).toBe(true);
   }, 60_000);
 
+  it('says which comparison years it did not judge, and why', () => {
+    // The half-year's own year is only in the plan clause after it, so "cùng kỳ năm 2023" is read,
+    // its rate checked, but its year left unjudged — and the reader is told so.
+    const file = join(dir, 'nua-nam.txt');
+    writeFileSync(
+      file,
+      'Chương trình 5 năm 2021 – 2025 đặt mục tiêu tăng trưởng bình quân 9%/năm.\n' +
+        'Trong 6 tháng đầu năm, sản lượng bưu gửi ước đạt 640 triệu, tăng 15% so với cùng kỳ năm 2023 (556 triệu).\n',
+    );
+    const r = baocao('check', file);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('1 năm so sánh chưa đối chiếu / comparison years not judged');
+    expect(r.stdout).toMatch(
+      /\[năm chưa đối chiếu \/ year not judged\] «[^»]*15%[^»]*»: câu không nêu kỳ của số liệu; không đối chiếu năm so sánh/,
+    );
+    expect(r.stdout).toContain('comparison year not judged');
+    expect(r.stdout).not.toContain('WRONG_COMPARISON_YEAR');
+  }, 60_000);
+
   it('refuses to open a store another process holds, and takes over the lock of one that died', async () => {
     const server = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data', data], {
       env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'info' },

@@ -75,13 +75,21 @@ export const REPORT_COMMANDS: Record<string, Command> = {
       const r = await checkText(ctx, text);
       if (flags.json) return print(r);
       const unchecked = r.read.filter((x) => !x.checked);
+      // A comparison can be checked while the year it names is not judged (its period is not in its
+      // sentence): the reader is told so, or silence would read as "the year is right".
+      const yearOpen = r.read.filter((x) => x.yearChecked === false);
       console.log(
         `${r.statements} câu có số liệu / statements; ${r.findings.length} phát hiện / findings; ` +
-          `${unchecked.length} so sánh chưa kiểm tra / comparisons not checked`,
+          `${unchecked.length} so sánh chưa kiểm tra / comparisons not checked; ` +
+          `${yearOpen.length} năm so sánh chưa đối chiếu / comparison years not judged`,
       );
       for (const f of r.findings)
         console.log(`[${f.severity}] ${f.start}-${f.end} «${f.quote}»: ${f.message} [${f.code}]`);
       for (const x of unchecked) console.log(`[chưa kiểm tra / not checked] «${x.quote}»: ${x.reason}`);
+      for (const x of yearOpen)
+        console.log(
+          `[năm chưa đối chiếu / year not judged] «${x.quote}»: ${x.yearReason} / ${x.yearReasonEn}`,
+        );
     });
   },
 

@@ -150,6 +150,49 @@ describe('the fact-checker reads what real prose writes', () => {
   });
 });
 
+describe('shares of things counted one by one', () => {
+  const findings = async (text: string) =>
+    (await checkText(null, text)).findings.map((f) => [f.code, f.quote, f.expected]);
+
+  it('takes whole counts as exact: a share off in its second decimal is caught', async () => {
+    // 318 of 342 is 92,982%: read as rounded figures (±0,5) it could be anything from 92,7% to
+    // 93,3%, but communes and stations are counted, not rounded.
+    expect(
+      await findings('Toàn tỉnh có 318 trạm/342 xã, phường, thị trấn có trạm phát sóng, đạt tỷ lệ 92,91%.'),
+    ).toEqual([['SHARE_MISMATCH', '92,91%', '92,98']]);
+    expect(
+      await findings('Toàn tỉnh có 318 trạm/342 xã, phường, thị trấn có trạm phát sóng, đạt tỷ lệ 92,98%.'),
+    ).toEqual([]);
+  });
+
+  it('accepts an exact share rounded or cut at the decimals the text prints', async () => {
+    for (const rate of ['66,7', '66,6', '67'])
+      expect(await findings(`Đã có 2/3 huyện ban hành kế hoạch chuyển đổi số, đạt ${rate}%.`)).toEqual([]);
+    expect(await findings('Đã có 2/3 huyện ban hành kế hoạch chuyển đổi số, đạt 66,5%.')).toEqual([
+      ['SHARE_MISMATCH', '66,5%', '66,7'],
+    ]);
+  });
+
+  it('reads counts written with their nouns, but never a density or a figure per unit', async () => {
+    const r = await checkText(null, 'Có 1.204 điểm bưu điện/1.310 xã, phường, đạt tỷ lệ 91,9%.');
+    expect(r.read).toMatchObject([{ kind: 'share', checked: true, value: 1204, base: 1310 }]);
+    expect(r.findings).toEqual([]);
+    for (const text of [
+      'Mật độ đạt 92 thuê bao/100 dân, đạt 96% kế hoạch năm 2025.',
+      'Bình quân 3,15 km/1 điểm phục vụ, đạt 88% kế hoạch năm 2025.',
+      'Mỗi điểm phục vụ bình quân 5.120 người/1 điểm, đạt 97% kế hoạch năm 2025.',
+    ])
+      expect(await findings(text)).toEqual([]);
+  });
+
+  it('keeps rounded amounts rounded: a share of amounts in tỷ đồng is not exact', async () => {
+    // 1.250 of 1.840 tỷ đồng is 67,93%; printed to the tỷ, 67,9% and 68,0% both can follow.
+    expect(
+      await findings('Doanh thu dịch vụ đạt 1.250 tỷ đồng trên tổng số 1.840 tỷ đồng, chiếm 68,0%.'),
+    ).toEqual([]);
+  });
+});
+
 describe('the fact-checker on long input', () => {
   it('takes time in proportion to the text, even with no sentence break or closing bracket', async () => {
     const unit = 'Doanh thu đạt 100 tỷ đồng tăng 10 % so với cùng kỳ năm 2023 (tương ứng ';

@@ -48,6 +48,12 @@ function readings(st: Statement, c: Clause): { exact: number; range: Range }[] {
   const base: Range = c.base.hedged ? [b[0] * 0.95, b[1] * 1.05] : b;
   if (base[0] <= 0) return [];
   const q = absolute(value) / absolute(c.base);
+  if (c.counts) {
+    // Exact counts give one share; the text may round it or cut it at the decimals it prints, so
+    // anything from one unit of its last digit below the share up to half a unit above passes.
+    const unit = 10 ** -c.rate.decimals;
+    return [{ exact: q * 100, range: [q * 100 - unit / 2, q * 100] }];
+  }
   const ratio: Range = [(v[0] / base[1]) * 100, (v[1] / base[0]) * 100];
   const points = {
     exact: absolute(value) - absolute(c.base),

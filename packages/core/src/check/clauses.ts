@@ -28,6 +28,11 @@ export interface Clause {
    * a move ("tăng từ 75,5% lên 80,1%"). Otherwise the statement's figure is compared.
    */
   part: (Printed & Span & { percent: boolean }) | null;
+  /**
+   * A share of counts written out in whole numbers ("666/705 huyện … đạt 94,47%", "52.340 hồ sơ trên
+   * tổng số 80.120"): things counted one by one are exact, not rounded, so the share is one number.
+   */
+  counts: boolean;
   span: Span;
 }
 
@@ -65,6 +70,14 @@ const UNIT = String.raw`(?<unit>%|điểm\s+phần\s+trăm|lần)`;
 const PATTERNS: [Clause['kind'], RegExp][] = [
   // "42/63 (chiếm 66,7%)", "63/63 tỉnh, thành phố, đạt 100%"
   ['share', re(String.raw`${FRACTION}${GAP(60)}[,(]?\s*${SHARE_WORD}\s+(?<rate>${NUM})\s*%`)],
+  // "9.690 đài truyền thanh/10.599 xã, phường, đạt tỷ lệ 91,4%": counts with their nouns, never a
+  // density ("86 thuê bao/100 dân") nor a rate per unit ("2,96 km/1 điểm").
+  [
+    'share',
+    re(
+      String.raw`(?<!(?:ngày|tháng|quý|thứ|số|hạng|năm|và|đến)\s{1,3})${WHOLE('part')}\s+[^\d%().;,/]{1,40}?\s*/\s*(?<base>${NUM})(?![\d]|[.,]\d|\s*/|\s*(?:dân|người|km))${GAP(60)}[,(]?\s*${SHARE_WORD}\s+(?<rate>${NUM})\s*%`,
+    ),
+  ],
   // "42/63 tỉnh (66,7%)"
   ['share', re(String.raw`${FRACTION}${GAP(40)}\(\s*(?<rate>${NUM})\s*%\s*\)`)],
   // "đạt 66,7% (42/63)"
@@ -272,6 +285,14 @@ export function clausesIn(s: string, offset: number): Clause[] {
         increase:
           incSpan && g.inc ? { ...parsePrinted(g.inc, s.slice(incSpan.end - offset)), ...incSpan } : null,
         part,
+        counts:
+          k === 'share' &&
+          !!part &&
+          !!base &&
+          !part.percent &&
+          !base.percent &&
+          !base.hedged &&
+          [part, base].every((x) => x.decimals === 0 && x.scale === 1),
         span,
       });
       taken.fill(1, m.index, m.index + m[0].length);

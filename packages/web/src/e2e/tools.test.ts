@@ -88,6 +88,25 @@ describe.runIf(browserTests)('in a real browser: plans, feeds, the checker and E
     await page.locator('.checked-text mark.read-checked', { hasText: '20%' }).waitFor();
     await page.locator('.checked-text mark.read-unchecked', { hasText: 'tăng trên 40%' }).waitFor();
     await audit(page, 'tools-checker');
+    // A half-year whose own year is written only in its plan clause: the rate is checked, the year
+    // it compares with is not judged, and the page says why (on the mark and in the list).
+    await page
+      .getByLabel('Dán văn bản cần kiểm tra')
+      .fill(
+        'Trong 6 tháng đầu năm, doanh thu ước đạt 2.050 tỷ đồng, tăng 12% so với cùng kỳ năm 2023 (1.830 tỷ đồng) và đạt 49% kế hoạch năm 2024.',
+      );
+    await page.getByRole('button', { name: 'Kiểm tra' }).click();
+    const open = page.locator('.checked-text mark.read-checked.year-unjudged', { hasText: '12%' });
+    await open.waitFor();
+    expect(await open.getAttribute('title')).toMatch(/^Đã kiểm tra; .*không đối chiếu năm so sánh/);
+    await page.locator('.year-unjudged-list summary', { hasText: '1 năm so sánh chưa đối chiếu' }).click();
+    await page
+      .locator('.year-unjudged-list li', {
+        hasText: 'câu không nêu kỳ của số liệu; không đối chiếu năm so sánh',
+      })
+      .waitFor();
+    expect(await page.locator('.findings li').count()).toBe(0);
+    await audit(page, 'tools-checker-year');
     expectClean(watch);
     await page.close();
   });

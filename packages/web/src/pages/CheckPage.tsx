@@ -14,16 +14,19 @@ function marksOf(r: CheckResult, lang: 'vi' | 'en'): Mark[] {
     className: `finding sev-${f.severity}`,
     title: lang === 'en' ? f.messageEn : f.message,
   }));
-  const read: Mark[] = r.read.map((x) => ({
-    start: x.start,
-    end: x.end,
-    className: x.checked ? 'read-checked' : 'read-unchecked',
-    title: x.checked
-      ? lang === 'en'
-        ? 'Checked'
-        : 'Đã kiểm tra'
-      : ((lang === 'en' ? x.reasonEn : x.reason) ?? ''),
-  }));
+  const read: Mark[] = r.read.map((x) => {
+    // A checked rate may still name a year the checker did not judge: its title says why.
+    const year = x.yearChecked === false ? ((lang === 'en' ? x.yearReasonEn : x.yearReason) ?? '') : '';
+    const checked = lang === 'en' ? 'Checked' : 'Đã kiểm tra';
+    return {
+      start: x.start,
+      end: x.end,
+      className: `${x.checked ? 'read-checked' : 'read-unchecked'}${year ? ' year-unjudged' : ''}`,
+      title: [x.checked ? checked : ((lang === 'en' ? x.reasonEn : x.reason) ?? ''), year]
+        .filter(Boolean)
+        .join('; '),
+    };
+  });
   // Findings first: where a finding lies inside a statement, the finding is marked and the rest of
   // the statement around it keeps its checked / not-checked mark.
   const out: Mark[] = [];
@@ -77,6 +80,7 @@ export function CheckPage() {
     marked.push(result.text.slice(at));
   }
   const unchecked = result?.read.filter((x) => !x.checked) ?? [];
+  const yearOpen = result?.read.filter((x) => x.yearChecked === false) ?? [];
   const errors = result?.findings.filter((f) => f.severity !== 'info') ?? [];
   const typography = result?.findings.filter((f) => f.severity === 'info') ?? [];
   return (
@@ -107,7 +111,10 @@ export function CheckPage() {
           <p className="legend small">
             <mark className="finding sev-error">{t('Sai', 'Wrong')}</mark>{' '}
             <mark className="read-checked">{t('Đã kiểm tra', 'Checked')}</mark>{' '}
-            <mark className="read-unchecked">{t('Chưa kiểm tra được', 'Not checked')}</mark>
+            <mark className="read-unchecked">{t('Chưa kiểm tra được', 'Not checked')}</mark>{' '}
+            <mark className="read-checked year-unjudged">
+              {t('Năm so sánh chưa đối chiếu', 'Comparison year not judged')}
+            </mark>
           </p>
           <ul className="findings">
             {errors.map((f, i) => (
@@ -156,6 +163,24 @@ export function CheckPage() {
                 {unchecked.map((x, i) => (
                   <li key={i}>
                     «{x.quote}» — {lang === 'en' ? x.reasonEn : x.reason}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {yearOpen.length > 0 && (
+            <details className="year-unjudged-list">
+              <summary>
+                {t(
+                  '{n} năm so sánh chưa đối chiếu',
+                  '{n, plural, one {# comparison year} other {# comparison years}} not judged',
+                  { n: yearOpen.length },
+                )}
+              </summary>
+              <ul>
+                {yearOpen.map((x, i) => (
+                  <li key={i}>
+                    «{x.quote}» — {lang === 'en' ? x.yearReasonEn : x.yearReason}
                   </li>
                 ))}
               </ul>
