@@ -4,6 +4,7 @@
  * same rule the server applies.
  */
 export * from './schemas.ts';
+export * from './values/value-rule.ts';
 export * from './roles.ts';
 export * from './access/policy.ts';
 export * from './accounts/account-schemas.ts';

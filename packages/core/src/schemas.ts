@@ -3,11 +3,52 @@
  * dependencies so the browser bundle can import it.
  */
 import { z } from 'zod';
-import { ComparisonBase, FigureStatus, ValueSource } from './value-schemas.ts';
-import { MAX_ABS_VALUE } from './value-rule.ts';
 
-export * from './value-schemas.ts';
-export * from './value-rule.ts';
+/** The status of a stored value, as reported. */
+export const ValueStatus = z.enum(['estimate', 'official']);
+/** `estimate` or `official`: the one declaration every file uses. */
+export type ValueStatus = z.infer<typeof ValueStatus>;
+
+/**
+ * The status of a figure as shown: a stored value's, or `partial` — a sum of the units that reported
+ * while some that must report have not (its coverage says how many).
+ */
+export const FigureStatus = z.enum(['estimate', 'official', 'partial']);
+export type FigureStatus = z.infer<typeof FigureStatus>;
+
+/** How many of the units that must report a figure did: the units active in the period, for that indicator. */
+export const Coverage = z.object({ expected: z.number().int(), reported: z.number().int() });
+
+/** Where a resolved value comes from: reported for the unit itself, summed from below, or computed (a ratio). */
+export const ValueSource = z.enum(['reported', 'aggregated', 'computed']);
+
+/** A comparison base: its period, its value and the change against it, in percent. */
+export const ComparisonBase = z.object({
+  period: z.string(),
+  value: z.number().nullable(),
+  changePct: z.number().nullable(),
+});
+
+/** One value of (indicator, unit, period) as resolved; a null value means the data does not support one. */
+export const ValueCell = z.object({
+  indicator: z.string(),
+  unit: z.string(),
+  period: z.string(),
+  value: z.number().nullable(),
+  status: FigureStatus.nullable(),
+  source: ValueSource.nullable(),
+  /** Set when the figure is partial. */
+  coverage: Coverage.nullish(),
+  /** Set when the figure rests on a value derived from others (a base worked back from a rate). */
+  derived: z.boolean().optional(),
+});
+export type ValueCell = z.infer<typeof ValueCell>;
+
+/**
+ * The sane maximum of any value: 15 significant digits are what a double holds exactly. Declared
+ * here, beside the indicator's shape that bounds `maxValue` by it; `values/value-rule.ts` applies it.
+ */
+export const MAX_ABS_VALUE = 1e15;
 
 /**
  * A calendar date written YYYY-MM-DD that exists (2024-02-29 yes, 2024-02-30 and 2023-02-29 no):
