@@ -21,6 +21,7 @@ export const Coverage = z.object({ expected: z.number().int(), reported: z.numbe
 
 /** Where a resolved value comes from: reported for the unit itself, summed from below, or computed (a ratio). */
 export const ValueSource = z.enum(['reported', 'aggregated', 'computed']);
+export type ValueSource = z.infer<typeof ValueSource>;
 
 /** A comparison base: its period, its value and the change against it, in percent. */
 export const ComparisonBase = z.object({
@@ -152,6 +153,28 @@ export const CompareInput = z.object({
 });
 export type CompareInput = z.input<typeof CompareInput>;
 
+/** Something said in both languages. */
+export const Words = z.object({ vi: z.string(), en: z.string() });
+export type Words = z.infer<typeof Words>;
+
+/**
+ * The words a figure is shown with beside its number, written by the one comparison writer
+ * (`compare/sentence.ts`): a page prints these, never its own "tăng … so với …".
+ */
+export const ComparisonWords = z.object({
+  /** "tăng 15,6%" on the previous period. */
+  previousChange: Words.nullable(),
+  /** "tăng 23,7%" on the same period last year (a table's "So với cùng kỳ" column). */
+  lastYearChange: Words.nullable(),
+  /** "tăng 23,7% so với cùng kỳ": the change on last year as one line (a dashboard card). */
+  lastYearLine: Words.nullable(),
+  /** "66,4%" of the annual plan. */
+  planShare: Words.nullable(),
+  /** "1/34 tỉnh, thành phố đã báo cáo" for a partial figure. */
+  coverage: Words.nullable(),
+});
+export type ComparisonWords = z.infer<typeof ComparisonWords>;
+
 export const CompareResult = z.object({
   indicator: z.string(),
   unit: z.string(),
@@ -160,6 +183,8 @@ export const CompareResult = z.object({
   value: z.number().nullable(),
   /** `partial` when the figure sums fewer units than must report (see completeness). */
   status: FigureStatus.nullable(),
+  /** The status of the stored values the figure is made of (a partial sum of official values: official). */
+  basis: ValueStatus.nullable(),
   derived: z.boolean(),
   source: ValueSource.nullable(),
   /**
@@ -182,8 +207,10 @@ export const CompareResult = z.object({
     reported: z.number().int(),
     pct: z.number().nullable(),
   }),
+  /** The sentence, Vietnamese and English, and the words beside the number: see `ComparisonWords`. */
   text: z.string(),
   textEn: z.string(),
+  words: ComparisonWords,
 });
 export type CompareResult = z.infer<typeof CompareResult>;
 
