@@ -14,6 +14,7 @@ import type { Base, Comparison } from './comparison.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
 import { loadResolveEnv } from './env.ts';
+import { selectPlanValues } from './plans.queries.ts';
 import {
   childrenSum,
   coverageOf,
@@ -75,7 +76,12 @@ function compareOne(
     crossCheck:
       sumBelow === null || v === null
         ? null
-        : { childrenSum: sumBelow, expected: r.reporters.length, reported: coverage.reported, gap: v - sumBelow },
+        : {
+            childrenSum: sumBelow,
+            expected: r.reporters.length,
+            reported: coverage.reported,
+            gap: v - sumBelow,
+          },
     previous: prev ? base(prev) : null,
     lastYear: base(ly),
     plan: { year, value: planValue, sharePct: v === null || !planValue ? null : (v / planValue) * 100 },
@@ -151,13 +157,11 @@ export async function compareFigures(ctx: Ctx, inputs: CompareInput[]): Promise<
       periods: requests.flatMap((r) => [r.p, r.ly, ...(r.prev ? [r.prev] : [])]),
       coveragePeriods: requests.map((r) => r.p),
     }),
-    ctx.db.k
-      .selectFrom('plan_target')
-      .select(['indicator_id', 'unit_id', 'year', 'value'])
-      .where('indicator_id', 'in', [...new Set(requests.map((r) => r.ind.id))])
-      .where('unit_id', 'in', [...new Set(requests.map((r) => r.unit.id))])
-      .where('year', 'in', [...new Set(requests.map((r) => periodYear(r.p)))])
-      .execute(),
+    selectPlanValues(ctx.db.k, {
+      indicatorIds: [...new Set(requests.map((r) => r.ind.id))],
+      unitIds: [...new Set(requests.map((r) => r.unit.id))],
+      years: [...new Set(requests.map((r) => periodYear(r.p)))],
+    }),
   ]);
   const planOf = new Map(plans.map((x) => [`${x.indicator_id}|${x.unit_id}|${x.year}`, Number(x.value)]));
   return requests.map((r) =>
