@@ -4,6 +4,7 @@
  * same rule the server applies.
  */
 export * from './schemas.ts';
+export * from './values/value-rule.ts';
 export * from './roles.ts';
 export * from './access/policy.ts';
 export * from './accounts/account-schemas.ts';
@@ -21,7 +22,6 @@ export * from './org/org-name-schemas.ts';
 export * from './periods/period.ts';
 export * from './periods/period-text.ts';
 export * from './format/labels.ts';
-export { direction, formatShareVi, withUnit } from './compare/sentence.ts';
 export * from './check/check-schemas.ts';
 export * from './feeds/feed-schemas.ts';
 export * from './infosystems/infosys-schemas.ts';

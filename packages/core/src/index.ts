@@ -6,6 +6,7 @@ export { JSON_MAX_DEPTH, parseJsonExact } from './format/json-numbers.ts';
 export { JSON_IN_THREAD_BYTES, readJsonBody } from './format/json-body.ts';
 export * from './context.ts';
 export * from './schemas.ts';
+export * from './values/value-rule.ts';
 export * from './access/access.ts';
 export * from './access/policy.ts';
 export * from './db/database.ts';

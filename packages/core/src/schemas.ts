@@ -3,11 +3,53 @@
  * dependencies so the browser bundle can import it.
  */
 import { z } from 'zod';
-import { ComparisonBase, FigureStatus, ValueSource } from './value-schemas.ts';
-import { MAX_ABS_VALUE } from './value-rule.ts';
 
-export * from './value-schemas.ts';
-export * from './value-rule.ts';
+/** The status of a stored value, as reported. */
+export const ValueStatus = z.enum(['estimate', 'official']);
+/** `estimate` or `official`: the one declaration every file uses. */
+export type ValueStatus = z.infer<typeof ValueStatus>;
+
+/**
+ * The status of a figure as shown: a stored value's, or `partial` — a sum of the units that reported
+ * while some that must report have not (its coverage says how many).
+ */
+export const FigureStatus = z.enum(['estimate', 'official', 'partial']);
+export type FigureStatus = z.infer<typeof FigureStatus>;
+
+/** How many of the units that must report a figure did: the units active in the period, for that indicator. */
+export const Coverage = z.object({ expected: z.number().int(), reported: z.number().int() });
+
+/** Where a resolved value comes from: reported for the unit itself, summed from below, or computed (a ratio). */
+export const ValueSource = z.enum(['reported', 'aggregated', 'computed']);
+export type ValueSource = z.infer<typeof ValueSource>;
+
+/** A comparison base: its period, its value and the change against it, in percent. */
+export const ComparisonBase = z.object({
+  period: z.string(),
+  value: z.number().nullable(),
+  changePct: z.number().nullable(),
+});
+
+/** One value of (indicator, unit, period) as resolved; a null value means the data does not support one. */
+export const ValueCell = z.object({
+  indicator: z.string(),
+  unit: z.string(),
+  period: z.string(),
+  value: z.number().nullable(),
+  status: FigureStatus.nullable(),
+  source: ValueSource.nullable(),
+  /** Set when the figure is partial. */
+  coverage: Coverage.nullish(),
+  /** Set when the figure rests on a value derived from others (a base worked back from a rate). */
+  derived: z.boolean().optional(),
+});
+export type ValueCell = z.infer<typeof ValueCell>;
+
+/**
+ * The sane maximum of any value: 15 significant digits are what a double holds exactly. Declared
+ * here, beside the indicator's shape that bounds `maxValue` by it; `values/value-rule.ts` applies it.
+ */
+export const MAX_ABS_VALUE = 1e15;
 
 /**
  * A calendar date written YYYY-MM-DD that exists (2024-02-29 yes, 2024-02-30 and 2023-02-29 no):
@@ -111,6 +153,28 @@ export const CompareInput = z.object({
 });
 export type CompareInput = z.input<typeof CompareInput>;
 
+/** Something said in both languages. */
+export const Words = z.object({ vi: z.string(), en: z.string() });
+export type Words = z.infer<typeof Words>;
+
+/**
+ * The words a figure is shown with beside its number, written by the one comparison writer
+ * (`compare/sentence.ts`): a page prints these, never its own "tăng … so với …".
+ */
+export const ComparisonWords = z.object({
+  /** "tăng 15,6%" on the previous period. */
+  previousChange: Words.nullable(),
+  /** "tăng 23,7%" on the same period last year (a table's "So với cùng kỳ" column). */
+  lastYearChange: Words.nullable(),
+  /** "tăng 23,7% so với cùng kỳ": the change on last year as one line (a dashboard card). */
+  lastYearLine: Words.nullable(),
+  /** "66,4%" of the annual plan. */
+  planShare: Words.nullable(),
+  /** "1/34 tỉnh, thành phố đã báo cáo" for a partial figure. */
+  coverage: Words.nullable(),
+});
+export type ComparisonWords = z.infer<typeof ComparisonWords>;
+
 export const CompareResult = z.object({
   indicator: z.string(),
   unit: z.string(),
@@ -119,6 +183,8 @@ export const CompareResult = z.object({
   value: z.number().nullable(),
   /** `partial` when the figure sums fewer units than must report (see completeness). */
   status: FigureStatus.nullable(),
+  /** The status of the stored values the figure is made of (a partial sum of official values: official). */
+  basis: ValueStatus.nullable(),
   derived: z.boolean(),
   source: ValueSource.nullable(),
   /**
@@ -141,8 +207,10 @@ export const CompareResult = z.object({
     reported: z.number().int(),
     pct: z.number().nullable(),
   }),
+  /** The sentence, Vietnamese and English, and the words beside the number: see `ComparisonWords`. */
   text: z.string(),
   textEn: z.string(),
+  words: ComparisonWords,
 });
 export type CompareResult = z.infer<typeof CompareResult>;
 

@@ -1,4 +1,4 @@
-import { STATUS_LABELS, direction, formatNumberEn, formatNumberVi, labelOf } from '@baocao/core/browser';
+import { STATUS_LABELS, formatNumberEn, formatNumberVi, labelOf } from '@baocao/core/browser';
 import { type ReactNode, useCallback } from 'react';
 import { ApiError } from './api.ts';
 import { useApp, useT } from './app-context.tsx';
@@ -72,12 +72,6 @@ export function useNumber() {
       x === null || x === undefined ? '—' : (lang === 'en' ? formatNumberEn : formatNumberVi)(x, decimals),
     [lang],
   );
-}
-
-/** A change as the ministry says it, by core's one rule: "tăng 23,7%", "giảm 0,9%", "tương đương". */
-export function useChange() {
-  const { lang } = useT();
-  return (pct: number | null) => (pct === null ? null : direction(pct)[lang]);
 }
 
 /** How much of a partial figure is in: "1/34 đơn vị đã báo cáo" (English: "1 of 34 units reported"). */

@@ -1,10 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 import type { Schema } from '../db/schema.ts';
+import type { ValueStatus } from '../schemas.ts';
 
 /** A stored number at (indicator, unit, period): a reported value or the rollup of the values below. */
 export interface Cell {
   value: number;
-  status: 'estimate' | 'official';
+  status: ValueStatus;
   derived: boolean;
   /** Values it is made of: 1 for a reported value, the count below for a rollup. */
   n: number;

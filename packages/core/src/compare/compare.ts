@@ -10,9 +10,11 @@ import {
 } from '../periods/period.ts';
 import { periodLabelVi } from '../periods/period-text.ts';
 import { type CompareResult, CompareInput, type Indicator, type Unit } from '../schemas.ts';
+import type { Base, Comparison } from './comparison.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
 import { loadResolveEnv } from './env.ts';
+import { selectPlanValues } from './plans.queries.ts';
 import {
   childrenSum,
   coverageOf,
@@ -21,7 +23,7 @@ import {
   resolveFigure,
   resolveValue,
 } from './resolve.ts';
-import { resultSentence } from './sentence.ts';
+import { comparisonText, comparisonWords } from './sentence.ts';
 
 const pctChange = (v: number | null, base: number | null) =>
   v === null || base === null || base === 0 ? null : ((v - base) / Math.abs(base)) * 100;
@@ -40,67 +42,88 @@ function compareOne(
   r: Request,
   planValue: number | null,
   visible: (p: Period) => boolean,
-): CompareResult {
+): Comparison {
   const { ind, unit, p, prev, ly } = r;
   const cur = resolveFigure(env, ind, unit, p, r.reporters);
-  const before = prev && visible(prev) ? resolveValue(env, ind, unit, prev) : null;
-  const lastYear = visible(ly) ? resolveValue(env, ind, unit, ly) : null;
   const v = cur?.value ?? null;
+  const base = (period: Period): Base => {
+    // A base of a period the actor may not see is withheld: missing, as far as they know.
+    const b = visible(period) ? resolveValue(env, ind, unit, period) : null;
+    return {
+      period,
+      value: b?.value ?? null,
+      changePct: pctChange(v, b?.value ?? null),
+      derived: b?.derived ?? false,
+    };
+  };
   // No figure means nothing reported the whole way up: its coverage is counted all the same.
-  const reported = (cur?.coverage ?? coverageOf(env, ind, unit, p, r.reporters)).reported;
+  const coverage = cur?.coverage ?? coverageOf(env, ind, unit, p, r.reporters);
   const sumBelow =
     cur?.source === 'reported' && r.reporters.some((u) => u.id !== unit.id)
       ? childrenSum(env, ind, unit, p)
       : null;
-  const previous = prev
-    ? {
-        period: prev.id,
-        value: before?.value ?? null,
-        changePct: pctChange(v, before?.value ?? null),
-        derived: before?.derived ?? false,
-      }
-    : null;
-  const last = {
-    period: ly.id,
-    value: lastYear?.value ?? null,
-    changePct: pctChange(v, lastYear?.value ?? null),
-    derived: lastYear?.derived ?? false,
-  };
   const year = periodYear(p);
-  const plan = { year, value: planValue, sharePct: v === null || !planValue ? null : (v / planValue) * 100 };
-  const result: CompareResult = {
-    indicator: ind.code,
+  return {
+    ind,
     unit: unit.code,
-    period: p.id,
-    periodLabel: periodLabelVi(p),
+    period: p,
     value: v,
     status: cur?.status ?? null,
+    basis: cur?.basis ?? null,
     derived: cur?.derived ?? false,
     source: cur?.source ?? null,
+    coverage: { expected: r.reporters.length, reported: coverage.reported },
     crossCheck:
       sumBelow === null || v === null
         ? null
-        : { childrenSum: sumBelow, expected: r.reporters.length, reported, gap: v - sumBelow },
-    previous,
-    lastYear: last,
-    plan,
-    completeness: {
-      expected: r.reporters.length,
-      reported,
-      pct: r.reporters.length ? (reported / r.reporters.length) * 100 : null,
-    },
-    text: '',
-    textEn: '',
+        : {
+            childrenSum: sumBelow,
+            expected: r.reporters.length,
+            reported: coverage.reported,
+            gap: v - sumBelow,
+          },
+    previous: prev ? base(prev) : null,
+    lastYear: base(ly),
+    plan: { year, value: planValue, sharePct: v === null || !planValue ? null : (v / planValue) * 100 },
   };
-  const text = resultSentence(ind, result, undefined, undefined, cur?.basis);
-  return { ...result, text: text.vi, textEn: text.en };
+}
+
+const presentBase = (b: Base) => ({ ...b, period: b.period.id });
+
+/**
+ * A comparison as the API gives it: periods by id, the coverage as completeness, and the sentence
+ * and words from the one writer (`sentence.ts`) — what the dashboard, the public page and the
+ * `compare` route show.
+ */
+export function presentComparison(c: Comparison): CompareResult {
+  const text = comparisonText(c);
+  const { expected, reported } = c.coverage;
+  return {
+    indicator: c.ind.code,
+    unit: c.unit,
+    period: c.period.id,
+    periodLabel: periodLabelVi(c.period),
+    value: c.value,
+    status: c.status,
+    basis: c.basis,
+    derived: c.derived,
+    source: c.source,
+    crossCheck: c.crossCheck,
+    previous: c.previous && presentBase(c.previous),
+    lastYear: presentBase(c.lastYear),
+    plan: c.plan,
+    completeness: { expected, reported, pct: expected ? (reported / expected) * 100 : null },
+    text: text.vi,
+    textEn: text.en,
+    words: comparisonWords(c),
+  };
 }
 
 /**
  * Compares many (indicator, unit, period) triples with one prefetch of the cells and one of the
- * plans — what a report needs. Results come back in the order asked.
+ * plans — what a report needs. Results come back typed (`Comparison`), in the order asked.
  */
-export async function compareMany(ctx: Ctx, inputs: CompareInput[]): Promise<CompareResult[]> {
+export async function compareFigures(ctx: Ctx, inputs: CompareInput[]): Promise<Comparison[]> {
   const [indicators, graph] = await Promise.all([listIndicators(ctx), loadUnitGraph(ctx.db.k)]);
   const byCode = new Map(indicators.map((i): [string, Indicator] => [i.code, i]));
   const requests = inputs.map((input): Request => {
@@ -134,18 +157,21 @@ export async function compareMany(ctx: Ctx, inputs: CompareInput[]): Promise<Com
       periods: requests.flatMap((r) => [r.p, r.ly, ...(r.prev ? [r.prev] : [])]),
       coveragePeriods: requests.map((r) => r.p),
     }),
-    ctx.db.k
-      .selectFrom('plan_target')
-      .select(['indicator_id', 'unit_id', 'year', 'value'])
-      .where('indicator_id', 'in', [...new Set(requests.map((r) => r.ind.id))])
-      .where('unit_id', 'in', [...new Set(requests.map((r) => r.unit.id))])
-      .where('year', 'in', [...new Set(requests.map((r) => periodYear(r.p)))])
-      .execute(),
+    selectPlanValues(ctx.db.k, {
+      indicatorIds: [...new Set(requests.map((r) => r.ind.id))],
+      unitIds: [...new Set(requests.map((r) => r.unit.id))],
+      years: [...new Set(requests.map((r) => periodYear(r.p)))],
+    }),
   ]);
   const planOf = new Map(plans.map((x) => [`${x.indicator_id}|${x.unit_id}|${x.year}`, Number(x.value)]));
   return requests.map((r) =>
     compareOne(env, r, planOf.get(`${r.ind.id}|${r.unit.id}|${periodYear(r.p)}`) ?? null, visible),
   );
+}
+
+/** `compareFigures`, presented for the API (see `presentComparison`). */
+export async function compareMany(ctx: Ctx, inputs: CompareInput[]): Promise<CompareResult[]> {
+  return (await compareFigures(ctx, inputs)).map(presentComparison);
 }
 
 /**

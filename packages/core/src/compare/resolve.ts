@@ -1,5 +1,5 @@
 import { type Period, monthsOf, periodFromMonths } from '../periods/period.ts';
-import type { Indicator, Unit } from '../schemas.ts';
+import type { FigureStatus, Indicator, Unit, ValueSource, ValueStatus } from '../schemas.ts';
 import { type UnitGraph, predecessorsFor, unitCovers, unitSpan } from '../units/unit-graph.ts';
 import { type Cell, type Cells, cellKey } from './cells.queries.ts';
 import { countedCoverage, countsCoverage, expectedReporters } from './coverage.ts';
@@ -7,9 +7,9 @@ import { countedCoverage, countsCoverage, expectedReporters } from './coverage.t
 /** A value as asked for: where it came from and whether it rests on estimates or derived bases. */
 export interface Resolved {
   value: number;
-  status: 'estimate' | 'official';
+  status: ValueStatus;
   derived: boolean;
-  source: 'reported' | 'aggregated' | 'computed';
+  source: ValueSource;
 }
 
 /** What resolution reads: the unit graph, the catalog and the prefetched cells. */
@@ -105,7 +105,7 @@ export { expectedReporters, unitClosure } from './coverage.ts';
 
 /** A resolved value as shown: `partial` when it sums fewer units than must report, with their counts. */
 export interface Figure extends Omit<Resolved, 'status'> {
-  status: 'estimate' | 'official' | 'partial';
+  status: FigureStatus;
   /** The status of the values it is made of (a partial sum of estimates is still estimated). */
   basis: Resolved['status'];
   coverage: { expected: number; reported: number };

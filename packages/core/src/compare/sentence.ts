@@ -1,8 +1,13 @@
+/**
+ * The one writer of comparisons: every sentence, change and share the platform prints about a
+ * figure (the API's `text`, the dashboard's cards, the public page, a report's sentences, tables and
+ * campaigns) comes from here, from the typed `Comparison`.
+ */
 import { formatNumberEn, formatNumberVi, roundHalfUp } from '../format/number.ts';
-import { type Period, parsePeriod } from '../periods/period.ts';
+import { type Period, periodYear } from '../periods/period.ts';
 import { periodLabelEn, periodLabelVi } from '../periods/period-text.ts';
-import { periodYear } from '../periods/period.ts';
-import type { CompareResult, Indicator } from '../schemas.ts';
+import type { ComparisonWords, Indicator, ValueStatus, Words } from '../schemas.ts';
+import type { Base, Comparison } from './comparison.ts';
 
 /** One comparison to state: the base period, its value (null when missing) and the change. */
 export interface Clause {
@@ -29,7 +34,7 @@ export const formatShareVi = (pct: number) =>
  * rule for every rate the platform prints (report, press brief, dashboard, public page): one
  * decimal, rounded half up, a trailing zero dropped; a change that rounds to 0 is "tương đương".
  */
-export function direction(pct: number): { vi: string; en: string } {
+export function direction(pct: number): Words {
   const d = PCT_DECIMALS;
   const r = roundHalfUp(Math.abs(pct), d);
   if (r === 0) return { vi: 'tương đương', en: 'about the same' };
@@ -70,18 +75,18 @@ function fill(pattern: string, parts: Record<string, string>): string {
  * cùng kỳ năm 2023 và đạt 66,4% so với kế hoạch năm (4.245.382 tỷ đồng)." Decreases read "giảm",
  * a change that rounds to zero "tương đương"; clauses without a computable change are left out.
  */
-export function comparisonSentence(
+function comparisonSentence(
   ind: Indicator,
   period: Period,
   value: {
     value: number;
-    status: 'estimate' | 'official';
+    status: ValueStatus;
     /** Set for a partial sum: it is said, with its coverage, right after the number. */
     partial?: { reported: number; expected: number } | undefined;
   } | null,
   clauses: Clause[],
   style: SentenceStyle = {},
-): { vi: string; en: string } {
+): Words {
   const name = ind.shortVi ?? ind.nameVi;
   const nameEn = ind.shortEn ?? ind.nameEn;
   const unitEn = ind.unitEn ?? ind.unitVi;
@@ -100,10 +105,9 @@ export function comparisonSentence(
     const bracket = c.derived ? '' : ` (${withUnit(fmt(c.base), ind.unitVi)})`;
     const bracketEn = c.derived ? '' : ` (${fmtEn(c.base)} ${unitEn})`;
     if (c.kind === 'plan') {
-      const share = formatShareVi(c.pct);
-      const shareEn = formatNumberEn(roundHalfUp(c.pct, PCT_DECIMALS), PCT_DECIMALS, { trimZeros: true });
-      vi.push(`đạt ${share}% so với kế hoạch năm${bracket}`);
-      en.push(`${shareEn}% of the annual plan${bracketEn}`);
+      const share = planShare(c.pct);
+      vi.push(`đạt ${share.vi} so với kế hoạch năm${bracket}`);
+      en.push(`${share.en} of the annual plan${bracketEn}`);
       continue;
     }
     const d = direction(c.pct);
@@ -142,11 +146,14 @@ const REPORTERS: Record<string, [string, string]> = {
   department: ['đơn vị', 'departments'],
 };
 
+/** "66,4%" of the annual plan: one decimal, a trailing zero dropped. */
+function planShare(pct: number): Words {
+  const en = formatNumberEn(roundHalfUp(pct, PCT_DECIMALS), PCT_DECIMALS, { trimZeros: true });
+  return { vi: `${formatShareVi(pct)}%`, en: `${en}%` };
+}
+
 /** "1/34 tỉnh, thành phố đã báo cáo": the coverage of a partial figure, said with it. */
-export function coverageWords(
-  ind: Indicator,
-  c: { reported: number; expected: number },
-): { vi: string; en: string } {
+export function coverageWords(ind: Indicator, c: { reported: number; expected: number }): Words {
   const [vi, en] = REPORTERS[ind.reportingKind ?? ''] ?? ['đơn vị', 'units'];
   return {
     vi: `${c.reported}/${c.expected} ${vi} đã báo cáo`,
@@ -154,44 +161,62 @@ export function coverageWords(
   };
 }
 
-/** The sentence for a computed comparison, stating only the comparisons asked for, in their order. */
-export function resultSentence(
-  ind: Indicator,
-  r: CompareResult,
+const clauseOf = (kind: CompareKind, b: Base): Clause => ({
+  kind,
+  period: b.period,
+  base: b.value,
+  pct: b.changePct,
+  derived: b.derived,
+});
+
+/**
+ * The sentence for a computed comparison, stating only the comparisons asked for, in their order.
+ * A partial sum is said with its coverage and worded by what it sums: "ước đạt" when those are
+ * estimates, "là" when they are official.
+ */
+export function comparisonText(
+  c: Comparison,
   pick: readonly CompareKind[] = ['previous', 'lastYear', 'plan'],
   style: SentenceStyle = {},
-  basis?: 'estimate' | 'official',
-): { vi: string; en: string } {
-  const p = parsePeriod(r.period);
+): Words {
   const clauses = pick.flatMap((k): Clause[] => {
-    if (k === 'previous' && r.previous)
-      return [
-        {
-          kind: k,
-          period: parsePeriod(r.previous.period),
-          base: r.previous.value,
-          pct: r.previous.changePct,
-          derived: r.previous.derived,
-        },
-      ];
-    if (k === 'lastYear')
-      return [
-        {
-          kind: k,
-          period: parsePeriod(r.lastYear.period),
-          base: r.lastYear.value,
-          pct: r.lastYear.changePct,
-          derived: r.lastYear.derived,
-        },
-      ];
-    if (k === 'plan')
-      return [{ kind: k, period: p, base: r.plan.value, pct: r.plan.sharePct, derived: false }];
-    return [];
+    if (k === 'previous') return c.previous ? [clauseOf(k, c.previous)] : [];
+    if (k === 'lastYear') return [clauseOf(k, c.lastYear)];
+    return [{ kind: k, period: c.period, base: c.plan.value, pct: c.plan.sharePct, derived: false }];
   });
-  const partial = r.status === 'partial' ? r.completeness : undefined;
-  // A partial sum is no official figure: it is worded as an estimate ("ước đạt"), unless the caller
-  // knows what it sums are official.
-  const status = r.status === 'partial' ? (basis ?? 'estimate') : r.status;
-  const value = r.value === null || status === null ? null : { value: r.value, status, partial };
-  return comparisonSentence(ind, p, value, clauses, style);
+  const partial = c.status === 'partial' ? c.coverage : undefined;
+  const status = c.status === 'partial' ? (c.basis ?? 'estimate') : c.status;
+  const value = c.value === null || status === null ? null : { value: c.value, status, partial };
+  return comparisonSentence(c.ind, c.period, value, clauses, style);
+}
+
+/** The change, share and coverage words of a figure, by the same rules as its sentence. */
+export function comparisonWords(c: Comparison): ComparisonWords {
+  const change = (b: Base | null) => (b && b.changePct !== null ? direction(b.changePct) : null);
+  const ly = change(c.lastYear);
+  return {
+    previousChange: change(c.previous),
+    lastYearChange: ly,
+    lastYearLine: ly && { vi: `${ly.vi} so với cùng kỳ`, en: `${ly.en} on the same period last year` },
+    planShare: c.plan.sharePct === null ? null : planShare(c.plan.sharePct),
+    coverage: c.status === 'partial' ? coverageWords(c.ind, c.coverage) : null,
+  };
+}
+
+/**
+ * "Số địa chỉ IP nằm trong mạng botnet giảm từ 1.200 địa chỉ (tháng 8/2024) xuống 900 địa chỉ
+ * (tháng 10/2024), giảm 25%.": one figure's change over a span (a campaign's months).
+ */
+export function spanSentence(a: Comparison, b: Comparison): string {
+  const ind = b.ind;
+  const name = ind.shortVi ?? ind.nameVi;
+  if (a.value === null || b.value === null)
+    return `${name}: chưa đủ số liệu để so sánh ${periodLabelVi(a.period)} với ${periodLabelVi(b.period)}.`;
+  const fmt = (value: number, p: Period) =>
+    `${withUnit(formatNumberVi(value, ind.precision), ind.unitVi)} (${periodLabelVi(p)})`;
+  const change = a.value === 0 ? null : direction((100 * (b.value - a.value)) / a.value).vi;
+  const verb = b.value < a.value ? 'giảm' : b.value > a.value ? 'tăng' : 'giữ nguyên';
+  // A rise goes "lên", a fall "xuống"; a figure that held goes "đến".
+  const to = verb === 'tăng' ? 'lên' : verb === 'giảm' ? 'xuống' : 'đến';
+  return `${name} ${verb} từ ${fmt(a.value, a.period)} ${to} ${fmt(b.value, b.period)}${change && verb !== 'giữ nguyên' ? `, ${change}` : ''}.`;
 }

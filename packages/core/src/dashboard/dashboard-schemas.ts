@@ -1,7 +1,6 @@
 /** The dashboard's shape (Node-free, shared with the web app). */
 import { z } from 'zod';
-import { CompareResult } from '../schemas.ts';
-import { FigureStatus, ValueCell } from '../value-schemas.ts';
+import { CompareResult, FigureStatus, ValueCell } from '../schemas.ts';
 
 /** One cell of a pivot: a null value means the data does not support one. */
 export const PivotCell = ValueCell;

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Role } from '../roles.ts';
-import type { ValueStatus } from '../value-schemas.ts';
+import type { ValueStatus } from '../schemas.ts';
 
 /** PostgreSQL `numeric` comes back as a string (exact); it is written from numbers or strings. */
 type Numeric = ColumnType<string, number | string, number | string>;

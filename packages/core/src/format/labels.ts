@@ -4,7 +4,7 @@
  * each label is written (not the code itself) in each language. Node-free: the web app shows them.
  */
 import type { Role } from '../roles.ts';
-import type { FigureStatus, FormStatus, IndicatorKind, UnitKind } from '../schemas.ts';
+import type { FigureStatus, FormStatus, IndicatorKind, UnitKind, ValueSource } from '../schemas.ts';
 
 export type Pair = readonly [vi: string, en: string];
 export type Labels<K extends string> = Readonly<Record<K, Pair>>;
@@ -45,7 +45,7 @@ export const STATUS_LABELS: Labels<FormStatus | FigureStatus> = {
 };
 
 /** Where a figure comes from: reported for the unit itself, summed from the units below, or computed. */
-export const SOURCE_LABELS: Labels<'reported' | 'aggregated' | 'computed'> = {
+export const SOURCE_LABELS: Labels<ValueSource> = {
   reported: ['Đơn vị báo cáo', 'Reported'],
   aggregated: ['Tổng hợp từ đơn vị cấp dưới', 'Summed from the units below'],
   computed: ['Tính từ các chỉ tiêu thành phần', 'Computed from its components'],

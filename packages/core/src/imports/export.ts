@@ -5,7 +5,7 @@ import { parsePeriod } from '../periods/period.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
 import type { FileFormat } from './parse-file.ts';
-import type { ValueStatus } from '../value-schemas.ts';
+import type { ValueStatus } from '../schemas.ts';
 
 /** One exported value: the same columns an import reads, plus who changed it last and when. */
 export interface ExportRow {

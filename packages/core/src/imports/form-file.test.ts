@@ -8,7 +8,7 @@ import { openReportingPeriod } from '../periods/reporting-periods.ts';
 import { listIndicators } from '../catalog/indicators.ts';
 import { createTestDatabase } from '../testing.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
-import { readValue } from '../value-rule.ts';
+import { readValue } from '../values/value-rule.ts';
 
 let db: Database;
 let reporter: Ctx;

@@ -2,7 +2,7 @@ import { BaocaoError, type FieldError } from '../errors.ts';
 import { type Period, parsePeriod } from '../periods/period.ts';
 import { periodLabelVi } from '../periods/period-text.ts';
 import type { Indicator } from '../schemas.ts';
-import { readValue } from '../value-rule.ts';
+import { readValue } from '../values/value-rule.ts';
 import type { RawValueRow } from '../values/validate.ts';
 
 /** Rows named briefly: "dòng 2, 3, 4" or "dòng 2, 3, 4, 5, 6 và 35 dòng khác". */

@@ -5,6 +5,7 @@ import { BaocaoError, type FieldError } from '../errors.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { PlanTarget } from '../dashboard/dashboard-schemas.ts';
+import { selectPlanTarget, selectPlanTargetsOfYear, upsertPlanTarget } from './plans.queries.ts';
 
 /** Sets annual plan targets per (indicator, unit, year), all or none, each change audited. */
 export async function setPlanTargets(ctx: Ctx, items: PlanTarget[]): Promise<number> {
@@ -60,33 +61,10 @@ export async function setPlanTargets(ctx: Ctx, items: PlanTarget[]): Promise<num
   }
   await ctx.db.k.transaction().execute(async (trx) => {
     for (const { ind, unit, it } of rows) {
-      const old = await trx
-        .selectFrom('plan_target')
-        .select(['value'])
-        .where('indicator_id', '=', ind.id)
-        .where('unit_id', '=', unit.id)
-        .where('year', '=', it.year)
-        .executeTakeFirst();
+      const key = { indicatorId: ind.id, unitId: unit.id, year: it.year };
+      const old = await selectPlanTarget(trx, key);
       if (old && Number(old.value) === it.value) continue;
-      await trx
-        .insertInto('plan_target')
-        .values({
-          indicator_id: ind.id,
-          unit_id: unit.id,
-          year: it.year,
-          value: it.value,
-          note: it.note ?? null,
-          updated_by: ctx.actor.username,
-        })
-        .onConflict((oc) =>
-          oc.columns(['indicator_id', 'unit_id', 'year']).doUpdateSet({
-            value: it.value,
-            note: it.note ?? null,
-            updated_by: ctx.actor.username,
-            updated_at: new Date(),
-          }),
-        )
-        .execute();
+      await upsertPlanTarget(trx, { ...key, value: it.value, note: it.note ?? null, by: ctx.actor.username });
       await writeAudit(trx, ctx.actor, {
         entity: 'plan_target',
         key: `${ind.code}|${unit.code}|${it.year}`,
@@ -102,15 +80,7 @@ export async function setPlanTargets(ctx: Ctx, items: PlanTarget[]): Promise<num
 /** The plan targets of a year (every indicator and unit the reader may see), for reading and editing. */
 export async function listPlanTargets(ctx: Ctx, input: { year: number }): Promise<PlanTarget[]> {
   requireAccess(ctx, 'value.read');
-  const rows = await ctx.db.k
-    .selectFrom('plan_target as p')
-    .innerJoin('indicator as i', 'i.id', 'p.indicator_id')
-    .innerJoin('org_unit as u', 'u.id', 'p.unit_id')
-    .select(['i.code as indicator', 'u.code as unit', 'p.year', 'p.value', 'p.note'])
-    .where('p.year', '=', input.year)
-    .orderBy('i.code')
-    .orderBy('u.code')
-    .execute();
+  const rows = await selectPlanTargetsOfYear(ctx.db.k, input.year);
   // A unit-scoped reader sees the targets of its own subtree only.
   const graph = await loadUnitGraph(ctx.db.k);
   const mine = (code: string) => {

@@ -1,6 +1,6 @@
-import { listIndicators } from '../catalog/indicators.ts';
-import { compareMany } from '../compare/compare.ts';
-import { direction, formatShareVi, resultSentence } from '../compare/sentence.ts';
+import type { Comparison } from '../compare/comparison.ts';
+import { compareFigures, presentComparison } from '../compare/compare.ts';
+import { comparisonText } from '../compare/sentence.ts';
 import type { Ctx } from '../context.ts';
 import { formatNumberVi } from '../format/number.ts';
 import { monthsOf, type Period, yearToDate } from '../periods/period.ts';
@@ -14,10 +14,11 @@ function candidates(spec: FigureSpec, p: Period): Period[] {
   return [p];
 }
 
-/** A figure of a report, computed: its comparison, its sentence and its provenance. */
+/** A figure of a report, computed: its comparison (typed and as the API gives it), its sentence and its provenance. */
 export interface ComputedFigure {
   spec: FigureSpec;
   ind: Indicator;
+  comparison: Comparison;
   result: CompareResult;
   figure: ReportFigure;
 }
@@ -37,17 +38,15 @@ export const templateFigureSpecs = (sections: TemplateSection[], unit: string): 
  * month of the period that has data (the quarterly briefing, held in March, states February's stock).
  */
 export async function computeFigures(ctx: Ctx, specs: FigureSpec[], p: Period): Promise<ComputedFigure[]> {
-  const byCode = new Map((await listIndicators(ctx)).map((i) => [i.code, i]));
-  const asks = specs.flatMap((s) =>
-    candidates(s, p).map((c) => ({ indicator: s.indicator, unit: s.unit, period: c.id })),
-  );
-  const results = await compareMany(ctx, asks);
+  const comparisons = await compareFigures(ctx, figureRequests(specs, p));
   let at = 0;
   return specs.map((spec, n) => {
-    const mine = results.slice(at, (at += candidates(spec, p).length));
-    const result = mine.find((r) => r.value !== null) ?? mine[0]!;
-    const ind = byCode.get(result.indicator)!;
-    const text = resultSentence(ind, result, spec.compare, {
+    const mine = comparisons.slice(at, (at += candidates(spec, p).length));
+    const comparison = mine.find((r) => r.value !== null) ?? mine[0]!;
+    const { ind } = comparison;
+    const result = presentComparison(comparison);
+    // The one writer, with the template's choice of comparisons and wording.
+    const text = comparisonText(comparison, spec.compare, {
       pattern: spec.pattern,
       lastYearLabel: spec.lastYearLabel,
     }).vi;
@@ -64,7 +63,7 @@ export async function computeFigures(ctx: Ctx, specs: FigureSpec[], p: Period): 
       plan: result.plan,
       text,
     };
-    return { spec, ind, result, figure };
+    return { spec, ind, comparison, result, figure };
   });
 }
 
@@ -84,9 +83,9 @@ export function figuresTable(caption: string, figs: ComputedFigure[]): ReportBlo
       r.periodLabel,
       `${num(r.value)}${r.status === 'partial' ? ` (${r.completeness.reported}/${r.completeness.expected})` : ''}`,
       ly,
-      r.lastYear.changePct !== null ? direction(r.lastYear.changePct).vi : DASH,
+      r.words.lastYearChange?.vi ?? DASH,
       num(r.plan.value),
-      r.plan.sharePct !== null ? `${formatShareVi(r.plan.sharePct)}%` : DASH,
+      r.words.planShare?.vi ?? DASH,
     ];
   });
   if (derived) caption = `${caption} (*: số cùng kỳ suy ra từ tốc độ tăng đã công bố)`;

@@ -1,6 +1,4 @@
-import { direction, formatShareVi } from '../compare/sentence.ts';
 import { formatNumberVi } from '../format/number.ts';
-import { parsePeriod } from '../periods/period.ts';
 import { periodLabelVi } from '../periods/period-text.ts';
 import type { ComputedFigure } from './figures.ts';
 import type { ReportSection, ReportWarning } from './report-schemas.ts';
@@ -18,17 +16,15 @@ export const statisticTokens = (text: string): string[] =>
   [...text.matchAll(/\d(?:[\d.,]*\d)?(?=\s?%)|\d+(?:\.\d{3})+(?:,\d+)?|\d+,\d+/g)].map((m) => m[0]);
 
 /** Every number a figure may print: its value and bases at the indicator's precision, its rates, its periods. */
-export function figureTokens({ ind, result: r }: ComputedFigure): Set<string> {
+export function figureTokens({ ind, comparison: c, result: r }: ComputedFigure): Set<string> {
   const out = new Set<string>();
   const add = (s: string) => numberTokens(s).forEach((t) => out.add(t));
-  for (const v of [r.value, r.previous?.value ?? null, r.lastYear.value, r.plan.value])
+  for (const v of [c.value, c.previous?.value ?? null, c.lastYear.value, c.plan.value])
     if (v !== null) add(formatNumberVi(v, ind.precision));
-  for (const pct of [r.previous?.changePct ?? null, r.lastYear.changePct])
-    if (pct !== null) add(direction(pct).vi);
-  if (r.plan.sharePct !== null) add(formatShareVi(r.plan.sharePct));
-  for (const p of [r.period, r.previous?.period, r.lastYear.period])
-    if (p) add(periodLabelVi(parsePeriod(p)));
-  add(String(r.plan.year));
+  // The rates as the one writer prints them.
+  for (const w of [r.words.previousChange, r.words.lastYearChange, r.words.planShare]) if (w) add(w.vi);
+  for (const p of [c.period, c.previous?.period, c.lastYear.period]) if (p) add(periodLabelVi(p));
+  add(String(c.plan.year));
   return out;
 }
 

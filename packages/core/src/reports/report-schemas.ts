@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ReportAbilities } from '../access/policy.ts';
 import { LegalStage } from '../registries/registry-schemas.ts';
-import { ComparisonBase, ValueCell } from '../value-schemas.ts';
+import { ComparisonBase, ValueCell } from '../schemas.ts';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'Mã mục chỉ gồm chữ thường, số và gạch ngang');
 const heading = z.string().trim().min(1).nullish();

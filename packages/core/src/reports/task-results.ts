@@ -1,14 +1,12 @@
 import { listIndicators } from '../catalog/indicators.ts';
-import { compareMany } from '../compare/compare.ts';
-import { direction, withUnit } from '../compare/sentence.ts';
+import { compareFigures } from '../compare/compare.ts';
+import { spanSentence } from '../compare/sentence.ts';
 import type { Ctx } from '../context.ts';
 import { formatDateVi } from '../format/date.ts';
-import { formatNumberVi } from '../format/number.ts';
 import { monthIndexOfDate, type Period, periodFromMonths, shiftPeriod } from '../periods/period.ts';
 import type { ItemOf, RegistryItem } from '../registries/registry-schemas.ts';
 import type { TaskChange } from '../registries/task-schemas.ts';
 import { taskHistories } from '../registries/task-history.ts';
-import type { CompareResult, Indicator } from '../schemas.ts';
 import type { ReportBlock, ReportTemplate } from './report-schemas.ts';
 
 const end = (s: string) => s.trim().replace(/[.;:,]+$/, '');
@@ -70,18 +68,6 @@ function campaignMonths(
   return stop > from ? { from: periodFromMonths(from, from), to: periodFromMonths(stop, stop) } : null;
 }
 
-/** "Số địa chỉ IP nằm trong mạng botnet giảm từ 1.200 địa chỉ (tháng 8/2024) xuống 900 địa chỉ (tháng 10/2024), giảm 25%." */
-export function campaignText(ind: Indicator, a: CompareResult, b: CompareResult): string {
-  const name = ind.shortVi ?? ind.nameVi;
-  if (a.value === null || b.value === null)
-    return `${name}: chưa đủ số liệu để so sánh ${a.periodLabel} với ${b.periodLabel}.`;
-  const fmt = (r: CompareResult) =>
-    `${withUnit(formatNumberVi(r.value!, ind.precision), ind.unitVi)} (${r.periodLabel})`;
-  const change = a.value === 0 ? null : direction((100 * (b.value - a.value)) / a.value).vi;
-  const verb = b.value < a.value ? 'giảm' : b.value > a.value ? 'tăng' : 'giữ nguyên';
-  return `${name} ${verb} từ ${fmt(a)} ${verb === 'giữ nguyên' ? 'đến' : 'xuống'} ${fmt(b)}${change && verb !== 'giữ nguyên' ? `, ${change}` : ''}.`;
-}
-
 /**
  * The blocks of every "kết quả thực hiện nhiệm vụ" section of a template: the tasks planned for
  * the period before (or `offset` before), each with its status now, generated from the registry and
@@ -117,7 +103,7 @@ export async function taskResultBlocks(
           ])
       : [];
   });
-  const results = asks.length ? await compareMany(ctx, asks) : [];
+  const results = asks.length ? await compareFigures(ctx, asks) : [];
   let at = 0;
   const campaign = new Map<number, string[]>();
   for (const t of all) {
@@ -126,7 +112,7 @@ export async function taskResultBlocks(
       t.id,
       t.indicators
         .filter((c) => catalog.has(c))
-        .map((c) => campaignText(catalog.get(c)!, results[at++]!, results[at++]!)),
+        .map(() => spanSentence(results[at++]!, results[at++]!)),
     );
   }
   for (const s of sections) {

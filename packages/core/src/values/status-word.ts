@@ -1,4 +1,4 @@
-import type { ValueStatus } from '../value-schemas.ts';
+import type { ValueStatus } from '../schemas.ts';
 
 const fold = (s: string) =>
   s

@@ -6,7 +6,7 @@ import { type ErrorList, errorList } from '../errors.ts';
 import { parseStatusWord } from './status-word.ts';
 import { type ClosedSpan, closedSpanOf, periodClosedRow } from '../periods/period-rule.ts';
 import { todayInVietnam } from '../periods/period-state.ts';
-import { readValue } from '../value-rule.ts';
+import { readValue } from './value-rule.ts';
 import { type Period, monthIndexOfDate, parsePeriod } from '../periods/period.ts';
 import type { Indicator } from '../schemas.ts';
 import { type UnitGraph, unitCovers } from '../units/unit-graph.ts';

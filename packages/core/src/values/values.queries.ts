@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Schema } from '../db/schema.ts';
-import type { ValueStatus } from '../value-schemas.ts';
+import type { ValueStatus } from '../schemas.ts';
 
 /** A validated value, by ids, ready to store. */
 export interface ValueRow {

@@ -127,8 +127,8 @@ for (const width of [1366, 390]) {
         .getByRole('button', { name: /Doanh thu dịch vụ viễn thông/ })
         .getByText('1.250')
         .waitFor();
-      // The national figure is one province of 34: it says so.
-      await page.getByText('1/34 đơn vị đã báo cáo').first().waitFor();
+      // The national figure is one province of 34: it says so, in the words of its sentence.
+      await page.getByText('1/34 tỉnh, thành phố đã báo cáo').first().waitFor();
       await page.locator('table.pivot').getByText('1.250').waitFor();
       await audit(page, shot('08-dashboard'));
       expectClean(watch);

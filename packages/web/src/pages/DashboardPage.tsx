@@ -5,20 +5,17 @@ import { useApp } from '../app-context.tsx';
 import { EChart } from '../chart.tsx';
 import { useFormat } from '../format.ts';
 import { useLoad } from '../hooks.ts';
-import { Empty, ErrorBox, Loading, Status, useChange, useCoverage, useNumber } from '../ui.tsx';
+import { Empty, ErrorBox, Loading, Status, useNumber } from '../ui.tsx';
 import { PivotPanel } from './PivotPanel.tsx';
 import { ProvinceRanking } from './ProvinceRanking.tsx';
 import { PeriodPicker } from '../period-picker.tsx';
 import { call } from '../client.ts';
 
-/** "tăng 23,7%" / "giảm 38%" / "tương đương", never "-38%". */
-
+/** A figure's card: its words (change, coverage) are core's, as the sentence says them. */
 function Card({ card, selected, onSelect }: { card: DashboardCard; selected: boolean; onSelect(): void }) {
   const { t, lang } = useApp();
   const fmt = useFormat();
-  const coverage = useCoverage();
   const num = useNumber();
-  const change = useChange();
   const c = card.compare;
   const spark = card.series.map((s) => s.value);
   return (
@@ -34,12 +31,10 @@ function Card({ card, selected, onSelect }: { card: DashboardCard; selected: boo
       </span>
       <span className="kpi-meta">
         {fmt.period(c.period)} · <Status status={c.status} />
-        {c.status === 'partial' && ` ${coverage(c.completeness)}`}
+        {c.words.coverage && ` ${c.words.coverage[lang]}`}
       </span>
       <span className="kpi-change">
-        {c.lastYear.changePct !== null
-          ? `${change(c.lastYear.changePct)} ${t('so với cùng kỳ', 'on last year')}`
-          : t('chưa có số cùng kỳ', 'no last-year figure')}
+        {c.words.lastYearLine?.[lang] ?? t('chưa có số cùng kỳ', 'no last-year figure')}
       </span>
       {/* A trend needs at least three points; with fewer a line says nothing, so none is drawn. */}
       {spark.filter((v) => v !== null).length > 2 && (

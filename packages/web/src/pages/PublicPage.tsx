@@ -2,15 +2,13 @@ import { qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { useFormat } from '../format.ts';
 import { useLoad } from '../hooks.ts';
-import { Empty, ErrorBox, Loading, Status, useChange, useCoverage, useNumber } from '../ui.tsx';
+import { Empty, ErrorBox, Loading, Status, useNumber } from '../ui.tsx';
 import { call } from '../client.ts';
 
 /** What anyone may see without signing in: released figures and published reports, nothing else. */
 export function PublicPage() {
   const { t, lang, query, navigate } = useApp();
-  const coverage = useCoverage();
   const num = useNumber();
-  const change = useChange();
   const fmt = useFormat();
   const periods = useLoad(['GET /api/releases/periods'], () => call('GET /api/releases/periods'));
   // Opens on the newest period with released figures; only periods that have some are offered.
@@ -71,15 +69,25 @@ export function PublicPage() {
                 </td>
                 <td data-label={t('Trạng thái', 'Status')}>
                   <Status status={c.compare.status} />
-                  {c.compare.status === 'partial' && ` ${coverage(c.compare.completeness)}`}
+                  {c.compare.words.coverage && ` ${c.compare.words.coverage[lang]}`}
                 </td>
                 <td data-label={t('So với cùng kỳ', 'On last year')}>
-                  {change(c.compare.lastYear.changePct) ?? '—'}
+                  {c.compare.words.lastYearChange?.[lang] ?? '—'}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {dash.data && dash.data.cards.length > 0 && (
+        // Each figure as the ministry states it: the same sentence as the API, the dashboard and the reports.
+        <ul className="figure-sentences" aria-label={t('Nhận định', 'In words')}>
+          {dash.data.cards.map((c) => (
+            <li key={c.compare.indicator} data-indicator={c.compare.indicator}>
+              {lang === 'en' ? c.compare.textEn : c.compare.text}
+            </li>
+          ))}
+        </ul>
       )}
       <h2>{t('Báo cáo đã phát hành', 'Published reports')}</h2>
       <ErrorBox error={reports.error} />

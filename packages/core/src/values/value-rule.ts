@@ -3,8 +3,8 @@
  * machines. Node-free: the web form shows the same verdict the server gives.
  */
 
-/** The sane maximum of any value: 15 significant digits are what a double holds exactly. */
-export const MAX_ABS_VALUE = 1e15;
+import { MAX_ABS_VALUE } from '../schemas.ts';
+
 const MAX_SIGNIFICANT = 15;
 
 /** What an indicator accepts: decimal places (0 = whole numbers), sign and largest magnitude. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readValue, type ValueRule } from './value-rule.ts';
-import { parseStatusWord } from './values/status-word.ts';
+import { parseStatusWord } from './status-word.ts';
 
 const MONEY: ValueRule = { valueDecimals: 3, nonNegative: true, maxValue: null };
 const COUNT: ValueRule = { valueDecimals: 0, nonNegative: true, maxValue: null };
