@@ -234,7 +234,7 @@ describe('DHIS2 data value sets', () => {
       uid: 'Hn2025Mrg01',
       dhis2Code: 'HA_NOI',
       name: expect.stringContaining('Hà Nội'),
-      nameEn: expect.stringContaining('Ha'),
+      nameEn: expect.stringContaining('Hà Nội'),
     });
     // The table names what each code is, for people (issue 25, finding 9): a domain's data set by
     // its Vietnamese name and period type, an indicator by its name.
