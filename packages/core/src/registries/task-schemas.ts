@@ -34,7 +34,8 @@ export const TaskAppearance = z.object({
   unit: z.string(),
   section: z.string(),
   heading: z.string().nullable(),
-  status: z.enum(['draft', 'published']),
+  /** The report went out (its frozen copy states the task) or is a draft as it stands. */
+  published: z.boolean(),
 });
 export type TaskAppearance = z.output<typeof TaskAppearance>;
 

@@ -53,14 +53,14 @@ export async function taskAppearances(ctx: Ctx, task: ItemOf<'task'>): Promise<T
         ...head,
         section: s.id,
         heading: s.heading,
-        status: 'published' as const,
+        published: true,
       }));
     if (!template.periodTypes.includes(parsePeriod(r.period).type)) return [];
     return draftSections(template, r.period, task).map((s) => ({
       ...head,
       section: s.id,
       heading: s.heading,
-      status: 'draft' as const,
+      published: false,
     }));
   });
 }

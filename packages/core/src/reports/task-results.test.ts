@@ -158,7 +158,12 @@ describe('tasks followed from plan to result', () => {
     await setReportDetails(anh, { ...july, issuedOn: '2024-08-05' });
     await setReportDetails(anh, { ...september, issuedOn: '2024-10-04' });
     const where = async (task: number) =>
-      (await getTask(anh, task)).appearances.map((a) => [a.period, a.section, a.heading, a.status]);
+      (await getTask(anh, task)).appearances.map((a) => [
+        a.period,
+        a.section,
+        a.heading,
+        a.published ? 'published' : 'draft',
+      ]);
     expect(await where(id.slipped!)).toEqual([
       ['2024M07', 'nhiem-vu', 'Một số nhiệm vụ trọng tâm tháng 8/2024 và trong thời gian tới', 'draft'],
       ['2024M09', 'ket-qua-nhiem-vu', 'Kết quả thực hiện nhiệm vụ tháng 8/2024', 'draft'],

@@ -224,7 +224,7 @@ export function TaskCard({ id, onChanged }: { id: number; onChanged(): Promise<u
               <Link to={`/reports?${qs({ template: a.template, period: a.period })}#muc-${a.section}`}>
                 {a.templateName} — {fmt.period(a.period)}
               </Link>
-              : {a.heading ?? a.section} · {t(...REPORT_STATE[a.status])}
+              : {a.heading ?? a.section} · {t(...REPORT_STATE[a.published ? 'published' : 'draft'])}
             </li>
           ))}
         </ul>
