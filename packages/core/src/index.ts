@@ -47,6 +47,7 @@ export { MERGER_2025 } from './org/org-names-data.ts';
 export * from './reports/report-schemas.ts';
 export * from './reports/templates.ts';
 export * from './reports/reports.ts';
+export { getTask, taskAppearances } from './reports/task-links.ts';
 export * from './reports/render.ts';
 export { renderMarkdown, renderHtml } from './reports/render-text.ts';
 export { renderDocx, DECREE30_PAGE } from './reports/render-docx.ts';
@@ -83,7 +84,14 @@ export { importDataValueSet } from './dhis2/dhis2-import.ts';
 export { readDhis2Csv, readDhis2Xml, refuseDeepJson, type Dhis2Format } from './dhis2/dhis2-read.ts';
 export { exportDataValueSet, dataValueSetCsv, dataValueSetXml } from './dhis2/dhis2-export.ts';
 export { dhis2Metadata } from './dhis2/dhis2-metadata.ts';
-export { Dhis2Id, listDhis2Ids, setDhis2Ids, domainsOf, type Domain } from './dhis2/dhis2-mapping.ts';
+export {
+  Dhis2Id,
+  Dhis2IdRow,
+  listDhis2Ids,
+  setDhis2Ids,
+  domainsOf,
+  type Domain,
+} from './dhis2/dhis2-mapping.ts';
 export { fromDhis2Period, toDhis2Period } from './dhis2/dhis2-periods.ts';
 export * from './dhis2/dhis2-schemas.ts';
 export { writeKeyedValues, type WriteStrategy, type KeyedWriteCount } from './values/keyed-write.ts';

@@ -198,6 +198,7 @@ const ATTEMPTS: {
   { method: 'GET', url: '/api/infosystems/figures?period=2025M09' },
   { method: 'POST', url: '/api/tasks/1/status', payload: { status: 'done' } },
   { method: 'GET', url: '/api/tasks/1/history' },
+  { method: 'GET', url: '/api/tasks/1' },
   { method: 'GET', url: '/api/tasks/overdue' },
   {
     method: 'PUT',

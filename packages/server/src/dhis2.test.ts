@@ -1,6 +1,7 @@
 import { type Database, compactRollups, countValues, createLogger, initStore, systemCtx } from '@baocao/core';
 import { createTestDatabase } from '@baocao/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { buildApp } from './app.ts';
 import type { App } from './route.ts';
 
@@ -227,7 +228,26 @@ describe('DHIS2 data value sets', () => {
       payload: [{ kind: 'unit', code: 'P01', uid: 'Hn2025Mrg01', dhis2Code: 'HA_NOI' }],
     });
     expect(set.statusCode).toBe(200);
-    expect(set.json()).toContainEqual({ kind: 'unit', code: 'P01', uid: 'Hn2025Mrg01', dhis2Code: 'HA_NOI' });
+    expect(set.json()).toContainEqual({
+      kind: 'unit',
+      code: 'P01',
+      uid: 'Hn2025Mrg01',
+      dhis2Code: 'HA_NOI',
+      name: expect.stringContaining('Hà Nội'),
+      nameEn: expect.stringContaining('Hà Nội'),
+    });
+    // The table names what each code is, for people (issue 25, finding 9): a domain's data set by
+    // its Vietnamese name and period type, an indicator by its name.
+    const table = z
+      .array(z.object({ kind: z.string(), code: z.string(), name: z.string(), nameEn: z.string() }))
+      .parse((await app.inject({ method: 'GET', url: '/api/dhis2/ids', headers: auth })).json());
+    const attt = table.find((x) => x.kind === 'dataset' && x.code === 'ATTT_QUARTERLY');
+    expect(attt?.name).toMatch(/\(theo quý\)$/);
+    expect(attt?.name).not.toContain('ATTT');
+    expect(attt?.nameEn).toMatch(/\(Quarterly\)$/);
+    expect(table.find((x) => x.kind === 'indicator' && x.code === 'VT.DOANH_THU')?.name).toMatch(
+      /^Doanh thu/,
+    );
     const clash = await app.inject({
       method: 'PUT',
       url: '/api/dhis2/ids',

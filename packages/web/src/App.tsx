@@ -18,6 +18,8 @@ const NAV: NavItem[] = [
   { path: '/board', vi: 'Theo dõi nộp báo cáo', en: 'Submissions', page: 'board' },
   { path: '/dashboard', vi: 'Bảng điều khiển', en: 'Dashboard', page: 'dashboard' },
   { path: '/reports', vi: 'Soạn báo cáo', en: 'Reports', page: 'reports' },
+  // Tasks are a report's content: whoever reads reports reads them; writing is the registry's ability.
+  { path: '/tasks', vi: 'Nhiệm vụ', en: 'Tasks', page: 'reports' },
   { path: '/check', vi: 'Kiểm tra số liệu', en: 'Fact-check', page: 'check' },
   { path: '/feeds', vi: 'An toàn thông tin', en: 'Cyber security', page: 'feeds' },
   { path: '/infosystems', vi: 'Hệ thống thông tin', en: 'Information systems', page: 'infosystems' },
@@ -150,6 +152,7 @@ const router = createBrowserRouter([
             async () => (await import('./pages/DashboardPage.tsx')).DashboardPage,
           ),
           guarded('reports', 'reports', async () => (await import('./pages/ReportsPage.tsx')).ReportsPage),
+          guarded('tasks', 'reports', async () => (await import('./pages/TasksPage.tsx')).TasksPage),
           guarded('check', 'check', async () => (await import('./pages/CheckPage.tsx')).CheckPage),
           guarded('feeds', 'feeds', async () => (await import('./pages/FeedsPage.tsx')).FeedsPage),
           guarded('admin', 'admin', async () => (await import('./pages/AdminPage.tsx')).AdminPage),

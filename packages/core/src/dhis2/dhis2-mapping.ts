@@ -21,6 +21,10 @@ export const Dhis2Id = z.object({
 });
 export type Dhis2Id = z.infer<typeof Dhis2Id>;
 
+/** A row of the identifier table as people read it: what the code names, in both languages. */
+export const Dhis2IdRow = Dhis2Id.extend({ name: z.string(), nameEn: z.string() });
+export type Dhis2IdRow = z.infer<typeof Dhis2IdRow>;
+
 /** A domain of the catalog (the code's prefix: NGANH, ATTT…): DHIS2 data sets, an SDMX dataflow. */
 export interface Domain {
   code: string;
@@ -93,10 +97,21 @@ export async function loadDhis2Names(ctx: Ctx): Promise<Dhis2Names> {
 }
 
 /** The identifier table, for an administrator to read (and edit with {@link setDhis2Ids}). */
-export async function listDhis2Ids(ctx: Ctx): Promise<Dhis2Id[]> {
+export async function listDhis2Ids(ctx: Ctx): Promise<Dhis2IdRow[]> {
   const names = await loadDhis2Names(ctx);
+  // People read names ("Sở KH&CN Đà Nẵng", "An toàn thông tin (theo quý)"), the codes beside them.
+  const named = new Map<string, { vi: string; en: string }>([
+    ...names.indicators.map((i) => [`indicator|${i.code}`, { vi: i.nameVi, en: i.nameEn }] as const),
+    ...names.units.map((u) => [`unit|${u.code}`, { vi: u.nameVi, en: u.nameEn ?? u.nameVi }] as const),
+    ...names.dataSets.map(
+      (d) => [`dataset|${d.code}`, { vi: d.name, en: `${d.domain.name} (${d.periodType})` }] as const,
+    ),
+  ]);
   return (['indicator', 'unit', 'dataset'] as const).flatMap((kind) =>
-    [...names.ours[kind]].map(([code, id]) => ({ kind, code, uid: id.uid, dhis2Code: id.dhis2Code })),
+    [...names.ours[kind]].map(([code, id]) => {
+      const name = named.get(`${kind}|${code}`) ?? { vi: code, en: code };
+      return { kind, code, name: name.vi, nameEn: name.en, uid: id.uid, dhis2Code: id.dhis2Code };
+    }),
   );
 }
 
@@ -104,7 +119,7 @@ export async function listDhis2Ids(ctx: Ctx): Promise<Dhis2Id[]> {
  * Sets DHIS2 UIDs and codes (administrators): to match a DHIS2 instance whose metadata already
  * exists. All or none; a UID or code already given to another of ours is refused. Audited.
  */
-export async function setDhis2Ids(ctx: Ctx, entries: Dhis2Id[]): Promise<Dhis2Id[]> {
+export async function setDhis2Ids(ctx: Ctx, entries: Dhis2Id[]): Promise<Dhis2IdRow[]> {
   requireAccess(ctx, 'interop.manage');
   const parsed = z.array(Dhis2Id).parse(entries);
   const names = await loadDhis2Names(ctx);

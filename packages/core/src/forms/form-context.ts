@@ -73,6 +73,7 @@ export function summarize(
   const status: FormStatus = sub && (sub.status !== 'draft' || draft.length > 0) ? sub.status : 'missing';
   const closed = !period.open;
   const handedIn = status === 'submitted' || status === 'approved';
+  const reviewed = status === 'approved' || status === 'returned';
   return {
     unit: unit.code,
     unitName: unit.nameVi,
@@ -86,9 +87,11 @@ export function summarize(
     submittedAt: iso(sub?.submitted_at ?? null),
     submittedBy: sub?.submitted_by ?? null,
     submittedByName: sub?.submitted_by_name ?? sub?.submitted_by ?? null,
-    reviewedAt: iso(sub?.reviewed_at ?? null),
-    reviewedBy: sub?.reviewed_by ?? null,
-    reviewedByName: sub?.reviewed_by_name ?? sub?.reviewed_by ?? null,
+    // A review is the form's state only until the unit sends it again: once resubmitted, the
+    // earlier return is history (the audit keeps it), not "reviewed by … at …" on the new sending.
+    reviewedAt: reviewed ? iso(sub?.reviewed_at ?? null) : null,
+    reviewedBy: reviewed ? (sub?.reviewed_by ?? null) : null,
+    reviewedByName: reviewed ? (sub?.reviewed_by_name ?? sub?.reviewed_by ?? null) : null,
     remindedAt: iso(sub?.reminded_at ?? null),
     late: daysLeft < 0 && !handedIn,
     handedIn,

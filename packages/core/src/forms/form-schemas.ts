@@ -1,6 +1,7 @@
 /** Shapes of unit forms and their review that cross the API (Node-free, shared with the web app). */
 import { z } from 'zod';
 import { FormAbilities } from '../access/policy.ts';
+import { formatNumberEn, formatPercentVi } from '../format/number.ts';
 import { ClosedBy, ReportingPeriod } from '../periods/period-schemas.ts';
 import { FormStatus, ValueStatus } from '../schemas.ts';
 
@@ -116,7 +117,9 @@ export interface Plausibility {
   messageEn: string;
 }
 
-const pct = (x: number) => `${Math.round(Math.abs(x) * 100)}%`;
+// A change as people read it in each language: "80.999.959%" in Vietnamese, "80,999,959%" in English.
+const pctVi = (x: number) => formatPercentVi(Math.abs(x) * 100, 0);
+const pctEn = (x: number) => `${formatNumberEn(Math.abs(x) * 100, 0)}%`;
 
 /**
  * Flags a value that changed implausibly: more than doubled or fell by more than half against the
@@ -136,8 +139,8 @@ export function plausibility(
     const word = change > 0 ? 'tăng' : 'giảm';
     return {
       code: 'OUTLIER' as const,
-      message: `Bất thường: ${word} ${pct(change)} so với ${vi}; kiểm tra đơn vị tính hoặc số lũy kế`,
-      messageEn: `Unusual: ${change > 0 ? 'up' : 'down'} ${pct(change)} on ${en}; check the unit or a cumulative figure`,
+      message: `Bất thường: ${word} ${pctVi(change)} so với ${vi}; kiểm tra đơn vị tính hoặc số lũy kế`,
+      messageEn: `Unusual: ${change > 0 ? 'up' : 'down'} ${pctEn(change)} on ${en}; check the unit or a cumulative figure`,
     };
   };
   return (

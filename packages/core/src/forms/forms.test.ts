@@ -130,7 +130,20 @@ describe('unit forms: draft, submit, return, resubmit, approve, unlock', () => {
     });
     const back = await returnForm(officer, { ...KEY, comment: 'Doanh thu viễn thông chưa gồm VNPT' });
     expect(back).toMatchObject({ status: 'returned', comment: 'Doanh thu viễn thông chưa gồm VNPT' });
-    await saveForm(reporter, { ...KEY, values: [{ indicator: 'VT.DOANH_THU', value: 1120 }], submit: true });
+    expect(back.reviewedBy).toBe('officer');
+    expect(back.reviewedAt).not.toBeNull();
+    const again = await saveForm(reporter, {
+      ...KEY,
+      values: [{ indicator: 'VT.DOANH_THU', value: 1120 }],
+      submit: true,
+    });
+    // Sent again: the return is history, not "reviewed by … at …" on the new sending (issue 25, 17).
+    expect(again).toMatchObject({
+      status: 'submitted',
+      reviewedAt: null,
+      reviewedBy: null,
+      reviewedByName: null,
+    });
     expect(await stored()).toBeNull();
     const ok = await approveForm(officer, KEY);
     expect(ok).toMatchObject({ status: 'approved', reviewedBy: 'officer' });
@@ -224,7 +237,10 @@ describe('plausibility', () => {
   };
   it('warns on a value that more than doubles or halves against last year', () => {
     expect(plausibility(150, row)).toBeNull();
-    expect(plausibility(100_000, row)?.message).toContain('tăng 99900%');
+    // Vietnamese grouping in the Vietnamese message, English in the English one (issue 25, finding 17).
+    expect(plausibility(100_000, row)?.message).toContain('tăng 99.900%');
+    expect(plausibility(80_999_959 + 100, row)?.message).toContain('tăng 80.999.959%');
+    expect(plausibility(80_999_959 + 100, row)?.messageEn).toContain('up 80,999,959%');
     expect(plausibility(40, row)?.message).toContain('giảm 60%');
     expect(plausibility(null, row)).toBeNull();
   });

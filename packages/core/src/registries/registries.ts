@@ -145,6 +145,23 @@ export async function updateRegistryItem(
       `Không đổi được loại mục (${old.kind} → ${data!.kind}); hãy xóa và tạo mới`,
       `An item's kind cannot change (${old.kind} → ${data!.kind}); delete it and create a new one`,
     );
+  // A task's status moves only through its history (who, when, why: changeTaskStatus).
+  if (data!.kind === 'task' && old.kind === 'task' && data!.status !== old.status)
+    throw new BaocaoError(
+      'TASK_STATUS_VIA_HISTORY',
+      'Trạng thái nhiệm vụ được đổi bằng "Cập nhật trạng thái" (kèm ghi chú, lưu lịch sử), không sửa trực tiếp',
+      'A task’s status changes through a status update (with its note, kept in the history), not by editing the task',
+      {
+        details: [
+          {
+            field: 'status',
+            code: 'TASK_STATUS_VIA_HISTORY',
+            message: 'Đổi trạng thái qua "Cập nhật trạng thái"',
+            messageEn: 'Change the status through a status update',
+          },
+        ],
+      },
+    );
   return ctx.db.k.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable('registry_item')

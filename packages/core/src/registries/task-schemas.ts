@@ -23,14 +23,21 @@ export const TaskChange = z.object({
 });
 export type TaskChange = z.output<typeof TaskChange>;
 
-/** A report section a task appeared in. */
+/**
+ * A report section a task appeared in: a published report's frozen copy lists it; a draft's section
+ * lists it as the draft stands (the tasks of the period the section names).
+ */
 export const TaskAppearance = z.object({
   template: z.string(),
+  templateName: z.string(),
   period: z.string(),
   unit: z.string(),
   section: z.string(),
-  status: z.enum(['draft', 'published']),
+  heading: z.string().nullable(),
+  /** The report went out (its frozen copy states the task) or is a draft as it stands. */
+  published: z.boolean(),
 });
+export type TaskAppearance = z.output<typeof TaskAppearance>;
 
 export const OverdueTask = z.object({
   id: z.number().int(),

@@ -15,7 +15,7 @@ import {
   templateFigureSpecs,
 } from './figures.ts';
 import { traceNumbers } from './provenance.ts';
-import { resultsPeriod, taskResultBlocks } from './task-results.ts';
+import { sectionTaskPeriod, taskResultBlocks } from './task-results.ts';
 import {
   activityText,
   issueText,
@@ -41,10 +41,22 @@ export interface BuildInput {
   period: Period;
   unit: string;
   number: string | null;
-  issuedOn: string;
+  /** Null for a draft with no date of issue yet. */
+  issuedOn: string | null;
   overrides: Record<string, SectionOverride>;
   /** The organisation's names of the document's date (the issuer, its departments, titles). */
   names: OrgNames;
+}
+
+/** The period placeholders of a template text; the others need the document's names and unit. */
+export function periodPlaceholders(p: Period): Record<string, string> {
+  return {
+    period: periodLabelVi(p),
+    ytd: periodLabelVi(yearToDate(p)),
+    next: periodLabelVi(nextPeriod(p)),
+    previous: periodLabelVi(shiftPeriod(p, -(p.last - p.first + 1))),
+    year: String(periodYear(p)),
+  };
 }
 
 /**
@@ -60,12 +72,8 @@ function filler(input: BuildInput, unitName: string) {
         return name ? [[name, input.names[k]]] : [];
       }),
     ),
-    period: periodLabelVi(p),
-    ytd: periodLabelVi(yearToDate(p)),
-    next: periodLabelVi(nextPeriod(p)),
-    previous: periodLabelVi(shiftPeriod(p, -(p.last - p.first + 1))),
-    year: String(periodYear(p)),
-    date: formatDateVi(input.issuedOn),
+    ...periodPlaceholders(p),
+    date: input.issuedOn ? formatDateVi(input.issuedOn) : '…/…/…',
     unit: unitName,
   };
   return (s: string) => s.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
@@ -114,15 +122,10 @@ export async function buildReportDoc(ctx: Ctx, input: BuildInput): Promise<Repor
   const unitName = (code: string) => graph.byCode.get(code.toUpperCase())?.nameVi ?? code;
   const fill = filler(input, unitName(input.unit));
   const specs = templateFigureSpecs(template.sections, input.unit);
-  const taskPeriods = template.sections.flatMap((s) =>
-    s.kind === 'tasks' ? [shiftPeriod(p, s.offset * (p.last - p.first + 1)).id] : [],
-  );
-  const resultPeriods = template.sections.flatMap((s) =>
-    s.kind === 'taskResults' ? [resultsPeriod(p, s.offset).id] : [],
-  );
+  const taskPeriods = template.sections.flatMap((s) => sectionTaskPeriod(s, p) ?? []);
   const [computed, items] = await Promise.all([
     computeFigures(ctx, specs, p),
-    listRegistryItems(ctx, { periods: [p.id, ...taskPeriods, ...resultPeriods] }),
+    listRegistryItems(ctx, { periods: [p.id, ...taskPeriods] }),
   ]);
   const names = input.names;
   const issuer = template.issuer ?? {
@@ -133,6 +136,14 @@ export async function buildReportDoc(ctx: Ctx, input: BuildInput): Promise<Repor
   };
   const results = await taskResultBlocks(ctx, template, p, items, unitName);
   const warnings: ReportWarning[] = [];
+  if (!input.issuedOn)
+    warnings.push({
+      code: 'NO_ISSUE_DATE',
+      section: null,
+      message:
+        'Bản nháp chưa có ngày ban hành: dòng địa danh, ngày tháng để trống; khi phát hành, báo cáo mang ngày phát hành',
+      messageEn: 'The draft has no date of issue: its place-and-date line is left blank; publishing dates it',
+    });
   let at = 0;
   const built = template.sections.map((s): ReportSection => {
     let blocks: ReportBlock[] = [];
@@ -195,11 +206,10 @@ export async function buildReportDoc(ctx: Ctx, input: BuildInput): Promise<Repor
         break;
       }
       case 'tasks': {
-        const period = shiftPeriod(p, s.offset * (p.last - p.first + 1)).id;
-        const tasks = uniqueItems(ofKind(items, 'task', period), s.id, warnings);
+        const tasks = uniqueItems(ofKind(items, 'task', sectionTaskPeriod(s, p)!), s.id, warnings);
         const list = (ts: typeof tasks): ReportBlock => ({
           type: 'list',
-          items: ts.map((t) => ({ text: taskText(t, unitName), figures: [] })),
+          items: ts.map((t) => ({ text: taskText(t, unitName), figures: [], task: t.id })),
         });
         blocks = s.groups
           ? s.groups.flatMap((g): ReportBlock[] => {

@@ -7,7 +7,13 @@ import type { ReportBlock, ReportDoc } from './report-schemas.ts';
  */
 export const numberLine = (doc: ReportDoc) =>
   doc.number?.includes('/') ? `Số: ${doc.number}` : `Số: ${doc.number ?? '     '}/BC-${doc.issuer.symbol}`;
-export const placeDateLine = (doc: ReportDoc) => `${doc.place}, ${longDateVi(doc.issuedOn)}`;
+/**
+ * "Hà Nội, ngày 05 tháng 9 năm 2024"; an undated draft leaves the date to be written at signing, as
+ * drafts do, rather than print today's date beside the names of its period.
+ */
+export const placeDateLine = (doc: ReportDoc) =>
+  `${doc.place}, ${doc.issuedOn ? longDateVi(doc.issuedOn) : UNDATED}`;
+export const UNDATED = 'ngày … tháng … năm …';
 export const editedNote = (by?: string) => `Đã chỉnh sửa${by ? ` bởi ${by}` : ''}`;
 
 const esc = (s: string) => s.replace(/[|]/g, '\\|');

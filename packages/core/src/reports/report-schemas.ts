@@ -99,7 +99,12 @@ export const ReportTemplate = z.object({
 export type ReportTemplate = z.output<typeof ReportTemplate>;
 export type ReportTemplateInput = z.input<typeof ReportTemplate>;
 
-const Item = z.object({ text: z.string(), figures: z.array(z.string()).default([]) });
+const Item = z.object({
+  text: z.string(),
+  figures: z.array(z.string()).default([]),
+  /** The registry task this item states (tasks and their results): how a task knows where it appeared. */
+  task: z.number().int().optional(),
+});
 
 export const ReportBlock = z.discriminatedUnion('type', [
   z.object({ type: z.literal('paragraph'), text: z.string(), figures: z.array(z.string()).default([]) }),
@@ -158,7 +163,8 @@ export const ReportDoc = z.object({
   periodLabel: z.string(),
   unit: z.string(),
   number: z.string().nullable(),
-  issuedOn: z.string(),
+  /** The date of issue; null on a draft not yet dated (it prints "ngày … tháng … năm …", not today). */
+  issuedOn: z.string().nullable(),
   issuer: Issuer,
   place: z.string(),
   subject: z.string(),

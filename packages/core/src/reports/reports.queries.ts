@@ -28,3 +28,19 @@ export async function ensureReportRow(
     .execute();
   return (await selectReportRow(db, key))!;
 }
+
+/** Every report row with its unit's code, oldest period first: where a task may have appeared. */
+export const selectReportRowsWithUnit = (db: Kysely<Schema>) =>
+  db
+    .selectFrom('report')
+    .innerJoin('org_unit', 'org_unit.id', 'report.unit_id')
+    .select([
+      'report.template_code',
+      'report.period',
+      'report.status',
+      'report.frozen',
+      'org_unit.code as unit_code',
+    ])
+    .orderBy('report.period')
+    .orderBy('report.template_code')
+    .execute();

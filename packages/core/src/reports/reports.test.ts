@@ -215,6 +215,24 @@ describe('editing, checks and publication', () => {
     });
   });
 
+  it('leaves an undated draft undated, with the names of its period, and dates it when told', async () => {
+    // The demo dates the 2024M08 brief only: 2024M07's draft has no date of issue.
+    const draft = (await getReport(ctx(), { template: 'hop-bao-thang', period: '2024M07' })).doc;
+    expect(draft.issuedOn).toBeNull();
+    expect(draft.warnings.map((w) => w.code)).toContain('NO_ISSUE_DATE');
+    const md = renderMarkdown(draft);
+    expect(md).toContain('Hà Nội, ngày … tháng … năm …');
+    const now = new Date();
+    expect(md).not.toContain(`năm ${now.getFullYear()}*`);
+    // The names in force at the period's end (2024: before the 2025 merger of the ministries).
+    expect(md).toContain('BỘ THÔNG TIN VÀ TRUYỀN THÔNG');
+    expect(renderHtml(draft)).toContain('ngày … tháng … năm …');
+    await setReportDetails(ctx(), { template: 'hop-bao-thang', period: '2024M07', issuedOn: '2024-08-06' });
+    const dated = (await getReport(ctx(), { template: 'hop-bao-thang', period: '2024M07' })).doc;
+    expect(renderMarkdown(dated)).toContain('Hà Nội, ngày 06 tháng 8 năm 2024');
+    expect(dated.warnings.map((w) => w.code)).not.toContain('NO_ISSUE_DATE');
+  });
+
   it('refuses a period the template is not for', async () => {
     await expect(getReport(ctx(), { template: 'giao-ban-quy', period: '2024M08' })).rejects.toMatchObject({
       code: 'PERIOD_TYPE_MISMATCH',

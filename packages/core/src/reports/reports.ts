@@ -79,7 +79,8 @@ const recordOf = (actor: Actor, r: Resolved, row: ReportRow | undefined): Report
 /**
  * A report built from the current data. Its names (ministry, departments, titles, number symbol)
  * are those in force on its date of issue, or, with no date set yet, on the last day of its
- * period: a 2024 report keeps the names of 2024.
+ * period: a 2024 report keeps the names of 2024. A draft with no date of issue prints none (not
+ * today's, which would sit beside names of another time); publishing dates it.
  */
 const liveDoc = async (
   ctx: Ctx,
@@ -94,7 +95,7 @@ const liveDoc = async (
     period: r.period,
     unit: r.unit.code,
     number: extra.number ?? row?.number ?? null,
-    issuedOn: dated ?? today(),
+    issuedOn: dated,
     overrides: overridesOf(row),
     names: await orgNamesOn(ctx, dated ?? calendarDates(r.period).end),
   });

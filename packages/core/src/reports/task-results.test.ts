@@ -2,12 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Ctx, systemCtx } from '../context.ts';
 import type { Database } from '../db/database.ts';
 import { initStore } from '../demo/init.ts';
-import { createRegistryItems, listRegistryItems } from '../registries/registries.ts';
+import {
+  createRegistryItems,
+  deleteRegistryItem,
+  listRegistryItems,
+  updateRegistryItem,
+} from '../registries/registries.ts';
 import { changeTaskStatus, overdueTasks, taskHistories } from '../registries/task-history.ts';
+import { releasePeriod } from '../releases/release-period.ts';
 import { createTestDatabase } from '../testing.ts';
 import { submitValues } from '../values/values.ts';
 import { renderMarkdown } from './render-text.ts';
-import { getReport } from './reports.ts';
+import { getReport, publishReport, setReportDetails } from './reports.ts';
+import { getTask } from './task-links.ts';
 
 let db: Database;
 let anh: Ctx;
@@ -79,7 +86,7 @@ beforeAll(async () => {
       },
     ],
   });
-}, 60_000);
+}, 180_000);
 afterAll(() => db.close());
 
 describe('tasks followed from plan to result', () => {
@@ -142,6 +149,66 @@ describe('tasks followed from plan to result', () => {
     const aug = await getReport(anh, { template: 'hop-bao-thang', period: '2024M08' });
     expect(aug.doc.sections.map((x) => x.id)).not.toContain('ket-qua-nhiem-vu');
     expect(aug.doc.warnings.map((w) => w.section)).not.toContain('ket-qua-nhiem-vu');
+  });
+
+  it('a task knows the report sections it appeared in: drafts as they stand, published ones as published', async () => {
+    // July's brief lists August's tasks ahead ("nhiệm vụ trọng tâm tháng 8"); September's their results.
+    const july = { template: 'hop-bao-thang', period: '2024M07' };
+    const september = { template: 'hop-bao-thang', period: '2024M09' };
+    await setReportDetails(anh, { ...july, issuedOn: '2024-08-05' });
+    await setReportDetails(anh, { ...september, issuedOn: '2024-10-04' });
+    const where = async (task: number) =>
+      (await getTask(anh, task)).appearances.map((a) => [
+        a.period,
+        a.section,
+        a.heading,
+        a.published ? 'published' : 'draft',
+      ]);
+    expect(await where(id.slipped!)).toEqual([
+      ['2024M07', 'nhiem-vu', 'Một số nhiệm vụ trọng tâm tháng 8/2024 và trong thời gian tới', 'draft'],
+      ['2024M09', 'ket-qua-nhiem-vu', 'Kết quả thực hiện nhiệm vụ tháng 8/2024', 'draft'],
+    ]);
+    // Published, September's brief is what it printed: a task added to August afterwards is not in it.
+    const leader = { ...anh, actor: { username: 'lanh-dao', role: 'leader' as const, unitId: null } };
+    await releasePeriod(leader, { period: '2024M09', force: true, reason: 'Thử nghiệm công bố' });
+    await releasePeriod(leader, { period: '2024M08', force: true, reason: 'Thử nghiệm công bố' });
+    await publishReport(leader, { ...september, force: true, reason: 'Thử nghiệm: số liệu tháng 9 chưa đủ' });
+    const { items } = await createRegistryItems(anh, [
+      {
+        kind: 'task',
+        period: '2024M08',
+        title: 'Rà soát danh mục hệ thống thông tin cấp độ 3',
+        dueOn: '2024-08-31',
+      },
+    ]);
+    const late = items[0]!.id;
+    expect(await where(id.slipped!)).toEqual([
+      ['2024M07', 'nhiem-vu', 'Một số nhiệm vụ trọng tâm tháng 8/2024 và trong thời gian tới', 'draft'],
+      ['2024M09', 'ket-qua-nhiem-vu', 'Kết quả thực hiện nhiệm vụ tháng 8/2024', 'published'],
+    ]);
+    expect(await where(late)).toEqual([
+      ['2024M07', 'nhiem-vu', 'Một số nhiệm vụ trọng tâm tháng 8/2024 và trong thời gian tới', 'draft'],
+    ]);
+    const detail = await getTask(anh, id.slipped!);
+    expect(detail.history.map((h) => h.status)).toEqual(['planned', 'slipped']);
+    expect(detail.appearances[0]).toMatchObject({
+      unit: 'VN',
+      templateName: expect.stringContaining('họp báo'),
+    });
+    await expect(getTask(anh, 999_999)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // The status moves only through the history, never by editing the task.
+    await expect(
+      updateRegistryItem(anh, {
+        id: late,
+        item: {
+          kind: 'task',
+          period: '2024M08',
+          title: 'Rà soát danh mục hệ thống thông tin cấp độ 3',
+          status: 'done',
+        },
+      }),
+    ).rejects.toMatchObject({ code: 'TASK_STATUS_VIA_HISTORY' });
+    await deleteRegistryItem(anh, { id: late, reason: 'Nhập thử trong kiểm thử' });
   });
 
   it('overdue tasks are those past their date and neither done nor cancelled', async () => {

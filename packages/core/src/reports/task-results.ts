@@ -7,13 +7,24 @@ import { monthIndexOfDate, type Period, periodFromMonths, shiftPeriod } from '..
 import type { ItemOf, RegistryItem } from '../registries/registry-schemas.ts';
 import type { TaskChange } from '../registries/task-schemas.ts';
 import { taskHistories } from '../registries/task-history.ts';
-import type { ReportBlock, ReportTemplate } from './report-schemas.ts';
+import type { ReportBlock, ReportTemplate, TemplateSection } from './report-schemas.ts';
 
 const end = (s: string) => s.trim().replace(/[.;:,]+$/, '');
 
 /** The period whose tasks a results section lists: `offset` periods before the report's. */
 export const resultsPeriod = (p: Period, offset: number): Period =>
   shiftPeriod(p, -offset * (p.last - p.first + 1));
+
+/**
+ * The period whose tasks a section of a report for `p` lists: a tasks section the one `offset`
+ * after (next month's tasks), a results section the one `offset` before; none for other sections.
+ * The one rule for what a report lists and where a task appeared.
+ */
+export function sectionTaskPeriod(s: TemplateSection, p: Period): string | null {
+  if (s.kind === 'tasks') return shiftPeriod(p, s.offset * (p.last - p.first + 1)).id;
+  if (s.kind === 'taskResults') return resultsPeriod(p, s.offset).id;
+  return null;
+}
 
 /** The due date a slipped task missed: the one in force before its latest slip. */
 function missedDue(history: TaskChange[]): string | null {
@@ -124,6 +135,7 @@ export async function taskResultBlocks(
             {
               type: 'list',
               items: tasks.map((t) => ({
+                task: t.id,
                 text: [
                   taskResultText(t, histories.get(t.id) ?? [], unitName, today),
                   ...(campaign.get(t.id) ?? []),

@@ -5,6 +5,7 @@ import {
   dataValueSetXml,
   dhis2Answer,
   Dhis2Id,
+  Dhis2IdRow,
   Dhis2ImportOptions,
   Dhis2ImportSummary,
   FILE_LIMITS,
@@ -116,7 +117,7 @@ export default [
     summary: 'Bảng mã DHIS2 / the DHIS2 UIDs and codes of indicators, units and data sets',
     auth: 'none',
     query: NONE,
-    response: z.array(Dhis2Id),
+    response: z.array(Dhis2IdRow),
     handler: ({ ctx }) => listDhis2Ids(ctx),
   }),
   defineRoute({
@@ -127,7 +128,7 @@ export default [
     auth: 'actor',
     query: NONE,
     body: z.array(Dhis2Id).max(10_000),
-    response: z.array(Dhis2Id),
+    response: z.array(Dhis2IdRow),
     handler: ({ ctx, body }) => setDhis2Ids(ctx, body),
   }),
 ];

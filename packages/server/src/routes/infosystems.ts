@@ -1,6 +1,7 @@
 import {
   approveInfosystems,
   changeTaskStatus,
+  getTask,
   declareInfosystems,
   importInfosystems,
   Infosystem,
@@ -13,6 +14,7 @@ import {
   overdueTasks,
   RegistryItem,
   returnInfosystem,
+  TaskAppearance,
   TaskChange,
   taskHistories,
   TaskStatusInput,
@@ -111,6 +113,22 @@ export default [
     body: TaskStatusInput,
     response: z.object({ task: RegistryItem, history: z.array(TaskChange) }),
     handler: ({ ctx, body, params }) => changeTaskStatus(ctx, { id: Id.parse(params.id), ...body }),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/tasks/:id',
+    summary:
+      'Một nhiệm vụ: lịch sử trạng thái, các mục báo cáo đã nêu / a task, its status history and the report sections it appeared in',
+    tag: 'registries',
+    auth: 'actor',
+    query: NONE,
+    body: NONE,
+    response: z.object({
+      task: RegistryItem,
+      history: z.array(TaskChange),
+      appearances: z.array(TaskAppearance),
+    }),
+    handler: ({ ctx, params }) => getTask(ctx, Id.parse(params.id)),
   }),
   defineRoute({
     method: 'GET',

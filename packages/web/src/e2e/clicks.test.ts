@@ -152,8 +152,15 @@ for (const width of [1366, 390]) {
     it('each signed-in role reaches every page of its menu', async () => {
       const menus: Record<string, string[]> = {
         'reporter-danang': ['Biểu mẫu của tôi', 'Kiểm tra số liệu'],
-        officer: ['Theo dõi nộp báo cáo', 'Bảng điều khiển', 'Soạn báo cáo', 'Kiểm tra số liệu', 'Quản trị'],
-        leader: ['Theo dõi nộp báo cáo', 'Bảng điều khiển', 'Soạn báo cáo', 'Kiểm tra số liệu'],
+        officer: [
+          'Theo dõi nộp báo cáo',
+          'Bảng điều khiển',
+          'Soạn báo cáo',
+          'Nhiệm vụ',
+          'Kiểm tra số liệu',
+          'Quản trị',
+        ],
+        leader: ['Theo dõi nộp báo cáo', 'Bảng điều khiển', 'Soạn báo cáo', 'Nhiệm vụ', 'Kiểm tra số liệu'],
         admin: ['Quản trị'],
       };
       for (const [user, names] of Object.entries(menus)) {

@@ -59,6 +59,11 @@ for (const width of [1366, 390]) {
       expect((await statusColumn())?.x).toBe(before?.x);
       await page.getByRole('button', { name: 'Gửi duyệt' }).click();
       await page.getByText('Còn ô nhập sai').waitFor();
+      // The first red cell, not the message under the table, has the focus and is in view (finding 16).
+      await page.waitForFunction(() => document.activeElement?.id === 'v-VT.DOANH_THU');
+      const box = await value(page, 'VT.DOANH_THU').boundingBox();
+      const viewport = page.viewportSize();
+      expect(box && viewport && box.y >= 0 && box.y + box.height <= viewport.height).toBe(true);
       await audit(page, shot('02-form-invalid'));
       // A whole-number count written with a thousands dot is read as thousands.
       await value(page, 'VT.DOANH_THU').fill('1.234');
@@ -106,6 +111,8 @@ for (const width of [1366, 390]) {
       await page.getByRole('button', { name: 'Gửi duyệt' }).click();
       await page.getByText('Đã gửi để duyệt').waitFor();
       await expect(page.getByText('Lý do trả lại:').count()).resolves.toBe(0);
+      // Sent again: no "reviewed by … at …" of the earlier return on the new sending (finding 17).
+      await expect(page.getByText('xem xét bởi').count()).resolves.toBe(0);
       expectClean(watch);
       await page.close();
     });
@@ -235,8 +242,9 @@ for (const width of [1366, 390]) {
       await page.getByText('Đã khóa tài khoản').waitFor();
       await row.getByText('đã khóa').waitFor();
       // The same administrator matches a domain to the code an existing DHIS2 instance uses.
-      const vt = page.getByRole('row', { name: /^VT\b/ });
-      await vt.getByRole('button', { name: 'Sửa VT' }).click();
+      // Rows read by name, the code beside it (finding 9).
+      const vt = page.getByRole('row', { name: /^Viễn thông \(theo tháng\) VT\b/ });
+      await vt.getByRole('button', { name: 'Sửa Viễn thông (theo tháng)' }).click();
       await page.getByLabel('Mã DHIS2', { exact: true }).fill(`VT_${width}`);
       await page.getByRole('button', { name: 'Lưu', exact: true }).click();
       await page.getByText('Đã lưu mã DHIS2').waitFor();

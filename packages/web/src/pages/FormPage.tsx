@@ -5,7 +5,7 @@ import { useApp } from '../app-context.tsx';
 import { useFormat } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { ErrorBox, Loading, Status } from '../ui.tsx';
-import { FormTable, type Typed, inlineError } from './FormTable.tsx';
+import { FormTable, type Typed, decimalsOf, inlineError } from './FormTable.tsx';
 import { Deadline } from './MyFormsPage.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
 import { call, upload as uploadTo } from '../client.ts';
@@ -25,9 +25,6 @@ const CLOSED_NOTE: Record<ClosedBy, [string, string]> = {
     'The period has not ended: the form takes figures after its last day.',
   ],
 };
-
-/** Decimals a stored number has, so it is shown as it was entered (no rounding, no padding). */
-const decimalsOf = (x: number) => (String(x).split('.')[1] ?? '').length;
 
 // Stored values are shown the way the form reads them: "1.200.000", "125,5" (readValue reads them back).
 const typedOf = (f: Form): Record<string, Typed> =>
@@ -54,6 +51,15 @@ export function FormPage() {
   useEffect(() => {
     if (form.data) setTyped(typedOf(form.data));
   }, [form.data]);
+  // After a refused save, the first red cell takes the focus, in view: on a phone it is far above
+  // the buttons and the message (issue 25, finding 16).
+  const [refused, setRefused] = useState(0);
+  useEffect(() => {
+    const cell = document.querySelector<HTMLInputElement>('table.form input[aria-invalid="true"]');
+    if (!refused || !cell) return;
+    cell.focus({ preventScroll: true });
+    cell.scrollIntoView({ block: 'center' });
+  }, [refused]);
   if (form.loading && !form.data) return <Loading />;
   if (!form.data) return <ErrorBox error={form.error} />;
   const f = form.data;
@@ -79,6 +85,7 @@ export function FormPage() {
           t('Còn ô nhập sai; sửa các ô báo đỏ rồi thử lại', 'Some cells are wrong; fix the cells marked red'),
         ),
       );
+      setRefused((n) => n + 1);
       return;
     }
     setBusy(true);
@@ -101,6 +108,7 @@ export function FormPage() {
           ),
         );
       setError(e instanceof Error ? e : new Error(String(e)));
+      setRefused((n) => n + 1);
     } finally {
       setBusy(false);
     }

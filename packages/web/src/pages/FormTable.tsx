@@ -19,6 +19,17 @@ export function inlineError(
   return 'error' in n ? t(`Giá trị ${n.vi}`, `The value ${n.en}`) : null;
 }
 
+/** Decimals a stored number has, so it is shown as it was entered (no rounding, no padding). */
+export const decimalsOf = (x: number) => (String(x).split('.')[1] ?? '').length;
+
+/**
+ * How the form shows a stored figure next to the entry: at least the indicator's precision, and
+ * never fewer decimals than were stored (up to what the indicator accepts), so a stored 123,45 is
+ * not shown as 123 while the reporter compares against it.
+ */
+const shownDecimals = (x: number | null, r: FormRow) =>
+  Math.max(r.precision, x === null ? 0 : Math.min(decimalsOf(x), r.valueDecimals));
+
 export function FormTable(props: {
   rows: FormRow[];
   typed: Record<string, Typed>;
@@ -103,10 +114,10 @@ export function FormTable(props: {
                 </select>
               </td>
               <td data-label={t('Kỳ trước', 'Previous period')} className="num">
-                {r.previous ? num(r.previous.value, r.precision) : '—'}
+                {r.previous ? num(r.previous.value, shownDecimals(r.previous.value, r)) : '—'}
               </td>
               <td data-label={t('Cùng kỳ năm trước', 'Same period last year')} className="num">
-                {num(r.lastYear.value, r.precision)}
+                {num(r.lastYear.value, shownDecimals(r.lastYear.value, r))}
                 {props.onHistory && (
                   <button type="button" className="link small" onClick={() => props.onHistory?.(r.indicator)}>
                     {t('Lịch sử', 'History')}

@@ -1,5 +1,6 @@
 import { OWNER_KIND_LABELS, TASK_STATUS_LABELS } from '@baocao/core/browser';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useApp } from '../app-context.tsx';
 import { call } from '../client.ts';
 import { useFormat } from '../format.ts';
@@ -104,7 +105,8 @@ function OverdueTasks() {
         <ul>
           {late.data.map((x) => (
             <li key={x.id}>
-              {x.title} — {fmt.label(TASK_STATUS_LABELS, x.status)},{' '}
+              <Link to={`/tasks?period=${encodeURIComponent(x.period)}&id=${x.id}`}>{x.title}</Link> —{' '}
+              {fmt.label(TASK_STATUS_LABELS, x.status)},{' '}
               {t(
                 `hạn ${fmt.date(x.dueOn)} (quá ${x.daysLate} ngày)`,
                 `due ${fmt.date(x.dueOn)} (${x.daysLate} days late)`,

@@ -12,7 +12,7 @@ type Kind = 'indicator' | 'unit' | 'dataset';
  * DHIS2 instance that already has its own.
  */
 export function InteropPanel() {
-  const { t, can } = useApp();
+  const { t, can, lang } = useApp();
   const ids = useLoad(['GET /api/dhis2/ids'], () => call('GET /api/dhis2/ids'));
   const [kind, setKind] = useState<Kind>('dataset');
   const [editing, setEditing] = useState<string | null>(null);
@@ -23,6 +23,13 @@ export function InteropPanel() {
     ['indicator', t('Phần tử dữ liệu (chỉ tiêu)', 'Data elements (indicators)')],
     ['unit', t('Đơn vị tổ chức', 'Organisation units')],
   ];
+  // People read what a code names; the code stays beside it, for those matching another system.
+  const named = (x: { code: string; name: string; nameEn: string }) => (
+    <>
+      {lang === 'en' ? x.nameEn : x.name}
+      <div className="muted small">{x.code}</div>
+    </>
+  );
   const save = async (e: React.FormEvent<HTMLFormElement>, code: string) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
@@ -83,7 +90,7 @@ export function InteropPanel() {
         <caption className="visually-hidden">{t('Mã DHIS2', 'DHIS2 identifiers')}</caption>
         <thead>
           <tr>
-            <th>{t('Mã của baocao', 'baocao code')}</th>
+            <th>{t('Tên (mã của baocao)', 'Name (baocao code)')}</th>
             <th>UID</th>
             <th>{t('Mã DHIS2', 'DHIS2 code')}</th>
             {can('interop.manage') && (
@@ -97,7 +104,7 @@ export function InteropPanel() {
           {shown.map((x) =>
             editing === x.code ? (
               <tr key={x.code}>
-                <th scope="row">{x.code}</th>
+                <th scope="row">{named(x)}</th>
                 <td colSpan={can('interop.manage') ? 3 : 2}>
                   <form className="inline-form" onSubmit={(e) => save(e, x.code)}>
                     <label>
@@ -123,7 +130,7 @@ export function InteropPanel() {
               </tr>
             ) : (
               <tr key={x.code}>
-                <th scope="row">{x.code}</th>
+                <th scope="row">{named(x)}</th>
                 <td data-label="UID">
                   <code>{x.uid}</code>
                 </td>
@@ -132,7 +139,7 @@ export function InteropPanel() {
                   <td>
                     <button type="button" onClick={() => setEditing(x.code)}>
                       {t('Sửa', 'Edit')}
-                      <span className="visually-hidden"> {x.code}</span>
+                      <span className="visually-hidden"> {lang === 'en' ? x.nameEn : x.name}</span>
                     </button>
                   </td>
                 )}

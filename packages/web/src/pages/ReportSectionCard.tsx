@@ -46,7 +46,7 @@ export function ReportSectionCard(props: {
     if (await props.onSave(text)) setEditing(false);
   };
   return (
-    <section className="card report-section" aria-label={props.title}>
+    <section className="card report-section" id={`muc-${s.id}`} aria-label={props.title}>
       <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>
           <h3>{props.title}</h3>
