@@ -98,6 +98,8 @@ export { writeKeyedValues, type WriteStrategy, type KeyedWriteCount } from './va
 export {
   DATA_FORMATS,
   STRUCTURE_TYPE,
+  STRUCTURE_TYPES,
+  type StructureFormat,
   negotiateDataFormat,
   negotiateStructureFormat,
   sdmxSchemaQuery,
@@ -106,6 +108,7 @@ export {
   type DataFormat,
 } from './sdmx/sdmx-rest.ts';
 export { importSdmxData } from './sdmx/sdmx-import.ts';
+export { structureLanguage, type StructureLanguage } from './sdmx/sdmx-structure-json.ts';
 export { fromSdmxPeriod, toSdmxPeriod, toSdmxId, fromSdmxId } from './sdmx/sdmx-model.ts';
 export { openDatasetCsv, tableSchema } from './open-data/open-data.ts';
 export { dataJson, dcatCatalog } from './open-data/catalog.ts';

@@ -195,7 +195,7 @@ describe('DHIS2 CSV and XML', () => {
   });
 });
 
-describe('DHIS2 deletions, follow-up, data sets', () => {
+describe('DHIS2 deletions, follow-up, completion, data sets', () => {
   it('deletes values marked deleted (JSON, CSV, XML), audited, and counts them', async () => {
     const cell = (period: string) => ({ dataElement: de('CNTT.DOANH_THU'), period, orgUnit: ou('P01') });
     await send('/api/dataValueSets', {
@@ -230,14 +230,73 @@ describe('DHIS2 deletions, follow-up, data sets', () => {
     expect(none.json().response.importCount).toMatchObject({ deleted: 0, ignored: 1 });
   });
 
-  it('refuses what it cannot keep (a follow-up mark) and checks the data set', async () => {
-    const v = { dataElement: de('VT.DOANH_THU'), period: '202609', orgUnit: ou('P01'), value: '5' };
-    const follow = await send('/api/dataValueSets', { dataValues: [{ ...v, followUp: true }] });
-    expect(follow.statusCode).toBe(409);
-    expect(follow.json().response.conflicts).toMatchObject([
-      { property: 'followUp', errorCode: 'FOLLOW_UP_NOT_KEPT' },
+  it('keeps the follow-up mark on the value as DHIS2 does: set, cleared, exported, audited, gone with the value', async () => {
+    const cell = { dataElement: de('VT.DOANH_THU'), period: '202611', orgUnit: ou('P79') };
+    const exported = async (format = '') => {
+      const r = await app.inject({
+        method: 'GET',
+        url: `/api/dataValueSets${format}?dataElement=${cell.dataElement}&period=202611&orgUnit=${cell.orgUnit}`,
+        headers: auth,
+      });
+      return format ? r.body : r.json().dataValues;
+    };
+    // A dry run sets nothing.
+    await send('/api/dataValueSets?dryRun=true', { dataValues: [{ ...cell, value: '12', followUp: true }] });
+    expect(await stored('VT.DOANH_THU', 'P79', '2026M11')).toBeNull();
+    const marked = await send('/api/dataValueSets', {
+      dataValues: [{ ...cell, value: '12', followUp: true }],
+    });
+    expect(marked.statusCode).toBe(200);
+    expect(marked.json().response.importCount).toMatchObject({ imported: 1 });
+    expect(await exported()).toMatchObject([{ value: '12', followup: true }]);
+    expect(await exported('.csv')).toMatch(/,12,[^\n]*,true,false\r?\n$/);
+    expect(await exported('.xml')).toContain('followUp="true"');
+    // Sent again without the mark (DHIS2 writes the mark the value carries): cleared.
+    await send('/api/dataValueSets', { dataValues: [{ ...cell, value: '12' }] });
+    expect(await exported()).toMatchObject([{ followup: false }]);
+    // DHIS2's CSV column and XML attribute set it too (exports write `followup`).
+    const csv = `dataelement,period,orgunit,value,followup\n${cell.dataElement},202611,${cell.orgUnit},13,true\n`;
+    await send('/api/dataValueSets', csv, 'application/csv');
+    expect(await exported()).toMatchObject([{ value: '13', followup: true }]);
+    const trail = await sql<{ action: string; old: boolean; new: boolean; reason: string }>`
+      select action, old_data::boolean as old, new_data::boolean as new, reason from audit_log
+      where entity = 'value_followup' and entity_key = 'VT.DOANH_THU/P79/2026M11' order by id`.execute(db.k);
+    expect(trail.rows).toEqual([
+      { action: 'mark', old: false, new: true, reason: 'dhis2' },
+      { action: 'unmark', old: true, new: false, reason: 'dhis2' },
+      { action: 'mark', old: false, new: true, reason: 'dhis2' },
     ]);
-    expect(await stored('VT.DOANH_THU', 'P01', '2026M09')).toBeNull();
+    // The mark belongs to its value: deleting the value removes it.
+    await send('/api/dataValueSets', { dataValues: [{ ...cell, deleted: true }] });
+    const left = await sql<{ n: number }>`select count(*)::int as n from value_followup`.execute(db.k);
+    expect(left.rows[0]!.n).toBe(0);
+  });
+
+  it('reads and checks completeDate as DHIS2 2.43 does, and says it records no completion', async () => {
+    const v = { dataElement: de('VT.DOANH_THU'), value: '7' };
+    const set = { dataSet: ds('VT'), period: '202608', orgUnit: ou('P01'), completeDate: '2027-01-05' };
+    const done = await send('/api/dataValueSets', { ...set, dataValues: [v] });
+    expect(done.statusCode).toBe(200);
+    expect(done.json().response).toMatchObject({ status: 'SUCCESS', dataSetComplete: 'false' });
+    expect(done.json().response.description).toContain('completeDate');
+    expect(await stored('VT.DOANH_THU', 'P01', '2026M08')).toBe('7');
+    // Without the data set, org unit and period at the set level: E8009, nothing written.
+    const codes = async (body: object) =>
+      (await send('/api/dataValueSets', body))
+        .json()
+        .response.conflicts.map((c: { errorCode: string }) => c.errorCode);
+    const each = { ...v, period: '202608', orgUnit: ou('P79'), value: '8' };
+    expect(await codes({ completeDate: '2027-01-05', dataValues: [each] })).toEqual(['E8009']);
+    expect(await codes({ dataSet: ds('VT'), completeDate: '2027-01-05', dataValues: [each] })).toEqual([
+      'E8009',
+    ]);
+    expect(await stored('VT.DOANH_THU', 'P79', '2026M08')).toBeNull();
+    // An empty completeDate is none, as in DHIS2.
+    expect(await codes({ completeDate: '', dataValues: [each] })).toEqual([]);
+  });
+
+  it('checks the data set', async () => {
+    const v = { dataElement: de('VT.DOANH_THU'), period: '202609', orgUnit: ou('P01'), value: '5' };
     const conflictsOf = async (set: object) =>
       (await send('/api/dataValueSets', set))
         .json()

@@ -14,6 +14,7 @@ const auth = { authorization: `Bearer ${TOKEN}` };
 const get = (url: string, headers: Record<string, string> = {}) =>
   app.inject({ method: 'GET', url, headers });
 let dataSchema: JsonCheck;
+let structureSchema: JsonCheck;
 
 const V1 = '/sdmx/rest/data/BAOCAO,DF_NGANH,1.0/NGANH-DOANH_THU+NGANH-LOI_NHUAN.VN';
 const V2 = '/sdmx/rest/v2/data/dataflow/BAOCAO/DF_NGANH/1.0/NGANH-DOANH_THU.*';
@@ -26,6 +27,16 @@ const XML = {
 };
 const JSON_DATA = 'application/vnd.sdmx.data+json;version=2.0.0';
 const JSON_STRUCTURE = 'application/vnd.sdmx.structure+json;version=2.0.0';
+// Each structure resource, with and without references, on the v1 and v2 paths.
+const STRUCTURES = [
+  '/sdmx/rest/dataflow/all/all/latest',
+  '/sdmx/rest/datastructure/BAOCAO/DSD_BAOCAO/1.0?references=children',
+  '/sdmx/rest/dataflow/BAOCAO/DF_VT/1.0?references=all',
+  '/sdmx/rest/codelist/BAOCAO/CL_AREA/1.0',
+  '/sdmx/rest/conceptscheme/BAOCAO/CS_BAOCAO/1.0',
+  '/sdmx/rest/v2/structure/codelist/BAOCAO/CL_OBS_STATUS/1.0',
+  '/sdmx/rest/v2/structure/datastructure/BAOCAO/DSD_BAOCAO/latest',
+];
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -33,6 +44,7 @@ beforeAll(async () => {
   app = await buildApp({ db, log: createLogger({ level: 'silent' }), apiToken: TOKEN, webRoot: null });
   if (CONFORMANCE) {
     dataSchema = jsonSchema('sdmx-json-2.0.0/sdmx-json-data-schema.json');
+    structureSchema = jsonSchema('sdmx-json-2.0.0/sdmx-json-structure-schema.json');
   }
 }, 120_000);
 afterAll(async () => {
@@ -97,18 +109,27 @@ describe.skipIf(!CONFORMANCE)(
     });
 
     it('SDMX-ML structure messages validate against the XSDs', async () => {
-      for (const url of [
-        '/sdmx/rest/dataflow/all/all/latest',
-        '/sdmx/rest/datastructure/BAOCAO/DSD_BAOCAO/1.0?references=children',
-        '/sdmx/rest/codelist/BAOCAO/CL_AREA/1.0',
-        '/sdmx/rest/conceptscheme/BAOCAO/CS_BAOCAO/1.0',
-        '/sdmx/rest/v2/structure/codelist/BAOCAO/CL_OBS_STATUS/1.0',
-      ]) {
+      for (const url of STRUCTURES) {
         const r = await get(url);
         expect(r.statusCode, url).toBe(200);
         expect(await sdmxXsd(r.body), url).toEqual([]);
       }
     }, 300_000);
+
+    it('SDMX-JSON 2.0.0 structure messages validate with 0 errors: each resource, references, v1 and v2, both languages', async () => {
+      for (const url of STRUCTURES)
+        for (const language of ['vi', 'en']) {
+          const r = await get(url, { accept: JSON_STRUCTURE, 'accept-language': language });
+          expect(r.statusCode, url).toBe(200);
+          expect(r.headers['content-type']).toContain('application/vnd.sdmx.structure+json');
+          expect(structureSchema(r.json()), `${url} ${language}`).toEqual([]);
+        }
+      // The check can fail: a dimension without its concept, a code id SDMX does not allow.
+      const dsd = (await get(STRUCTURES[1]!, { accept: JSON_STRUCTURE })).json();
+      delete dsd.data.dataStructures[0].dataStructureComponents.dimensionList.dimensions[0].conceptIdentity;
+      dsd.data.codelists[0].codes[0].id = 'P 01';
+      expect(structureSchema(dsd).length).toBeGreaterThanOrEqual(2);
+    });
   },
 );
 
@@ -126,15 +147,26 @@ describe('SDMX content negotiation and refusals, as INTEROP.md promises', () => 
     expect((await get('/sdmx/rest/dataflow/BAOCAO/DF_NGANH/9.9')).statusCode).toBe(404);
     expect((await get('/sdmx/rest/dataflow/BAOCAO/DF_NGANH/1.0?references=bogus')).statusCode).toBe(400);
     expect((await get(`${V1}?detail=bogus`)).statusCode).toBe(400);
-    // Structures come as SDMX-ML 2.1 only: any other structure format is refused, never answered with XML.
-    expect((await get('/sdmx/rest/dataflow/all/all/latest', { accept: JSON_STRUCTURE })).statusCode).toBe(
-      406,
+    // Structures come as SDMX-ML 2.1 or SDMX-JSON 2.0.0; any other structure format (another
+    // version, a data type) is refused, never answered with the other format.
+    const flows = '/sdmx/rest/dataflow/all/all/latest';
+    const json = await get(flows, { accept: JSON_STRUCTURE });
+    expect(json.statusCode).toBe(200);
+    expect(json.headers['content-type']).toMatch(
+      /^application\/vnd\.sdmx\.structure\+json;\s*version="?2\.0\.0/,
     );
-    expect((await get('/sdmx/rest/dataflow/all/all/latest', { accept: JSON_DATA })).statusCode).toBe(406);
-    const either = await get('/sdmx/rest/dataflow/all/all/latest', {
-      accept: `${JSON_STRUCTURE}, application/xml;q=0.5`,
-    });
-    expect(either.headers['content-type']).toContain('application/vnd.sdmx.structure+xml');
+    expect(json.json().data.dataflows.length).toBeGreaterThan(1);
+    for (const accept of [
+      'application/vnd.sdmx.structure+json;version=1.0.0',
+      'application/vnd.sdmx.structure+xml;version=3.0.0',
+      JSON_DATA,
+    ])
+      expect((await get(flows, { accept })).statusCode, accept).toBe(406);
+    const jsonFirst = await get(flows, { accept: `${JSON_STRUCTURE}, application/xml;q=0.5` });
+    expect(jsonFirst.headers['content-type']).toContain('application/vnd.sdmx.structure+json');
+    const xmlFirst = await get(flows, { accept: `${JSON_STRUCTURE};q=0.4, application/xml;q=0.5` });
+    expect(xmlFirst.headers['content-type']).toContain('application/vnd.sdmx.structure+xml');
+    expect((await get(flows)).headers['content-type']).toContain('application/vnd.sdmx.structure+xml');
     // Wildcards and q-values: the best the client accepts that we have.
     const any = await get(data, { accept: 'application/vnd.sdmx.data+json;version=1.0.0;q=1, */*;q=0.1' });
     expect(any.statusCode).toBe(200);

@@ -169,6 +169,13 @@ export interface Schema {
     updated_by: string;
     updated_at: Timestamp;
   };
+  value_followup: {
+    indicator_id: number;
+    unit_id: number;
+    period: string;
+    marked_by: string;
+    marked_at: Timestamp;
+  };
   dhis2_id: {
     kind: 'indicator' | 'unit' | 'dataset';
     code: string;

@@ -2,6 +2,7 @@ import type { Ctx } from '../context.ts';
 import { BaocaoError, throwIt } from '../errors.ts';
 import { plainCsv } from '../format/table-file.ts';
 import { selectValues } from '../imports/export.ts';
+import { selectFollowUps } from '../values/followup.queries.ts';
 import { monthIndexOfDate, parsePeriod } from '../periods/period.ts';
 import { loadDhis2Names } from './dhis2-mapping.ts';
 import { dhis2PeriodType, fromDhis2Period, toDhis2Period } from './dhis2-periods.ts';
@@ -71,6 +72,7 @@ export async function exportDataValueSet(
       ? { first: monthIndexOfDate(q.startDate), last: monthIndexOfDate(q.endDate) }
       : null;
   const rows = await selectValues(ctx, { indicators: [...indicators], units });
+  const marked = await selectFollowUps(ctx.db.k, [...indicators]);
   let omitted = 0;
   const dataValues: Dhis2ExportedValue[] = [];
   for (const r of rows) {
@@ -95,7 +97,7 @@ export async function exportDataValueSet(
       created: r.updated_at,
       lastUpdated: r.updated_at,
       ...(r.note ? { comment: r.note } : {}),
-      followup: false,
+      followup: marked.has(`${r.indicator}|${r.unit}|${r.period}`),
     });
   }
   return { dataValues, omitted };
@@ -160,6 +162,8 @@ export function dataValueSetXml(values: Dhis2ExportedValue[]): Buffer {
       ['created', v.created],
       ['lastUpdated', v.lastUpdated],
       ['comment', v.comment],
+      // As DHIS2 writes (and reads) it in XML: `followUp`, only when set.
+      ['followUp', v.followup ? 'true' : undefined],
     ];
     return `  <dataValue ${attrs
       .filter((a): a is [string, string] => a[1] !== undefined)

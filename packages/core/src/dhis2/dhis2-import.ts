@@ -17,13 +17,21 @@ import {
 } from './dhis2-schemas.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z?)?$/;
+/**
+ * Why a completeDate is read, checked and not recorded: baocao's completion is a form's submission,
+ * which carries its own values to review (approval writes them); a DHIS2 set writes its values
+ * directly and its data set is one domain, where a form is all of a unit's indicators. The answer
+ * says so as DHIS2 says a completion it did not register: `dataSetComplete: "false"`.
+ */
+const NO_COMPLETION =
+  'không ghi nhận hoàn thành (completeDate): hoàn thành ở baocao là gửi biểu mẫu / completion (completeDate) not recorded: in baocao a form is completed by submitting it';
 const truthy = (v: unknown) => v === true || (typeof v === 'string' && v.trim().toLowerCase() === 'true');
 
 /**
  * Imports a DHIS2 data value set (JSON, CSV or XML, as `/api/dataValueSets` takes them) — all
  * values or none, through the same validation, locks, audit and rollups as every write. Options
  * the set carries (`dryRun`, id schemes, `strategy`) override the query's, as in DHIS2. A value
- * with `deleted: true` is deleted (audited). The answer is DHIS2's ImportSummary: any conflict means
+ * with `deleted: true` is deleted (audited); `followUp` sets the value's follow-up mark (audited). The answer is DHIS2's ImportSummary: any conflict means
  * nothing was written (status ERROR, every value ignored), and each conflict names the value's
  * identifier, why, the error code (DHIS2's where it has one) and the value's index.
  */
@@ -80,7 +88,8 @@ export async function importDataValueSet(
       badUid ? `Data set UID not valid: ${dataSetId}` : `Data set not found: ${dataSetId}`,
     );
   }
-  if (set.completeDate !== undefined && !ISO_DATE.test(set.completeDate.trim()))
+  const completeDate = set.completeDate?.trim() ? set.completeDate.trim() : undefined;
+  if (completeDate !== undefined && !ISO_DATE.test(completeDate))
     conflict(
       0,
       set.completeDate,
@@ -88,6 +97,16 @@ export async function importDataValueSet(
       'E8008',
       `Ngày hoàn thành (completeDate) không phải ngày hợp lệ: ${set.completeDate}`,
       `Data set completeDate is not a valid date string: ${set.completeDate}`,
+    );
+  // As DHIS2 2.43: a completion names its data set, org unit and period at the set level.
+  else if (completeDate !== undefined && !(dataSetId && set.orgUnit?.trim() && set.period?.trim()))
+    conflict(
+      0,
+      completeDate,
+      'completeDate',
+      'E8009',
+      'Ngày hoàn thành (completeDate) cần bộ dữ liệu, đơn vị tổ chức và kỳ nêu ở cấp bộ giá trị',
+      'Data set completeDate requires data set, org unit, period and attribute option combo to be defined at the group level',
     );
   // Elements and periods a data set cannot carry are listed once per set, as DHIS2 does.
   const foreign = new Map<string, number[]>();
@@ -162,15 +181,6 @@ export async function importDataValueSet(
           'baocao không chia nhỏ số liệu: chỉ nhận tổ hợp mặc định (default)',
           'baocao keeps no disaggregation: only the default option combo is accepted',
         );
-    if (truthy(dv.followUp ?? dv.followup))
-      conflict(
-        i,
-        'true',
-        'followUp',
-        'FOLLOW_UP_NOT_KEPT',
-        'baocao không lưu dấu "cần theo dõi" (followUp) của DHIS2; gửi followUp: false hoặc bỏ trường này',
-        "baocao does not keep DHIS2's follow-up mark; send followUp false or leave it out",
-      );
     const deleted = truthy(dv.deleted);
     const raw = dv.value;
     const value = readPlainNumber(raw);
@@ -190,6 +200,8 @@ export async function importDataValueSet(
       period,
       value,
       note: typeof dv.comment === 'string' ? dv.comment : null,
+      // As DHIS2 writes it: the mark the value carries, none when it carries none.
+      followUp: truthy(dv.followUp ?? dv.followup),
       ...(deleted ? { delete: true } : {}),
     });
     objects.push({ indicator: de, unit: ou, period: pe, value: raw });
@@ -249,7 +261,10 @@ export async function importDataValueSet(
       dryRun: opts.dryRun,
       source: 'dhis2',
     });
-    const what = opts.dryRun ? 'Chạy thử, không ghi gì / Dry run, nothing written' : 'Đã nhập / Imported';
+    const what = [
+      opts.dryRun ? 'Chạy thử, không ghi gì / Dry run, nothing written' : 'Đã nhập / Imported',
+      completeDate === undefined ? '' : `; ${NO_COMPLETION}`,
+    ].join('');
     return summary('SUCCESS', what, count);
   } catch (e) {
     if (!(e instanceof BaocaoError) || e.details.length === 0) throw e;

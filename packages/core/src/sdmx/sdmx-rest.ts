@@ -4,8 +4,9 @@ import { type SdmxDataQuery, flowsOf, noResults, sdmxSeries } from './sdmx-data.
 import { type Detail, csvData, genericData, jsonData, structureSpecificData } from './sdmx-data-formats.ts';
 import { AGENCY, DSD_ID, VERSION, toSdmxId } from './sdmx-model.ts';
 import { structureSpecificSchema } from './sdmx-schema.ts';
+import { type StructureLanguage, structureJson } from './sdmx-structure-json.ts';
 import { structureMessage } from './sdmx-structure-xml.ts';
-import { sdmxStructures } from './sdmx-structures.ts';
+import { type StructureParts, sdmxStructures } from './sdmx-structures.ts';
 
 /** The data formats we answer in, with their media types (SDMX REST's content negotiation). */
 export const DATA_FORMATS = {
@@ -87,18 +88,37 @@ export function negotiateDataFormat(accept: string | undefined, format: string |
   throw notAcceptable(accept ?? '');
 }
 
-/** Structure messages are SDMX-ML 2.1; any other structure format asked for alone answers 406. */
-export function negotiateStructureFormat(accept: string | undefined): 'xml' {
-  for (const r of acceptRanges(accept ?? '*/*'))
-    if (
-      (r.type === 'application/vnd.sdmx.structure+xml' && (!r.version || r.version === '2.1')) ||
-      ['application/xml', 'text/xml', 'application/*', '*/*'].includes(r.type)
-    )
-      return 'xml';
+export const STRUCTURE_TYPES = {
+  xml: STRUCTURE_TYPE,
+  json: 'application/vnd.sdmx.structure+json;version=2.0.0',
+} as const;
+export type StructureFormat = keyof typeof STRUCTURE_TYPES;
+
+/** The media types of SDMX structures we answer in, with the versions of each (none: any). */
+const STRUCTURE_MEDIA: Record<string, { format: StructureFormat; versions?: string[] }> = {
+  'application/vnd.sdmx.structure+xml': { format: 'xml', versions: ['2.1'] },
+  'application/vnd.sdmx.structure+json': { format: 'json', versions: ['2.0.0', '2.0'] },
+  'application/json': { format: 'json' },
+  'application/xml': { format: 'xml' },
+  'text/xml': { format: 'xml' },
+  'application/*': { format: 'xml' },
+  '*/*': { format: 'xml' },
+};
+
+/**
+ * The structure format asked for: SDMX-ML 2.1 or SDMX-JSON 2.0.0, by the best media range of
+ * `Accept` (type and version; `…structure+json;version=1.0.0` is not ours: 406), SDMX-ML when
+ * unspecified. A data media type (`…data+json`) is no structure format: 406.
+ */
+export function negotiateStructureFormat(accept: string | undefined): StructureFormat {
+  for (const r of acceptRanges(accept ?? '*/*')) {
+    const known = STRUCTURE_MEDIA[r.type];
+    if (known && (!r.version || !known.versions || known.versions.includes(r.version))) return known.format;
+  }
   throw new BaocaoError(
     'NOT_ACCEPTABLE',
-    `Cấu trúc chỉ có ở dạng SDMX-ML 2.1 (${STRUCTURE_TYPE}); không có "${accept ?? ''}"`,
-    `Structures come as SDMX-ML 2.1 (${STRUCTURE_TYPE}) only; not as "${accept ?? ''}"`,
+    `Cấu trúc có ở dạng SDMX-ML 2.1 (${STRUCTURE_TYPES.xml}) và SDMX-JSON 2.0.0 (${STRUCTURE_TYPES.json}); không có "${accept ?? ''}"`,
+    `Structures come as SDMX-ML 2.1 (${STRUCTURE_TYPES.xml}) and SDMX-JSON 2.0.0 (${STRUCTURE_TYPES.json}); not as "${accept ?? ''}"`,
     { status: 406 },
   );
 }
@@ -125,10 +145,26 @@ export interface StructureQuery {
   id?: string | undefined;
   version?: string | undefined;
   references?: string | undefined;
+  /** The message format (SDMX-ML 2.1 by default) and, for SDMX-JSON, the language of `name`. */
+  format?: StructureFormat | undefined;
+  language?: StructureLanguage | undefined;
 }
 
-/** Answers a structure query with an SDMX-ML 2.1 structure message. */
-export async function sdmxStructureQuery(ctx: Ctx, q: StructureQuery): Promise<string> {
+/** Answers a structure query with a structure message in the asked format, and its media type. */
+export async function sdmxStructureQuery(
+  ctx: Ctx,
+  q: StructureQuery,
+): Promise<{ body: string; contentType: string }> {
+  const parts = await structureParts(ctx, q);
+  const format = q.format ?? 'xml';
+  return {
+    body: format === 'json' ? JSON.stringify(structureJson(parts, q.language)) : structureMessage(parts),
+    contentType: STRUCTURE_TYPES[format],
+  };
+}
+
+/** The artefacts a structure query asks for, with the references it names. */
+async function structureParts(ctx: Ctx, q: StructureQuery): Promise<StructureParts> {
   const agency = q.agency ?? 'all';
   const id = q.id ?? 'all';
   const version = q.version ?? 'latest';
@@ -154,22 +190,22 @@ export async function sdmxStructureQuery(ctx: Ctx, q: StructureQuery): Promise<s
   switch (q.resource) {
     case 'dataflow': {
       const dataflows = match(s.dataflows);
-      return structureMessage({
+      return {
         dataflows,
         ...(refs === 'all' || refs === 'descendants'
           ? { dsd: true, concepts: true, codelists: s.codelists }
           : {}),
         ...(children ? { dsd: true } : {}),
-      });
+      };
     }
     case 'datastructure':
       match([{ id: 'DSD_BAOCAO' }]);
-      return structureMessage({ dsd: true, ...(children ? { codelists: s.codelists, concepts: true } : {}) });
+      return { dsd: true, ...(children ? { codelists: s.codelists, concepts: true } : {}) };
     case 'codelist':
-      return structureMessage({ codelists: match(s.codelists) });
+      return { codelists: match(s.codelists) };
     case 'conceptscheme':
       match([{ id: 'CS_BAOCAO' }]);
-      return structureMessage({ concepts: true });
+      return { concepts: true };
     default:
       throw new BaocaoError(
         'NOT_IMPLEMENTED',

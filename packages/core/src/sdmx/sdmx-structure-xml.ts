@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { AGENCY, DSD_ID, VERSION } from './sdmx-model.ts';
-import { CONCEPTS, DSD_REF, type SdmxCodelist, type SdmxDataflow, urn } from './sdmx-structures.ts';
+import {
+  CONCEPTS,
+  DSD_REF,
+  type SdmxCodelist,
+  type SdmxDataflow,
+  type StructureParts,
+  urn,
+} from './sdmx-structures.ts';
 import { type Node, el, text, xmlDocument } from './xml.ts';
 
 export const NS = {
@@ -179,12 +186,7 @@ function dsdXml(): string {
 }
 
 /** An SDMX-ML 2.1 structure message holding the given artefacts, in the schema's order. */
-export function structureMessage(parts: {
-  dataflows?: SdmxDataflow[];
-  codelists?: SdmxCodelist[];
-  concepts?: boolean;
-  dsd?: boolean;
-}): string {
+export function structureMessage(parts: StructureParts): string {
   return xmlDocument(
     el(
       'mes:Structure',

@@ -41,6 +41,14 @@ export const CONCEPTS = [
   { id: 'COMMENT', vi: 'Ghi chú', en: 'Comment' },
 ] as const;
 
+/** The artefacts a structure message holds (the same in SDMX-ML and SDMX-JSON). */
+export interface StructureParts {
+  dataflows?: SdmxDataflow[];
+  codelists?: SdmxCodelist[];
+  concepts?: boolean;
+  dsd?: boolean;
+}
+
 /** baocao's SDMX structures, built from the catalog and the unit tree. */
 export interface SdmxStructures {
   dataflows: SdmxDataflow[];

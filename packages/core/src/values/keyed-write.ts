@@ -4,6 +4,7 @@ import type { RawValueRow } from './validate.ts';
 import { validateValueRows } from './validate.ts';
 import { loadValidationContext, rejectRows, requireRows, storeValidRows } from './values.ts';
 import { deleteValueRows, selectStoredKeys } from './values.queries.ts';
+import { setFollowUps } from './followup.queries.ts';
 
 /**
  * How a batch from another system meets the values already stored, as DHIS2 names it:
@@ -20,8 +21,11 @@ export interface KeyedWriteCount {
   deleted: number;
 }
 
-/** A row of a keyed batch; `delete` marks one to remove (DHIS2's `deleted: true`, SDMX's action D). */
-export type KeyedRow = RawValueRow & { delete?: boolean };
+/**
+ * A row of a keyed batch; `delete` marks one to remove (DHIS2's `deleted: true`, SDMX's action D);
+ * `followUp`, when given, sets the value's follow-up mark (DHIS2's `followUp`) — left as it is when not.
+ */
+export type KeyedRow = RawValueRow & { delete?: boolean; followUp?: boolean };
 
 /** Thrown inside the transaction of a dry run to roll everything back with the counts. */
 class DryRun extends Error {
@@ -56,6 +60,7 @@ export async function writeKeyedValues(
   // Without errors every row is valid, in order: split the deletions from the writes.
   const doomed = all.filter((_, i) => deletes[i]);
   const valid = all.filter((_, i) => !deletes[i]);
+  const followUps = input.rows.filter((_, i) => !deletes[i]).map((r) => r.followUp);
   const meta = { actor: ctx.actor.username, source: input.source, reason: null };
   try {
     return await ctx.db.k.transaction().execute(async (trx) => {
@@ -68,16 +73,23 @@ export async function writeKeyedValues(
         count.ignored = doomed.length - count.deleted;
       }
       if (valid.length) {
-        const keep = valid.filter((r) =>
+        const kept = valid.map((r) =>
           input.strategy === 'CREATE'
             ? !existing.has(keyOf(r))
             : input.strategy === 'UPDATE'
               ? existing.has(keyOf(r))
               : true,
         );
+        const keep = valid.filter((_, i) => kept[i]);
         const stored = keep.length
           ? await storeValidRows(tctx, vc, keep, meta)
           : { inserted: 0, updated: 0, unchanged: 0 };
+        // The follow-up marks of the values written (a value the strategy left is left whole).
+        const marks = valid.flatMap((r, i) => {
+          const mark = followUps[i];
+          return kept[i] && mark !== undefined ? [{ ...r, mark }] : [];
+        });
+        await setFollowUps(trx, marks, { actor: meta.actor, reason: input.source });
         // A value sent again unchanged is ignored, as one left out by the strategy is.
         count.imported = stored.inserted;
         count.updated = stored.updated;

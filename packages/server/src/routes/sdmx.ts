@@ -1,12 +1,12 @@
 import {
   FILE_LIMITS,
-  STRUCTURE_TYPE,
   importSdmxData,
   negotiateDataFormat,
   negotiateStructureFormat,
   sdmxDataQuery,
   sdmxSchemaQuery,
   sdmxStructureQuery,
+  structureLanguage,
 } from '@baocao/core';
 import { z } from 'zod';
 import { NONE, defineRoute } from '../route.ts';
@@ -56,7 +56,7 @@ export default [
     url: '/sdmx/rest/*',
     readsReplica: true,
     summary:
-      'SDMX REST (v1, and v2 paths): dataflow, datastructure, codelist, conceptscheme as SDMX-ML 2.1; data as SDMX-ML 2.1 generic or structure-specific, SDMX-JSON 2.0, SDMX-CSV 2.0 by Accept or format=. The public gets released figures only',
+      'SDMX REST (v1, and v2 paths): dataflow, datastructure, codelist, conceptscheme as SDMX-ML 2.1 or SDMX-JSON 2.0.0 by Accept; data as SDMX-ML 2.1 generic or structure-specific, SDMX-JSON 2.0, SDMX-CSV 2.0 by Accept or format=. The public gets released figures only',
     tag: 'sdmx',
     auth: 'none',
     query: DataParams,
@@ -69,9 +69,13 @@ export default [
         return reply.type('application/xml; charset=utf-8').send(xsd);
       }
       if (!path.data) {
-        negotiateStructureFormat(req.headers.accept);
-        const xml = await sdmxStructureQuery(ctx, { ...path, references: query.references });
-        return reply.type(STRUCTURE_TYPE).send(xml);
+        const { body, contentType } = await sdmxStructureQuery(ctx, {
+          ...path,
+          references: query.references,
+          format: negotiateStructureFormat(req.headers.accept),
+          language: structureLanguage(req.headers['accept-language']),
+        });
+        return reply.type(contentType).send(body);
       }
       const format = negotiateDataFormat(req.headers.accept, query.format);
       const { body, contentType } = await sdmxDataQuery(ctx, {
