@@ -3,7 +3,7 @@
  * dependencies so the browser bundle can import it.
  */
 import { z } from 'zod';
-import { ComparisonBase, FigureStatus, ValueSource } from './value-schemas.ts';
+import { ComparisonBase, FigureStatus, Imputed, ValueSource } from './value-schemas.ts';
 import { MAX_ABS_VALUE } from './value-rule.ts';
 
 export * from './value-schemas.ts';
@@ -117,8 +117,13 @@ export const CompareResult = z.object({
   period: z.string(),
   periodLabel: z.string(),
   value: z.number().nullable(),
-  /** `partial` when the figure sums fewer units than must report (see completeness). */
+  /**
+   * `partial` when the figure sums fewer units than must report (see completeness); `imputed` when
+   * that sum is completed with estimates of the units missing (see `imputed`).
+   */
   status: FigureStatus.nullable(),
+  /** Set when the figure is imputed: how many units were estimated and their share of it. */
+  imputed: Imputed.nullish(),
   derived: z.boolean(),
   source: ValueSource.nullable(),
   /**

@@ -13,6 +13,7 @@ import { type CompareResult, CompareInput, type Indicator, type Unit } from '../
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
 import { loadResolveEnv } from './env.ts';
+import { type ShownFigure, imputeFigures } from './impute.ts';
 import {
   childrenSum,
   coverageOf,
@@ -38,11 +39,11 @@ interface Request {
 function compareOne(
   env: ResolveEnv,
   r: Request,
+  cur: ShownFigure | null,
   planValue: number | null,
   visible: (p: Period) => boolean,
 ): CompareResult {
   const { ind, unit, p, prev, ly } = r;
-  const cur = resolveFigure(env, ind, unit, p, r.reporters);
   const before = prev && visible(prev) ? resolveValue(env, ind, unit, prev) : null;
   const lastYear = visible(ly) ? resolveValue(env, ind, unit, ly) : null;
   const v = cur?.value ?? null;
@@ -75,6 +76,7 @@ function compareOne(
     periodLabel: periodLabelVi(p),
     value: v,
     status: cur?.status ?? null,
+    ...(cur?.imputed ? { imputed: cur.imputed } : {}),
     derived: cur?.derived ?? false,
     source: cur?.source ?? null,
     crossCheck:
@@ -143,8 +145,20 @@ export async function compareMany(ctx: Ctx, inputs: CompareInput[]): Promise<Com
       .execute(),
   ]);
   const planOf = new Map(plans.map((x) => [`${x.indicator_id}|${x.unit_id}|${x.year}`, Number(x.value)]));
-  return requests.map((r) =>
-    compareOne(env, r, planOf.get(`${r.ind.id}|${r.unit.id}|${periodYear(r.p)}`) ?? null, visible),
+  // A partial national or regional sum is completed with estimates of the units missing (impute.ts).
+  const figures = await imputeFigures(
+    ctx.db.k,
+    env,
+    requests.map((r) => ({ ...r, fig: resolveFigure(env, r.ind, r.unit, r.p, r.reporters) })),
+  );
+  return requests.map((r, i) =>
+    compareOne(
+      env,
+      r,
+      figures[i] ?? null,
+      planOf.get(`${r.ind.id}|${r.unit.id}|${periodYear(r.p)}`) ?? null,
+      visible,
+    ),
   );
 }
 

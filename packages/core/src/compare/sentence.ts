@@ -2,7 +2,7 @@ import { formatNumberEn, formatNumberVi, roundHalfUp } from '../format/number.ts
 import { type Period, parsePeriod } from '../periods/period.ts';
 import { periodLabelEn, periodLabelVi } from '../periods/period-text.ts';
 import { periodYear } from '../periods/period.ts';
-import type { CompareResult, Indicator } from '../schemas.ts';
+import type { CompareResult, Imputed, Indicator } from '../schemas.ts';
 
 /** One comparison to state: the base period, its value (null when missing) and the change. */
 export interface Clause {
@@ -78,6 +78,8 @@ export function comparisonSentence(
     status: 'estimate' | 'official';
     /** Set for a partial sum: it is said, with its coverage, right after the number. */
     partial?: { reported: number; expected: number } | undefined;
+    /** Set for an imputed figure: its estimated part is said right after the number. */
+    imputed?: Imputed | null | undefined;
   } | null,
   clauses: Clause[],
   style: SentenceStyle = {},
@@ -119,7 +121,11 @@ export function comparisonSentence(
   }
   const estimate = value.status === 'estimate';
   const verbEn = estimate ? 'is estimated at' : 'is';
-  const cov = value.partial ? coverageWords(ind, value.partial) : null;
+  const cov = value.partial
+    ? coverageWords(ind, value.partial)
+    : value.imputed
+      ? imputedPhrase(ind, value.imputed)
+      : null;
   const headEn = `${nameEn} ${verbEn} ${fmtEn(value.value)} ${unitEn}${cov ? ` (${cov.en})` : ''}`;
   return {
     vi: fill(style.pattern ?? DEFAULT_PATTERN, {
@@ -153,6 +159,25 @@ export function coverageWords(
     en: `${c.reported} of ${c.expected} ${en} reported`,
   };
 }
+
+/** "4,1%": an imputed share as printed (one decimal, trailing zero dropped; 0.5 rounds up). */
+const shareText = (pct: number, lang: 'vi' | 'en') =>
+  (lang === 'en' ? formatNumberEn : formatNumberVi)(roundHalfUp(pct, PCT_DECIMALS), PCT_DECIMALS, {
+    trimZeros: true,
+  }) + '%';
+
+/** "gồm 3/34 tỉnh, thành phố ước tính bù, 4,1% tổng": the estimated part of an imputed figure, said with it. */
+export function imputedPhrase(ind: Indicator, imp: Imputed): { vi: string; en: string } {
+  const [vi, en] = REPORTERS[ind.reportingKind ?? ''] ?? ['đơn vị', 'units'];
+  return {
+    vi: `gồm ${imp.units}/${imp.expected} ${vi} ước tính bù, ${shareText(imp.sharePct, 'vi')} tổng`,
+    en: `including ${imp.units} of ${imp.expected} ${en} imputed, ${shareText(imp.sharePct, 'en')} of the total`,
+  };
+}
+
+/** "3/34; 4,1%": the estimated part of an imputed figure in a table cell. */
+export const imputedWords = (imp: Imputed, lang?: 'vi' | 'en'): string =>
+  `${imp.units}/${imp.expected}; ${shareText(imp.sharePct, lang ?? 'en')}`;
 
 /** The sentence for a computed comparison, stating only the comparisons asked for, in their order. */
 export function resultSentence(
@@ -189,9 +214,11 @@ export function resultSentence(
     return [];
   });
   const partial = r.status === 'partial' ? r.completeness : undefined;
+  const imputed = r.status === 'imputed' ? r.imputed : undefined;
   // A partial sum is no official figure: it is worded as an estimate ("ước đạt"), unless the caller
-  // knows what it sums are official.
-  const status = r.status === 'partial' ? (basis ?? 'estimate') : r.status;
-  const value = r.value === null || status === null ? null : { value: r.value, status, partial };
+  // knows what it sums are official. An imputed figure always is one.
+  const status =
+    r.status === 'partial' ? (basis ?? 'estimate') : r.status === 'imputed' ? 'estimate' : r.status;
+  const value = r.value === null || status === null ? null : { value: r.value, status, partial, imputed };
   return comparisonSentence(ind, p, value, clauses, style);
 }

@@ -4,7 +4,8 @@ import { direction, formatShareVi, resultSentence } from '../compare/sentence.ts
 import type { Ctx } from '../context.ts';
 import { formatNumberVi } from '../format/number.ts';
 import { monthsOf, type Period, yearToDate } from '../periods/period.ts';
-import type { CompareResult, Indicator } from '../schemas.ts';
+import type { CompareResult, Imputed, Indicator } from '../schemas.ts';
+import { imputedPolicy, refusal, withoutImputation } from './imputed.ts';
 import type { FigureSpec, ReportBlock, ReportFigure, TemplateSection } from './report-schemas.ts';
 
 /** The periods a figure may be stated for, the preferred first. */
@@ -20,6 +21,8 @@ export interface ComputedFigure {
   ind: Indicator;
   result: CompareResult;
   figure: ReportFigure;
+  /** Set when the figure could be imputed but the settings refuse to print it so (printed partial). */
+  refused?: { imputed: Imputed; why: 'off' | 'share'; maxSharePct: number };
 }
 
 /** The comparisons a report's figures run, in order: what `computeFigures` asks of `compareMany`. */
@@ -42,11 +45,17 @@ export async function computeFigures(ctx: Ctx, specs: FigureSpec[], p: Period): 
     candidates(s, p).map((c) => ({ indicator: s.indicator, unit: s.unit, period: c.id })),
   );
   const results = await compareMany(ctx, asks);
+  const policy = imputedPolicy();
   let at = 0;
   return specs.map((spec, n) => {
     const mine = results.slice(at, (at += candidates(spec, p).length));
-    const result = mine.find((r) => r.value !== null) ?? mine[0]!;
-    const ind = byCode.get(result.indicator)!;
+    const found = mine.find((r) => r.value !== null) ?? mine[0]!;
+    const ind = byCode.get(found.indicator)!;
+    // An imputed figure is printed only as the settings allow; else what was reported, partial.
+    const why = found.imputed ? refusal(policy, found.imputed) : null;
+    const result = why ? withoutImputation(ind, found) : found;
+    const refused =
+      why && found.imputed ? { imputed: found.imputed, why, maxSharePct: policy.maxSharePct } : undefined;
     const text = resultSentence(ind, result, spec.compare, {
       pattern: spec.pattern,
       lastYearLabel: spec.lastYearLabel,
@@ -63,8 +72,9 @@ export async function computeFigures(ctx: Ctx, specs: FigureSpec[], p: Period): 
       lastYear: result.lastYear,
       plan: result.plan,
       text,
+      ...(result.imputed ? { imputed: result.imputed } : {}),
     };
-    return { spec, ind, result, figure };
+    return { spec, ind, result, figure, ...(refused ? { refused } : {}) };
   });
 }
 
@@ -82,7 +92,7 @@ export function figuresTable(caption: string, figs: ComputedFigure[]): ReportBlo
       ind.shortVi ?? ind.nameVi,
       ind.unitVi,
       r.periodLabel,
-      `${num(r.value)}${r.status === 'partial' ? ` (${r.completeness.reported}/${r.completeness.expected})` : ''}`,
+      `${num(r.value)}${r.status === 'partial' ? ` (${r.completeness.reported}/${r.completeness.expected})` : ''}${r.status === 'imputed' && r.imputed ? ` (ước tính bù ${r.imputed.units}/${r.imputed.expected})` : ''}`,
       ly,
       r.lastYear.changePct !== null ? direction(r.lastYear.changePct).vi : DASH,
       num(r.plan.value),

@@ -1,4 +1,4 @@
-import { direction, formatShareVi } from '../compare/sentence.ts';
+import { direction, formatShareVi, imputedPhrase } from '../compare/sentence.ts';
 import { formatNumberVi } from '../format/number.ts';
 import { parsePeriod } from '../periods/period.ts';
 import { periodLabelVi } from '../periods/period-text.ts';
@@ -29,6 +29,9 @@ export function figureTokens({ ind, result: r }: ComputedFigure): Set<string> {
   for (const p of [r.period, r.previous?.period, r.lastYear.period])
     if (p) add(periodLabelVi(parsePeriod(p)));
   add(String(r.plan.year));
+  // A partial figure says its coverage ("31/34"), an imputed one its estimated part ("3/34", "4,1%").
+  if (r.status === 'partial') add(`${r.completeness.reported}/${r.completeness.expected}`);
+  if (r.status === 'imputed' && r.imputed) add(imputedPhrase(ind, r.imputed).vi);
   return out;
 }
 
