@@ -47,7 +47,7 @@ beforeAll(async () => {
     ...provinces.map((unit, i) => ({ unit, period: LAST_YEAR, value: lastYear(i) })),
     ...provinces.flatMap((unit, i) => (MISSING.includes(unit) ? [] : [{ unit, period: NOW, value: now(i) }])),
   ]);
-});
+}, 120_000);
 afterAll(() => db.close());
 
 /**
@@ -120,6 +120,20 @@ describe('non-response imputation of the national figure', () => {
     ).toString();
     expect(vi).toContain('Ước tính bù (số đơn vị; tỷ trọng)');
     expect(vi).toMatch(/,Ước tính bù,31\/34,[^,]+,"?3\/34; \d+(,\d)?%/);
+  });
+
+  it('a quarter is completed month by month: only its month with missing provinces is imputed', async () => {
+    await put([
+      ...provinces.map((unit, i) => ({ unit, period: '2026M07', value: 100 + i })),
+      ...provinces.map((unit, i) => ({ unit, period: '2026M08', value: 200 + i })),
+    ]);
+    const month = await compareIndicator(ctx, { indicator: 'VT.DOANH_THU', unit: 'VN', period: NOW });
+    const q = await compareIndicator(ctx, { indicator: 'VT.DOANH_THU', unit: 'VN', period: '2026Q3' });
+    const reportedMonths = provinces.reduce((s, _, i) => s + 100 + i + 200 + i, 0);
+    expect(q).toMatchObject({ status: 'imputed', imputed: { units: 3, unitCodes: MISSING } });
+    expect(q.completeness).toMatchObject({ expected: 34, reported: 31 });
+    expect(q.value).toBeCloseTo(reportedMonths + month.value!, 6);
+    expect(q.imputed!.value).toBeCloseTo(month.imputed!.value, 6);
   });
 
   it('a missing province’s report replaces its estimate at once; the last one makes the figure official', async () => {
