@@ -5,7 +5,7 @@ import { useApp } from '../app-context.tsx';
 import { EChart } from '../chart.tsx';
 import { useFormat } from '../format.ts';
 import { useLoad } from '../hooks.ts';
-import { Empty, ErrorBox, Loading, Status, useChange, useCoverage, useNumber } from '../ui.tsx';
+import { Empty, ErrorBox, Loading, Status, useChange, useCoverage, useImputed, useNumber } from '../ui.tsx';
 import { PivotPanel } from './PivotPanel.tsx';
 import { ProvinceRanking } from './ProvinceRanking.tsx';
 import { PeriodPicker } from '../period-picker.tsx';
@@ -17,6 +17,7 @@ function Card({ card, selected, onSelect }: { card: DashboardCard; selected: boo
   const { t, lang } = useApp();
   const fmt = useFormat();
   const coverage = useCoverage();
+  const imputed = useImputed();
   const num = useNumber();
   const change = useChange();
   const c = card.compare;
@@ -35,6 +36,7 @@ function Card({ card, selected, onSelect }: { card: DashboardCard; selected: boo
       <span className="kpi-meta">
         {fmt.period(c.period)} · <Status status={c.status} />
         {c.status === 'partial' && ` ${coverage(c.completeness)}`}
+        {c.status === 'imputed' && c.imputed && ` ${imputed(c.imputed)}`}
       </span>
       <span className="kpi-change">
         {c.lastYear.changePct !== null

@@ -2,13 +2,14 @@ import { qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { useFormat } from '../format.ts';
 import { useLoad } from '../hooks.ts';
-import { Empty, ErrorBox, Loading, Status, useChange, useCoverage, useNumber } from '../ui.tsx';
+import { Empty, ErrorBox, Loading, Status, useChange, useCoverage, useImputed, useNumber } from '../ui.tsx';
 import { call } from '../client.ts';
 
 /** What anyone may see without signing in: released figures and published reports, nothing else. */
 export function PublicPage() {
   const { t, lang, query, navigate } = useApp();
   const coverage = useCoverage();
+  const imputed = useImputed();
   const num = useNumber();
   const change = useChange();
   const fmt = useFormat();
@@ -72,6 +73,7 @@ export function PublicPage() {
                 <td data-label={t('Trạng thái', 'Status')}>
                   <Status status={c.compare.status} />
                   {c.compare.status === 'partial' && ` ${coverage(c.compare.completeness)}`}
+                  {c.compare.status === 'imputed' && c.compare.imputed && ` ${imputed(c.compare.imputed)}`}
                 </td>
                 <td data-label={t('So với cùng kỳ', 'On last year')}>
                   {change(c.compare.lastYear.changePct) ?? '—'}
