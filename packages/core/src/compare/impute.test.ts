@@ -118,8 +118,8 @@ describe('non-response imputation of the national figure', () => {
         lang: 'vi',
       })
     ).toString();
-    expect(vi).toContain('Ước tính bù (số đơn vị; tỷ trọng)');
-    expect(vi).toMatch(/,Ước tính bù,31\/34,[^,]+,"?3\/34; \d+(,\d)?%/);
+    expect(vi).toContain('Ước tính bù (số đơn vị và tỷ trọng)');
+    expect(vi).toMatch(/,Ước tính bù,31\/34,[^,]+,"?3\/34 \(\d+(,\d)?%\)"?\r?$/m);
   });
 
   it('a quarter is completed month by month: only its month with missing provinces is imputed', async () => {

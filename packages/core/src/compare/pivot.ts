@@ -95,13 +95,14 @@ export async function exportPivot(
       source: lang && c.source ? labelOf(SOURCE_LABELS, c.source, lang) : c.source,
       // A partial figure carries its coverage into the file, as it does on screen: "1/34".
       coverage: c.coverage ? `${c.coverage.reported}/${c.coverage.expected}` : '',
-      // An imputed figure says how many units were estimated and their share: "3/34; 4,1%".
+      // An imputed figure says how many units were estimated and their share: "3/34 (4,1%)".
       imputed: c.imputed ? imputedWords(c.imputed, lang) : '',
     };
   });
   const columns = lang
     ? PEOPLE_COLUMNS
-    : ([...MACHINE_COLUMNS, 'indicatorName', 'measure', 'unitName'] as const);
+    : // The imputed part comes last: a program that reads the columns by position reads them as before.
+      ([...MACHINE_COLUMNS, 'indicatorName', 'measure', 'unitName', 'imputed'] as const);
   return serializeTable(columns, rows, input.format, {
     json: 'cells',
     sheet: lang === 'en' ? 'Pivot table' : 'Bang tong hop',
@@ -110,16 +111,7 @@ export async function exportPivot(
   });
 }
 
-const MACHINE_COLUMNS = [
-  'indicator',
-  'unit',
-  'period',
-  'value',
-  'status',
-  'coverage',
-  'source',
-  'imputed',
-] as const;
+const MACHINE_COLUMNS = ['indicator', 'unit', 'period', 'value', 'status', 'coverage', 'source'] as const;
 const PEOPLE_COLUMNS = [
   'indicator',
   'indicatorName',
@@ -145,7 +137,7 @@ const PIVOT_HEADERS = {
     value: 'Giá trị',
     status: 'Tình trạng số liệu',
     coverage: 'Số đơn vị đã báo cáo',
-    imputed: 'Ước tính bù (số đơn vị; tỷ trọng)',
+    imputed: 'Ước tính bù (số đơn vị và tỷ trọng)',
     source: 'Nguồn',
   },
   en: {
@@ -158,7 +150,7 @@ const PIVOT_HEADERS = {
     value: 'Value',
     status: 'Status',
     coverage: 'Units reported',
-    imputed: 'Imputed (units; share)',
+    imputed: 'Imputed (units and share)',
     source: 'Source',
   },
 } as const;

@@ -175,9 +175,9 @@ export function imputedPhrase(ind: Indicator, imp: Imputed): { vi: string; en: s
   };
 }
 
-/** "3/34; 4,1%": the estimated part of an imputed figure in a table cell. */
+/** "3/34 (4,1%)": the estimated part of an imputed figure in a table cell (no separator of any CSV dialect). */
 export const imputedWords = (imp: Imputed, lang?: 'vi' | 'en'): string =>
-  `${imp.units}/${imp.expected}; ${shareText(imp.sharePct, lang ?? 'en')}`;
+  `${imp.units}/${imp.expected} (${shareText(imp.sharePct, lang ?? 'en')})`;
 
 /** The sentence for a computed comparison, stating only the comparisons asked for, in their order. */
 export function resultSentence(
