@@ -63,6 +63,10 @@ export const ConfigSchema = z
         ),
     ),
     NOTIFY_OVERDUE_MAX: optional(z.coerce.number().int().min(0).max(60)),
+    // Imputation (core/src/compare/impute.ts): whether a report may print an imputed figure, and
+    // above what imputed share (percent of the figure) it refuses to.
+    BAOCAO_REPORT_IMPUTED: optional(z.enum(['on', 'off'])),
+    BAOCAO_REPORT_IMPUTED_MAX_PCT: optional(z.coerce.number().min(0).max(100)),
   })
   .superRefine((c, ctx) => {
     // HTTPS needs both files, and both must be there to read.

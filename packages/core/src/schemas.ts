@@ -11,13 +11,28 @@ export type ValueStatus = z.infer<typeof ValueStatus>;
 
 /**
  * The status of a figure as shown: a stored value's, or `partial` — a sum of the units that reported
- * while some that must report have not (its coverage says how many).
+ * while some that must report have not (its coverage says how many) — or `imputed` ("ước tính bù"):
+ * that sum completed with an estimate of each unit that has not reported (its `imputed` part says
+ * how many and what share; see compare/impute.ts).
  */
-export const FigureStatus = z.enum(['estimate', 'official', 'partial']);
+export const FigureStatus = z.enum(['estimate', 'official', 'partial', 'imputed']);
 export type FigureStatus = z.infer<typeof FigureStatus>;
 
 /** How many of the units that must report a figure did: the units active in the period, for that indicator. */
 export const Coverage = z.object({ expected: z.number().int(), reported: z.number().int() });
+
+/**
+ * The estimated part of an imputed figure: how many of the units that must report were estimated,
+ * which, their sum and its share of the whole figure (percent, unrounded).
+ */
+export const Imputed = z.object({
+  units: z.number().int(),
+  expected: z.number().int(),
+  unitCodes: z.array(z.string()),
+  value: z.number(),
+  sharePct: z.number(),
+});
+export type Imputed = z.infer<typeof Imputed>;
 
 /** Where a resolved value comes from: reported for the unit itself, summed from below, or computed (a ratio). */
 export const ValueSource = z.enum(['reported', 'aggregated', 'computed']);
@@ -38,8 +53,10 @@ export const ValueCell = z.object({
   value: z.number().nullable(),
   status: FigureStatus.nullable(),
   source: ValueSource.nullable(),
-  /** Set when the figure is partial. */
+  /** Set when the figure is partial or imputed. */
   coverage: Coverage.nullish(),
+  /** Set when the figure is imputed: its estimated part. */
+  imputed: Imputed.nullish(),
   /** Set when the figure rests on a value derived from others (a base worked back from a rate). */
   derived: z.boolean().optional(),
 });
@@ -181,10 +198,15 @@ export const CompareResult = z.object({
   period: z.string(),
   periodLabel: z.string(),
   value: z.number().nullable(),
-  /** `partial` when the figure sums fewer units than must report (see completeness). */
+  /**
+   * `partial` when the figure sums fewer units than must report (see completeness); `imputed` when
+   * that sum is completed with estimates of the units missing (see `imputed`).
+   */
   status: FigureStatus.nullable(),
   /** The status of the stored values the figure is made of (a partial sum of official values: official). */
   basis: ValueStatus.nullable(),
+  /** Set when the figure is imputed: how many units were estimated and their share of it. */
+  imputed: Imputed.nullish(),
   derived: z.boolean(),
   source: ValueSource.nullable(),
   /**

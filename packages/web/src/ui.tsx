@@ -75,6 +75,22 @@ export function useNumber() {
 }
 
 /** How much of a partial figure is in: "1/34 đơn vị đã báo cáo" (English: "1 of 34 units reported"). */
+/** "3/34 ước tính bù, 4,1% tổng": the estimated part of an imputed figure, said beside its status. */
+export function useImputed() {
+  const { t } = useApp();
+  const num = useNumber();
+  return (c: { units: number; expected: number; sharePct: number }) =>
+    t(
+      '{units}/{expected} ước tính bù, {share}% tổng',
+      '{units} of {expected} imputed, {share}% of the total',
+      {
+        units: c.units,
+        expected: c.expected,
+        share: num(c.sharePct, 1),
+      },
+    );
+}
+
 export function useCoverage() {
   const { t } = useApp();
   return (c: { reported: number; expected: number }) =>

@@ -14,6 +14,7 @@ import type { Base, Comparison } from './comparison.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
 import { loadResolveEnv } from './env.ts';
+import { type ShownFigure, imputeFigures } from './impute.ts';
 import { selectPlanValues } from './plans.queries.ts';
 import {
   childrenSum,
@@ -40,11 +41,11 @@ interface Request {
 function compareOne(
   env: ResolveEnv,
   r: Request,
+  cur: ShownFigure | null,
   planValue: number | null,
   visible: (p: Period) => boolean,
 ): Comparison {
   const { ind, unit, p, prev, ly } = r;
-  const cur = resolveFigure(env, ind, unit, p, r.reporters);
   const v = cur?.value ?? null;
   const base = (period: Period): Base => {
     // A base of a period the actor may not see is withheld: missing, as far as they know.
@@ -70,6 +71,7 @@ function compareOne(
     value: v,
     status: cur?.status ?? null,
     basis: cur?.basis ?? null,
+    ...(cur?.imputed ? { imputed: cur.imputed } : {}),
     derived: cur?.derived ?? false,
     source: cur?.source ?? null,
     coverage: { expected: r.reporters.length, reported: coverage.reported },
@@ -106,6 +108,7 @@ export function presentComparison(c: Comparison): CompareResult {
     value: c.value,
     status: c.status,
     basis: c.basis,
+    ...(c.imputed ? { imputed: c.imputed } : {}),
     derived: c.derived,
     source: c.source,
     crossCheck: c.crossCheck,
@@ -164,8 +167,20 @@ export async function compareFigures(ctx: Ctx, inputs: CompareInput[]): Promise<
     }),
   ]);
   const planOf = new Map(plans.map((x) => [`${x.indicator_id}|${x.unit_id}|${x.year}`, Number(x.value)]));
-  return requests.map((r) =>
-    compareOne(env, r, planOf.get(`${r.ind.id}|${r.unit.id}|${periodYear(r.p)}`) ?? null, visible),
+  // A partial national or regional sum is completed with estimates of the units missing (impute.ts).
+  const figures = await imputeFigures(
+    ctx.db.k,
+    env,
+    requests.map((r) => ({ ...r, fig: resolveFigure(env, r.ind, r.unit, r.p, r.reporters) })),
+  );
+  return requests.map((r, i) =>
+    compareOne(
+      env,
+      r,
+      figures[i] ?? null,
+      planOf.get(`${r.ind.id}|${r.unit.id}|${periodYear(r.p)}`) ?? null,
+      visible,
+    ),
   );
 }
 

@@ -5,7 +5,7 @@
  * was made.
  */
 import type { Period } from '../periods/period.ts';
-import type { FigureStatus, Indicator, ValueSource, ValueStatus } from '../schemas.ts';
+import type { FigureStatus, Imputed, Indicator, ValueSource, ValueStatus } from '../schemas.ts';
 
 /** A comparison base: its period, its value (null when missing) and the change against it, in percent. */
 export interface Base {
@@ -27,6 +27,8 @@ export interface Comparison {
   status: FigureStatus | null;
   /** The status of the stored values the figure is made of: a partial sum of official values is official. */
   basis: ValueStatus | null;
+  /** Set when the figure is imputed: the estimated part (compare/impute.ts). */
+  imputed?: Imputed;
   derived: boolean;
   source: ValueSource | null;
   /** How many of the units that must report did. */

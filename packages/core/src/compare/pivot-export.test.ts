@@ -27,7 +27,7 @@ describe('pivot exports people can read', () => {
     const vi = await file({ lang: 'vi' });
     const [head, row] = vi.replace('\uFEFF', '').split('\r\n');
     expect(head).toBe(
-      'Mã chỉ tiêu,Chỉ tiêu,Đơn vị tính,Mã đơn vị,Đơn vị,Kỳ,Giá trị,Tình trạng số liệu,Số đơn vị đã báo cáo,Nguồn',
+      'Mã chỉ tiêu,Chỉ tiêu,Đơn vị tính,Mã đơn vị,Đơn vị,Kỳ,Giá trị,Tình trạng số liệu,Số đơn vị đã báo cáo,Nguồn,Ước tính bù (số đơn vị và tỷ trọng)',
     );
     expect(row).toMatch(
       /^ATTT\.NOP_NSNN,Nộp ngân sách nhà nước[^,]*,tỷ đồng,P48,[^,]+,tháng 6\/2026,1234\.5,/,
@@ -48,14 +48,16 @@ describe('pivot exports people can read', () => {
     const raw = await exportPivot(ctx(), { ...sel, format: 'csv', lang: 'vi', dialect: 'vi' });
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [head, row] = raw.toString('utf8').slice(1).split('\r\n');
-    expect(head!.split(';')).toHaveLength(10);
+    expect(head!.split(';')).toHaveLength(11);
     expect(row!.split(';')[6]).toBe('1234,5');
   });
 
   it('keeps the programs’ file as it was, codes first, with the names after', async () => {
     const plain = await file({ dialect: 'plain' });
     const [head, row] = plain.replace('\uFEFF', '').split('\r\n');
-    expect(head).toBe('indicator,unit,period,value,status,coverage,source,indicatorName,measure,unitName');
+    expect(head).toBe(
+      'indicator,unit,period,value,status,coverage,source,indicatorName,measure,unitName,imputed',
+    );
     expect(row).toMatch(/^ATTT\.NOP_NSNN,P48,2026M06,1234\.5,estimate,,reported,Nộp ngân sách/);
   });
 });

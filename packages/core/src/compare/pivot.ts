@@ -11,6 +11,8 @@ import type { Indicator, ValueCell } from '../schemas.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
 import { loadResolveEnv } from './env.ts';
+import { imputeFigures } from './impute.ts';
+import { imputedWords } from './sentence.ts';
 import { resolveFigure } from './resolve.ts';
 
 /**
@@ -31,25 +33,26 @@ export async function pivotValues(
   });
   const periods = input.periods.map(parsePeriod);
   const env = await loadResolveEnv(ctx.db.k, graph, byCode, { inds, units, periods });
-  const out: ValueCell[] = [];
-  for (const ind of inds) {
-    for (const unit of units) {
-      for (const p of periods) {
-        const r = visible(p) ? resolveFigure(env, ind, unit, p) : null;
-        out.push({
-          indicator: ind.code,
-          unit: unit.code,
-          period: p.id,
-          value: r?.value ?? null,
-          status: r?.status ?? null,
-          source: r?.source ?? null,
-          ...(r?.status === 'partial' ? { coverage: r.coverage } : {}),
-          ...(r?.derived ? { derived: true } : {}),
-        });
-      }
-    }
-  }
-  return out;
+  const asks = inds.flatMap((ind) =>
+    units.flatMap((unit) =>
+      periods.map((p) => ({ ind, unit, p, fig: visible(p) ? resolveFigure(env, ind, unit, p) : null })),
+    ),
+  );
+  const figures = await imputeFigures(ctx.db.k, env, asks);
+  return asks.map(({ ind, unit, p }, i): ValueCell => {
+    const r = figures[i];
+    return {
+      indicator: ind.code,
+      unit: unit.code,
+      period: p.id,
+      value: r?.value ?? null,
+      status: r?.status ?? null,
+      source: r?.source ?? null,
+      ...(r?.status === 'partial' || r?.status === 'imputed' ? { coverage: r.coverage } : {}),
+      ...(r?.imputed ? { imputed: r.imputed } : {}),
+      ...(r?.derived ? { derived: true } : {}),
+    };
+  });
 }
 
 /**
@@ -91,11 +94,14 @@ export async function exportPivot(
       source: lang && c.source ? labelOf(SOURCE_LABELS, c.source, lang) : c.source,
       // A partial figure carries its coverage into the file, as it does on screen: "1/34".
       coverage: c.coverage ? `${c.coverage.reported}/${c.coverage.expected}` : '',
+      // An imputed figure says how many units were estimated and their share: "3/34 (4,1%)".
+      imputed: c.imputed ? imputedWords(c.imputed, lang) : '',
     };
   });
   const columns = lang
     ? PEOPLE_COLUMNS
-    : ([...MACHINE_COLUMNS, 'indicatorName', 'measure', 'unitName'] as const);
+    : // The imputed part comes last: a program that reads the columns by position reads them as before.
+      ([...MACHINE_COLUMNS, 'indicatorName', 'measure', 'unitName', 'imputed'] as const);
   return serializeTable(columns, rows, input.format, {
     json: 'cells',
     sheet: lang === 'en' ? 'Pivot table' : 'Bang tong hop',
@@ -116,6 +122,7 @@ const PEOPLE_COLUMNS = [
   'status',
   'coverage',
   'source',
+  'imputed',
 ] as const;
 
 const PIVOT_HEADERS = {
@@ -129,6 +136,7 @@ const PIVOT_HEADERS = {
     value: 'Giá trị',
     status: 'Tình trạng số liệu',
     coverage: 'Số đơn vị đã báo cáo',
+    imputed: 'Ước tính bù (số đơn vị và tỷ trọng)',
     source: 'Nguồn',
   },
   en: {
@@ -141,6 +149,7 @@ const PIVOT_HEADERS = {
     value: 'Value',
     status: 'Status',
     coverage: 'Units reported',
+    imputed: 'Imputed (units and share)',
     source: 'Source',
   },
 } as const;

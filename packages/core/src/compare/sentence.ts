@@ -6,7 +6,7 @@
 import { formatNumberEn, formatNumberVi, roundHalfUp } from '../format/number.ts';
 import { type Period, periodYear } from '../periods/period.ts';
 import { periodLabelEn, periodLabelVi } from '../periods/period-text.ts';
-import type { ComparisonWords, Indicator, ValueStatus, Words } from '../schemas.ts';
+import type { ComparisonWords, Imputed, Indicator, ValueStatus, Words } from '../schemas.ts';
 import type { Base, Comparison } from './comparison.ts';
 
 /** One comparison to state: the base period, its value (null when missing) and the change. */
@@ -83,6 +83,8 @@ function comparisonSentence(
     status: ValueStatus;
     /** Set for a partial sum: it is said, with its coverage, right after the number. */
     partial?: { reported: number; expected: number } | undefined;
+    /** Set for an imputed figure: its estimated part is said right after the number. */
+    imputed?: Imputed | null | undefined;
   } | null,
   clauses: Clause[],
   style: SentenceStyle = {},
@@ -123,7 +125,11 @@ function comparisonSentence(
   }
   const estimate = value.status === 'estimate';
   const verbEn = estimate ? 'is estimated at' : 'is';
-  const cov = value.partial ? coverageWords(ind, value.partial) : null;
+  const cov = value.partial
+    ? coverageWords(ind, value.partial)
+    : value.imputed
+      ? imputedPhrase(ind, value.imputed)
+      : null;
   const headEn = `${nameEn} ${verbEn} ${fmtEn(value.value)} ${unitEn}${cov ? ` (${cov.en})` : ''}`;
   return {
     vi: fill(style.pattern ?? DEFAULT_PATTERN, {
@@ -161,6 +167,25 @@ export function coverageWords(ind: Indicator, c: { reported: number; expected: n
   };
 }
 
+/** "4,1%": an imputed share as printed (one decimal, trailing zero dropped; 0.5 rounds up). */
+const shareText = (pct: number, lang: 'vi' | 'en') =>
+  (lang === 'en' ? formatNumberEn : formatNumberVi)(roundHalfUp(pct, PCT_DECIMALS), PCT_DECIMALS, {
+    trimZeros: true,
+  }) + '%';
+
+/** "gồm 3/34 tỉnh, thành phố ước tính bù, 4,1% tổng": the estimated part of an imputed figure, said with it. */
+export function imputedPhrase(ind: Indicator, imp: Imputed): { vi: string; en: string } {
+  const [vi, en] = REPORTERS[ind.reportingKind ?? ''] ?? ['đơn vị', 'units'];
+  return {
+    vi: `gồm ${imp.units}/${imp.expected} ${vi} ước tính bù, ${shareText(imp.sharePct, 'vi')} tổng`,
+    en: `including ${imp.units} of ${imp.expected} ${en} imputed, ${shareText(imp.sharePct, 'en')} of the total`,
+  };
+}
+
+/** "3/34 (4,1%)": the estimated part of an imputed figure in a table cell (no separator of any CSV dialect). */
+export const imputedWords = (imp: Imputed, lang?: 'vi' | 'en'): string =>
+  `${imp.units}/${imp.expected} (${shareText(imp.sharePct, lang ?? 'en')})`;
+
 const clauseOf = (kind: CompareKind, b: Base): Clause => ({
   kind,
   period: b.period,
@@ -185,8 +210,11 @@ export function comparisonText(
     return [{ kind: k, period: c.period, base: c.plan.value, pct: c.plan.sharePct, derived: false }];
   });
   const partial = c.status === 'partial' ? c.coverage : undefined;
-  const status = c.status === 'partial' ? (c.basis ?? 'estimate') : c.status;
-  const value = c.value === null || status === null ? null : { value: c.value, status, partial };
+  const imputed = c.status === 'imputed' ? c.imputed : undefined;
+  // A partial sum is worded by what it sums; an imputed figure is an estimate, whatever it completes.
+  const status =
+    c.status === 'partial' ? (c.basis ?? 'estimate') : c.status === 'imputed' ? 'estimate' : c.status;
+  const value = c.value === null || status === null ? null : { value: c.value, status, partial, imputed };
   return comparisonSentence(c.ind, c.period, value, clauses, style);
 }
 
@@ -199,7 +227,12 @@ export function comparisonWords(c: Comparison): ComparisonWords {
     lastYearChange: ly,
     lastYearLine: ly && { vi: `${ly.vi} so với cùng kỳ`, en: `${ly.en} on the same period last year` },
     planShare: c.plan.sharePct === null ? null : planShare(c.plan.sharePct),
-    coverage: c.status === 'partial' ? coverageWords(c.ind, c.coverage) : null,
+    coverage:
+      c.status === 'partial'
+        ? coverageWords(c.ind, c.coverage)
+        : c.status === 'imputed' && c.imputed
+          ? imputedPhrase(c.ind, c.imputed)
+          : null,
   };
 }
 

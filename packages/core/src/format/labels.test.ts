@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LegalStage, RegistryKindSchema, TaskStatus } from '../registries/registry-schemas.ts';
 import { ROLES } from '../roles.ts';
 import { ClosedBy, PERIOD_STATE_LABELS } from '../periods/period-schemas.ts';
-import { FormStatus, IndicatorKind, UnitKind } from '../schemas.ts';
+import { FigureStatus, FormStatus, IndicatorKind, UnitKind } from '../schemas.ts';
 import { REGISTRY_KIND_LABELS, STAGE_LABELS, TASK_STATUS_LABELS } from '../registries/registry-labels.ts';
 import { ProtectionStatus } from '../infosystems/infosys-schemas.ts';
 import { OWNER_KIND } from '../infosystems/infosys-figures.ts';
@@ -23,7 +23,7 @@ const tables: [string, Labels<string>, readonly string[]][] = [
   ['indicator kinds', INDICATOR_KIND_LABELS, IndicatorKind.options],
   ['legal stages', STAGE_LABELS, LegalStage.options],
   ['task statuses', TASK_STATUS_LABELS, TaskStatus.options],
-  ['form statuses', STATUS_LABELS, [...FormStatus.options, 'estimate', 'official', 'partial']],
+  ['form statuses', STATUS_LABELS, [...FormStatus.options, ...FigureStatus.options]],
   ['registry kinds', REGISTRY_KIND_LABELS, RegistryKindSchema.options],
   ['period states', PERIOD_STATE_LABELS, [...ClosedBy.options, 'open']],
   ['protection of information systems', PROTECTION_LABELS, ProtectionStatus.options],

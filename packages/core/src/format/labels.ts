@@ -32,7 +32,7 @@ export const INDICATOR_KIND_LABELS: Labels<(typeof IndicatorKind.options)[number
   ratio: ['Tỷ lệ', 'Ratio'],
 };
 
-/** Form statuses and the status of a figure (estimate, official, partial). */
+/** Form statuses and the status of a figure (estimate, official, partial, imputed). */
 export const STATUS_LABELS: Labels<FormStatus | FigureStatus> = {
   missing: ['Chưa nhập', 'Not started'],
   draft: ['Bản nháp', 'Draft'],
@@ -42,6 +42,7 @@ export const STATUS_LABELS: Labels<FormStatus | FigureStatus> = {
   estimate: ['Ước', 'Estimate'],
   official: ['Chính thức', 'Official'],
   partial: ['Chưa đầy đủ', 'Partial'],
+  imputed: ['Ước tính bù', 'Imputed'],
 };
 
 /** Where a figure comes from: reported for the unit itself, summed from the units below, or computed. */

@@ -170,13 +170,14 @@ const FIELDS: {
     type: 'string',
     title: 'Trạng thái / status',
     description:
-      'official; estimate; partial (summed from only some of the units expected, see comment); derived',
+      'official; estimate; partial (summed from only some of the units expected, see comment); imputed (the units not yet reported estimated, see comment); derived',
   },
   {
     name: 'comment',
     type: 'string',
     title: 'Ghi chú / comment',
-    description: 'Source note of a reported figure; the coverage of a partial one',
+    description:
+      'Source note of a reported figure; the coverage of a partial one; the estimated part of an imputed one',
   },
 ];
 

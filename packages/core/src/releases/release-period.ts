@@ -26,13 +26,16 @@ export async function partialFigures(
     ctx,
     inds.map((i) => ({ indicator: i.code, unit: 'VN', period: p.id })),
   );
-  return results
-    .filter((r) => r.status === 'partial')
-    .map((r) => ({
-      indicator: r.indicator,
-      reported: r.completeness.reported,
-      expected: r.completeness.expected,
-    }));
+  return (
+    results
+      // An imputed figure is still incomplete: units that must report have not (its estimate says so).
+      .filter((r) => r.status === 'partial' || r.status === 'imputed')
+      .map((r) => ({
+        indicator: r.indicator,
+        reported: r.completeness.reported,
+        expected: r.completeness.expected,
+      }))
+  );
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   growthSeries,
   templateFigureSpecs,
 } from './figures.ts';
+import { imputedNotes, imputedWarning, refusedWarning } from './imputed-notes.ts';
 import { traceNumbers } from './provenance.ts';
 import { sectionTaskPeriod, taskResultBlocks } from './task-results.ts';
 import {
@@ -168,6 +169,8 @@ export async function buildReportDoc(ctx: Ctx, input: BuildInput): Promise<Repor
               message: `"${f.ind.nameVi}" ${f.result.periodLabel} của ${unitName(f.result.unit)} là số liệu chưa đầy đủ: mới có ${f.result.completeness.reported}/${f.result.completeness.expected} đơn vị báo cáo`,
               messageEn: `"${f.ind.nameEn}" ${f.result.period} (${f.result.unit}) is partial: ${f.result.completeness.reported} of ${f.result.completeness.expected} units reported`,
             });
+          else if (f.result.status === 'imputed' && f.result.imputed)
+            warnings.push(imputedWarning(s.id, f, unitName));
           else if (f.result.completeness.pct !== null && f.result.completeness.pct < 100)
             warnings.push({
               code: 'INCOMPLETE',
@@ -175,6 +178,7 @@ export async function buildReportDoc(ctx: Ctx, input: BuildInput): Promise<Repor
               message: `"${f.ind.nameVi}" ${f.result.periodLabel}: mới có ${f.result.completeness.reported}/${f.result.completeness.expected} đơn vị báo cáo`,
               messageEn: `"${f.ind.nameEn}" ${f.result.period}: ${f.result.completeness.reported} of ${f.result.completeness.expected} units reported`,
             });
+        for (const f of figs) if (f.refused) warnings.push(refusedWarning(s.id, f, unitName));
         blocks = figureBlocks(s, figs, fill);
         break;
       }
@@ -264,6 +268,7 @@ export async function buildReportDoc(ctx: Ctx, input: BuildInput): Promise<Repor
     },
     sections,
     figures: computed.map((c) => c.figure),
+    notes: imputedNotes(computed, unitName),
     warnings,
   };
 }

@@ -4,7 +4,8 @@ import { comparisonText } from '../compare/sentence.ts';
 import type { Ctx } from '../context.ts';
 import { formatNumberVi } from '../format/number.ts';
 import { monthsOf, type Period, yearToDate } from '../periods/period.ts';
-import type { CompareResult, Indicator } from '../schemas.ts';
+import type { CompareResult, Imputed, Indicator } from '../schemas.ts';
+import { imputedPolicy, refusal, withoutImputation } from './imputed.ts';
 import type { FigureSpec, ReportBlock, ReportFigure, TemplateSection } from './report-schemas.ts';
 
 /** The periods a figure may be stated for, the preferred first. */
@@ -21,6 +22,8 @@ export interface ComputedFigure {
   comparison: Comparison;
   result: CompareResult;
   figure: ReportFigure;
+  /** Set when the figure could be imputed but the settings refuse to print it so (printed partial). */
+  refused?: { imputed: Imputed; why: 'off' | 'share'; maxSharePct: number };
 }
 
 /** The comparisons a report's figures run, in order: what `computeFigures` asks of `compareMany`. */
@@ -39,11 +42,17 @@ export const templateFigureSpecs = (sections: TemplateSection[], unit: string): 
  */
 export async function computeFigures(ctx: Ctx, specs: FigureSpec[], p: Period): Promise<ComputedFigure[]> {
   const comparisons = await compareFigures(ctx, figureRequests(specs, p));
+  const policy = imputedPolicy();
   let at = 0;
   return specs.map((spec, n) => {
     const mine = comparisons.slice(at, (at += candidates(spec, p).length));
-    const comparison = mine.find((r) => r.value !== null) ?? mine[0]!;
-    const { ind } = comparison;
+    const found = mine.find((r) => r.value !== null) ?? mine[0]!;
+    const { ind } = found;
+    // An imputed figure is printed only as the settings allow; else what was reported, partial.
+    const why = found.imputed ? refusal(policy, found.imputed) : null;
+    const comparison = why ? withoutImputation(found) : found;
+    const refused =
+      why && found.imputed ? { imputed: found.imputed, why, maxSharePct: policy.maxSharePct } : undefined;
     const result = presentComparison(comparison);
     // The one writer, with the template's choice of comparisons and wording.
     const text = comparisonText(comparison, spec.compare, {
@@ -62,8 +71,9 @@ export async function computeFigures(ctx: Ctx, specs: FigureSpec[], p: Period): 
       lastYear: result.lastYear,
       plan: result.plan,
       text,
+      ...(result.imputed ? { imputed: result.imputed } : {}),
     };
-    return { spec, ind, comparison, result, figure };
+    return { spec, ind, comparison, result, figure, ...(refused ? { refused } : {}) };
   });
 }
 
@@ -81,7 +91,7 @@ export function figuresTable(caption: string, figs: ComputedFigure[]): ReportBlo
       ind.shortVi ?? ind.nameVi,
       ind.unitVi,
       r.periodLabel,
-      `${num(r.value)}${r.status === 'partial' ? ` (${r.completeness.reported}/${r.completeness.expected})` : ''}`,
+      `${num(r.value)}${r.status === 'partial' ? ` (${r.completeness.reported}/${r.completeness.expected})` : ''}${r.status === 'imputed' && r.imputed ? ` (ước tính bù ${r.imputed.units}/${r.imputed.expected})` : ''}`,
       ly,
       r.words.lastYearChange?.vi ?? DASH,
       num(r.plan.value),

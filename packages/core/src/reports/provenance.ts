@@ -25,6 +25,8 @@ export function figureTokens({ ind, comparison: c, result: r }: ComputedFigure):
   for (const w of [r.words.previousChange, r.words.lastYearChange, r.words.planShare]) if (w) add(w.vi);
   for (const p of [c.period, c.previous?.period, c.lastYear.period]) if (p) add(periodLabelVi(p));
   add(String(c.plan.year));
+  // A partial figure says its coverage ("31/34"), an imputed one its estimated part ("3/34", "4,1%").
+  if (r.words.coverage) add(r.words.coverage.vi);
   return out;
 }
 

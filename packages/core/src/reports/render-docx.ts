@@ -3,6 +3,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  FootnoteReferenceRun,
   Header,
   ImageRun,
   Packer,
@@ -52,14 +53,23 @@ const caption = (text: string, where: 'above' | 'below') =>
     children: [run(text, { size: pt(13), italics: true })],
   });
 
-/** Body text: 14 pt, justified, first line indented 1 cm, 6 pt after (Decree 30's paragraph rules). */
-const bodyParagraph = (text: string, o: { bold?: boolean; bullet?: boolean } = {}) =>
+/**
+ * Body text: 14 pt, justified, first line indented 1 cm, 6 pt after (Decree 30's paragraph rules);
+ * `notes` are the footnotes it calls (their numbers), after its text.
+ */
+const bodyParagraph = (text: string, o: { bold?: boolean; bullet?: boolean; notes?: number[] } = {}) =>
   new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: mm(10) },
     spacing: { after: 120, line: 300 },
-    children: [run(o.bullet ? `- ${text}` : text, { bold: o.bold ?? false })],
+    children: [
+      run(o.bullet ? `- ${text}` : text, { bold: o.bold ?? false }),
+      ...(o.notes ?? []).map((n) => new FootnoteReferenceRun(n)),
+    ],
   });
+
+/** The footnote numbers of the notes on a paragraph's figures (see ReportDoc.notes). */
+type NoteRefs = (figures: string[]) => number[];
 
 /** The two-column top of the page: issuing body and number left; national title, motto, place and date right. */
 function headerTable(doc: ReportDoc): Table {
@@ -128,14 +138,14 @@ function chartImage(svg: string): { data: Buffer; width: number; height: number 
   return { data: png, width: w, height: h };
 }
 
-function blockParts(b: ReportBlock): (Paragraph | Table)[] {
+function blockParts(b: ReportBlock, notes: NoteRefs): (Paragraph | Table)[] {
   switch (b.type) {
     case 'paragraph':
-      return [bodyParagraph(b.text)];
+      return [bodyParagraph(b.text, { notes: notes(b.figures) })];
     case 'subheading':
       return [bodyParagraph(b.text, { bold: true })];
     case 'list':
-      return b.items.map((i) => bodyParagraph(i.text, { bullet: true }));
+      return b.items.map((i) => bodyParagraph(i.text, { bullet: true, notes: notes(i.figures) }));
     case 'table':
       return [caption(b.caption, 'above'), dataTable(b)];
     case 'chart': {
@@ -187,15 +197,26 @@ function closingTable(doc: ReportDoc): Table {
 /**
  * The report as a Word document in the Decree 30/2020/NĐ-CP administrative format: A4, its
  * margins, Times New Roman, the national title and motto, number, place and date, "BÁO CÁO" and the
- * subject, justified 14 pt body, tables and charts, "Nơi nhận:", the signature, page numbers from page 2.
+ * subject, justified 14 pt body, tables and charts, "Nơi nhận:", the signature, page numbers from page 2;
+ * the notes on imputed figures as footnotes.
  */
 export async function renderDocx(doc: ReportDoc): Promise<Buffer> {
+  // Each note is a footnote, numbered in the order of the notes, called where its figure is printed.
+  const noteOf = new Map((doc.notes ?? []).map((n, i) => [n.figure, i + 1]));
+  const notes: NoteRefs = (figures) => figures.flatMap((f) => (noteOf.has(f) ? [noteOf.get(f)!] : []));
   const body = doc.sections.flatMap((s) => [
     ...(s.heading ? [bodyParagraph(s.heading, { bold: true })] : []),
-    ...s.blocks.flatMap(blockParts),
+    ...s.blocks.flatMap((b) => blockParts(b, notes)),
   ]);
+  const footnotes = Object.fromEntries(
+    (doc.notes ?? []).map((n, i) => [
+      i + 1,
+      { children: [new Paragraph({ children: [run(n.text, { size: pt(11) })] })] },
+    ]),
+  );
   const document = new Document({
     creator: 'baocao',
+    footnotes,
     title: `${doc.templateName} – ${doc.periodLabel}`,
     styles: { default: { document: { run: { font: FONT, size: BODY } } } },
     sections: [

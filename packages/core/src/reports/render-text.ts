@@ -57,7 +57,11 @@ export function renderMarkdown(doc: ReportDoc): string {
     ...(s.edited ? ['', `*(${editedNote(s.edited.by)})*`] : []),
     ...s.blocks.flatMap((b) => ['', mdBlock(b)]),
   ]);
-  const tail = ['', '---', '', '***Nơi nhận:***', ...doc.recipients.map((r) => `- ${r}`)];
+  // The notes on imputed figures, numbered as Word numbers its footnotes.
+  const notes = (doc.notes ?? []).length
+    ? ['', '---', '', ...(doc.notes ?? []).map((n, i) => `*(${i + 1}) ${n.text}*`)]
+    : [];
+  const tail = [...notes, '', '---', '', '***Nơi nhận:***', ...doc.recipients.map((r) => `- ${r}`)];
   const sign = [
     '',
     ...[doc.signer.authority, doc.signer.title].filter(Boolean).map((l) => `**${l}**`),
@@ -112,6 +116,7 @@ export function renderHtml(doc: ReportDoc): string {
 ${warn}<div class="head"><div>${doc.issuer.parent ? `<div>${h(doc.issuer.parent.toUpperCase())}</div>` : ''}<b>${h(doc.issuer.name.toUpperCase())}</b><div>${h(numberLine(doc))}</div></div><div><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><b>Độc lập - Tự do - Hạnh phúc</b><i>${h(placeDateLine(doc))}</i></div></div>
 <h1>BÁO CÁO</h1><div class="subject">${h(doc.subject)}</div>
 ${sections}
+${(doc.notes ?? []).map((n, i) => `<p class="sub"><i>(${i + 1}) ${h(n.text)}</i></p>`).join('')}
 <p class="sub"><i>Nơi nhận:</i></p><ul>${doc.recipients.map((r) => `<li>${h(r)}</li>`).join('')}</ul>
 </body></html>`;
 }

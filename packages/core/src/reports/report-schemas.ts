@@ -172,6 +172,11 @@ export const ReportDoc = z.object({
   signer: Signer,
   sections: z.array(ReportSection),
   figures: z.array(ReportFigure),
+  /**
+   * The report's notes on its figures (a footnote in Word, a note under the text elsewhere): how an
+   * imputed figure was completed. `figure` is the figure's id in `figures`.
+   */
+  notes: z.array(z.object({ figure: z.string(), text: z.string() })).default([]),
   warnings: z.array(ReportWarning),
 });
 export type ReportDoc = z.output<typeof ReportDoc>;

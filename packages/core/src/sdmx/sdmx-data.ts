@@ -2,7 +2,9 @@ import { inScope } from '../access/access.ts';
 import { pivotValues } from '../compare/pivot.ts';
 import type { Ctx } from '../context.ts';
 import { BaocaoError } from '../errors.ts';
+import { roundHalfUp } from '../format/number.ts';
 import { parsePeriod } from '../periods/period.ts';
+import type { Imputed } from '../schemas.ts';
 import { periodsVisibleTo } from '../periods/visibility.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import {
@@ -145,20 +147,30 @@ export async function sdmxSeries(
       ...comment(
         c.coverage,
         c.source === 'reported' ? notes.get(`${c.indicator}|${c.unit}|${c.period}`) : undefined,
+        c.imputed,
       ),
     });
   }
   return [...series.values()].filter((x) => x.obs.length);
 }
 
-/** COMMENT: a reported value's note; a partial figure's coverage ("1/34 units reported"). */
+/**
+ * COMMENT: a reported value's note; a partial figure's coverage ("1/34 units reported"); an imputed
+ * one's estimated part too ("3/34 units imputed, 4.1% of the value").
+ */
 function comment(
   coverage: { reported: number; expected: number } | null | undefined,
   note: string | undefined,
+  imputed?: Imputed | null,
 ) {
   const parts = [
     ...(note ? [note] : []),
     ...(coverage ? [`${coverage.reported}/${coverage.expected} units reported`] : []),
+    ...(imputed
+      ? [
+          `${imputed.units}/${imputed.expected} units imputed, ${roundHalfUp(imputed.sharePct, 1)}% of the value`,
+        ]
+      : []),
   ];
   return parts.length ? { comment: parts.join('; ') } : {};
 }

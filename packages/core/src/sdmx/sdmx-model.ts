@@ -20,9 +20,13 @@ export const dataflowId = (domain: string): string => `DF_${domain}`;
 
 /**
  * Observation status — the one mapping of SDMX and open data: SDMX's cross-domain codes where one
- * fits (A normal = official, E estimated) and our marks where none does: a partial figure (summed
- * from only some of the expected units, with its coverage in COMMENT) and a derived one (computed
- * from other values). `word` is the open-data status; only A and E are accepted as input.
+ * fits (CL_OBS_STATUS 2.2: A normal = official, E estimated, I imputed) and our marks where none
+ * does: a partial figure (summed from only some of the expected units, with its coverage in COMMENT)
+ * and a derived one (computed from other values). An imputed figure ("ước tính bù": the units not yet
+ * reported estimated, their count and share in COMMENT) is I, "Imputed value"; the code list's
+ * wording ("CCSA definition") is about international bodies filling national gaps, the nearest of
+ * its codes to ours — E would make it one with an estimate the ministry itself reported.
+ * `word` is the open-data status; only A and E are accepted as input.
  */
 export const OBS_STATUS = [
   { id: 'A', word: 'official', input: true, vi: 'Chính thức', en: 'Normal value (official)' },
@@ -34,18 +38,26 @@ export const OBS_STATUS = [
     vi: 'Tổng hợp chưa đủ đơn vị',
     en: 'Partial: summed from some of the expected units only',
   },
+  {
+    id: 'I',
+    word: 'imputed',
+    input: false,
+    vi: 'Ước tính bù (đơn vị chưa báo cáo được ước tính)',
+    en: 'Imputed value: the units not yet reported estimated',
+  },
   { id: 'DV', word: 'derived', input: false, vi: 'Suy ra từ số liệu khác', en: 'Derived from other values' },
 ] as const;
 export type ObsStatus = (typeof OBS_STATUS)[number]['id'];
 export type StatusWord = (typeof OBS_STATUS)[number]['word'];
 
-/** A figure's SDMX status: partial, else derived (computed), else its stored status. */
+/** A figure's SDMX status: partial or imputed, else derived (computed), else its stored status. */
 export function obsStatusOf(c: {
   status: string | null;
   source?: string | null;
   derived?: boolean;
 }): ObsStatus {
   if (c.status === 'partial') return 'PA';
+  if (c.status === 'imputed') return 'I';
   if (c.source === 'computed' || c.derived) return 'DV';
   return c.status === 'estimate' ? 'E' : 'A';
 }

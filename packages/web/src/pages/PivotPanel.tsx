@@ -140,6 +140,21 @@ export function PivotPanel({
                           {`${c.coverage.reported}/${c.coverage.expected}`}
                         </sup>
                       )}
+                      {c?.status === 'imputed' && c.imputed && (
+                        <sup
+                          title={t(
+                            'ước tính bù: {units}/{expected} đơn vị, {share}% tổng',
+                            'imputed: {units} of {expected} units, {share}% of the total',
+                            {
+                              units: c.imputed.units,
+                              expected: c.imputed.expected,
+                              share: num(c.imputed.sharePct, 1),
+                            },
+                          )}
+                        >
+                          {t('ƯTB', 'imp.')}
+                        </sup>
+                      )}
                     </td>
                   );
                 })}
