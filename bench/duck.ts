@@ -1,5 +1,5 @@
 // The same pivot in DuckDB, in memory, on the same values, measured in the same run.
-import { createWriteStream, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '@baocao/core';
@@ -24,6 +24,8 @@ const FILE = '.bench/duck-values.csv';
 export async function loadDuck(db: Database): Promise<Duck> {
   const [tLoad, duck] = await time(async () => {
     const inds = await db.k.selectFrom('indicator').select('id').where('code', 'like', 'BENCH.%').execute();
+    // The PostgreSQL bench keeps nothing in .bench/ otherwise: it may not exist yet.
+    mkdirSync('.bench', { recursive: true });
     const out = createWriteStream(FILE);
     for (const { id } of inds) {
       // One text per indicator: PGlite decodes results row by row, one string is far faster.
