@@ -32,21 +32,26 @@ export async function pivotValues(
   });
   const periods = input.periods.map(parsePeriod);
   const env = await loadResolveEnv(ctx.db.k, graph, byCode, { inds, units, periods });
+  const shown = periods.map((p) => visible(p));
   const out: ValueCell[] = [];
+  // One object per cell, its optional fields set only when they apply (no spreads: this loop runs
+  // for every cell of the table).
   for (const ind of inds) {
     for (const unit of units) {
-      for (const p of periods) {
-        const r = visible(p) ? resolveFigure(env, ind, unit, p) : null;
-        out.push({
+      for (let k = 0; k < periods.length; k++) {
+        const p = periods[k]!;
+        const r = shown[k] ? resolveFigure(env, ind, unit, p) : null;
+        const cell: ValueCell = {
           indicator: ind.code,
           unit: unit.code,
           period: p.id,
-          value: r?.value ?? null,
-          status: r?.status ?? null,
-          source: r?.source ?? null,
-          ...(r?.status === 'partial' ? { coverage: r.coverage } : {}),
-          ...(r?.derived ? { derived: true } : {}),
-        });
+          value: r ? r.value : null,
+          status: r ? r.status : null,
+          source: r ? r.source : null,
+        };
+        if (r?.status === 'partial') cell.coverage = r.coverage;
+        if (r?.derived) cell.derived = true;
+        out.push(cell);
       }
     }
   }
