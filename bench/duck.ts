@@ -24,7 +24,8 @@ const FILE = '.bench/duck-values.csv';
 export async function loadDuck(db: Database): Promise<Duck> {
   const [tLoad, duck] = await time(async () => {
     const inds = await db.k.selectFrom('indicator').select('id').where('code', 'like', 'BENCH.%').execute();
-    mkdirSync('.bench', { recursive: true }); // a PostgreSQL-only run has no PGlite cache folder yet
+    // The PostgreSQL bench keeps nothing in .bench/ otherwise: it may not exist yet.
+    mkdirSync('.bench', { recursive: true });
     const out = createWriteStream(FILE);
     for (const { id } of inds) {
       // One text per indicator: PGlite decodes results row by row, one string is far faster.

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Schema } from '../db/schema.ts';
+import { type Period, parsePeriod } from '../periods/period.ts';
 import type { ValueStatus } from '../schemas.ts';
 
 /** A stored number at (indicator, unit, period): a reported value or the rollup of the values below. */
@@ -32,12 +33,20 @@ export async function loadCells(
   unitIds: number[],
   periods: string[],
 ): Promise<Cells> {
-  // Both tables are read through their primary key (indicator, unit, period) with the three lists
-  // as array conditions: PostgreSQL walks the key ranges of the listed indicators and units once,
-  // three times faster than one LATERAL probe per key. The cells come back as one text per table
+  // Both tables are read through their primary key (indicator, unit, period). Indicators and units
+  // are array conditions of the key; periods are one key range (the lowest to the highest asked,
+  // compared as the database compares text) with the list itself as a filter: PostgreSQL 15 would
+  // otherwise descend the index once per indicator × unit × period (8,160 descents for a pivot whose
+  // province cells hold no value, ~40 times the time of one range per indicator and unit). Where
+  // the periods asked are far apart, the range would read the values between them, so they are
+  // probed one by one as before. The cells come back as one text per table
   // (`indicator,unit,period,value,estimate,derived-or-n` joined by ';'): PGlite decodes results
   // row by row in JavaScript, and splitting one string is several times faster.
-  const where = sql`indicator_id = any(${indicatorIds}::int[]) and unit_id = any(${unitIds}::int[])
+  const where = periodsAreDense(periods)
+    ? sql`indicator_id = any(${indicatorIds}::int[]) and unit_id = any(${unitIds}::int[])
+      and period between (select min(p) from unnest(${periods}::text[]) p) and (select max(p) from unnest(${periods}::text[]) p)
+      and array_position(${periods}::text[], period) is not null`
+    : sql`indicator_id = any(${indicatorIds}::int[]) and unit_id = any(${unitIds}::int[])
       and period = any(${periods}::text[])`;
   // Two statements rather than one with two subqueries: PGlite runs them faster apart, and the
   // PostgreSQL pool runs them at once.
@@ -68,6 +77,28 @@ export async function loadCells(
   // A rollup that no value stands under any more (every value below deleted) is no figure.
   for (const [key, c] of cells.rollup) if (c.n <= 0) cells.rollup.delete(key);
   return cells;
+}
+
+/**
+ * Whether the periods asked fill most of the span from the first to the last of them (a year's
+ * months, a quarter and its months), so that one key range per indicator and unit reads little
+ * beside them: at most about two stored periods per month of the span and per period asked.
+ */
+function periodsAreDense(periods: string[]): boolean {
+  if (periods.length < 2) return false;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const id of periods) {
+    let p: Period;
+    try {
+      p = parsePeriod(id);
+    } catch {
+      return false;
+    }
+    if (p.first < first) first = p.first;
+    if (p.last > last) last = p.last;
+  }
+  return last - first + 1 <= 2 * new Set(periods).size;
 }
 
 /**

@@ -18,6 +18,8 @@ interface Shape {
   expected: Unit[];
   /** Per root, the units of the kind strictly below it that do not exist for the whole period. */
   stale: Unit[][];
+  /** Per root, whether the root itself is an expected reporter (of the kind, existing all period). */
+  rootReports: boolean[];
 }
 
 // Kept with the graph: the graph object is replaced whenever the unit tree changes (`loadUnitGraph`
@@ -61,7 +63,8 @@ function makeShape(graph: UnitGraph, kind: string, unit: Unit, p: Period): Shape
     below(root);
     return out;
   });
-  return { roots, disjoint, expected: [...expected.values()], stale };
+  const rootReports = roots.map((r) => r.kind === kind && unitCovers(r, p));
+  return { roots, disjoint, expected: [...expected.values()], stale, rootReports };
 }
 
 /**
@@ -106,16 +109,21 @@ export function countedCoverage(
   unit: Unit,
   p: Period,
 ): { expected: number; reported: number } {
-  const kind = ind.reportingKind!;
+  const shape = shapeOf(env.graph, ind.reportingKind!, unit, p);
+  // Plain loops and no closures: this runs once per cell of a pivot (thousands per request).
   const summed = ind.acrossUnits === 'sum';
-  const has = (key: string) => env.cells.direct.has(key) || (summed && env.cells.rollup.has(key));
-  const shape = shapeOf(env.graph, kind, unit, p);
+  const { direct, rollup } = env.cells;
   let reported = 0;
-  shape.roots.forEach((root, i) => {
-    const key = cellKey(ind.id, root.id, p.id);
-    if (root.kind === kind && unitCovers(root, p) && has(key)) reported++;
-    reported += env.cells.rollup.get(key)?.reporters ?? 0;
-    for (const s of shape.stale[i]!) if (has(cellKey(ind.id, s.id, p.id))) reported--;
-  });
+  for (let i = 0; i < shape.roots.length; i++) {
+    const key = cellKey(ind.id, shape.roots[i]!.id, p.id);
+    const r = rollup.get(key);
+    if (shape.rootReports[i] && (direct.has(key) || (summed && r !== undefined))) reported++;
+    if (r !== undefined) reported += r.reporters;
+    const stale = shape.stale[i]!;
+    for (let j = 0; j < stale.length; j++) {
+      const k = cellKey(ind.id, stale[j]!.id, p.id);
+      if (direct.has(k) || (summed && rollup.has(k))) reported--;
+    }
+  }
   return { expected: shape.expected.length, reported };
 }

@@ -11,7 +11,7 @@ import type { Indicator, ValueCell } from '../schemas.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
 import { loadResolveEnv } from './env.ts';
-import { imputeFigures } from './impute.ts';
+import { type ImputeAsk, imputeFigures } from './impute.ts';
 import { imputedWords } from './sentence.ts';
 import { resolveFigure } from './resolve.ts';
 
@@ -33,26 +33,36 @@ export async function pivotValues(
   });
   const periods = input.periods.map(parsePeriod);
   const env = await loadResolveEnv(ctx.db.k, graph, byCode, { inds, units, periods });
-  const asks = inds.flatMap((ind) =>
-    units.flatMap((unit) =>
-      periods.map((p) => ({ ind, unit, p, fig: visible(p) ? resolveFigure(env, ind, unit, p) : null })),
-    ),
-  );
+  const shown = periods.map((p) => visible(p));
+  const asks: ImputeAsk[] = [];
+  for (const ind of inds)
+    for (const unit of units)
+      for (let k = 0; k < periods.length; k++) {
+        const p = periods[k]!;
+        asks.push({ ind, unit, p, fig: shown[k] ? resolveFigure(env, ind, unit, p) : null });
+      }
+  // A partial national or regional sum is completed with estimates of the units missing (impute.ts).
   const figures = await imputeFigures(ctx.db.k, env, asks);
-  return asks.map(({ ind, unit, p }, i): ValueCell => {
+  const out: ValueCell[] = new Array(asks.length);
+  // One object per cell, its optional fields set only when they apply (no spreads: this loop runs
+  // for every cell of the table).
+  for (let i = 0; i < asks.length; i++) {
+    const { ind, unit, p } = asks[i]!;
     const r = figures[i];
-    return {
+    const cell: ValueCell = {
       indicator: ind.code,
       unit: unit.code,
       period: p.id,
-      value: r?.value ?? null,
-      status: r?.status ?? null,
-      source: r?.source ?? null,
-      ...(r?.status === 'partial' || r?.status === 'imputed' ? { coverage: r.coverage } : {}),
-      ...(r?.imputed ? { imputed: r.imputed } : {}),
-      ...(r?.derived ? { derived: true } : {}),
+      value: r ? r.value : null,
+      status: r ? r.status : null,
+      source: r ? r.source : null,
     };
-  });
+    if (r?.status === 'partial' || r?.status === 'imputed') cell.coverage = r.coverage;
+    if (r?.imputed) cell.imputed = r.imputed;
+    if (r?.derived) cell.derived = true;
+    out[i] = cell;
+  }
+  return out;
 }
 
 /**

@@ -148,7 +148,14 @@ export function resolveFigure(
   if (!r) return null;
   const coverage = coverageOf(env, ind, unit, p, reporters);
   const partial = r.source !== 'reported' && coverage.reported < coverage.expected;
-  return { ...r, status: partial ? 'partial' : r.status, basis: r.status, coverage };
+  return {
+    value: r.value,
+    status: partial ? 'partial' : r.status,
+    derived: r.derived,
+    source: r.source,
+    basis: r.status,
+    coverage,
+  };
 }
 
 /** The sum of what the units below reported (null when none did): the cross-check of a value entered for the unit itself. */

@@ -1,5 +1,5 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { BaocaoError } from '../errors.ts';
 import type { RawValueRow } from '../values/validate.ts';
@@ -170,7 +170,10 @@ async function readXlsxTable(data: Buffer): Promise<FileTable> {
     parts.reduce((n, p) => n + p.size, 0),
   );
   checkXlsxShape(data, parts);
-  const wb = new ExcelJS.Workbook();
+  // Loaded when a workbook is read, not with this module: exceljs takes seconds to load, and the
+  // worker that reads a large CSV or JSON file would pay for it on every import.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     // exceljs declares its input as an ArrayBuffer; hand it a copy of exactly the file's bytes.
     const bytes = new ArrayBuffer(data.byteLength);

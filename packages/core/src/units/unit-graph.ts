@@ -55,12 +55,21 @@ async function readUnitGraph(db: Kysely<Schema>): Promise<UnitGraph> {
   return { byId, byCode, children, predecessors, ancestorsOf };
 }
 
+// A unit's span, read once per unit object (units are shared and never mutated): resolution asks
+// for it on every cell of a pivot, and reading two dates each time cost more than the cell.
+const spans = new WeakMap<Unit, { first: number; last: number }>();
+
 /** Month-index span in which a unit exists (null bounds are open). */
-export function unitSpan(u: Unit): { first: number; last: number } {
-  return {
-    first: u.validFrom ? monthIndexOfDate(u.validFrom) : -Infinity,
-    last: u.validTo ? monthIndexOfDate(u.validTo) : Infinity,
-  };
+export function unitSpan(u: Unit): Readonly<{ first: number; last: number }> {
+  let s = spans.get(u);
+  if (!s) {
+    s = {
+      first: u.validFrom ? monthIndexOfDate(u.validFrom) : -Infinity,
+      last: u.validTo ? monthIndexOfDate(u.validTo) : Infinity,
+    };
+    spans.set(u, s);
+  }
+  return s;
 }
 
 /** Whether the unit exists for the whole period. */
