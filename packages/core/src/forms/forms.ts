@@ -12,6 +12,8 @@ import { loadUnitGraph } from '../units/unit-graph.ts';
 import { loadValidationContext, rejectRows } from '../values/values.ts';
 import { validateValueRows } from '../values/validate.ts';
 import { listIndicators } from '../catalog/indicators.ts';
+import { hardMax } from '../quality/bounds.ts';
+import { loadCellBounds } from '../quality/ranges.ts';
 import {
   type DraftValue,
   type Form,
@@ -61,10 +63,13 @@ export async function getForm(ctx: Ctx, key: FormKey): Promise<Form> {
   requireAccess(ctx, 'value.read', scopeOf(fc));
   const [sub] = await selectSubmissions(ctx.db.k, { period: fc.p.id, unitId: fc.unit.id });
   const draft = new Map(draftOf(sub?.draft).map((d) => [d.indicator, d]));
-  const history = await compareMany(
-    ctx,
-    fc.form.map((i) => ({ indicator: i.code, unit: fc.unit.code, period: fc.p.id })),
-  );
+  const [history, bounds] = await Promise.all([
+    compareMany(
+      ctx,
+      fc.form.map((i) => ({ indicator: i.code, unit: fc.unit.code, period: fc.p.id })),
+    ),
+    loadCellBounds(ctx.db.k, fc.graph, [fc.unit.id]),
+  ]);
   const rows = fc.form.map((i, n) => {
     const h = history[n]!;
     const d = draft.get(i.code);
@@ -77,7 +82,7 @@ export async function getForm(ctx: Ctx, key: FormKey): Promise<Form> {
       precision: i.precision,
       valueDecimals: i.valueDecimals,
       nonNegative: i.nonNegative,
-      maxValue: i.maxValue,
+      maxValue: hardMax(i, bounds(i.id, fc.unit.id)),
       kind: i.kind,
       value: d ? d.value : sub ? null : h.value,
       status: d?.status ?? (h.status === 'official' ? 'official' : 'estimate'),
