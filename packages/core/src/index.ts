@@ -68,6 +68,17 @@ export * from './periods/visibility.ts';
 export * from './releases/release.ts';
 export * from './releases/release-period.ts';
 export * from './releases/release-schemas.ts';
+export * from './quality/quality-schemas.ts';
+export {
+  checkBounds,
+  hardMax,
+  populationBound,
+  type CellBounds,
+  type BoundFinding,
+} from './quality/bounds.ts';
+export { findOutliers, type OutlierBasis } from './quality/outliers.ts';
+export { checkOutliers } from './quality/outlier-check.ts';
+export { clearValueRange, listValueRanges, setValueRange } from './quality/ranges.ts';
 export * from './dashboard/dashboard-schemas.ts';
 export * from './dashboard/dashboard.ts';
 export * from './check/check-schemas.ts';

@@ -21,7 +21,7 @@ beforeAll(async () => {
   const graph = await loadUnitGraph(db.k);
   officer = { ...sys, actor: { username: 'officer', role: 'officer', unitId: null } };
   reporter = { ...sys, actor: { username: 'rep', role: 'reporter', unitId: graph.byCode.get('P48')!.id } };
-});
+}, 300_000);
 afterAll(() => db.close());
 
 const csv = (rows: string[]) => Buffer.from(['indicator,unit,period,value,status', ...rows].join('\n'));

@@ -4,17 +4,12 @@ import type { Ctx } from '../context.ts';
 import { BaocaoError } from '../errors.ts';
 import { parsePeriod, shiftPeriod } from '../periods/period.ts';
 import { periodShortLabel } from '../periods/period-text.ts';
-import { loadUnitGraph, unitCovers } from '../units/unit-graph.ts';
+import { loadUnitGraph, predecessorsFor, unitCovers } from '../units/unit-graph.ts';
+import { periodFromMonths } from '../periods/period.ts';
 import { MAX_HISTORY, type OutlierFinding, findOutliers, lagOf } from './outliers.ts';
+import { OutlierCheckInput } from './quality-schemas.ts';
 import { selectMonthlyHistory, selectPeerValues } from './outliers.queries.ts';
 import { loadCellBounds } from './ranges.ts';
-
-/** The values of one unit in one period to check (a form's draft, a file's rows for the unit). */
-export interface OutlierCheckInput {
-  unit: string;
-  period: string;
-  values: { indicator: string; value: number }[];
-}
 
 /**
  * The outlier findings about a unit's values in a monthly period: against the unit's stored
@@ -22,7 +17,8 @@ export interface OutlierCheckInput {
  * same kind with a stored value in the period, per inhabitant where populations are known) and
  * the administrators' soft ranges. Other period types have no findings (no history rule yet).
  */
-export async function checkOutliers(ctx: Ctx, input: OutlierCheckInput): Promise<OutlierFinding[]> {
+export async function checkOutliers(ctx: Ctx, raw: OutlierCheckInput): Promise<OutlierFinding[]> {
+  const input = OutlierCheckInput.parse(raw);
   const graph = await loadUnitGraph(ctx.db.k);
   const unit = graph.byCode.get(input.unit.trim().toUpperCase());
   if (!unit)
@@ -47,8 +43,19 @@ export async function checkOutliers(ctx: Ctx, input: OutlierCheckInput): Promise
   const peers = [...graph.byId.values()].filter(
     (u) => u.kind === unit.kind && u.id !== unit.id && unitCovers(u, p),
   );
+  // Months before a merged unit existed are its predecessors' sum (all of them, or unknown).
+  const partsOf = new Map<number, number[]>();
+  for (let m = first; m < p.first; m++) {
+    const month = periodFromMonths(m, m);
+    if (!unitCovers(unit, month))
+      partsOf.set(
+        m,
+        predecessorsFor(graph, unit, month).map((u) => u.id),
+      );
+  }
+  const unitIds = [...new Set([unit.id, ...[...partsOf.values()].flat()])];
   const [history, peerRows, bounds] = await Promise.all([
-    selectMonthlyHistory(ctx.db.k, unit.id, ids, first, p.first - 1),
+    selectMonthlyHistory(ctx.db.k, unitIds, ids, first, p.first - 1),
     selectPeerValues(
       ctx.db.k,
       peers.map((u) => u.id),
@@ -59,9 +66,17 @@ export async function checkOutliers(ctx: Ctx, input: OutlierCheckInput): Promise
   ]);
   const size = bounds(0, unit.id).population;
   return checked.flatMap(({ indicator, value }) => {
-    const series: (number | null)[] = Array.from({ length: p.first - first }, () => null);
+    const cells = new Map<string, number>();
     for (const h of history)
-      if (h.indicator_id === indicator.id) series[h.first_month - first] = Number(h.value);
+      if (h.indicator_id === indicator.id) cells.set(`${h.unit_id}|${h.first_month}`, Number(h.value));
+    const series = Array.from({ length: p.first - first }, (_, i): number | null => {
+      const m = first + i;
+      const parts = partsOf.get(m) ?? [unit.id];
+      const known = parts.map((u) => cells.get(`${u}|${m}`));
+      return parts.length > 0 && known.every((v) => v !== undefined)
+        ? known.reduce((a, b) => a! + b!, 0)!
+        : null;
+    });
     const range = bounds(indicator.id, unit.id).range;
     return findOutliers({
       indicator,

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Schema } from '../db/schema.ts';
 
-/** A unit's monthly values of some indicators in a span of months (stored, i.e. approved). */
+/** Units' monthly values of some indicators in a span of months (stored, i.e. approved). */
 export const selectMonthlyHistory = (
   db: Kysely<Schema>,
-  unitId: number,
+  unitIds: number[],
   indicatorIds: number[],
   firstMonth: number,
   lastMonth: number,
@@ -13,8 +13,8 @@ export const selectMonthlyHistory = (
     ? Promise.resolve([])
     : db
         .selectFrom('data_value')
-        .select(['indicator_id', 'first_month', 'value'])
-        .where('unit_id', '=', unitId)
+        .select(['indicator_id', 'unit_id', 'first_month', 'value'])
+        .where('unit_id', 'in', unitIds)
         .where('indicator_id', 'in', indicatorIds)
         .whereRef('first_month', '=', 'last_month')
         .where('first_month', '>=', firstMonth)

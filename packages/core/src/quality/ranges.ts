@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import { requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { listIndicators } from '../catalog/indicators.ts';
@@ -11,7 +10,8 @@ import { BaocaoError } from '../errors.ts';
 import { coreFile } from '../files.ts';
 import { provinceCode } from '../units/provinces.ts';
 import { type UnitGraph, loadUnitGraph } from '../units/unit-graph.ts';
-import type { CellBounds, ValueRange } from './bounds.ts';
+import type { CellBounds } from './bounds.ts';
+import { ValueRangeInput, type ValueRangeRow } from './quality-schemas.ts';
 import {
   deleteRange,
   selectPopulations,
@@ -19,35 +19,6 @@ import {
   upsertPopulation,
   upsertRange,
 } from './bounds.queries.ts';
-
-/** An administrator's range as the API and CLI take it. */
-export const ValueRangeInput = z
-  .object({
-    indicator: z.string().trim().min(1).max(64),
-    unit: z.string().trim().min(1).max(64),
-    min: z.number().finite().nullable().default(null),
-    max: z.number().finite().nullable().default(null),
-    hard: z.boolean().default(false),
-    reason: z.string().trim().max(500).nullish(),
-  })
-  .refine((r) => r.min !== null || r.max !== null, {
-    message: 'Cần ít nhất giá trị nhỏ nhất hoặc lớn nhất',
-    path: ['min'],
-  })
-  .refine((r) => r.min === null || r.max === null || r.min <= r.max, {
-    message: 'Giá trị nhỏ nhất lớn hơn giá trị lớn nhất',
-    path: ['max'],
-  });
-export type ValueRangeInput = z.input<typeof ValueRangeInput>;
-
-/** A stored range, as listed. */
-export interface ValueRangeRow extends ValueRange {
-  indicator: string;
-  unit: string;
-  reason: string | null;
-  setBy: string;
-  setAt: string;
-}
 
 async function resolveCell(ctx: Ctx, indicatorCode: string, unitCode: string) {
   const [indicators, graph] = await Promise.all([listIndicators(ctx), loadUnitGraph(ctx.db.k)]);
