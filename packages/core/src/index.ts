@@ -61,6 +61,7 @@ export * from './forms/form-schemas.ts';
 export { formIndicators, reportingUnits } from './forms/form-context.ts';
 export * from './forms/forms.ts';
 export * from './forms/review.ts';
+export { reviewQueue } from './forms/review-queue.ts';
 export * from './periods/reporting-periods.ts';
 export * from './periods/period-schemas.ts';
 export * from './units/unit-schemas.ts';

@@ -135,6 +135,32 @@ export const SubmissionBoard = z.object({
 });
 export type SubmissionBoard = z.infer<typeof SubmissionBoard>;
 
+/**
+ * One value awaiting review, placed by how much it moves the national total: `change` against
+ * its reference (a flow's same period last year, a stock's previous period; the whole value when
+ * there is none) and `share`, its part of all the queue's changes of that indicator.
+ */
+export const ReviewQueueItem = z.object({
+  indicator: z.string(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  unit: z.string(),
+  unitName: z.string(),
+  period: z.string(),
+  value: z.number(),
+  reference: Base.nullable(),
+  change: z.number(),
+  share: z.number(),
+});
+export type ReviewQueueItem = z.infer<typeof ReviewQueueItem>;
+
+export const ReviewQueue = z.object({
+  period: z.string(),
+  periodLabel: z.string(),
+  items: z.array(ReviewQueueItem),
+});
+export type ReviewQueue = z.infer<typeof ReviewQueue>;
+
 /** A warning that a typed value is implausible next to its history (it does not block saving). */
 export interface Plausibility {
   code: 'OUTLIER';
