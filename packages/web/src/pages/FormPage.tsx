@@ -74,12 +74,6 @@ export function FormPage() {
   });
   const empty = f.rows.filter((r) => (typed[r.indicator]?.text ?? '').trim() === '');
   const act = async (what: 'save' | 'submit', reasons?: EmptyReasons) => {
-    // Submitting with empty cells asks first, and sends why they are empty.
-    if (what === 'submit' && empty.length > 0 && !reasons) {
-      setAsking(true);
-      return;
-    }
-    setAsking(false);
     setNotice('');
     setError(null);
     setServerErrors({});
@@ -91,6 +85,12 @@ export function FormPage() {
       );
       return;
     }
+    // Submitting with empty cells asks first, and sends why they are empty.
+    if (what === 'submit' && empty.length > 0 && !reasons) {
+      setAsking(true);
+      return;
+    }
+    setAsking(false);
     setBusy(true);
     try {
       const body = { unit: f.unit, period: f.period, values, ...reasons };
