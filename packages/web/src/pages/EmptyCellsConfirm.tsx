@@ -44,7 +44,7 @@ export function EmptyCellsConfirm(props: {
         )}
       </h2>
       <label>
-        {t('Lý do chung cho các ô trống', 'One reason for every empty cell')}
+        {t('Lý do chung cho các ô trống', 'One reason for every empty cell')}{' '}
         <input
           list="empty-reasons"
           value={formReason}
@@ -61,7 +61,7 @@ export function EmptyCellsConfirm(props: {
         {props.empty.map((r) => (
           <li key={r.indicator}>
             <label>
-              <span>{lang === 'en' ? r.nameEn : r.nameVi}</span>
+              <span>{lang === 'en' ? r.nameEn : r.nameVi}</span>{' '}
               <input
                 list="empty-reasons"
                 value={perCell[r.indicator] ?? ''}
