@@ -21,6 +21,7 @@ import { progressBar } from './progress.ts';
 import { type Command, type Flags, need, output, print, withStore } from './io.ts';
 import { BACKUP_COMMANDS } from './backup-commands.ts';
 import { serve } from './serve.ts';
+import { QUALITY_COMMANDS } from './quality-commands.ts';
 import { REPORT_COMMANDS } from './report-commands.ts';
 import { FEED_COMMANDS } from './feed-commands.ts';
 import { INFOSYS_COMMANDS } from './infosys-commands.ts';
@@ -143,6 +144,7 @@ export const COMMANDS: Record<string, Command> = {
   ...FEED_COMMANDS,
   ...INFOSYS_COMMANDS,
   ...BACKUP_COMMANDS,
+  ...QUALITY_COMMANDS,
 };
 
 export type { Command, Flags };

@@ -27,6 +27,9 @@ export interface Flags {
   strategy?: string | undefined;
   'dry-run'?: boolean | undefined;
   'id-scheme'?: string | undefined;
+  min?: string | undefined;
+  max?: string | undefined;
+  hard?: boolean | undefined;
 }
 
 export type Command = (input: { flags: Flags; args: string[] }) => Promise<void>;

@@ -16,6 +16,8 @@ Cách dùng / usage: baocao <lệnh> [tùy chọn]
   units [--json] [--at DATE]   danh mục đơn vị / org units
   history --indicator CODE --unit CODE --period P   lịch sử thay đổi / audit history
   lock --period P [--reason R] | unlock --period P --reason R
+  range list [--unit U] | range set --indicator I --unit U [--min N] [--max N] [--hard] [--reason R]
+      | range clear --indicator I --unit U   khoảng giá trị (--hard: từ chối khi nhập) / value ranges
   serve [--port N]             chạy máy chủ / run the server (PORT, default 3000)
 
   report --template T --period P [--unit U] [--format md|html|docx|json] [--out FILE]
@@ -63,6 +65,9 @@ const { values: flags, positionals } = parseArgs({
     strategy: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
     'id-scheme': { type: 'string' },
+    min: { type: 'string' },
+    max: { type: 'string' },
+    hard: { type: 'boolean', default: false },
     'demo-if-empty': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },

@@ -13,6 +13,7 @@ export * from './dashboard/dashboard-schemas.ts';
 export * from './periods/period-schemas.ts';
 export * from './units/unit-schemas.ts';
 export * from './releases/release-schemas.ts';
+export * from './quality/quality-schemas.ts';
 export * from './reports/report-schemas.ts';
 export * from './registries/registry-schemas.ts';
 export * from './registries/registry-labels.ts';

@@ -63,6 +63,7 @@ export * from './forms/form-schemas.ts';
 export { formIndicators, reportingUnits } from './forms/form-context.ts';
 export * from './forms/forms.ts';
 export * from './forms/review.ts';
+export { reviewQueue } from './forms/review-queue.ts';
 export * from './periods/reporting-periods.ts';
 export * from './periods/period-schemas.ts';
 export * from './units/unit-schemas.ts';
@@ -70,6 +71,17 @@ export * from './periods/visibility.ts';
 export * from './releases/release.ts';
 export * from './releases/release-period.ts';
 export * from './releases/release-schemas.ts';
+export * from './quality/quality-schemas.ts';
+export {
+  checkBounds,
+  hardMax,
+  populationBound,
+  type CellBounds,
+  type BoundFinding,
+} from './quality/bounds.ts';
+export { findOutliers, type OutlierBasis } from './quality/outliers.ts';
+export { checkOutliers } from './quality/outlier-check.ts';
+export { clearValueRange, listValueRanges, setValueRange } from './quality/ranges.ts';
 export * from './dashboard/dashboard-schemas.ts';
 export * from './dashboard/dashboard.ts';
 export * from './check/check-schemas.ts';

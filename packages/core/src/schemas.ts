@@ -106,6 +106,8 @@ export const IndicatorInput = z.object({
   valueDecimals: z.number().int().min(0).max(6).optional(),
   /** Largest magnitude accepted (default and ceiling: 10^15). */
   maxValue: z.number().positive().max(MAX_ABS_VALUE).nullish(),
+  /** Largest value per inhabitant of the unit (e.g. 5 subscriptions a person); null: not scaled. */
+  maxPerCapita: z.number().positive().max(1e6).nullish(),
   note: z.string().nullish(),
 });
 export type IndicatorInput = z.input<typeof IndicatorInput>;
@@ -122,6 +124,7 @@ export const Indicator = IndicatorInput.extend({
   nonNegative: z.boolean(),
   valueDecimals: z.number().int(),
   maxValue: z.number().nullable(),
+  maxPerCapita: z.number().nullable(),
 });
 export type Indicator = z.infer<typeof Indicator>;
 

@@ -42,6 +42,7 @@ import sdmx from './routes/sdmx.ts';
 import openData from './routes/open-data.ts';
 import infosystems from './routes/infosystems.ts';
 import notify from './routes/notify.ts';
+import quality from './routes/quality.ts';
 
 export const ROUTES = [
   ...health,
@@ -61,6 +62,7 @@ export const ROUTES = [
   ...openData,
   ...infosystems,
   ...notify,
+  ...quality,
 ];
 
 /** Every route with its types: what the web app's typed client is derived from (types only). */

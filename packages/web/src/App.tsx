@@ -146,6 +146,7 @@ const router = createBrowserRouter([
             ...page(async () => (await import('./pages/FormPage.tsx')).FormPage),
           },
           guarded('board', 'board', async () => (await import('./pages/BoardPage.tsx')).BoardPage),
+          guarded('queue', 'board', async () => (await import('./pages/QueuePage.tsx')).QueuePage),
           guarded(
             'dashboard',
             'dashboard',

@@ -57,6 +57,17 @@ interface CsvRow {
   note: string;
 }
 
+/**
+ * Subscriptions a province may count per inhabitant at most (a hard bound, refused at entry): well
+ * above the highest real density (mobile about 1.3 a person nationally, more in the big cities
+ * where businesses register lines), far below a slip of the keyboard.
+ */
+const MAX_PER_CAPITA: Record<string, number> = {
+  'VT.THUE_BAO_DI_DONG': 5,
+  'VT.THUE_BAO_BRDD': 3,
+  'VT.THUE_BAO_BRCD': 1,
+};
+
 /** Main monthly indicators of posts, telecom, the ICT industry and the press, beyond the seeds. */
 const SECTOR: IndicatorInput[] = [
   ['BC.DOANH_THU', 'Doanh thu dịch vụ bưu chính', 'Postal services revenue', 'tỷ đồng', 'flow', 0],
@@ -115,6 +126,7 @@ const SECTOR: IndicatorInput[] = [
   precision: Number(precision),
   domain: DOMAIN[String(code).split('.')[0]!]!,
   reportingKind: 'province',
+  maxPerCapita: MAX_PER_CAPITA[String(code)] ?? null,
 }));
 
 /** Components of the domestic/foreign ratio, so it can be recomputed wherever both exist. */

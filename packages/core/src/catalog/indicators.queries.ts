@@ -22,6 +22,7 @@ export function toIndicator(r: Selectable<IndicatorTable>): Indicator {
     nonNegative: r.non_negative,
     valueDecimals: r.value_decimals,
     maxValue: r.max_value === null ? null : Number(r.max_value),
+    maxPerCapita: r.max_per_capita === null ? null : Number(r.max_per_capita),
     note: r.note,
   };
 }
@@ -51,6 +52,7 @@ export function upsertIndicatorRow(db: Kysely<Schema>, i: Indicator | Omit<Indic
     non_negative: i.nonNegative,
     value_decimals: i.valueDecimals,
     max_value: i.maxValue ?? null,
+    max_per_capita: i.maxPerCapita ?? null,
     note: i.note ?? null,
   };
   const { code: _code, ...updates } = row;

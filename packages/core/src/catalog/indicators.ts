@@ -75,6 +75,7 @@ export async function saveIndicators(ctx: Ctx, inputs: IndicatorInput[]): Promis
           note: p.note ?? null,
           valueDecimals: p.valueDecimals ?? before?.value_decimals ?? defaultValueDecimals(p.unitVi),
           maxValue: p.maxValue ?? null,
+          maxPerCapita: p.maxPerCapita ?? null,
         }),
       );
       const old = before ? toIndicator(before) : undefined;

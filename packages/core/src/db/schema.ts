@@ -27,6 +27,7 @@ export interface IndicatorTable {
   non_negative: boolean;
   value_decimals: Generated<number>;
   max_value: Numeric | null;
+  max_per_capita: Numeric | null;
   note: string | null;
   created_at: Timestamp;
 }
@@ -217,6 +218,26 @@ export interface Schema {
     reminded_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
     updated_by: string;
     updated_at: Timestamp;
+    /** Cells left empty at submission and why: `[{indicator, reason}]`. */
+    empty_cells: ColumnType<unknown, string | undefined, string>;
+  };
+  unit_population: {
+    unit_id: number;
+    population: ColumnType<string, number | string, number | string>;
+    year: number;
+    source: string;
+    updated_by: string;
+    updated_at: Timestamp;
+  };
+  value_range: {
+    indicator_id: number;
+    unit_id: number;
+    min_value: Numeric | null;
+    max_value: Numeric | null;
+    hard: boolean;
+    reason: string | null;
+    set_by: string;
+    set_at: Timestamp;
   };
   data_release: {
     period: string;

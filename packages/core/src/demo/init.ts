@@ -1,4 +1,5 @@
 import { saveIndicators } from '../catalog/indicators.ts';
+import { seedPopulation } from '../quality/ranges.ts';
 import { builtinIndicators } from '../catalog/catalog-data.ts';
 import type { Ctx } from '../context.ts';
 import type { UnitInput } from '../schemas.ts';
@@ -60,5 +61,6 @@ export async function initStore(ctx: Ctx): Promise<{ indicators: number; unitsCr
   if (missing.length > 0) await addSuccessions(ctx, provinces.successions);
   for (const t of builtinTemplates()) await saveReportTemplate(ctx, t, { builtin: true });
   await seedOrgNames(ctx);
+  await seedPopulation(ctx);
   return { indicators: indicators.length, unitsCreated: missing.length };
 }

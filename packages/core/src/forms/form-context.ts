@@ -11,7 +11,7 @@ import { type UnitGraph, loadUnitGraph, unitCovers } from '../units/unit-graph.t
 import { unknownUnit } from '../units/units.ts';
 import { type PeriodFacts, loadPeriodWorld, periodFacts, todayInVietnam } from '../periods/period-state.ts';
 import type { FormStatus } from '../schemas.ts';
-import { type FormSummary, draftOf } from './form-schemas.ts';
+import { type FormSummary, draftOf, emptyCellsOf } from './form-schemas.ts';
 import type { SubmissionRow } from './forms.queries.ts';
 import { selectReportingPeriod } from '../periods/periods.queries.ts';
 
@@ -66,6 +66,7 @@ export function summarize(
   rp: { due_on: string },
   period: PeriodFacts,
   sub: SubmissionRow | undefined,
+  required: number,
 ): FormSummary {
   const due = unitDueOn(rp.due_on, unit);
   const daysLeft = dayNumber(due) - dayNumber(todayInVietnam());
@@ -96,6 +97,8 @@ export function summarize(
     late: daysLeft < 0 && !handedIn,
     handedIn,
     filled: draft.length,
+    required,
+    emptyCells: handedIn ? emptyCellsOf(sub?.empty_cells) : [],
     closed,
     closedBy: period.closedBy,
     abilities: formAbilities(actor.role, {

@@ -39,7 +39,29 @@ export const draftOf = (d: unknown): DraftValue[] =>
     .catch([])
     .parse(d ?? []);
 
-export const FormSaveInput = FormKey.extend({ values: z.array(FormValueInput) });
+/** A cell a submitted form left empty, with the reporter's reason ("không phát sinh"), if given. */
+export const EmptyCell = z.object({ indicator: z.string(), reason: z.string().nullable() });
+export type EmptyCell = z.infer<typeof EmptyCell>;
+
+/** The stored empty cells of a submission (stored JSON, parsed rather than trusted). */
+export const emptyCellsOf = (d: unknown): EmptyCell[] =>
+  z
+    .array(EmptyCell)
+    .catch([])
+    .parse(d ?? []);
+
+const Reason = z.string().trim().min(1).max(500);
+
+export const FormSaveInput = FormKey.extend({
+  values: z.array(FormValueInput),
+  /** At submit: why cells were left empty, per cell… */
+  emptyReasons: z
+    .array(z.object({ indicator: z.string().trim().toUpperCase(), reason: Reason }))
+    .max(500)
+    .optional(),
+  /** …or one reason for every empty cell of the form (a cell's own reason wins). */
+  emptyReason: Reason.nullish(),
+});
 export type FormSaveInput = z.infer<typeof FormSaveInput>;
 
 const Base = z.object({ period: z.string(), value: z.number().nullable() });
@@ -87,6 +109,10 @@ export const FormSummary = z.object({
   /** The unit has sent it: submitted or approved (its deadline is met). */
   handedIn: z.boolean(),
   filled: z.number().int(),
+  /** Cells on the form: completeness reads `filled`/`required` ("6/11"). */
+  required: z.number().int(),
+  /** The cells a handed-in form left empty and why (empty while the form is a draft). */
+  emptyCells: z.array(EmptyCell),
   /** The reporting period is not open: nothing on the form can change (`closedBy` says why). */
   closed: z.boolean(),
   closedBy: ClosedBy.nullable(),
@@ -109,6 +135,32 @@ export const SubmissionBoard = z.object({
   counts: z.record(z.string(), z.number()),
 });
 export type SubmissionBoard = z.infer<typeof SubmissionBoard>;
+
+/**
+ * One value awaiting review, placed by how much it moves the national total: `change` against
+ * its reference (a flow's same period last year, a stock's previous period; the whole value when
+ * there is none) and `share`, its part of all the queue's changes of that indicator.
+ */
+export const ReviewQueueItem = z.object({
+  indicator: z.string(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  unit: z.string(),
+  unitName: z.string(),
+  period: z.string(),
+  value: z.number(),
+  reference: Base.nullable(),
+  change: z.number(),
+  share: z.number(),
+});
+export type ReviewQueueItem = z.infer<typeof ReviewQueueItem>;
+
+export const ReviewQueue = z.object({
+  period: z.string(),
+  periodLabel: z.string(),
+  items: z.array(ReviewQueueItem),
+});
+export type ReviewQueue = z.infer<typeof ReviewQueue>;
 
 /** A warning that a typed value is implausible next to its history (it does not block saving). */
 export interface Plausibility {

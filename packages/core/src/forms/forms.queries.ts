@@ -29,13 +29,14 @@ export const lockSubmission = (db: Kysely<Schema>, unitId: number, period: strin
 export async function writeSubmission(
   db: Kysely<Schema>,
   row: Pick<SubmissionRow, 'unit_id' | 'period' | 'status' | 'updated_by'> &
-    Partial<Omit<SubmissionRow, 'draft'>> & { draft?: unknown },
+    Partial<Omit<SubmissionRow, 'draft' | 'empty_cells'>> & { draft?: unknown; emptyCells?: unknown },
 ): Promise<void> {
-  const { draft, ...rest } = row;
+  const { draft, emptyCells, ...rest } = row;
   const values = {
     ...rest,
     updated_at: new Date(),
     ...(draft === undefined ? {} : { draft: JSON.stringify(draft) }),
+    ...(emptyCells === undefined ? {} : { empty_cells: JSON.stringify(emptyCells) }),
   };
   await db
     .insertInto('submission')

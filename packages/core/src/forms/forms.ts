@@ -12,15 +12,18 @@ import { loadUnitGraph } from '../units/unit-graph.ts';
 import { loadValidationContext, rejectRows } from '../values/values.ts';
 import { validateValueRows } from '../values/validate.ts';
 import { listIndicators } from '../catalog/indicators.ts';
+import { hardMax } from '../quality/bounds.ts';
+import { loadCellBounds } from '../quality/ranges.ts';
 import {
   type DraftValue,
+  type EmptyCell,
   type Form,
   draftOf,
   type FormKey,
   FormSaveInput,
   type FormSummary,
 } from './form-schemas.ts';
-import { loadFormContext, reportingUnits, summarize } from './form-context.ts';
+import { formIndicators, loadFormContext, reportingUnits, summarize } from './form-context.ts';
 import { lockSubmission, selectSubmissions, writeSubmission } from './forms.queries.ts';
 import { selectReportingPeriods } from '../periods/periods.queries.ts';
 
@@ -49,7 +52,9 @@ export async function listMyForms(ctx: Ctx): Promise<FormSummary[]> {
     if (!period.open) continue;
     const subs = new Map((await selectSubmissions(ctx.db.k, { period: p.id })).map((s) => [s.unit_id, s]));
     for (const u of reportingUnits(graph, indicators, p, ctx.actor.unitId)) {
-      out.push(summarize(ctx.actor, graph, u, p, rp, period, subs.get(u.id)));
+      out.push(
+        summarize(ctx.actor, graph, u, p, rp, period, subs.get(u.id), formIndicators(indicators, u).length),
+      );
     }
   }
   return out.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.unit.localeCompare(b.unit));
@@ -61,10 +66,13 @@ export async function getForm(ctx: Ctx, key: FormKey): Promise<Form> {
   requireAccess(ctx, 'value.read', scopeOf(fc));
   const [sub] = await selectSubmissions(ctx.db.k, { period: fc.p.id, unitId: fc.unit.id });
   const draft = new Map(draftOf(sub?.draft).map((d) => [d.indicator, d]));
-  const history = await compareMany(
-    ctx,
-    fc.form.map((i) => ({ indicator: i.code, unit: fc.unit.code, period: fc.p.id })),
-  );
+  const [history, bounds] = await Promise.all([
+    compareMany(
+      ctx,
+      fc.form.map((i) => ({ indicator: i.code, unit: fc.unit.code, period: fc.p.id })),
+    ),
+    loadCellBounds(ctx.db.k, fc.graph, [fc.unit.id]),
+  ]);
   const rows = fc.form.map((i, n) => {
     const h = history[n]!;
     const d = draft.get(i.code);
@@ -77,7 +85,7 @@ export async function getForm(ctx: Ctx, key: FormKey): Promise<Form> {
       precision: i.precision,
       valueDecimals: i.valueDecimals,
       nonNegative: i.nonNegative,
-      maxValue: i.maxValue,
+      maxValue: hardMax(i, bounds(i.id, fc.unit.id)),
       kind: i.kind,
       value: d ? d.value : sub ? null : h.value,
       status: d?.status ?? (h.status === 'official' ? 'official' : 'estimate'),
@@ -86,7 +94,7 @@ export async function getForm(ctx: Ctx, key: FormKey): Promise<Form> {
       lastYear: { period: h.lastYear.period, value: h.lastYear.value },
     };
   });
-  return { ...summarize(ctx.actor, fc.graph, fc.unit, fc.p, fc.rp, fc.period, sub), rows };
+  return { ...summarize(ctx.actor, fc.graph, fc.unit, fc.p, fc.rp, fc.period, sub, fc.form.length), rows };
 }
 
 const formLocked = (status: string) =>
@@ -112,7 +120,7 @@ export async function saveForm(
   ctx: Ctx,
   input: FormSaveInput & { submit?: boolean; source?: string },
 ): Promise<Form> {
-  const { unit, period, values } = FormSaveInput.parse(input);
+  const { unit, period, values, emptyReasons, emptyReason } = FormSaveInput.parse(input);
   const fc = await loadFormContext(ctx, { unit, period });
   requireAccess(ctx, 'form.write', scopeOf(fc));
   // The period's state (locks, closed, not ended) decides before any validation.
@@ -154,6 +162,12 @@ export async function saveForm(
       'The form has no values; enter at least one before submitting',
     );
   }
+  // Submitting with empty cells records which and why (the web asks first; the API records).
+  const typedCodes = new Set(draft.map((d) => d.indicator));
+  const reasonOf = new Map((emptyReasons ?? []).map((r) => [r.indicator, r.reason]));
+  const emptyCells: EmptyCell[] = fc.form
+    .filter((i) => !typedCodes.has(i.code))
+    .map((i) => ({ indicator: i.code, reason: reasonOf.get(i.code) ?? emptyReason ?? null }));
   await ctx.db.k.transaction().execute(async (trx) => {
     const sub = await lockSubmission(trx, fc.unit.id, fc.p.id);
     if (sub && !isEditableStatus(sub.status)) throw formLocked(sub.status);
@@ -164,8 +178,16 @@ export async function saveForm(
       status,
       draft,
       updated_by: ctx.actor.username,
-      ...(input.submit ? { submitted_at: new Date(), submitted_by: ctx.actor.username } : {}),
+      ...(input.submit ? { submitted_at: new Date(), submitted_by: ctx.actor.username, emptyCells } : {}),
     });
+    if (input.submit && emptyCells.length > 0) {
+      await writeAudit(trx, ctx.actor, {
+        entity: 'submission_empty_cells',
+        key: `${fc.unit.code}/${fc.p.id}`,
+        action: 'submit',
+        new: { filled: draft.length, required: fc.form.length, emptyCells },
+      });
+    }
     await writeAudit(trx, ctx.actor, {
       entity: 'submission',
       key: `${fc.unit.code}/${fc.p.id}`,

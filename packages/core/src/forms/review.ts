@@ -12,7 +12,7 @@ import { requireSecondPerson } from './four-eyes.ts';
 import { lockValueCells, unlockValueCells } from '../values/value-locks.queries.ts';
 import { loadPeriodWorld, periodFacts, periodNotOpen, reportingPeriodOf } from '../periods/period-state.ts';
 import { type FormKey, type SubmissionBoard, draftOf } from './form-schemas.ts';
-import { loadFormContext, reportingUnits, summarize, unitDueOn } from './form-context.ts';
+import { formIndicators, loadFormContext, reportingUnits, summarize, unitDueOn } from './form-context.ts';
 import { notifyFormEvent } from '../notify/enqueue.ts';
 import { getForm } from './forms.ts';
 import { lockSubmission, selectSubmissions, writeSubmission } from './forms.queries.ts';
@@ -32,7 +32,16 @@ export async function submissionBoard(ctx: Ctx, input: { period: string }): Prom
   const byUnit = new Map(subs.map((s) => [s.unit_id, s]));
   const forms = rp
     ? reportingUnits(graph, indicators, p, ctx.actor.unitId).map((u) =>
-        summarize(ctx.actor, graph, u, p, rp, periodFacts(world, p, rp.opened_early), byUnit.get(u.id)),
+        summarize(
+          ctx.actor,
+          graph,
+          u,
+          p,
+          rp,
+          periodFacts(world, p, rp.opened_early),
+          byUnit.get(u.id),
+          formIndicators(indicators, u).length,
+        ),
       )
     : [];
   const counts: Record<string, number> = { late: forms.filter((f) => f.late).length };

@@ -11,6 +11,7 @@ import { type Period, monthIndexOfDate, parsePeriod } from '../periods/period.ts
 import type { Indicator } from '../schemas.ts';
 import { type UnitGraph, unitCovers } from '../units/unit-graph.ts';
 import type { ValueRow } from './values.queries.ts';
+import { type CellBounds, checkBounds } from '../quality/bounds.ts';
 
 /** A row as it arrives from a form, a file or the API: text or numbers, 1-based row number. */
 export interface RawValueRow {
@@ -34,6 +35,8 @@ export interface ValidationContext {
   currentMonth: number;
   /** Locked cells (`indicatorId|unitId|period`): an approved form's values, until it is unlocked. */
   locked: Set<string>;
+  /** The population bound and the administrators' ranges of a cell (none: only the number rule). */
+  bounds?: (indicatorId: number, unitId: number) => CellBounds;
 }
 
 /** The fields every row must have. */
@@ -197,6 +200,14 @@ export async function validateValueRows(
           ),
         );
       } else value = read.value;
+    }
+    if (value !== undefined && indicator && unit && vc.bounds) {
+      // Impossible values (over k × population, outside a hard range) are refused; soft ranges
+      // are the outlier check's, flagged later, not refused here.
+      for (const f of checkBounds(indicator, unit.nameVi, value, vc.bounds(indicator.id, unit.id))) {
+        if (f.severity === 'error')
+          errors.push(err(r.row, 'value', f.code, `Dòng ${r.row}: ${f.vi}`, `Row ${r.row}: ${f.en}`));
+      }
     }
     if (r.note !== undefined && r.note !== null && String(r.note).length > MAX_NOTE_CHARS) {
       errors.push(

@@ -11,6 +11,7 @@ import { loadUnitGraph } from '../units/unit-graph.ts';
 import { loadClosedSpans } from '../periods/period-rule.ts';
 import { lockedCells } from './value-locks.queries.ts';
 import { cumulativeWarnings } from './consistency.ts';
+import { loadCellBounds } from '../quality/ranges.ts';
 import {
   type RawValueRow,
   type ValidationContext,
@@ -52,12 +53,22 @@ export async function loadValidationContext(ctx: Ctx, rows: RawValueRow[]): Prom
     loadClosedSpans(ctx.db.k),
     lockedCells(ctx.db.k, periods),
   ]);
+  const unitIds = new Set<number>();
+  for (const r of rows) {
+    const u = graph.byCode.get(
+      String(r.unit ?? '')
+        .trim()
+        .toUpperCase(),
+    );
+    if (u) unitIds.add(u.id);
+  }
   return {
     indicators: new Map(indicators.map((i): [string, Indicator] => [i.code, i])),
     graph,
     closed,
     currentMonth: currentMonthIndex(),
     locked,
+    bounds: await loadCellBounds(ctx.db.k, graph, [...unitIds]),
   };
 }
 

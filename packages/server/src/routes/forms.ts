@@ -5,6 +5,8 @@ import {
   FormSummary,
   ReportingPeriod,
   SubmissionBoard,
+  ReviewQueue,
+  reviewQueue,
   approveForm,
   getForm,
   importFormFile,
@@ -81,6 +83,17 @@ export default [
     body: NONE,
     response: SubmissionBoard,
     handler: ({ ctx, query }) => submissionBoard(ctx, query),
+  }),
+  defineRoute({
+    ...post,
+    method: 'GET',
+    url: '/api/forms/queue',
+    summary:
+      'Hàng đợi duyệt theo mức ảnh hưởng / submitted values, largest share of the national change first',
+    query: z.object({ period: z.string(), indicator: z.string().optional() }),
+    body: NONE,
+    response: ReviewQueue,
+    handler: ({ ctx, query }) => reviewQueue(ctx, query),
   }),
   defineRoute({
     ...post,

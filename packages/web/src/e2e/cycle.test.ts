@@ -68,6 +68,8 @@ for (const width of [1366, 390]) {
       // A whole-number count written with a thousands dot is read as thousands.
       await value(page, 'VT.DOANH_THU').fill('1.234');
       await page.getByRole('button', { name: 'Gửi duyệt' }).click();
+      // Cells left empty: asked first (e2e/completeness.test.ts walks that dialog).
+      await page.getByRole('button', { name: 'Gửi vẫn' }).click();
       await page.getByText('Đã gửi để duyệt').waitFor();
       await expect(value(page, 'VT.DOANH_THU').isDisabled()).resolves.toBe(true);
       await expect(value(page, 'VT.DOANH_THU').inputValue()).resolves.toBe('1.234');
@@ -109,6 +111,7 @@ for (const width of [1366, 390]) {
       await audit(page, shot('06-form-returned'));
       await value(page, 'VT.DOANH_THU').fill('1.250');
       await page.getByRole('button', { name: 'Gửi duyệt' }).click();
+      await page.getByRole('button', { name: 'Gửi vẫn' }).click();
       await page.getByText('Đã gửi để duyệt').waitFor();
       await expect(page.getByText('Lý do trả lại:').count()).resolves.toBe(0);
       // Sent again: no "reviewed by … at …" of the earlier return on the new sending (finding 17).

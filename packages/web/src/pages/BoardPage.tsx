@@ -107,7 +107,7 @@ export function BoardPage() {
                 </td>
                 <td data-label={t('Gửi lúc', 'Submitted')}>{fmt.dateTime(f.submittedAt)}</td>
                 <td data-label={t('Số chỉ tiêu', 'Values')} className="num">
-                  {f.filled}
+                  {`${f.filled}/${f.required}`}
                 </td>
                 <td>
                   <Link to={`/forms/${f.unit}/${f.period}`}>

@@ -1,5 +1,6 @@
 import { type DashboardCard, STATUS_LABELS } from '@baocao/core/browser';
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { EChart } from '../chart.tsx';
@@ -55,7 +56,7 @@ function Card({ card, selected, onSelect }: { card: DashboardCard; selected: boo
 }
 
 export function DashboardPage() {
-  const { t, query, navigate, lang, user } = useApp();
+  const { can, t, query, navigate, lang, user } = useApp();
   const num = useNumber();
   const fmt = useFormat();
   // A unit's own people see their unit (the country is not theirs to read); the ministry the country.
@@ -139,6 +140,19 @@ export function DashboardPage() {
             <div className="card">
               <h2>{lang === 'en' ? card.nameEn : card.nameVi}</h2>
               <p className="muted">{lang === 'en' ? card.compare.textEn : card.compare.text}</p>
+              {/* A partial figure: the values still awaiting review, the ones that move it most first. */}
+              {card.compare.status === 'partial' && can('form.review') && (
+                <p>
+                  <Link
+                    to={`/queue?${qs({ period: card.compare.period, indicator: card.compare.indicator })}`}
+                  >
+                    {t(
+                      'Xem giá trị chờ duyệt theo mức ảnh hưởng',
+                      'See the values awaiting review by impact',
+                    )}
+                  </Link>
+                </p>
+              )}
               <EChart height={260} label={t('Biểu đồ theo tháng', 'Monthly chart')} option={series} />
               <p className="small muted">
                 {card.series

@@ -9,6 +9,8 @@ import { FormTable, type Typed, decimalsOf, inlineError } from './FormTable.tsx'
 import { Deadline } from './MyFormsPage.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
 import { call, upload as uploadTo } from '../client.ts';
+import { EmptyCellsConfirm, type EmptyReasons } from './EmptyCellsConfirm.tsx';
+import { EmptyCellsNote } from './EmptyCellsNote.tsx';
 
 /** Why a form cannot change, by what closed its period (`closedBy`). */
 const CLOSED_NOTE: Record<ClosedBy, [string, string]> = {
@@ -48,6 +50,7 @@ export function FormPage() {
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState('');
   const [busy, setBusy] = useState(false);
+  const [asking, setAsking] = useState(false);
   useEffect(() => {
     if (form.data) setTyped(typedOf(form.data));
   }, [form.data]);
@@ -75,7 +78,8 @@ export function FormPage() {
       status: typed[r.indicator]?.status,
     };
   });
-  const act = async (what: 'save' | 'submit') => {
+  const empty = f.rows.filter((r) => (typed[r.indicator]?.text ?? '').trim() === '');
+  const act = async (what: 'save' | 'submit', reasons?: EmptyReasons) => {
     setNotice('');
     setError(null);
     setServerErrors({});
@@ -88,9 +92,15 @@ export function FormPage() {
       setRefused((n) => n + 1);
       return;
     }
+    // Submitting with empty cells asks first, and sends why they are empty.
+    if (what === 'submit' && empty.length > 0 && !reasons) {
+      setAsking(true);
+      return;
+    }
+    setAsking(false);
     setBusy(true);
     try {
-      const body = { unit: f.unit, period: f.period, values };
+      const body = { unit: f.unit, period: f.period, values, ...reasons };
       await (what === 'save'
         ? call('PUT /api/forms', { body: body })
         : call('POST /api/forms/submit', { body: body }));
@@ -139,7 +149,9 @@ export function FormPage() {
           ` · ${t('gửi bởi {who} lúc {at}', 'submitted by {who} at {at}', { who: f.submittedByName ?? '', at: fmt.dateTime(f.submittedAt) })}`}
         {f.reviewedAt &&
           ` · ${t('xem xét bởi {who} lúc {at}', 'reviewed by {who} at {at}', { who: f.reviewedByName ?? '', at: fmt.dateTime(f.reviewedAt) })}`}
+        {` · ${t('Đã nhập {filled}/{required} chỉ tiêu', '{filled}/{required} indicators entered', { filled: f.filled, required: f.required })}`}
       </p>
+      <EmptyCellsNote form={f} />
       {f.closedBy && (
         <div className="comment" role="note">
           {t(CLOSED_NOTE[f.closedBy][0], CLOSED_NOTE[f.closedBy][1])}
@@ -164,7 +176,15 @@ export function FormPage() {
           {notice}
         </p>
       )}
-      {editable && (
+      {editable && asking && (
+        <EmptyCellsConfirm
+          empty={empty}
+          busy={busy}
+          onSubmit={(reasons) => void act('submit', reasons)}
+          onCancel={() => setAsking(false)}
+        />
+      )}
+      {editable && !asking && (
         <div className="actions">
           <button type="button" disabled={busy} onClick={() => act('save')}>
             {t('Lưu nháp', 'Save draft')}
