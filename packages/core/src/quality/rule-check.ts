@@ -61,6 +61,8 @@ const compare: Record<
 export interface RuleVerdict {
   rule: Rule;
   subject: string;
+  /** The indicators of this period the rule reads. */
+  current: string[];
   left: number | null;
   right: number | null;
   message: string;
@@ -89,6 +91,7 @@ export function checkRule(c: CompiledRule, get: Lookup): RuleVerdict | null {
   return {
     rule: c.rule,
     subject: c.subject,
+    current: c.current,
     left,
     right,
     message: `${c.rule.nameVi}: ${what[0]} (vế trái ${show(left)}, vế phải ${show(right)})`,
