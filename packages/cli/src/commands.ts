@@ -24,6 +24,7 @@ import { serve } from './serve.ts';
 import { REPORT_COMMANDS } from './report-commands.ts';
 import { FEED_COMMANDS } from './feed-commands.ts';
 import { INFOSYS_COMMANDS } from './infosys-commands.ts';
+import { QUALITY_COMMANDS } from './quality-commands.ts';
 import { exportDhis2, importDhis2 } from './interop-commands.ts';
 
 export const COMMANDS: Record<string, Command> = {
@@ -142,6 +143,7 @@ export const COMMANDS: Record<string, Command> = {
   ...REPORT_COMMANDS,
   ...FEED_COMMANDS,
   ...INFOSYS_COMMANDS,
+  ...QUALITY_COMMANDS,
   ...BACKUP_COMMANDS,
 };
 

@@ -42,11 +42,13 @@ import sdmx from './routes/sdmx.ts';
 import openData from './routes/open-data.ts';
 import infosystems from './routes/infosystems.ts';
 import notify from './routes/notify.ts';
+import quality from './routes/quality.ts';
 
 export const ROUTES = [
   ...health,
   ...auth,
   ...forms,
+  ...quality,
   ...dashboards,
   ...feeds,
   ...catalog,
