@@ -42,8 +42,8 @@ export function requireSubmittable(
         details: missing.map((f) => ({
           ...flagError(f, rowOf(f.indicator)),
           code: 'EXPLANATION_REQUIRED',
-          message: `${f.indicator}: cần giải trình vì ${f.vi}`,
-          messageEn: `${f.indicator}: needs an explanation: ${f.en}`,
+          message: `${f.indicator}: cần giải trình giá trị này trước khi gửi`,
+          messageEn: `${f.indicator}: explain this value before submitting`,
         })),
       },
     );

@@ -80,7 +80,7 @@ describe('rules at submit', () => {
         ref: 'rule:NGANH.LOI_NHUAN_LE_DOANH_THU@1',
       },
     ]);
-    expect(profit.flags[0]!.vi).toContain('vế trái 1.200, vế phải 1.000');
+    expect(profit.flags[0]!.vi).toBe(`${PROFIT_RULE}: không đạt 1.200 ≤ 1.000`);
     expect(draft.rows.find((r) => r.indicator === 'NGANH.DOANH_THU')!.flags).toEqual([]);
     const fixed = await saveForm(deptReporter, {
       ...DEPT,
@@ -100,7 +100,7 @@ describe('rules at submit', () => {
           row: 1,
           field: 'VT.THUE_BAO_DI_DONG',
           code: 'EXPLANATION_REQUIRED',
-          message: expect.stringContaining('không giảm quá 30%'),
+          message: expect.stringContaining('cần giải trình'),
         },
       ],
     });

@@ -82,20 +82,30 @@ export function checkRule(c: CompiledRule, get: Lookup): RuleVerdict | null {
   else if (op === 'exclusive_pair') broken = left !== null && right !== null;
   else broken = left !== null && right !== null && !compare[op](left, right);
   if (!broken) return null;
+  const OP = { '==': '=', '!=': '≠', '<': '<', '<=': '≤', '>': '>', '>=': '≥' } as const;
   const what =
     op === 'compulsory_pair'
-      ? ['phải nhập cả hai vế hoặc để trống cả hai', 'both sides must be given, or neither']
+      ? [
+          `phải nhập cả hai hoặc để trống cả hai (${show(left)} và ${show(right)})`,
+          `both must be given, or neither (${showEn(left)} and ${showEn(right)})`,
+        ]
       : op === 'exclusive_pair'
-        ? ['chỉ được nhập một trong hai vế', 'only one of the two sides may be given']
-        : [`cần ${c.rule.left} ${op} ${c.rule.right}`, `requires ${c.rule.left} ${op} ${c.rule.right}`];
+        ? [
+            `chỉ được nhập một trong hai (${show(left)} và ${show(right)})`,
+            `only one of the two may be given (${showEn(left)} and ${showEn(right)})`,
+          ]
+        : [
+            `không đạt ${show(left)} ${OP[op]} ${show(right)}`,
+            `fails ${showEn(left)} ${OP[op]} ${showEn(right)}`,
+          ];
   return {
     rule: c.rule,
     subject: c.subject,
     current: c.current,
     left,
     right,
-    message: `${c.rule.nameVi}: ${what[0]} (vế trái ${show(left)}, vế phải ${show(right)})`,
-    messageEn: `${c.rule.nameEn}: ${what[1]} (left ${showEn(left)}, right ${showEn(right)})`,
+    message: `${c.rule.nameVi}: ${what[0]}`,
+    messageEn: `${c.rule.nameEn}: ${what[1]}`,
   };
 }
 

@@ -87,5 +87,26 @@ for (const width of [1366, 390]) {
       expectClean(watch);
       await page.close();
     });
+
+    it('an officer edits a rule in the admin panel: an unknown code is named, a sound change is a new version', async () => {
+      const { page, watch } = await signIn(h, 'officer', width);
+      await page.goto(`${h.base}/admin`);
+      const row = page.locator('tr[data-rule="VT.BRCD_GIAM_30"]');
+      await row.getByRole('button', { name: 'Sửa' }).click();
+      await page.getByLabel('Vế phải').fill('0.8 * #{VT.THUE_BAO_BRCDX}[previous]');
+      await page.getByLabel('Lý do thay đổi').fill('Siết ngưỡng theo chỉ đạo của Vụ');
+      await page.getByRole('button', { name: 'Lưu quy tắc' }).click();
+      await page
+        .getByText(/không có chỉ tiêu mã "VT.THUE_BAO_BRCDX"/)
+        .first()
+        .waitFor();
+      await page.getByLabel('Vế phải').fill('0.8 * #{VT.THUE_BAO_BRCD}[previous]');
+      await page.getByRole('button', { name: 'Lưu quy tắc' }).click();
+      await page.getByText('Đã lưu quy tắc').waitFor();
+      await expect(row.innerText()).resolves.toContain('0.8 * #{VT.THUE_BAO_BRCD}[previous]');
+      await audit(page, shot('05-rules-admin'));
+      expectClean(watch);
+      await page.close();
+    });
   });
 }
