@@ -25,6 +25,7 @@ import { QUALITY_COMMANDS } from './quality-commands.ts';
 import { REPORT_COMMANDS } from './report-commands.ts';
 import { FEED_COMMANDS } from './feed-commands.ts';
 import { INFOSYS_COMMANDS } from './infosys-commands.ts';
+import { RULE_COMMANDS } from './rule-commands.ts';
 import { exportDhis2, importDhis2 } from './interop-commands.ts';
 
 export const COMMANDS: Record<string, Command> = {
@@ -143,8 +144,9 @@ export const COMMANDS: Record<string, Command> = {
   ...REPORT_COMMANDS,
   ...FEED_COMMANDS,
   ...INFOSYS_COMMANDS,
-  ...BACKUP_COMMANDS,
   ...QUALITY_COMMANDS,
+  ...BACKUP_COMMANDS,
+  ...RULE_COMMANDS,
 };
 
 export type { Command, Flags };

@@ -35,6 +35,9 @@ Cách dùng / usage: baocao <lệnh> [tùy chọn]
   botnet --period P            địa chỉ botnet theo tỉnh, nhà mạng; sự cố theo loại / counts
   infosystems-import FILE      danh mục hệ thống thông tin theo cấp độ (CSV/XLSX; chờ duyệt) / declare systems
   infosystems --period P       hệ thống thông tin theo cấp độ tại cuối kỳ / the registry's figures
+  rules [--json] | rule FILE.json [--reason R]   quy tắc kiểm tra (lưu: phiên bản mới) / validation rules
+  violations --period P [--unit U] [--indicator C] [--format csv|xlsx] [--out FILE]
+                               phân tích kiểm tra: mọi vi phạm quy tắc / validation analysis
 
   backup FILE                  sao lưu toàn bộ kho (mọi bảng, cả nhật ký) / back up the whole store
   restore FILE                 phục hồi vào một kho trống (--data DIR hoặc DATABASE_URL) / restore

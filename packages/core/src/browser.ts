@@ -14,6 +14,8 @@ export * from './periods/period-schemas.ts';
 export * from './units/unit-schemas.ts';
 export * from './releases/release-schemas.ts';
 export * from './quality/quality-schemas.ts';
+export * from './quality/flag-schemas.ts';
+export * from './quality/rule-schemas.ts';
 export * from './reports/report-schemas.ts';
 export * from './registries/registry-schemas.ts';
 export * from './registries/registry-labels.ts';

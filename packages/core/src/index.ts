@@ -82,6 +82,11 @@ export {
 export { findOutliers, type OutlierBasis } from './quality/outliers.ts';
 export { checkOutliers } from './quality/outlier-check.ts';
 export { clearValueRange, listValueRanges, setValueRange } from './quality/ranges.ts';
+export * from './quality/flag-schemas.ts';
+export * from './quality/rule-schemas.ts';
+export { listRules, saveRule, ruleHistory } from './quality/rules.ts';
+export { collectFlags, ruleFlags, FLAG_SOURCES, type FlagSource, type FlagInput } from './quality/flags.ts';
+export { validationAnalysis, exportValidationAnalysis } from './quality/validation-analysis.ts';
 export * from './dashboard/dashboard-schemas.ts';
 export * from './dashboard/dashboard.ts';
 export * from './check/check-schemas.ts';

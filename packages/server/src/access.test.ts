@@ -206,6 +206,23 @@ const ATTEMPTS: {
     payload: { key: 'issuer.name', validFrom: '2026-01-01', value: 'Bộ khác' },
   },
   { method: 'DELETE', url: '/api/org-names?key=issuer.name&validFrom=2025-03-01' },
+  {
+    method: 'PUT',
+    url: '/api/rules',
+    payload: {
+      code: 'X.RULE',
+      nameVi: 'Quy tắc thử',
+      nameEn: 'A test rule',
+      left: '#{VT.DOANH_THU}',
+      operator: '>=',
+      right: '0',
+      importance: 'error',
+      periodTypes: ['M'],
+      unitKinds: ['province'],
+    },
+  },
+  { method: 'GET', url: `/api/quality/violations?period=${PERIOD}&unit=P01` },
+  { method: 'GET', url: `/api/quality/violations/export?period=${PERIOD}&unit=P01` },
 ];
 /** Endpoints with no unit data to protect: open to anyone or to every signed-in user by design. */
 const OPEN = [
@@ -215,6 +232,9 @@ const OPEN = [
   '/api/auth/logout',
   '/api/auth/session',
   '/api/indicators',
+  // Validation rules are definitions over the catalog, no unit's data (changing one is an attempt above).
+  '/api/rules',
+  '/api/rules/history',
   '/api/units',
   '/api/releases',
   // Which periods have released figures: public by design, like the figures themselves.

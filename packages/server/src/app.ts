@@ -43,11 +43,13 @@ import openData from './routes/open-data.ts';
 import infosystems from './routes/infosystems.ts';
 import notify from './routes/notify.ts';
 import quality from './routes/quality.ts';
+import rules from './routes/rules.ts';
 
 export const ROUTES = [
   ...health,
   ...auth,
   ...forms,
+  ...quality,
   ...dashboards,
   ...feeds,
   ...catalog,
@@ -62,7 +64,7 @@ export const ROUTES = [
   ...openData,
   ...infosystems,
   ...notify,
-  ...quality,
+  ...rules,
 ];
 
 /** Every route with its types: what the web app's typed client is derived from (types only). */

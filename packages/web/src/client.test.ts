@@ -18,6 +18,7 @@ describe('the typed client', () => {
     expectTypeOf<CallInput<'POST /api/forms/approve'>['body']>().toEqualTypeOf<{
       unit: string;
       period: string;
+      acknowledge?: string[] | undefined;
     }>();
     expectTypeOf<'GET /api/forms'>().toMatchTypeOf<RouteKey>();
     // @ts-expect-error: no such route

@@ -23,6 +23,7 @@ const BOTNET: Indicator = {
   nonNegative: true,
   valueDecimals: 0,
   maxValue: null,
+  maxPerCapita: null,
   note: null,
 };
 

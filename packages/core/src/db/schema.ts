@@ -239,6 +239,29 @@ export interface Schema {
     set_by: string;
     set_at: Timestamp;
   };
+  validation_rule: {
+    code: string;
+    name_vi: string;
+    name_en: string;
+    left_expr: string;
+    operator: string;
+    right_expr: string;
+    importance: string;
+    period_types: ColumnType<unknown, string, string>;
+    unit_kinds: ColumnType<unknown, string, string>;
+    active: boolean;
+    version: number;
+    updated_by: string;
+    updated_at: Timestamp;
+  };
+  validation_rule_version: {
+    code: string;
+    version: number;
+    data: ColumnType<unknown, string, string>;
+    changed_by: string;
+    changed_at: Timestamp;
+    reason: string | null;
+  };
   data_release: {
     period: string;
     first_month: number;

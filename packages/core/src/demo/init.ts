@@ -8,6 +8,7 @@ import { provinceUnits } from '../units/provinces.ts';
 import { addSuccessions, createUnits } from '../units/units.ts';
 import { builtinTemplates, saveReportTemplate } from '../reports/templates.ts';
 import { seedOrgNames } from '../org/org-names.ts';
+import { seedRules } from '../quality/rule-seeds.ts';
 
 /** The country, the ministry and the departments that report to it. */
 const CENTRAL: UnitInput[] = [
@@ -49,7 +50,7 @@ const CENTRAL: UnitInput[] = [
 /**
  * Makes a fresh store usable: the indicator catalog, the country, the ministry and its
  * departments, the 34 provinces and the 63 before them with their successions, the built-in report
- * templates, the organisation's names before and after the 2025 merger.
+ * templates, the organisation's names before and after the 2025 merger, the built-in validation rules.
  * Idempotent.
  */
 export async function initStore(ctx: Ctx): Promise<{ indicators: number; unitsCreated: number }> {
@@ -62,5 +63,6 @@ export async function initStore(ctx: Ctx): Promise<{ indicators: number; unitsCr
   for (const t of builtinTemplates()) await saveReportTemplate(ctx, t, { builtin: true });
   await seedOrgNames(ctx);
   await seedPopulation(ctx);
+  await seedRules(ctx);
   return { indicators: indicators.length, unitsCreated: missing.length };
 }

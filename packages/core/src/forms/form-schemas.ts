@@ -4,6 +4,7 @@ import { FormAbilities } from '../access/policy.ts';
 import { formatNumberEn, formatPercentVi } from '../format/number.ts';
 import { ClosedBy, ReportingPeriod } from '../periods/period-schemas.ts';
 import { FormStatus, ValueStatus } from '../schemas.ts';
+import { QualityFlag } from '../quality/flag-schemas.ts';
 
 export const FormKey = z.object({
   unit: z.string().trim().toUpperCase(),
@@ -20,6 +21,8 @@ export const FormValueInput = z.object({
   /** A status word as typed (`ước`, `Chính thức`, `official`…), read by the one status parser. */
   status: z.string().nullish(),
   note: z.string().nullish(),
+  /** Why a flagged value is right (a warning needs one at submit); kept with the value for the reviewer. */
+  explanation: z.string().trim().max(2000).nullish(),
 });
 export type FormValueInput = z.infer<typeof FormValueInput>;
 
@@ -29,6 +32,7 @@ export const DraftValue = z.object({
   value: z.number(),
   status: ValueStatus,
   note: z.string().nullable(),
+  explanation: z.string().nullish(),
 });
 export type DraftValue = z.infer<typeof DraftValue>;
 
@@ -81,6 +85,10 @@ export const FormRow = z.object({
   value: z.number().nullable(),
   status: ValueStatus,
   note: z.string().nullable(),
+  /** The reporter's explanation of a flagged value. */
+  explanation: z.string().nullable(),
+  /** What the quality checks say about the value (rules; outliers and bounds when plugged in). */
+  flags: z.array(QualityFlag),
   previous: Base.nullable(),
   lastYear: Base,
 });

@@ -26,6 +26,8 @@ import {
 import { formIndicators, loadFormContext, reportingUnits, summarize } from './form-context.ts';
 import { lockSubmission, selectSubmissions, writeSubmission } from './forms.queries.ts';
 import { selectReportingPeriods } from '../periods/periods.queries.ts';
+import { collectFlags } from '../quality/flags.ts';
+import { requireSubmittable } from '../quality/explanations.ts';
 
 const scopeOf = (fc: Awaited<ReturnType<typeof loadFormContext>>) => ({
   unitIds: [fc.unit.id],
@@ -73,6 +75,15 @@ export async function getForm(ctx: Ctx, key: FormKey): Promise<Form> {
     ),
     loadCellBounds(ctx.db.k, fc.graph, [fc.unit.id]),
   ]);
+  const shown = fc.form.map((i, n) => {
+    const d = draft.get(i.code);
+    return d ? d.value : sub ? null : history[n]!.value;
+  });
+  const flags = await collectFlags(ctx, {
+    unit: fc.unit,
+    period: fc.p,
+    values: new Map(fc.form.flatMap((i, n) => (shown[n] === null ? [] : [[i.code, shown[n]!]]))),
+  });
   const rows = fc.form.map((i, n) => {
     const h = history[n]!;
     const d = draft.get(i.code);
@@ -87,9 +98,11 @@ export async function getForm(ctx: Ctx, key: FormKey): Promise<Form> {
       nonNegative: i.nonNegative,
       maxValue: hardMax(i, bounds(i.id, fc.unit.id)),
       kind: i.kind,
-      value: d ? d.value : sub ? null : h.value,
+      value: shown[n] ?? null,
       status: d?.status ?? (h.status === 'official' ? 'official' : 'estimate'),
       note: d?.note ?? null,
+      explanation: d?.explanation ?? null,
+      flags: flags.filter((f) => f.indicator === i.code),
       previous: h.previous ? { period: h.previous.period, value: h.previous.value } : null,
       lastYear: { period: h.lastYear.period, value: h.lastYear.value },
     };
@@ -149,11 +162,13 @@ export async function saveForm(
   const checked = await validateValueRows(ctx, vc, rows, errors);
   if (errors.total > 0) rejectRows(errors);
   const codeOf = new Map([...vc.indicators.values()].map((i) => [i.id, i.code]));
-  const draft: DraftValue[] = checked.valid.map((r) => ({
+  // Every typed row is valid here, so checked.valid[i] is typed[i] (its explanation and row).
+  const draft: DraftValue[] = checked.valid.map((r, n) => ({
     indicator: codeOf.get(r.indicatorId) ?? '',
     value: r.value,
     status: r.status,
     note: r.note,
+    explanation: typed[n]?.explanation?.trim() || null,
   }));
   if (input.submit && draft.length === 0) {
     throw new BaocaoError(
@@ -161,6 +176,16 @@ export async function saveForm(
       'Biểu mẫu chưa có số liệu nào; nhập ít nhất một chỉ tiêu trước khi gửi',
       'The form has no values; enter at least one before submitting',
     );
+  }
+  if (input.submit) {
+    // The quality checks judge what is sent: errors refuse it, warnings need an explanation.
+    const flags = await collectFlags(ctx, {
+      unit: fc.unit,
+      period: fc.p,
+      values: new Map(draft.map((d) => [d.indicator, d.value])),
+    });
+    const rowOf = new Map(draft.map((d, n) => [d.indicator, typed[n]?.row]));
+    requireSubmittable(flags, draft, (code) => rowOf.get(code));
   }
   // Submitting with empty cells records which and why (the web asks first; the API records).
   const typedCodes = new Set(draft.map((d) => d.indicator));

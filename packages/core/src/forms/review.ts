@@ -17,6 +17,9 @@ import { notifyFormEvent } from '../notify/enqueue.ts';
 import { getForm } from './forms.ts';
 import { lockSubmission, selectSubmissions, writeSubmission } from './forms.queries.ts';
 import { selectReportingPeriod } from '../periods/periods.queries.ts';
+import { collectFlags } from '../quality/flags.ts';
+import { requireAcknowledged } from '../quality/explanations.ts';
+import { ACKNOWLEDGE_VI } from '../quality/flag-schemas.ts';
 
 /** The board of one period: every unit that must report, with its form's status, lateness and counts. */
 export async function submissionBoard(ctx: Ctx, input: { period: string }): Promise<SubmissionBoard> {
@@ -138,9 +141,11 @@ export async function returnForm(ctx: Ctx, input: FormKey & { comment: string })
 
 /**
  * Approves a submitted form: its values are validated again and written to the statistics (audited,
- * rolled up) in the same transaction as the status, and the form is locked.
+ * rolled up) in the same transaction as the status, and the form is locked. Every flagged value
+ * (quality flags) must be in `acknowledge` — the reviewer's "Tôi đã kiểm tra giá trị bất thường" —
+ * and the acknowledgement is audited with the reporter's explanations.
  */
-export async function approveForm(ctx: Ctx, input: FormKey) {
+export async function approveForm(ctx: Ctx, input: FormKey & { acknowledge?: string[] }) {
   return review(
     ctx,
     input,
@@ -148,10 +153,30 @@ export async function approveForm(ctx: Ctx, input: FormKey) {
     async (tctx, sub, unit) => {
       requireAccess(tctx, 'value.write');
       requireSecondPerson(tctx.actor.username, sub.submitted_by);
-      const rows = draftOf(sub.draft).map((d, i) => ({ row: i + 1, ...d, unit, period: sub.period }));
+      const draft = draftOf(sub.draft);
+      const rows = draft.map((d, i) => ({ row: i + 1, ...d, unit, period: sub.period }));
       const vc = await loadValidationContext(tctx, rows);
       const { valid, errors } = await validateValueRows(tctx, vc, rows);
       if (errors.total > 0) rejectRows(errors);
+      const unitRow = vc.graph.byCode.get(unit)!;
+      const flags = await collectFlags(tctx, {
+        unit: unitRow,
+        period: parsePeriod(sub.period),
+        values: new Map(draft.map((d) => [d.indicator, d.value])),
+      });
+      requireAcknowledged(flags, input.acknowledge ?? []);
+      if (flags.length > 0)
+        await writeAudit(tctx.db.k, tctx.actor, {
+          entity: 'submission',
+          key: `${unit}/${sub.period}`,
+          action: 'acknowledge',
+          new: flags.map((f) => ({
+            indicator: f.indicator,
+            flag: f.ref,
+            explanation: draft.find((d) => d.indicator === f.indicator)?.explanation ?? null,
+          })),
+          reason: ACKNOWLEDGE_VI,
+        });
       await storeValidRows(tctx, vc, valid, {
         actor: tctx.actor.username,
         source: `form:${unit}/${sub.period}`,

@@ -6,6 +6,7 @@ import type { Ctx } from '../context.ts';
 import { BaocaoError } from '../errors.ts';
 import { parsePeriod } from '../periods/period.ts';
 import { periodLabelVi } from '../periods/period-text.ts';
+import { ruleErrorsBlockingRelease } from '../quality/validation-analysis.ts';
 
 /** The national figures of a period that are partial: some units that must report have not. */
 export async function partialFigures(
@@ -40,13 +41,19 @@ export async function partialFigures(
 
 /**
  * Makes a period's figures public (the public pages and API). Refused while a national figure of the
- * period is partial — naming each with its coverage — unless an officer overrides with a reason; the
- * override is audited, and the figures stay marked partial wherever they are shown.
+ * period is partial — naming each with its coverage — or while a validation rule of importance
+ * `error` is broken anywhere (validation analysis, naming unit and rule), unless an officer
+ * overrides with a reason; the override is audited with what it overrode, and partial figures stay
+ * marked partial wherever they are shown.
  */
 export async function releasePeriod(
   ctx: Ctx,
   input: { period: string; force?: boolean; reason?: string | null },
-): Promise<{ period: string; partial: { indicator: string; reported: number; expected: number }[] }> {
+): Promise<{
+  period: string;
+  partial: { indicator: string; reported: number; expected: number }[];
+  ruleErrors: number;
+}> {
   requireAccess(ctx, 'data.release');
   const p = parsePeriod(input.period);
   const partial = await partialFigures(ctx, p.id);
@@ -68,6 +75,22 @@ export async function releasePeriod(
         })),
       },
     );
+  const ruleErrors = await ruleErrorsBlockingRelease(ctx, p.id);
+  if (ruleErrors.length > 0 && !(input.force && reason))
+    throw new BaocaoError(
+      'RULE_ERRORS',
+      `Chưa công bố được số liệu ${periodLabelVi(p)}: còn ${ruleErrors.length} lỗi theo quy tắc kiểm tra (xem phân tích kiểm tra); công bố vẫn được nếu ghi lý do`,
+      `Cannot release ${p.id}: ${ruleErrors.length} validation rule error(s) remain (see the validation analysis); release anyway only with a reason`,
+      {
+        status: 409,
+        details: ruleErrors.map((v) => ({
+          field: v.indicator,
+          code: 'RULE_VIOLATION',
+          message: `${v.unitName} (${v.unit}): ${v.message}`,
+          messageEn: `${v.unit}: ${v.messageEn}`,
+        })),
+      },
+    );
   await ctx.db.k.transaction().execute(async (trx) => {
     await trx
       .insertInto('data_release')
@@ -77,11 +100,21 @@ export async function releasePeriod(
     await writeAudit(trx, ctx.actor, {
       entity: 'data_release',
       key: p.id,
-      action: partial.length ? 'release_partial' : 'release',
-      ...(partial.length ? { new: { partial } } : {}),
+      action: ruleErrors.length ? 'release_with_errors' : partial.length ? 'release_partial' : 'release',
+      ...(partial.length || ruleErrors.length
+        ? {
+            new: {
+              partial,
+              ruleErrors: ruleErrors.map((v) => ({ unit: v.unit, rule: v.rule, version: v.ruleVersion })),
+            },
+          }
+        : {}),
       reason: reason || null,
     });
   });
-  ctx.log.info({ period: p.id, by: ctx.actor.username, partial: partial.length }, 'period released');
-  return { period: p.id, partial };
+  ctx.log.info(
+    { period: p.id, by: ctx.actor.username, partial: partial.length, ruleErrors: ruleErrors.length },
+    'period released',
+  );
+  return { period: p.id, partial, ruleErrors: ruleErrors.length };
 }

@@ -4,7 +4,14 @@ import type { Database } from '../db/database.ts';
 import { requireAccess } from '../access/access.ts';
 import { listIndicators } from '../catalog/indicators.ts';
 import type { Ctx } from '../context.ts';
-import { BaocaoError, type ErrorList, type FieldError, errorListOf, forbidden } from '../errors.ts';
+import {
+  BaocaoError,
+  type ErrorList,
+  type FieldError,
+  MAX_LISTED_ERRORS,
+  errorListOf,
+  forbidden,
+} from '../errors.ts';
 import { parsePeriod } from '../periods/period.ts';
 import type { ImportResult, Indicator, ValueHistoryEntry } from '../schemas.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
@@ -12,6 +19,7 @@ import { loadClosedSpans } from '../periods/period-rule.ts';
 import { lockedCells } from './value-locks.queries.ts';
 import { cumulativeWarnings } from './consistency.ts';
 import { loadCellBounds } from '../quality/ranges.ts';
+import { importRuleVerdicts } from '../quality/rule-import.ts';
 import {
   type RawValueRow,
   type ValidationContext,
@@ -120,12 +128,21 @@ export async function submitValues(
   const vc = await loadValidationContext(ctx, input.rows);
   const { valid, errors } = await validateValueRows(ctx, vc, input.rows);
   if (errors.total > 0) rejectRows(errors);
+  // Every row is valid here, so valid[i] is rows[i]: the rules' verdicts name the file's rows.
+  const codeOf = new Map([...vc.indicators.values()].map((i) => [i.id, i.code]));
+  const rules = await importRuleVerdicts(
+    ctx,
+    vc.graph,
+    valid.map((v, i) => ({ ...v, row: input.rows[i]!.row, indicator: codeOf.get(v.indicatorId) ?? '' })),
+  );
+  if (rules.errors.length > 0) rejectRows(rules.errors);
   const meta = { actor: ctx.actor.username, source: input.source ?? null, reason: input.reason ?? null };
-  return ctx.db.k
+  const result = await ctx.db.k
     .transaction()
     .execute((trx) =>
       storeValidRows({ ...ctx, db: { ...ctx.db, k: trx } }, vc, valid, meta, input.onProgress),
     );
+  return { ...result, warnings: [...result.warnings, ...rules.warnings].slice(0, MAX_LISTED_ERRORS) };
 }
 
 /**

@@ -107,7 +107,8 @@ export default [
     ...post,
     url: '/api/forms/approve',
     summary: 'Duyệt / approve a submitted form (its values are stored and locked)',
-    body: FormKey,
+    // The flagged values the reviewer acknowledges ("Tôi đã kiểm tra giá trị bất thường"), by indicator.
+    body: FormKey.extend({ acknowledge: z.array(z.string().max(100)).max(500).optional() }),
     response: Form,
     handler: ({ ctx, body }) => approveForm(ctx, body),
   }),

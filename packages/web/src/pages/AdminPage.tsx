@@ -14,6 +14,7 @@ import { useFormat } from '../format.ts';
 import { PeriodPicker } from '../period-picker.tsx';
 import { ErrorBox, Loading } from '../ui.tsx';
 import { CatalogPanel } from './CatalogPanel.tsx';
+import { RulesPanel } from './RulesPanel.tsx';
 import { InteropPanel } from './InteropPanel.tsx';
 import { OrgNamesPanel } from './OrgNamesPanel.tsx';
 import { call } from '../client.ts';
@@ -325,6 +326,7 @@ export function AdminPage() {
         </div>
       )}
       {can('catalog.write') && <CatalogPanel />}
+      {can('catalog.write') && <RulesPanel />}
       <OrgNamesPanel />
       <InteropPanel />
     </section>

@@ -33,7 +33,11 @@ const typedOf = (f: Form): Record<string, Typed> =>
   Object.fromEntries(
     f.rows.map((r) => [
       r.indicator,
-      { text: r.value === null ? '' : formatNumberVi(r.value, decimalsOf(r.value)), status: r.status },
+      {
+        text: r.value === null ? '' : formatNumberVi(r.value, decimalsOf(r.value)),
+        status: r.status,
+        explanation: r.explanation ?? '',
+      },
     ]),
   );
 
@@ -76,6 +80,7 @@ export function FormPage() {
       indicator: r.indicator,
       value: 'value' in read ? read.value : text,
       status: typed[r.indicator]?.status,
+      explanation: typed[r.indicator]?.explanation || null,
     };
   });
   const empty = f.rows.filter((r) => (typed[r.indicator]?.text ?? '').trim() === '');
@@ -114,7 +119,13 @@ export function FormPage() {
           Object.fromEntries(
             e.details
               .filter((d) => d.row)
-              .map((d) => [values[d.row! - 1]?.indicator ?? '', lang === 'en' ? d.messageEn : d.message]),
+              // Rule verdicts name the cell (field = indicator); value errors name the row.
+              .map((d) => [
+                f.rows.some((r) => r.indicator === d.field)
+                  ? d.field!
+                  : (values[d.row! - 1]?.indicator ?? ''),
+                lang === 'en' ? d.messageEn : d.message,
+              ]),
           ),
         );
       setError(e instanceof Error ? e : new Error(String(e)));

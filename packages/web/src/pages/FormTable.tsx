@@ -6,6 +6,8 @@ import { useNumber } from '../ui.tsx';
 export interface Typed {
   text: string;
   status: ValueStatus;
+  /** The reporter's explanation of a flagged value (a warning needs one at submit). */
+  explanation?: string;
 }
 
 /** The server's own number rule for this indicator, so an error shows while typing, before any request. */
@@ -64,6 +66,7 @@ export function FormTable(props: {
       <tbody>
         {props.rows.map((r) => {
           const typed = props.typed[r.indicator] ?? { text: '', status: r.status };
+          const needsWhy = r.flags.some((f) => f.severity === 'warning');
           const error = inlineError(typed.text, r, t) ?? props.serverErrors[r.indicator] ?? null;
           const parsed = readValue(typed.text, r, 'vi');
           const warn = !error && 'value' in parsed ? plausibility(parsed.value, r) : null;
@@ -94,6 +97,33 @@ export function FormTable(props: {
                 {warn && (
                   <div id={`${id}-msg`} className="field-warn">
                     {lang === 'en' ? warn.messageEn : warn.message}
+                  </div>
+                )}
+                {/* The quality checks' verdicts on the saved value (rules; more sources as they come). */}
+                {r.flags.map((f) => (
+                  <div
+                    key={f.code}
+                    className={f.severity === 'error' ? 'field-error' : 'field-warn'}
+                    data-flag={f.code}
+                  >
+                    {f.severity === 'error' ? t('Lỗi: ', 'Error: ') : t('Cảnh báo: ', 'Warning: ')}
+                    {lang === 'en' ? f.en : f.vi}
+                  </div>
+                ))}
+                {needsWhy && props.editable && (
+                  <label className="small">
+                    {t('Giải trình (bắt buộc khi gửi)', 'Explanation (required to submit)')}
+                    <textarea
+                      name={`explain-${r.indicator}`}
+                      rows={2}
+                      value={typed.explanation ?? ''}
+                      onChange={(e) => props.onChange(r.indicator, { ...typed, explanation: e.target.value })}
+                    />
+                  </label>
+                )}
+                {!props.editable && r.explanation && (
+                  <div className="small">
+                    <strong>{t('Giải trình:', 'Explanation:')}</strong> {r.explanation}
                   </div>
                 )}
               </td>

@@ -1,4 +1,10 @@
-import type { Form, FormStatus, ValueHistoryEntry } from '@baocao/core/browser';
+import {
+  ACKNOWLEDGE_EN,
+  ACKNOWLEDGE_VI,
+  type Form,
+  type FormStatus,
+  type ValueHistoryEntry,
+} from '@baocao/core/browser';
 import { useState } from 'react';
 import { useApp } from '../app-context.tsx';
 import { useAction } from '../hooks.ts';
@@ -24,6 +30,9 @@ export function ReviewPanel({ form, onDone }: { form: Form; onDone(): void }) {
   const [text, setText] = useState('');
   const action = useAction();
   const [history, setHistory] = useState<{ indicator: string; rows: ValueHistoryEntry[] } | null>(null);
+  // Flagged values need the reviewer's explicit acknowledgement, one by one, before approval.
+  const flagged = form.rows.filter((r) => r.flags.length > 0);
+  const [acked, setAcked] = useState<Set<string>>(new Set());
   const key = { unit: form.unit, period: form.period };
   const run = async (fn: () => Promise<unknown>, done: string) => {
     if (await action.run(fn, done)) {
@@ -49,6 +58,43 @@ export function ReviewPanel({ form, onDone }: { form: Form; onDone(): void }) {
   return (
     <aside className="card review">
       <h2>{t('Xem xét', 'Review')}</h2>
+      {flagged.length > 0 && (
+        <div className="flagged">
+          <h3>{t('Giá trị bất thường ({n})', 'Flagged values ({n})', { n: flagged.length })}</h3>
+          <ul>
+            {flagged.map((r) => (
+              <li key={r.indicator} data-flagged={r.indicator}>
+                <strong>{lang === 'en' ? r.nameEn : r.nameVi}</strong>: {num(r.value, r.precision)}
+                {r.flags.map((f) => (
+                  <div key={f.code} className={f.severity === 'error' ? 'field-error' : 'field-warn'}>
+                    {lang === 'en' ? f.en : f.vi}
+                  </div>
+                ))}
+                <div className="small">
+                  <strong>{t('Giải trình của đơn vị:', 'The unit’s explanation:')}</strong>{' '}
+                  {r.explanation ?? t('(không có)', '(none)')}
+                </div>
+                {form.abilities.approve && (
+                  <label className="check">
+                    <input
+                      type="checkbox"
+                      name={`ack-${r.indicator}`}
+                      checked={acked.has(r.indicator)}
+                      onChange={(e) => {
+                        const next = new Set(acked);
+                        if (e.target.checked) next.add(r.indicator);
+                        else next.delete(r.indicator);
+                        setAcked(next);
+                      }}
+                    />{' '}
+                    {t(ACKNOWLEDGE_VI, ACKNOWLEDGE_EN)}
+                  </label>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {(form.abilities.approve || form.abilities.return) && (
         <>
           <label>
@@ -62,7 +108,7 @@ export function ReviewPanel({ form, onDone }: { form: Form; onDone(): void }) {
                 className="primary"
                 onClick={() =>
                   run(
-                    () => call('POST /api/forms/approve', { body: key }),
+                    () => call('POST /api/forms/approve', { body: { ...key, acknowledge: [...acked] } }),
                     t('Đã duyệt biểu mẫu; số liệu đã vào cơ sở dữ liệu.', 'Approved; the values are stored.'),
                   )
                 }
