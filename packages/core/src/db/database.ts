@@ -37,13 +37,17 @@ export type Db = Kysely<Schema>;
 const asText = (v: string) => v;
 const asInt = (v: string) => Number.parseInt(v, 10);
 
-/** Opens a PGlite store in `dataDir` (or in memory when omitted). */
-export async function openPglite(dataDir?: string): Promise<Database> {
+/**
+ * Opens a PGlite store in `dataDir` (or in memory when omitted); `image`, a data directory dumped by
+ * `migratedPgliteImage`, starts an in-memory store from it instead of an empty cluster.
+ */
+export async function openPglite(dataDir?: string, image?: Blob): Promise<Database> {
   const release = dataDir ? await lockStoreDir(dataDir) : () => undefined;
   let lite: PGlite;
   try {
     lite = await PGlite.create({
       ...(dataDir ? { dataDir } : {}),
+      ...(image && !dataDir ? { loadDataDir: image } : {}),
       parsers: { 1082: asText },
     });
   } catch (e) {
@@ -128,9 +132,11 @@ export async function openPostgres(url: string, poolMax = 8): Promise<Database> 
  * `dataDir` — and brings its schema up to date.
  */
 export async function openDatabase(
-  opts: { url?: string; dataDir?: string; poolMax?: number } = {},
+  opts: { url?: string; dataDir?: string; poolMax?: number; image?: Blob } = {},
 ): Promise<Database> {
-  const db = opts.url ? await openPostgres(opts.url, opts.poolMax) : await openPglite(opts.dataDir);
+  const db = opts.url
+    ? await openPostgres(opts.url, opts.poolMax)
+    : await openPglite(opts.dataDir, opts.image);
   try {
     await migrate(db);
   } catch (err) {
@@ -174,4 +180,22 @@ export function isStoreUnavailable(err: unknown): boolean {
     UNAVAILABLE_CODES.has(code) ||
     /^Connection terminated|timeout exceeded when trying to connect|is not queryable/.test(err.message)
   );
+}
+
+/**
+ * An in-memory PGlite cluster with every migration applied, dumped as a data directory image: a
+ * test store starts from it in about a second, where creating a cluster and migrating it costs
+ * about ten seconds of CPU (most of a test file's set-up).
+ */
+export async function migratedPgliteImage(): Promise<Blob> {
+  const lite = await PGlite.create();
+  try {
+    await migrate({
+      k: new Kysely<Schema>({ dialect: pgliteDialect(lite) }),
+      execScript: (t) => lite.exec(t).then(() => undefined),
+    });
+    return await lite.dumpDataDir('none');
+  } finally {
+    await lite.close();
+  }
 }
