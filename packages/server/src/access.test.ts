@@ -223,6 +223,19 @@ const ATTEMPTS: {
   },
   { method: 'GET', url: `/api/quality/violations?period=${PERIOD}&unit=P01` },
   { method: 'GET', url: `/api/quality/violations/export?period=${PERIOD}&unit=P01` },
+  { method: 'GET', url: `/api/forms/queue?period=${PERIOD}` },
+  { method: 'GET', url: '/api/value-ranges?unit=P01' },
+  {
+    method: 'PUT',
+    url: '/api/value-ranges',
+    payload: { indicator: 'VT.DOANH_THU', unit: 'P01', min: 0, max: 10, hard: true, reason: 'thử' },
+  },
+  { method: 'DELETE', url: '/api/value-ranges?indicator=VT.DOANH_THU&unit=P01' },
+  {
+    method: 'POST',
+    url: '/api/outliers/check',
+    payload: { unit: 'P01', period: PERIOD, values: [{ indicator: 'VT.DOANH_THU', value: 1 }] },
+  },
 ];
 /** Endpoints with no unit data to protect: open to anyone or to every signed-in user by design. */
 const OPEN = [

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
-import { requireAccess } from '../access/access.ts';
+import { inScope, requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { listIndicators } from '../catalog/indicators.ts';
 import type { Ctx } from '../context.ts';
@@ -120,7 +120,10 @@ export async function listValueRanges(ctx: Ctx, input: { unit?: string } = {}): 
       `Unknown unit "${input.unit}"`,
       { status: 404 },
     );
-  return (await selectRanges(ctx.db.k, unit ? [unit.id] : undefined)).map(toRow);
+  if (unit) requireAccess(ctx, 'value.read', { unitIds: [unit.id], ancestorsOf: graph.ancestorsOf });
+  // A unit's ranges say how large its figures may be: each person sees those of the units in scope.
+  const rows = await selectRanges(ctx.db.k, unit ? [unit.id] : undefined);
+  return rows.filter((r) => inScope(ctx.actor, r.unit_id, graph.ancestorsOf)).map(toRow);
 }
 
 /**
