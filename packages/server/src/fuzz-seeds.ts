@@ -120,6 +120,27 @@ export const SEEDS: Record<string, { body?: unknown; raw?: string; query?: strin
   },
   'POST /api/infosystems/approve': { body: { ids: [1, 2] } },
   'POST /api/infosystems/:id/return': { body: { reason: 'Thiếu quyết định phê duyệt' } },
+  'PUT /api/rules': {
+    body: {
+      code: 'FUZZ.LOI_NHUAN',
+      nameVi: 'Lợi nhuận không vượt doanh thu',
+      nameEn: 'Profit within revenue',
+      left: '#{NGANH.LOI_NHUAN}',
+      operator: '<=',
+      right: '#{NGANH.DOANH_THU}',
+      importance: 'error',
+      periodTypes: ['M'],
+      unitKinds: ['province'],
+      reason: 'Thử nghiệm',
+    },
+  },
+  'PUT /api/value-ranges': {
+    body: { indicator: 'VT.DOANH_THU', unit: 'P01', min: 0, max: 5000, hard: false, reason: 'Thử nghiệm' },
+  },
+  'DELETE /api/value-ranges': { query: 'indicator=VT.DOANH_THU&unit=P01' },
+  'POST /api/outliers/check': {
+    body: { unit: 'P01', period: PERIOD, values: [{ indicator: 'VT.DOANH_THU', value: 1200 }] },
+  },
   'POST /api/tasks/:id/status': { body: { status: 'slipped', note: 'Chờ thẩm định', dueOn: '2024-10-15' } },
   'POST /api/feeds/botnet': {
     raw: 'ip,seen_at,source\n14.160.1.1,2024-08-01,vncert\n',

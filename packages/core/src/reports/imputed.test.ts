@@ -56,7 +56,8 @@ describe('a report and an imputed national figure', () => {
     expect(text).toBe(
       'Doanh thu dịch vụ viễn thông ước đạt 37.400 tỷ đồng (gồm 3/34 tỉnh, thành phố ước tính bù, 8,8% tổng), tăng 10% so với cùng kỳ năm 2025 (34.000 tỷ đồng).',
     );
-    expect(doc.warnings.map((w) => w.code)).toEqual(['IMPUTED_FIGURE']);
+    // An undated draft also says it has no issue date; of the figures, only the imputed one warns.
+    expect(doc.warnings.map((w) => w.code)).toEqual(['NO_ISSUE_DATE', 'IMPUTED_FIGURE']);
     expect(doc.notes).toHaveLength(1);
     expect(doc.notes[0]!.text).toContain('(Tỉnh Tuyên Quang, Tỉnh Quảng Ninh, Tỉnh Nghệ An)');
     const zip = await JSZip.loadAsync(await renderDocx(doc));
