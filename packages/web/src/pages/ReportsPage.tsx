@@ -40,6 +40,9 @@ export function ReportsPage() {
   );
   const { error, run } = useAction();
   const [stamp, setStamp] = useState(0);
+  // The page-like preview is a second build of the whole report: a phone, which shows the sections
+  // in place, does not fetch it at all (on a slow link it would compete with the page itself).
+  const [wide] = useState(() => matchMedia('(min-width: 641px)').matches);
   const act = async (fn: () => Promise<unknown>): Promise<boolean> => {
     if (!(await run(fn))) return false;
     view.reload();
@@ -193,12 +196,14 @@ export function ReportsPage() {
             )}
             <RegistryPanel period={period} />
           </div>
-          <iframe
-            key={stamp}
-            title={t('Xem trước', 'Preview')}
-            className="preview"
-            src={`/api/reports?${qs({ ...key, format: 'html' })}`}
-          />
+          {wide && (
+            <iframe
+              key={stamp}
+              title={t('Xem trước', 'Preview')}
+              className="preview"
+              src={`/api/reports?${qs({ ...key, format: 'html' })}`}
+            />
+          )}
         </div>
       )}
     </section>
