@@ -121,9 +121,7 @@ export async function taskResultBlocks(
     if (!campaignMonths(t, histories.get(t.id) ?? [], p, today)) continue;
     campaign.set(
       t.id,
-      t.indicators
-        .filter((c) => catalog.has(c))
-        .map(() => spanSentence(results[at++]!, results[at++]!)),
+      t.indicators.filter((c) => catalog.has(c)).map(() => spanSentence(results[at++]!, results[at++]!)),
     );
   }
   for (const s of sections) {
