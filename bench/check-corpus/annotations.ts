@@ -3,7 +3,8 @@
  * `annotation-types.ts`.
  */
 import type { Annotated } from './annotation-types.ts';
-import { BLIND } from './annotations-blind.ts';
+import { BLIND_1 } from './annotations-blind.ts';
+import { BLIND_2 } from './annotations-blind-2.ts';
 import { CYBER } from './annotations-cyber.ts';
 import { MINISTRY } from './annotations-ministry.ts';
 import { PROVINCE } from './annotations-province.ts';
@@ -12,6 +13,11 @@ import { STATISTICS } from './annotations-statistics.ts';
 export type { Annotated, Item, Kind } from './annotation-types.ts';
 
 /** Every annotated text, in the order of its id. */
-export const ANNOTATED: Annotated[] = [...CYBER, ...MINISTRY, ...PROVINCE, ...STATISTICS, ...BLIND].sort(
-  (a, b) => a.id.localeCompare(b.id),
-);
+export const ANNOTATED: Annotated[] = [
+  ...CYBER,
+  ...MINISTRY,
+  ...PROVINCE,
+  ...STATISTICS,
+  ...BLIND_1,
+  ...BLIND_2,
+].sort((a, b) => a.id.localeCompare(b.id));
