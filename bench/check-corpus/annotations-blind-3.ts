@@ -1,0 +1,107 @@
+// The eighth blind batches (t194–…), gathered on 3 December 2026 on a fresh machine: each text was
+// saved and run through the checker (`npm run bench:check` prints the findings of texts not yet
+// annotated) before it was annotated here with arith.ts. See docs/CHECKER.md for the blind results.
+import { type Annotated, ok } from './annotation-types.ts';
+import { as, m } from './blind-builders.ts';
+
+const year = (anchor: string, period: number, base: number) => ok(anchor, { kind: 'year', period, base });
+
+export const BLIND_3: Annotated[] = [
+  // Batch A (t194–t196): 0 findings.
+  as(
+    'province',
+    m(
+      't194',
+      'http://m.baothainguyen.vn/tin-tuc/kinh-te/tong-muc-ban-le-hang-hoa-va-doanh-thu-dich-vu-tieu-dung-xa-hoi-tang-so-voi-cung-ky-263045-108.html',
+      2019,
+      [
+        // Shares by industry add up to the whole (tourism is inside the last group).
+        ok('chiếm tỷ trọng 80,5%', { kind: 'sum', parts: ['80,5', '9,1', '10,4'], total: '100' }),
+        // 6,7 tỷ of "khoảng 9 nghìn tỷ" (the paragraph before).
+        ok('chiếm 0,07% tổng mức', { kind: 'share', part: '6,7', whole: '~9.000', stated: '0,07' }),
+      ],
+    ),
+  ),
+  m(
+    't195',
+    'https://vietnamnet.vn/doanh-thu-toan-nganh-tt-tt-dat-khoang-1-14-trieu-ty-dong-trong-4-thang-2141239.html',
+    2023,
+  ),
+  as(
+    'statistics',
+    m('t196', 'https://chuyendoiso.mpi.gov.vn/Pages/tinbaitonghop.aspx?idTin=56560&idcm=521', 2022),
+  ),
+  // Batch B (t197–t205): 0 findings.
+  as(
+    'cyber',
+    m(
+      't197',
+      'https://vietbao.vn/diem-tin-cong-nghe-2-2-can-trong-voi-ung-dung-chatgpt-gia-mao-tren-dien-thoai-408915.html',
+      2023,
+    ),
+  ),
+  as(
+    'cyber',
+    m(
+      't198',
+      'https://ninhthuan.dcs.vn/vptu/1307/31798/55131/288049/An-Toan-Thong-tin/512-712-dia-chi-IP-nam-trong-mang-Bonet--gan-700-cuoc-tan-cong-mang-tai-Viet-Nam-trong-thang-5-2023.aspx',
+      2023,
+      [ok('có 160 địa chỉ IP', { kind: 'sum', parts: ['13', '147'], total: '160' })],
+    ),
+  ),
+  as(
+    'cyber',
+    m(
+      't199',
+      'https://ngaynay.vn/be-boi-4-mua-tren-cao-dac-quyen-thuong-luu-nhu-khach-san-cua-gioi-nha-giau-bac-giang-post136751.html',
+      2023,
+    ),
+  ),
+  as(
+    'province',
+    m(
+      't200',
+      'https://sotttt.angiang.gov.vn/nganh-thong-tin-va-truyen-thong-tong-ket-cong-tac-nam-2022',
+      2022,
+      [year('tăng 12,7% so với năm 2021', 2022, 2021)],
+    ),
+  ),
+  m(
+    't201',
+    'https://vietbao.vn/nam-2023-se-la-nam-ve-du-lieu-nham-thuc-day-qua-trinh-chuyen-doi-so-402052.html',
+    2022,
+    [year('tăng 12,7% so với năm 2021', 2022, 2021), year('tăng 5% so với năm 2021', 2022, 2021)],
+  ),
+  m(
+    't202',
+    'https://www.24h.com.vn/cong-nghe-thong-tin/tai-sao-tan-cong-mang-tai-viet-nam-tang-hon-10-trong-thang-1-2022-c55a1331852.html',
+    2022,
+    [year('tăng 3% so với cùng kỳ 2021', 2022, 2021)],
+  ),
+  m(
+    't203',
+    'https://danviet.vn/bo-truong-nguyen-manh-hung-hay-thoi-khat-vong-hoa-rong-hoa-ho-vao-moi-con-nguoi-viet-nam-20221218101012627.htm',
+    2022,
+    [year('tăng 12,7% so với năm 2021', 2022, 2021), year('tăng 5% so với năm 2021', 2022, 2021)],
+  ),
+  // "2.152/2.418 điểm lõm sóng" has no share of its own: the 99,73% after it is of all villages.
+  m(
+    't204',
+    'https://kienthuc.net.vn/xa-hoi/bo-thong-tin-va-truyen-thong-don-nhan-huan-chuong-lao-dong-hang-nhat-1787282.html',
+    2022,
+    [year('tăng 12,7% so năm 2021', 2022, 2021), year('tăng 9,5% so với năm 2021', 2022, 2021)],
+  ),
+  as(
+    'statistics',
+    m(
+      't205',
+      'http://phapluatkinhtequocte.vn/cpi-8-thang-tang-31-so-voi-cung-ky-nam-2022-n36292.html',
+      2023,
+      [
+        year('CPI tăng 3,1% so với cùng kỳ năm 2022', 2023, 2022),
+        year('tăng 4,02% so với cùng kỳ năm 2022', 2023, 2022),
+        year('tăng 4,57% so với cùng kỳ năm 2022', 2023, 2022),
+      ],
+    ),
+  ),
+];
