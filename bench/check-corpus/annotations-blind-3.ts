@@ -104,4 +104,85 @@ export const BLIND_3: Annotated[] = [
       ],
     ),
   ),
+  // Batch C (t206–t211): 0 findings.
+  as(
+    'statistics',
+    m(
+      't206',
+      'https://thanhnien.vn/tai-chinh-kinh-doanh/hon-7000-doanh-nghiep-bat-dong-san-duoc-mo-moi-1376421.html',
+      2021,
+      [
+        year('tăng 17,5% so với cùng kỳ năm 2020', 2021, 2020),
+        // Shares of the 19.256 firms back in business (the sentence before).
+        ok('có 276 đơn vị, chiếm 1,4%', {
+          kind: 'share',
+          part: '276',
+          whole: '19.256',
+          stated: '1,4',
+          counts: true,
+        }),
+        ok('có 597 công ty, chiếm 3,1%', {
+          kind: 'share',
+          part: '597',
+          whole: '19.256',
+          stated: '3,1',
+          counts: true,
+        }),
+      ],
+    ),
+  ),
+  as(
+    'statistics',
+    m('t207', 'https://vneconomy.vn/doanh-nghiep-thanh-lap-moi-thang-1-2024-tang-manh.htm', 2024, [
+      year('tăng 24,8% so với cùng kỳ năm 2023', 2024, 2023),
+      ok('chiếm 91,8%', { kind: 'share', part: '12.432', whole: '13.536', stated: '91,8', counts: true }),
+      ok('chiếm 75,2% tổng số', {
+        kind: 'share',
+        part: '10.177',
+        whole: '13.536',
+        stated: '75,2',
+        counts: true,
+      }),
+      ok('chiếm 23,7% tổng số', {
+        kind: 'share',
+        part: '3.208',
+        whole: '13.536',
+        stated: '23,7',
+        counts: true,
+      }),
+      ok('chiếm 1,1% tổng số', { kind: 'share', part: '151', whole: '13.536', stated: '1,1', counts: true }),
+      ok('13.536 doanh nghiệp', { kind: 'sum', parts: ['10.177', '3.208', '151'], total: '13.536' }),
+    ]),
+  ),
+  as(
+    'statistics',
+    m(
+      't208',
+      'https://www.vietnamplus.vn/thang-bay-16500-doanh-nghiep-dang-ky-moi-bo-sung-nguon-luc-cho-nen-kinh-te-post1054009.vnp',
+      2025,
+    ),
+  ),
+  as(
+    'statistics',
+    m(
+      't209',
+      'https://plo.vn/kinh-te/du-lich/thang-2-lap-ky-luc-khach-quoc-te-den-viet-nam-819550.html',
+      2019,
+      [ok('chiếm 75,2% tổng số khách', { kind: 'share', part: '2,323', whole: '3,09', stated: '75,2' })],
+    ),
+  ),
+  as(
+    'statistics',
+    m(
+      't210',
+      'https://plo.vn/kinh-te/du-lich/khach-quoc-te-den-du-lich-viet-nam-dat-muc-ky-luc-844348.html',
+      2019,
+    ),
+  ),
+  as(
+    'statistics',
+    m('t211', 'https://thanhnien.vn/manh-me-mo-cua-bau-troi-185250704204631246.htm', 2025, [
+      year('tăng 29% so với cùng kỳ năm 2024', 2025, 2024),
+    ]),
+  ),
 ];
