@@ -185,4 +185,35 @@ export const BLIND_3: Annotated[] = [
       year('tăng 29% so với cùng kỳ năm 2024', 2025, 2024),
     ]),
   ),
+  // Batch D (t212–t214): 0 findings.
+  m(
+    't212',
+    'https://lite.baomoi.com/8-co-quan-dia-phuong-co-ty-le-ho-so-truc-tuyen-toan-trinh-tren-50-c51295664.epi',
+    2025,
+  ),
+  // Parts of spending "trong đó" are not the whole, so they are no sum.
+  as(
+    'statistics',
+    m(
+      't213',
+      'https://baobariavungtau.com.vn/kinh-te/202311/thu-ngan-sach-gan-78-ngan-ty-dong-994695/',
+      2023,
+    ),
+  ),
+  as(
+    'statistics',
+    m(
+      't214',
+      'https://soha.vn/my-la-thi-truong-dan-dau-nhap-khau-dien-thoai-made-in-vietnam-20220727135905755.htm',
+      2022,
+      [
+        ok('tăng 25 lần so với con số 2,3 tỷ USD', {
+          kind: 'times',
+          value: '57,54',
+          base: '2,3',
+          stated: '25',
+        }),
+      ],
+    ),
+  ),
 ];
