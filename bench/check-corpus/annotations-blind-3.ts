@@ -216,4 +216,23 @@ export const BLIND_3: Annotated[] = [
       ],
     ),
   ),
+  // Batch E (t215–t217): 0 findings.
+  m('t215', 'https://vneconomy.vn/toc-do-mang-bang-rong-co-dinh-tang-thang-thu-sau-lien-tiep.htm', 2025),
+  m('t216', 'https://vneconomy.vn/nha-mang-nao-dang-dan-dau-toc-do-mang-di-dong-5g.htm', 2026, [
+    ok('nhanh hơn 52% so tốc độ', { kind: 'change', value: '594,81', base: '391,05', stated: '52' }),
+    // 123,71 / 95,47 is 29,58%: the rate is cut, not rounded, and only its last digit shows it.
+    {
+      anchor: 'nhanh hơn 29,5% so với tốc độ 95,47 Mbps',
+      verdict: 'should',
+      code: 'RATE_MISMATCH',
+      arith: { kind: 'change', value: '123,71', base: '95,47', stated: '29,5' },
+    },
+    ok('cải thiện 53,2% so với tốc độ 402,61', {
+      kind: 'change',
+      value: '616,99',
+      base: '402,61',
+      stated: '53,2',
+    }),
+  ]),
+  m('t217', 'https://vietbao.vn/toc-do-mang-di-dong-cua-viet-nam-dung-top-20-the-gioi-558857.html', 2025),
 ];
