@@ -235,4 +235,19 @@ export const BLIND_3: Annotated[] = [
     }),
   ]),
   m('t217', 'https://vietbao.vn/toc-do-mang-di-dong-cua-viet-nam-dung-top-20-the-gioi-558857.html', 2025),
+  // Batch F (t218–t219): 0 findings.
+  as(
+    'statistics',
+    m(
+      't218',
+      'https://vccinews.vn/news/46219/du-lich-phuc-hoi-manh-nganh-dich-vu-dong-gop-nhieu-cho-tang-truong-quy-i-2023.html',
+      2023,
+    ),
+  ),
+  as(
+    'statistics',
+    m('t219', 'https://thuvienbinhthuan.com.vn/gdp-quy-i-tang-448-vuot-quy-i-2020.html', 2021, [
+      ok('đóng góp 8,34%', { kind: 'sum', parts: ['8,34', '55,96', '35,70'], total: '100' }),
+    ]),
+  ),
 ];
