@@ -250,4 +250,28 @@ export const BLIND_3: Annotated[] = [
       ok('đóng góp 8,34%', { kind: 'sum', parts: ['8,34', '55,96', '35,70'], total: '100' }),
     ]),
   ),
+  // Batch G (t220–t222): 0 findings. In t220 the half-year's own year is only in its plan
+  // ("kế hoạch năm 2023"), so its "cùng kỳ năm 2022" is no item.
+  m(
+    't220',
+    'https://baotintuc.vn/xa-hoi/tap-trung-hoan-thanh-quy-hoach-ha-tang-so-trong-nam-2023-20230630154155781.htm',
+    2023,
+  ),
+  m(
+    't221',
+    'https://vneconomy.vn/doanh-thu-cong-nghiep-ict-10-thang-dat-113-8-ty-usd-chi-tang-1-so-cung-ky.htm',
+    2023,
+    [
+      year('tăng 1% so với cùng kỳ năm 2022', 2023, 2022),
+      year('tăng 0,6% so với cùng kỳ năm 2022', 2023, 2022),
+    ],
+  ),
+  as(
+    'statistics',
+    m(
+      't222',
+      'https://thoibaotaichinhvietnam.vn/kich-cau-suc-mua-dong-gop-manh-hon-cho-muc-tieu-tang-truong-179813.html',
+      2025,
+    ),
+  ),
 ];
