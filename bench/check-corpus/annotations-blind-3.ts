@@ -274,4 +274,28 @@ export const BLIND_3: Annotated[] = [
       2025,
     ),
   ),
+  // Batch H (t223–t225): 0 findings.
+  m(
+    't223',
+    'https://baogialai.com.vn/channel/12385/202212/bo-truong-bo-tt-tt-nam-2023-se-la-nam-du-lieu-so-viet-nam--5798616/',
+    2022,
+    [year('tăng 12,7% so với năm 2021', 2022, 2021), year('tăng 5% so với năm 2021', 2022, 2021)],
+  ),
+  as(
+    'statistics',
+    m(
+      't224',
+      'https://www.vietnamplus.vn/chi-so-san-xuat-toan-nganh-cong-nghiep-tang-85-trong-8-thang-cua-nam-2025-post1061068.vnp',
+      2025,
+      [year('tăng 8,5% so với cùng kỳ năm 2024', 2025, 2024)],
+    ),
+  ),
+  as(
+    'statistics',
+    m(
+      't225',
+      'https://thanhnien.vn/tai-chinh-kinh-doanh/chi-so-san-xuat-tai-tphcm-lao-doc-gan-50-1445252.html',
+      2021,
+    ),
+  ),
 ];
