@@ -298,4 +298,74 @@ export const BLIND_3: Annotated[] = [
       2021,
     ),
   ),
+  // Batch I (t227–t236): 0 findings.
+  m('t227', 'https://dientuungdung.vn/chuyen-doi-so-va-cong-nghiep-40-tao-dot-pha-10275.html', 2025, [
+    year('tăng 16% so với cùng kỳ năm 2024', 2025, 2024),
+  ]),
+  m(
+    't228',
+    'https://vnexpress.net/nganh-khoa-hoc-va-cong-nghe-thu-gan-500-000-ty-dong-thang-1-5013547.html',
+    2026,
+    [year('tăng 25% so với 2024', 2025, 2024)],
+  ),
+  m(
+    't229',
+    'https://viettimes.vn/mot-loat-linh-vuc-tang-truong-2-con-so-nganh-khoa-hoc-va-cong-nghe-dat-doanh-thu-24-trieu-ty-dong-post187545.html',
+    2025,
+    [
+      year('tăng 16% so với cùng kỳ năm 2024', 2025, 2024),
+      year('tăng gần 21% so với cùng kỳ năm 2024', 2025, 2024),
+    ],
+  ),
+  m(
+    't230',
+    'https://vneconomy.vn/nganh-khoa-hoc-cong-nghe-uoc-dat-54-trieu-ty-dong-doanh-thu-nam-2025.htm',
+    2025,
+    [year('tăng 25% so với cùng kỳ năm 2024', 2025, 2024)],
+  ),
+  as(
+    'province',
+    m(
+      't231',
+      'https://thanhnien.vn/tinh-quang-nam-nhan-trach-nhiem-ve-viec-cham-tre-dau-thau-thuoc-vat-tu-y-te-185230717193851548.htm',
+      2023,
+    ),
+  ),
+  as(
+    'province',
+    m(
+      't232',
+      'https://thitruonghanghoa.com/tin-tuc/bat-chap-dich-benh-kinh-te-quang-nam-tang-truong-manh-170511.html',
+      2021,
+    ),
+  ),
+  as(
+    'province',
+    m(
+      't233',
+      'https://nhadautu.vn/cham-dut-da-tang-truong-am-kinh-te-quang-nam-khoi-sac-tro-lai-d87184.html',
+      2024,
+    ),
+  ),
+  // The parts of the 3,5 nghìn tỷ expansion are hedged ("hơn", "gần"): no item.
+  as(
+    'statistics',
+    m(
+      't235',
+      'https://qrt.vn/kinh-te/quang-nam-cong-bo-so-lieu-thong-ke-kinh-te-xa-hoi-6-thang-dau-nam-2024/',
+      2024,
+    ),
+  ),
+  as(
+    'statistics',
+    m(
+      't236',
+      'https://thanhnien.vn/tai-chinh-kinh-doanh/may-tinh-dien-thoai-made-in-vietnam-xuat-khau-thu-ve-gan-35-ti-usd-1377691.html',
+      2021,
+      [
+        ok('đạt 103,9 tỉ USD', { kind: 'sum', parts: ['25,76', '78,14'], total: '103,9' }),
+        ok('thu về được gần 35 tỉ USD', { kind: 'sum', parts: ['18,4', '15,9'], total: '~35' }),
+      ],
+    ),
+  ),
 ];
