@@ -6,6 +6,7 @@ import type { Annotated } from './annotation-types.ts';
 import { BLIND_1 } from './annotations-blind.ts';
 import { BLIND_2 } from './annotations-blind-2.ts';
 import { BLIND_3 } from './annotations-blind-3.ts';
+import { BLIND_4 } from './annotations-blind-4.ts';
 import { CYBER } from './annotations-cyber.ts';
 import { MINISTRY } from './annotations-ministry.ts';
 import { PROVINCE } from './annotations-province.ts';
@@ -22,4 +23,5 @@ export const ANNOTATED: Annotated[] = [
   ...BLIND_1,
   ...BLIND_2,
   ...BLIND_3,
+  ...BLIND_4,
 ].sort((a, b) => a.id.localeCompare(b.id));
