@@ -100,6 +100,31 @@ describe('the fact-checker reads what real prose writes', () => {
     ]);
   });
 
+  it('checks a whole given before its part ("có B …, trong đó A …, đạt P%") only in one noun', async () => {
+    const wrong = await checkText(
+      null,
+      'Toàn tỉnh có 1.200 trạm phát sóng, trong đó 900 trạm phát sóng đã được kiểm định, đạt tỷ lệ 70%, tăng 4% so với năm trước.',
+    );
+    expect(wrong.findings.map((f) => [f.code, f.stated, f.expected])).toEqual([
+      ['SHARE_MISMATCH', '70', '75,0'],
+    ]);
+    expect(
+      await codes('Tổng số trạm là 1.200 trạm, trong đó số trạm đã kiểm định là 900 trạm, đạt 75%.'),
+    ).toEqual([]);
+    // Another noun, a plan share, a share of another whole: not a share of this whole.
+    expect(await codes('Vốn đăng ký là 1.200 tỷ đồng, trong đó 900 dự án đã khởi công, đạt 70%.')).toEqual(
+      [],
+    );
+    expect(
+      await codes('Doanh thu đạt 1.200 tỷ đồng, trong đó bán lẻ đạt 900 tỷ đồng, đạt 70% kế hoạch năm.'),
+    ).toEqual([]);
+    expect(
+      await codes(
+        'Xuất khẩu đạt 1.200 tỷ đồng, trong đó khu vực FDI 900 tỷ đồng, chiếm 22% tổng kim ngạch cả nước.',
+      ),
+    ).toEqual([]);
+  });
+
   it('reads a percent printed after a space or a no-break space', async () => {
     for (const space of [' ', '\u00a0', '\u202f']) {
       const text = `Doanh thu tháng 6/2025 đạt 330 tỷ đồng, tăng 12${space}% so với cùng kỳ năm 2024 (300 tỷ đồng).`;

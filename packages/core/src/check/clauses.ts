@@ -96,6 +96,15 @@ const PATTERNS: [Clause['kind'], RegExp][] = [
       String.raw`${WHOLE('part')}${GAP(20)}\s+và\s+tổng\s+số${GAP(60)}\s(?:là|đạt|có)\s+${WHOLE('base')}${GAP(20)},?\s*${SHARE_WORD}\s+(?<rate>${NUM})\s*%`,
     ),
   ],
+  // "tổng số trạm là 1.200 trạm, trong đó … là 900 trạm, đạt tỷ lệ 75%": the whole before its part,
+  // both counted in the same noun; the percent ends its clause, so it is no plan share ("đạt 95% kế
+  // hoạch") nor a share of another whole ("chiếm 22% tổng kim ngạch cả nước").
+  [
+    'share',
+    re(
+      String.raw`${WHOLE('base')}\s+(?<noun>\p{L}+)${GAP(40)},?\s+trong\s+đó\s+${GAP(80)}${WHOLE('part')}\s+\k<noun>${GAP(60)},?\s*${SHARE_WORD}\s+(?<rate>${NUM})\s*%(?=\s*(?:[,.;)]|$))`,
+    ),
+  ],
   // "tăng từ 75,5% lên 80,1% (4,6 điểm phần trăm)", "giảm từ 2.921 xuống 1.812 cuộc, tương ứng giảm 38%"
   [
     'change',
