@@ -133,4 +133,14 @@ export const BLIND_4: Annotated[] = [
       ],
     ),
   ),
+  // Batch L (t255), with the "trong đó" rule: 0 findings.
+  as(
+    'province',
+    m(
+      't255',
+      'https://baobackan.vn/nganh-thong-tin-va-truyen-thong-trien-khai-nhiem-vu-nam-2025-post68471.html',
+      2024,
+      [year('tăng 21% so với cùng kỳ năm 2023', 2024, 2023)],
+    ),
+  ),
 ];
