@@ -2,10 +2,13 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 const ALL = ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test.tsx'];
 
+/** Browser tests: the real app in Debian's Chromium, one file at a time (one browser, one server). */
+const BROWSER = ['packages/web/src/e2e/**/*.test.ts'];
+
 /**
- * Tests that measure time or drive a browser: answer-time ratios, `/api/health` bounds during
- * hostile bodies, the pivot guard's ratios, Chromium waiting for the network to go quiet. They run
- * one file at a time after the rest, so no other test file competes with them for the 2 cores.
+ * Tests that measure time: answer-time ratios, `/api/health` bounds during hostile bodies, the pivot
+ * guard's ratios. They run one file at a time after the rest, so no other test file competes with
+ * them for the 2 cores.
  */
 const TIMED = [
   'packages/server/src/linear-bodies.test.ts',
@@ -15,7 +18,6 @@ const TIMED = [
   'packages/core/src/imports/file-limits.test.ts',
   'packages/core/src/check/check-sure.test.ts',
   'packages/core/src/compare/pivot-guard.test.ts',
-  'packages/web/src/e2e/**/*.test.ts',
 ];
 
 export default defineConfig({
@@ -30,7 +32,7 @@ export default defineConfig({
         test: {
           name: 'parallel',
           include: ALL,
-          exclude: [...configDefaults.exclude, ...TIMED],
+          exclude: [...configDefaults.exclude, ...BROWSER, ...TIMED],
           // Most files wait on the database, a child process or LibreOffice as much as they
           // compute: three at a time keep 2 cores busy (vitest's default here would be one).
           maxWorkers: 3,
@@ -39,7 +41,11 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'timed', include: TIMED, maxWorkers: 1, sequence: { groupOrder: 1 } },
+        test: { name: 'browser', include: BROWSER, maxWorkers: 1, sequence: { groupOrder: 1 } },
+      },
+      {
+        extends: true,
+        test: { name: 'timed', include: TIMED, maxWorkers: 1, sequence: { groupOrder: 2 } },
       },
     ],
   },

@@ -44,7 +44,9 @@ export interface Harness {
 
 /** A fresh platform: its own store with the demo and its accounts, the server, a browser. */
 export async function startPlatform(): Promise<Harness> {
-  built ??= build({ root: WEB, logLevel: 'warn' });
+  // scripts/test.mjs builds the app once before the browser files run beside other test processes
+  // (a build empties dist/, which a server test of another process may be reading).
+  built ??= process.env.BAOCAO_TESTS_BUILT ? Promise.resolve() : build({ root: WEB, logLevel: 'warn' });
   await built;
   const db = await createTestDatabase();
   const ctx = systemCtx(db);
