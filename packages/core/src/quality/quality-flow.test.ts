@@ -147,6 +147,14 @@ describe('rules at approval', () => {
       reason: 'Tôi đã kiểm tra giá trị bất thường',
       new_data: [{ indicator: 'VT.THUE_BAO_DI_DONG', flag: 'rule:VT.DI_DONG_GIAM_30@1' }],
     });
+    // Validation analysis shows the approved value's verdict with the reporter's explanation.
+    const analysis = await validationAnalysis(officer, { period: P, unit: 'P48' });
+    expect(analysis.violations).toMatchObject([
+      { unit: 'P48', rule: 'VT.DI_DONG_GIAM_30', explanation: expect.stringContaining('SIM rác') },
+    ]);
+    const csvFile = (await exportValidationAnalysis(officer, { period: P, unit: 'P48' })).toString('utf8');
+    expect(csvFile).toContain('Giải trình');
+    expect(csvFile).toContain('SIM rác');
   });
 });
 

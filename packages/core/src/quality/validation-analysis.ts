@@ -8,6 +8,8 @@ import { type TableFormat, serializeTable } from '../format/table-file.ts';
 import { parsePeriod } from '../periods/period.ts';
 import { loadUnitGraph, unitCovers } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
+import { draftOf } from '../forms/form-schemas.ts';
+import { selectSubmissions } from '../forms/forms.queries.ts';
 import { ruleVerdicts } from './rule-verdicts.ts';
 import { AnalysisInput, type ValidationAnalysis, type Violation } from './rule-schemas.ts';
 
@@ -21,10 +23,18 @@ async function findViolations(ctx: Ctx, input: AnalysisInput): Promise<Validatio
   const units = [...graph.byId.values()]
     .filter((u) => graph.ancestorsOf(u.id).includes(root.id) && unitCovers(u, p))
     .sort((a, b) => a.code.localeCompare(b.code));
-  const verdicts = await ruleVerdicts(
-    ctx,
-    units.map((unit) => ({ unit, period: p })),
-  );
+  const [verdicts, submissions] = await Promise.all([
+    ruleVerdicts(
+      ctx,
+      units.map((unit) => ({ unit, period: p })),
+    ),
+    selectSubmissions(ctx.db.k, { period: p.id }),
+  ]);
+  // The reporters' explanations, kept with each submitted value: the officer reads why beside the verdict.
+  const explained = new Map<string, string>();
+  for (const s of submissions)
+    for (const d of draftOf(s.draft))
+      if (d.explanation?.trim()) explained.set(`${s.unit_id}|${d.indicator}`, d.explanation.trim());
   const violations: Violation[] = [];
   for (const [cell, list] of verdicts)
     for (const v of list) {
@@ -46,6 +56,7 @@ async function findViolations(ctx: Ctx, input: AnalysisInput): Promise<Validatio
         right: v.right,
         message: v.message,
         messageEn: v.messageEn,
+        explanation: explained.get(`${cell.unit.id}|${v.subject}`) ?? null,
       });
     }
   return {
@@ -82,6 +93,7 @@ const COLUMNS = [
   'left',
   'right',
   'message',
+  'explanation',
 ] as const satisfies readonly (keyof Violation)[];
 
 /** The analysis as a file (CSV for a spreadsheet, XLSX or JSON), one line per violation. */
@@ -106,6 +118,7 @@ export async function exportValidationAnalysis(
       left: 'Vế trái',
       right: 'Vế phải',
       message: 'Nội dung',
+      explanation: 'Giải trình',
     },
   });
 }
