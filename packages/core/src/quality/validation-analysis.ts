@@ -8,10 +8,17 @@ import { type TableFormat, serializeTable } from '../format/table-file.ts';
 import { parsePeriod } from '../periods/period.ts';
 import { loadUnitGraph, unitCovers } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
-import { draftOf } from '../forms/form-schemas.ts';
-import { selectSubmissions } from '../forms/forms.queries.ts';
+import { z } from 'zod';
+import { selectPeriodDrafts } from './analysis.queries.ts';
 import { ruleVerdicts } from './rule-verdicts.ts';
 import { AnalysisInput, type ValidationAnalysis, type Violation } from './rule-schemas.ts';
+
+/** The explanations in a stored draft (parsed rather than trusted; the draft's shape is the forms'). */
+const explanationsOf = (d: unknown) =>
+  z
+    .array(z.object({ indicator: z.string(), explanation: z.string().nullish() }))
+    .catch([])
+    .parse(d ?? []);
 
 /** The violations of a period below (and at) a unit, without an access check (callers have checked). */
 async function findViolations(ctx: Ctx, input: AnalysisInput): Promise<ValidationAnalysis> {
@@ -28,12 +35,12 @@ async function findViolations(ctx: Ctx, input: AnalysisInput): Promise<Validatio
       ctx,
       units.map((unit) => ({ unit, period: p })),
     ),
-    selectSubmissions(ctx.db.k, { period: p.id }),
+    selectPeriodDrafts(ctx.db.k, p.id),
   ]);
   // The reporters' explanations, kept with each submitted value: the officer reads why beside the verdict.
   const explained = new Map<string, string>();
   for (const s of submissions)
-    for (const d of draftOf(s.draft))
+    for (const d of explanationsOf(s.draft))
       if (d.explanation?.trim()) explained.set(`${s.unit_id}|${d.indicator}`, d.explanation.trim());
   const violations: Violation[] = [];
   for (const [cell, list] of verdicts)
