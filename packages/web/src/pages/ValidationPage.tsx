@@ -9,6 +9,17 @@ import { Empty, ErrorBox, Loading, useNumber } from '../ui.tsx';
 
 const IMPORTANCE = ['', 'error', 'warning'] as const;
 const FORMATS = ['csv', 'xlsx', 'json'] as const;
+/** Operators as people read them; the pairs in words (both given or both missing; not both). */
+const OPERATORS: Record<string, [string, string]> = {
+  '==': ['=', '='],
+  '!=': ['≠', '≠'],
+  '<': ['<', '<'],
+  '<=': ['≤', '≤'],
+  '>': ['>', '>'],
+  '>=': ['≥', '≥'],
+  compulsory_pair: ['phải cùng có với', 'must come with'],
+  exclusive_pair: ['không được cùng có với', 'must not come with'],
+};
 
 /** Decimals a figure has (up to 2), so 0,55 is not shown as 1 and 1.200.000 gets no ",00". */
 const decimals = (x: number | null) => (x === null ? 0 : Math.min((String(x).split('.')[1] ?? '').length, 2));
@@ -170,7 +181,8 @@ export function ValidationPage() {
                 <td data-label={t('Đơn vị', 'Unit')}>{v.unitName}</td>
                 <td data-label={t('Chỉ tiêu', 'Indicator')}>{v.indicator}</td>
                 <td data-label={t('Giá trị so sánh', 'Values compared')} className="num">
-                  {num(v.left, decimals(v.left))} {v.operator} {num(v.right, decimals(v.right))}
+                  {num(v.left, decimals(v.left))} {t(...(OPERATORS[v.operator] ?? [v.operator, v.operator]))}{' '}
+                  {num(v.right, decimals(v.right))}
                 </td>
                 <td data-label={t('Mức độ', 'Importance')}>
                   <span className={`badge badge-${v.importance === 'error' ? 'returned' : 'submitted'}`}>
