@@ -204,7 +204,11 @@ describe('checkOutliers against the store', () => {
       ].map((r, i) => ({ ...r, row: i + 1 })),
     });
     const check = (value: number) =>
-      checkOutliers(officer, { unit: 'P01', period: '2025Q3', values: [{ indicator: 'VT.DOANH_THU', value }] });
+      checkOutliers(officer, {
+        unit: 'P01',
+        period: '2025Q3',
+        values: [{ indicator: 'VT.DOANH_THU', value }],
+      });
     expect(await check(q[16]!)).toEqual([]);
     const slip = await check(q[16]! * 1000);
     expect(slip.map((f) => [f.code, f.basis])).toEqual([

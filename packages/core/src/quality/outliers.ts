@@ -210,4 +210,3 @@ export function findOutliers(input: OutlierInput): OutlierFinding[] {
   }
   return out;
 }
-

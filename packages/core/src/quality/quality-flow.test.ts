@@ -179,10 +179,16 @@ describe('rules on import', () => {
 
   it('refuses a form file breaking an error rule (row, cell, rule name) and keeps no draft of it', async () => {
     const graph = await loadUnitGraph(db.k);
-    const cvt = { ...sys, actor: { username: 'cvt', role: 'reporter' as const, unitId: graph.byCode.get('BO.CVT')!.id } };
+    const cvt = {
+      ...sys,
+      actor: { username: 'cvt', role: 'reporter' as const, unitId: graph.byCode.get('BO.CVT')!.id },
+    };
     const key = { unit: 'BO.CVT', period: P };
     const file = (profit: number) =>
-      csv(['NGANH.DOANH_THU,BO.CVT,2025M08,500,official', `NGANH.LOI_NHUAN,BO.CVT,2025M08,${profit},official`]);
+      csv([
+        'NGANH.DOANH_THU,BO.CVT,2025M08,500,official',
+        `NGANH.LOI_NHUAN,BO.CVT,2025M08,${profit},official`,
+      ]);
     const e = await importFormFile(cvt, { ...key, data: file(650), filename: 'bieu-mau.csv' }).catch(
       (x: unknown) => x,
     );
