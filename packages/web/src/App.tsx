@@ -147,6 +147,12 @@ const router = createBrowserRouter([
           },
           guarded('board', 'board', async () => (await import('./pages/BoardPage.tsx')).BoardPage),
           guarded('queue', 'board', async () => (await import('./pages/QueuePage.tsx')).QueuePage),
+          // Validation analysis is the board's readers' (officers before release), as the server's pages say.
+          guarded(
+            'quality',
+            'board',
+            async () => (await import('./pages/ValidationPage.tsx')).ValidationPage,
+          ),
           guarded(
             'dashboard',
             'dashboard',

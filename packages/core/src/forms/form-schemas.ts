@@ -1,7 +1,6 @@
 /** Shapes of unit forms and their review that cross the API (Node-free, shared with the web app). */
 import { z } from 'zod';
 import { FormAbilities } from '../access/policy.ts';
-import { formatNumberEn, formatPercentVi } from '../format/number.ts';
 import { ClosedBy, ReportingPeriod } from '../periods/period-schemas.ts';
 import { FormStatus, ValueStatus } from '../schemas.ts';
 import { QualityFlag } from '../quality/flag-schemas.ts';
@@ -169,42 +168,3 @@ export const ReviewQueue = z.object({
   items: z.array(ReviewQueueItem),
 });
 export type ReviewQueue = z.infer<typeof ReviewQueue>;
-
-/** A warning that a typed value is implausible next to its history (it does not block saving). */
-export interface Plausibility {
-  code: 'OUTLIER';
-  message: string;
-  messageEn: string;
-}
-
-// A change as people read it in each language: "80.999.959%" in Vietnamese, "80,999,959%" in English.
-const pctVi = (x: number) => formatPercentVi(Math.abs(x) * 100, 0);
-const pctEn = (x: number) => `${formatNumberEn(Math.abs(x) * 100, 0)}%`;
-
-/**
- * Flags a value that changed implausibly: more than doubled or fell by more than half against the
- * same period last year, or (for stocks, which move slowly) by more than a third against the
- * previous period. Typical cause: a wrong unit (đồng vs tỷ đồng) or a cumulative figure.
- */
-export function plausibility(
-  value: number | null,
-  row: Pick<FormRow, 'kind' | 'previous' | 'lastYear'>,
-): Plausibility | null {
-  if (value === null) return null;
-  const check = (base: number | null | undefined, up: number, down: number, vi: string, en: string) => {
-    if (base === null || base === undefined || base <= 0) return null;
-    const r = value / base;
-    if (r <= up && r >= down) return null;
-    const change = r - 1;
-    const word = change > 0 ? 'tăng' : 'giảm';
-    return {
-      code: 'OUTLIER' as const,
-      message: `Bất thường: ${word} ${pctVi(change)} so với ${vi}; kiểm tra đơn vị tính hoặc số lũy kế`,
-      messageEn: `Unusual: ${change > 0 ? 'up' : 'down'} ${pctEn(change)} on ${en}; check the unit or a cumulative figure`,
-    };
-  };
-  return (
-    check(row.lastYear.value, 2, 0.5, 'cùng kỳ năm trước', 'the same period last year') ??
-    (row.kind === 'stock' ? check(row.previous?.value, 1.34, 0.66, 'kỳ trước', 'the previous period') : null)
-  );
-}

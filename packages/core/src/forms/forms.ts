@@ -27,7 +27,7 @@ import { formIndicators, loadFormContext, reportingUnits, summarize } from './fo
 import { lockSubmission, selectSubmissions, writeSubmission } from './forms.queries.ts';
 import { selectReportingPeriods } from '../periods/periods.queries.ts';
 import { collectFlags } from '../quality/flags.ts';
-import { requireSubmittable } from '../quality/explanations.ts';
+import { refuseErrorFlags, requireSubmittable } from '../quality/explanations.ts';
 
 const scopeOf = (fc: Awaited<ReturnType<typeof loadFormContext>>) => ({
   unitIds: [fc.unit.id],
@@ -128,10 +128,11 @@ const formLocked = (status: string) =>
 /**
  * Saves a form's values as a draft (all or none: every error is reported, with the row of the
  * input), or with `submit` also sends it for review. Values reach the statistics on approval.
+ * `refuseErrors` (a form file) refuses a draft that breaks an error rule, as an import is refused.
  */
 export async function saveForm(
   ctx: Ctx,
-  input: FormSaveInput & { submit?: boolean; source?: string },
+  input: FormSaveInput & { submit?: boolean; source?: string; refuseErrors?: boolean },
 ): Promise<Form> {
   const { unit, period, values, emptyReasons, emptyReason } = FormSaveInput.parse(input);
   const fc = await loadFormContext(ctx, { unit, period });
@@ -177,15 +178,16 @@ export async function saveForm(
       'The form has no values; enter at least one before submitting',
     );
   }
-  if (input.submit) {
-    // The quality checks judge what is sent: errors refuse it, warnings need an explanation.
+  if (input.submit || input.refuseErrors) {
+    // The quality checks judge what is sent: errors refuse it, warnings need an explanation (at submit).
     const flags = await collectFlags(ctx, {
       unit: fc.unit,
       period: fc.p,
       values: new Map(draft.map((d) => [d.indicator, d.value])),
     });
     const rowOf = new Map(draft.map((d, n) => [d.indicator, typed[n]?.row]));
-    requireSubmittable(flags, draft, (code) => rowOf.get(code));
+    if (input.submit) requireSubmittable(flags, draft, (code) => rowOf.get(code));
+    else refuseErrorFlags(flags, (code) => rowOf.get(code), { vi: 'Chưa lưu tệp', en: 'File not saved' });
   }
   // Submitting with empty cells records which and why (the web asks first; the API records).
   const typedCodes = new Set(draft.map((d) => d.indicator));
@@ -227,7 +229,8 @@ export async function saveForm(
 
 /**
  * Fills a form from its XLSX (or CSV, JSON) template: every row must be this unit and period;
- * errors come per row and column, and nothing is saved unless all rows are right.
+ * errors come per row and column (an error rule broken by the file's values too: RULE_VIOLATION
+ * with the row, the cell and the rule's name), and nothing is saved unless all rows are right.
  */
 export async function importFormFile(
   ctx: Ctx,
@@ -244,5 +247,6 @@ export async function importFormFile(
     indicators: fc.indicators,
     unitName: (code) => fc.graph.byCode.get(code)?.nameVi ?? null,
   });
-  return saveForm(ctx, { ...key, values, source: `import:${input.filename}` });
+  // A file is refused on an error rule like every other file path (row, cell, rule), not kept as a draft.
+  return saveForm(ctx, { ...key, values, source: `import:${input.filename}`, refuseErrors: true });
 }

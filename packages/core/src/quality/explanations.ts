@@ -10,9 +10,29 @@ const flagError = (f: QualityFlag, row: number | undefined): FieldError => ({
   ...(row === undefined ? {} : { row }),
   field: f.indicator,
   code: 'RULE_VIOLATION',
-  message: `${f.indicator}: ${f.vi}`,
-  messageEn: `${f.indicator}: ${f.en}`,
+  message: `${row === undefined ? '' : `Dòng ${row}: `}${f.indicator}: ${f.vi}`,
+  messageEn: `${row === undefined ? '' : `Row ${row}: `}${f.indicator}: ${f.en}`,
 });
+
+/**
+ * Refuses what is being written while an error flag stands (RULE_VIOLATION), each detail naming the
+ * row (when known), the cell and the rule: a submission, and a form file uploaded as a draft (a
+ * file is refused like an import, not saved with an error in it).
+ */
+export function refuseErrorFlags(
+  flags: QualityFlag[],
+  rowOf: (indicator: string) => number | undefined,
+  what: { vi: string; en: string },
+): void {
+  const errors = flags.filter((f) => f.severity === 'error');
+  if (errors.length === 0) return;
+  throw new BaocaoError(
+    'RULE_VIOLATION',
+    `${what.vi}: ${errors.length} lỗi theo quy tắc kiểm tra — ${errors[0]!.vi}`,
+    `${what.en}: ${errors.length} rule error(s) — ${errors[0]!.en}`,
+    { details: errors.map((f) => flagError(f, rowOf(f.indicator))) },
+  );
+}
 
 /**
  * Refuses a submission: RULE_VIOLATION while an error flag stands (each named with its row, cell
@@ -23,14 +43,7 @@ export function requireSubmittable(
   values: { indicator: string; explanation?: string | null | undefined }[],
   rowOf: (indicator: string) => number | undefined,
 ): void {
-  const errors = flags.filter((f) => f.severity === 'error');
-  if (errors.length > 0)
-    throw new BaocaoError(
-      'RULE_VIOLATION',
-      `Chưa gửi được: ${errors.length} lỗi theo quy tắc kiểm tra — ${errors[0]!.vi}`,
-      `Not submitted: ${errors.length} rule error(s) — ${errors[0]!.en}`,
-      { details: errors.map((f) => flagError(f, rowOf(f.indicator))) },
-    );
+  refuseErrorFlags(flags, rowOf, { vi: 'Chưa gửi được', en: 'Not submitted' });
   const explained = new Set(values.filter((v) => v.explanation?.trim()).map((v) => v.indicator));
   const missing = flags.filter((f) => f.severity === 'warning' && !explained.has(f.indicator));
   if (missing.length > 0)

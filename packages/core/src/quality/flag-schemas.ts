@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 /**
  * One question about one value: a validation rule it breaks, an outlier against its history or its
- * peers, a bound it passes, an implausible change. An `error` blocks the submission; a `warning`
+ * peers, a range it leaves. An `error` blocks the submission; a `warning`
  * asks the reporter for an explanation and the reviewer for an acknowledgement.
  */
 export const QualityFlag = z.object({
@@ -14,7 +14,7 @@ export const QualityFlag = z.object({
   severity: z.enum(['error', 'warning']),
   vi: z.string(),
   en: z.string(),
-  source: z.enum(['rule', 'outlier', 'bound', 'plausibility']),
+  source: z.enum(['rule', 'outlier', 'bound']),
   /** What produced it, for the audit (`rule:CODE@version`). */
   ref: z.string(),
 });

@@ -1,24 +1,21 @@
 import type { Kysely } from 'kysely';
 import type { Schema } from '../db/schema.ts';
 
-/** Units' monthly values of some indicators in a span of months (stored, i.e. approved). */
-export const selectMonthlyHistory = (
+/** Units' stored values of some indicators in some periods (their history, by period id). */
+export const selectHistory = (
   db: Kysely<Schema>,
   unitIds: number[],
   indicatorIds: number[],
-  firstMonth: number,
-  lastMonth: number,
+  periods: string[],
 ) =>
-  indicatorIds.length === 0
+  indicatorIds.length === 0 || periods.length === 0
     ? Promise.resolve([])
     : db
         .selectFrom('data_value')
-        .select(['indicator_id', 'unit_id', 'first_month', 'value'])
+        .select(['indicator_id', 'unit_id', 'period', 'value'])
         .where('unit_id', 'in', unitIds)
         .where('indicator_id', 'in', indicatorIds)
-        .whereRef('first_month', '=', 'last_month')
-        .where('first_month', '>=', firstMonth)
-        .where('first_month', '<=', lastMonth)
+        .where('period', 'in', periods)
         .execute();
 
 /** Values of some units for some indicators in one period (the peers of a unit). */

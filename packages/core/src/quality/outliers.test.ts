@@ -71,6 +71,32 @@ describe('the history check (modified z-score on the MAD of log changes)', () =>
   });
 });
 
+describe('the history check over quarters and years (same period type, same minimum history)', () => {
+  /** A quarterly flow: the quarters' sums of the monthly flow. */
+  const quarters = (n: number) => {
+    const m = flow(n * 3);
+    return Array.from({ length: n }, (_, q) => m[3 * q]! + m[3 * q + 1]! + m[3 * q + 2]!);
+  };
+  it('compares a quarter with the same quarter last year and scores it among 12–36 such changes', () => {
+    const q = quarters(21);
+    const honest = historyScore('flow', q.slice(0, 20), q[20]!, 4);
+    expect(honest).not.toBeNull();
+    expect(honest!.periods).toBe(16);
+    expect(Math.abs(honest!.score)).toBeLessThan(3.5);
+    const slip = findOutliers({ ...input('flow', q.slice(0, 20), q[20]! * 1000), perYear: 4 });
+    expect(slip.map((f) => f.code)).toEqual(['OUTLIER_HISTORY']);
+    expect(slip[0]!.en).toContain('the same period last year');
+  });
+
+  it('says nothing from 15 quarters (11 changes) or from 12 years of a yearly figure: the minimum is not lowered', () => {
+    const q = quarters(16);
+    expect(historyScore('flow', q.slice(0, 15), q[15]! * 1000, 4)).toBeNull();
+    const years = Array.from({ length: 12 }, (_, y) => 1000 * 1.1 ** y);
+    expect(findOutliers({ ...input('flow', years, 1000 * 1.1 ** 12 * 1000), perYear: 1 })).toEqual([]);
+    expect(historyScore('flow', [...years, 1000 * 1.1 ** 12], 1000 * 1.1 ** 13 * 1000, 1)).not.toBeNull();
+  });
+});
+
 describe('the peer check (per inhabitant, among units of the same kind)', () => {
   const peers = Array.from({ length: 20 }, (_, i) => ({
     value: 1000 + i * 40,
@@ -148,5 +174,53 @@ describe('checkOutliers against the store', () => {
       ['OUTLIER_PEERS', 'peers'],
     ]);
     expect(flags[1]).toMatchObject({ basis: { peers: 33, perCapita: true } });
+  });
+
+  it("checks a quarter against the unit's quarters and its peers; a quarter with short history only against peers", async () => {
+    const graph = await loadUnitGraph(db.k);
+    const provinces = [...graph.byId.values()].filter((u) => u.kind === 'province' && u.validTo === null);
+    const m = flow(17 * 3);
+    const q = Array.from({ length: 17 }, (_, i) => m[3 * i]! + m[3 * i + 1]! + m[3 * i + 2]!);
+    // 2021Q3..2025Q3: the provinces as they are since the merger of 2025-07-01 report 2025Q3.
+    const quarter = (i: number) => `${2021 + Math.floor((i + 2) / 4)}Q${((i + 2) % 4) + 1}`;
+    await submitValues(officer, {
+      rows: [
+        ...q.slice(0, 16).map((value, i) => ({
+          indicator: 'VT.DOANH_THU',
+          unit: 'P01',
+          period: quarter(i),
+          value,
+          status: 'official',
+        })),
+        ...provinces
+          .filter((u) => u.code !== 'P01')
+          .map((u, i) => ({
+            indicator: 'VT.DOANH_THU',
+            unit: u.code,
+            period: '2025Q3',
+            value: 900 + 51 * i,
+            status: 'official',
+          })),
+      ].map((r, i) => ({ ...r, row: i + 1 })),
+    });
+    const check = (value: number) =>
+      checkOutliers(officer, {
+        unit: 'P01',
+        period: '2025Q3',
+        values: [{ indicator: 'VT.DOANH_THU', value }],
+      });
+    expect(await check(q[16]!)).toEqual([]);
+    const slip = await check(q[16]! * 1000);
+    expect(slip.map((f) => [f.code, f.basis])).toEqual([
+      ['OUTLIER_HISTORY', expect.objectContaining({ periods: 12, reference: 'Q3/2024' })],
+      ['OUTLIER_PEERS', expect.objectContaining({ peers: 33 })],
+    ]);
+    // 2025Q3 of another province: no history stored, so only its peers can speak.
+    const other = await checkOutliers(officer, {
+      unit: provinces.find((u) => u.code !== 'P01')!.code,
+      period: '2025Q3',
+      values: [{ indicator: 'VT.DOANH_THU', value: 2_000_000 }],
+    });
+    expect(other.map((f) => f.code)).toEqual(['OUTLIER_PEERS']);
   });
 });

@@ -62,24 +62,28 @@ export function modifiedZ(x: number, xs: number[]): number {
 }
 
 /**
- * The month a value is compared with: a flow's same month last year (its season), a stock's or a
- * ratio's previous month. `lag` in months.
+ * The period a value is compared with, counted in periods of its own type (`perYear` of them in a
+ * year: 12 months, 4 quarters, 2 halves, 1 year): a flow's same period last year (its season), a
+ * stock's or a ratio's previous period.
  */
-export const lagOf = (kind: IndicatorKind) => (kind === 'flow' ? 12 : 1);
+export const lagOf = (kind: IndicatorKind, perYear = 12) => (kind === 'flow' ? perYear : 1);
 
 /**
- * The history check. `series` is the unit's monthly values before the checked one, oldest first,
- * the last element the month just before (null where missing). The statistic is the log change
- * against the reference month (a flow's same month last year, which removes the season; a stock's
- * previous month); the checked value's change is scored against the changes of the last 12–36
- * months. Null when fewer than {@link MIN_HISTORY} changes are known or the reference is missing.
+ * The history check. `series` is the unit's values of the same period type before the checked one,
+ * oldest first, the last element the period just before (null where missing). The statistic is the
+ * log change against the reference period (`lag` periods back: a flow's same period last year,
+ * which removes the season; a stock's previous period); the checked value's change is scored
+ * against the changes of the last 12–36 periods. Null when fewer than {@link MIN_HISTORY} changes
+ * are known or the reference is missing. The minimum is not lowered for short series: a quarterly
+ * flow needs 16 quarters, a yearly indicator 13 years; until then the history says nothing and only
+ * the peers, the ranges, the hard bounds and the validation rules question the value.
  */
 export function historyScore(
   kind: IndicatorKind,
   series: (number | null)[],
   value: number,
+  lag = lagOf(kind),
 ): { score: number; expected: number; periods: number; lag: number } | null {
-  const lag = lagOf(kind);
   const at = (i: number) => (i >= 0 && i < series.length ? series[i]! : null);
   const ref = at(series.length - lag);
   if (ref === null) return null;
@@ -134,8 +138,10 @@ export interface OutlierInput {
   indicator: { code: string; kind: IndicatorKind; precision: number };
   unitName: string;
   value: number;
-  /** The unit's monthly values before this one, oldest first (see {@link historyScore}). */
+  /** The unit's values of the same period type before this one, oldest first (see {@link historyScore}). */
   history: (number | null)[];
+  /** Periods of this type in a year (12 months, the default; 4 quarters, 2 halves, 1 year). */
+  perYear?: number;
   /** The period label of the reference month ("T8/2024"), quoted in the message. */
   referenceLabel: string;
   size: number | null;
@@ -150,7 +156,8 @@ export function findOutliers(input: OutlierInput): OutlierFinding[] {
   const en = (x: number) => formatNumberEn(x, ind.precision, { trimZeros: true });
   const z = (s: number) => formatNumberVi(Math.abs(s), 1);
   const out: OutlierFinding[] = [];
-  const h = historyScore(ind.kind, input.history, value);
+  const perYear = input.perYear ?? 12;
+  const h = historyScore(ind.kind, input.history, value, lagOf(ind.kind, perYear));
   if (h && Math.abs(h.score) > HISTORY_THRESHOLD) {
     const ref = input.referenceLabel;
     out.push({
@@ -158,8 +165,8 @@ export function findOutliers(input: OutlierInput): OutlierFinding[] {
       code: 'OUTLIER_HISTORY',
       severity: 'warning',
       score: h.score,
-      vi: `Bất thường so với ${h.periods} kỳ trước của ${input.unitName}: ${vi(value)}, mức dự kiến khoảng ${vi(h.expected)} (theo ${h.lag === 12 ? 'cùng kỳ' : 'kỳ trước'} ${ref}; điểm z hiệu chỉnh ${z(h.score)}, ngưỡng ${z(HISTORY_THRESHOLD)})`,
-      en: `Unusual against ${input.unitName}'s last ${h.periods} periods: ${en(value)}, expected about ${en(h.expected)} (from ${h.lag === 12 ? 'the same month last year' : 'the previous month'} ${ref}; modified z-score ${formatNumberEn(Math.abs(h.score), 1)}, threshold ${HISTORY_THRESHOLD})`,
+      vi: `Bất thường so với ${h.periods} kỳ trước của ${input.unitName}: ${vi(value)}, mức dự kiến khoảng ${vi(h.expected)} (theo ${ind.kind === 'flow' ? 'cùng kỳ' : 'kỳ trước'} ${ref}; điểm z hiệu chỉnh ${z(h.score)}, ngưỡng ${z(HISTORY_THRESHOLD)})`,
+      en: `Unusual against ${input.unitName}'s last ${h.periods} periods: ${en(value)}, expected about ${en(h.expected)} (from ${ind.kind === 'flow' ? 'the same period last year' : 'the previous period'} ${ref}; modified z-score ${formatNumberEn(Math.abs(h.score), 1)}, threshold ${HISTORY_THRESHOLD})`,
       basis: {
         method: 'history',
         expected: h.expected,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Ctx, systemCtx } from '../context.ts';
 import type { Database } from '../db/database.ts';
 import { initStore } from '../demo/init.ts';
-import { getForm, saveForm } from '../forms/forms.ts';
+import { getForm, importFormFile, saveForm } from '../forms/forms.ts';
 import { approveForm } from '../forms/review.ts';
 import { importValues } from '../imports/imports.ts';
 import { parsePeriod } from '../periods/period.ts';
@@ -147,6 +147,14 @@ describe('rules at approval', () => {
       reason: 'Tôi đã kiểm tra giá trị bất thường',
       new_data: [{ indicator: 'VT.THUE_BAO_DI_DONG', flag: 'rule:VT.DI_DONG_GIAM_30@1' }],
     });
+    // Validation analysis shows the approved value's verdict with the reporter's explanation.
+    const analysis = await validationAnalysis(officer, { period: P, unit: 'P48' });
+    expect(analysis.violations).toMatchObject([
+      { unit: 'P48', rule: 'VT.DI_DONG_GIAM_30', explanation: expect.stringContaining('SIM rác') },
+    ]);
+    const csvFile = (await exportValidationAnalysis(officer, { period: P, unit: 'P48' })).toString('utf8');
+    expect(csvFile).toContain('Giải trình');
+    expect(csvFile).toContain('SIM rác');
   });
 });
 
@@ -167,6 +175,39 @@ describe('rules on import', () => {
       ],
     });
     expect(await countValues(sys)).toEqual(before);
+  });
+
+  it('refuses a form file breaking an error rule (row, cell, rule name) and keeps no draft of it', async () => {
+    const graph = await loadUnitGraph(db.k);
+    const cvt = {
+      ...sys,
+      actor: { username: 'cvt', role: 'reporter' as const, unitId: graph.byCode.get('BO.CVT')!.id },
+    };
+    const key = { unit: 'BO.CVT', period: P };
+    const file = (profit: number) =>
+      csv([
+        'NGANH.DOANH_THU,BO.CVT,2025M08,500,official',
+        `NGANH.LOI_NHUAN,BO.CVT,2025M08,${profit},official`,
+      ]);
+    const e = await importFormFile(cvt, { ...key, data: file(650), filename: 'bieu-mau.csv' }).catch(
+      (x: unknown) => x,
+    );
+    expect(e).toMatchObject({
+      code: 'RULE_VIOLATION',
+      details: [
+        {
+          row: 3,
+          field: 'NGANH.LOI_NHUAN',
+          code: 'RULE_VIOLATION',
+          message: expect.stringMatching(new RegExp(`^Dòng 3: NGANH.LOI_NHUAN: ${PROFIT_RULE}`)),
+        },
+      ],
+    });
+    const after = await getForm(cvt, key);
+    expect(after.rows.filter((r) => r.value !== null)).toEqual([]);
+    // The same file with profit below revenue is saved as a draft.
+    const ok = await importFormFile(cvt, { ...key, data: file(300), filename: 'bieu-mau.csv' });
+    expect(ok.rows.find((r) => r.indicator === 'NGANH.LOI_NHUAN')?.value).toBe(300);
   });
 });
 

@@ -64,6 +64,8 @@ export const Violation = z.object({
   right: z.number().nullable(),
   message: z.string(),
   messageEn: z.string(),
+  /** The reporter's explanation of the subject's value, kept with the submitted form (null: none). */
+  explanation: z.string().nullable(),
 });
 export type Violation = z.infer<typeof Violation>;
 

@@ -8,8 +8,17 @@ import { type TableFormat, serializeTable } from '../format/table-file.ts';
 import { parsePeriod } from '../periods/period.ts';
 import { loadUnitGraph, unitCovers } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
+import { z } from 'zod';
+import { selectPeriodDrafts } from './analysis.queries.ts';
 import { ruleVerdicts } from './rule-verdicts.ts';
 import { AnalysisInput, type ValidationAnalysis, type Violation } from './rule-schemas.ts';
+
+/** The explanations in a stored draft (parsed rather than trusted; the draft's shape is the forms'). */
+const explanationsOf = (d: unknown) =>
+  z
+    .array(z.object({ indicator: z.string(), explanation: z.string().nullish() }))
+    .catch([])
+    .parse(d ?? []);
 
 /** The violations of a period below (and at) a unit, without an access check (callers have checked). */
 async function findViolations(ctx: Ctx, input: AnalysisInput): Promise<ValidationAnalysis> {
@@ -21,10 +30,18 @@ async function findViolations(ctx: Ctx, input: AnalysisInput): Promise<Validatio
   const units = [...graph.byId.values()]
     .filter((u) => graph.ancestorsOf(u.id).includes(root.id) && unitCovers(u, p))
     .sort((a, b) => a.code.localeCompare(b.code));
-  const verdicts = await ruleVerdicts(
-    ctx,
-    units.map((unit) => ({ unit, period: p })),
-  );
+  const [verdicts, submissions] = await Promise.all([
+    ruleVerdicts(
+      ctx,
+      units.map((unit) => ({ unit, period: p })),
+    ),
+    selectPeriodDrafts(ctx.db.k, p.id),
+  ]);
+  // The reporters' explanations, kept with each submitted value: the officer reads why beside the verdict.
+  const explained = new Map<string, string>();
+  for (const s of submissions)
+    for (const d of explanationsOf(s.draft))
+      if (d.explanation?.trim()) explained.set(`${s.unit_id}|${d.indicator}`, d.explanation.trim());
   const violations: Violation[] = [];
   for (const [cell, list] of verdicts)
     for (const v of list) {
@@ -46,6 +63,7 @@ async function findViolations(ctx: Ctx, input: AnalysisInput): Promise<Validatio
         right: v.right,
         message: v.message,
         messageEn: v.messageEn,
+        explanation: explained.get(`${cell.unit.id}|${v.subject}`) ?? null,
       });
     }
   return {
@@ -82,6 +100,7 @@ const COLUMNS = [
   'left',
   'right',
   'message',
+  'explanation',
 ] as const satisfies readonly (keyof Violation)[];
 
 /** The analysis as a file (CSV for a spreadsheet, XLSX or JSON), one line per violation. */
@@ -106,6 +125,7 @@ export async function exportValidationAnalysis(
       left: 'Vế trái',
       right: 'Vế phải',
       message: 'Nội dung',
+      explanation: 'Giải trình',
     },
   });
 }

@@ -15,6 +15,7 @@ import { PeriodPicker } from '../period-picker.tsx';
 import { ErrorBox, Loading } from '../ui.tsx';
 import { CatalogPanel } from './CatalogPanel.tsx';
 import { RulesPanel } from './RulesPanel.tsx';
+import { RangesPanel } from './RangesPanel.tsx';
 import { InteropPanel } from './InteropPanel.tsx';
 import { OrgNamesPanel } from './OrgNamesPanel.tsx';
 import { call } from '../client.ts';
@@ -327,6 +328,7 @@ export function AdminPage() {
       )}
       {can('catalog.write') && <CatalogPanel />}
       {can('catalog.write') && <RulesPanel />}
+      {can('catalog.write') && <RangesPanel />}
       <OrgNamesPanel />
       <InteropPanel />
     </section>

@@ -79,6 +79,11 @@ export function BoardPage() {
         {can('form.review') && b?.reportingPeriod?.open && (
           <RemindButton period={period} onSent={() => void board.reload()} />
         )}
+        {period && (
+          <Link className="button" to={`/quality?${qs({ period })}`}>
+            {t('Phân tích kiểm tra số liệu', 'Validation analysis')}
+          </Link>
+        )}
       </div>
       {board.loading && <Loading />}
       {b && (

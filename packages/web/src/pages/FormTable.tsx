@@ -1,4 +1,4 @@
-import { type FormRow, type ValueStatus, plausibility, readValue } from '@baocao/core/browser';
+import { type FormRow, type ValueStatus, readValue } from '@baocao/core/browser';
 import { useApp } from '../app-context.tsx';
 import { useNumber } from '../ui.tsx';
 
@@ -68,8 +68,6 @@ export function FormTable(props: {
           const typed = props.typed[r.indicator] ?? { text: '', status: r.status };
           const needsWhy = r.flags.some((f) => f.severity === 'warning');
           const error = inlineError(typed.text, r, t) ?? props.serverErrors[r.indicator] ?? null;
-          const parsed = readValue(typed.text, r, 'vi');
-          const warn = !error && 'value' in parsed ? plausibility(parsed.value, r) : null;
           const id = `v-${r.indicator}`;
           return (
             <tr key={r.indicator} className={error ? 'row-error' : ''}>
@@ -86,7 +84,7 @@ export function FormTable(props: {
                   value={typed.text}
                   disabled={!props.editable}
                   aria-invalid={!!error}
-                  aria-describedby={error || warn ? `${id}-msg` : undefined}
+                  aria-describedby={error ? `${id}-msg` : undefined}
                   onChange={(e) => props.onChange(r.indicator, { ...typed, text: e.target.value })}
                 />
                 {error && (
@@ -94,12 +92,8 @@ export function FormTable(props: {
                     {error}
                   </div>
                 )}
-                {warn && (
-                  <div id={`${id}-msg`} className="field-warn">
-                    {lang === 'en' ? warn.messageEn : warn.message}
-                  </div>
-                )}
-                {/* The quality checks' verdicts on the saved value (rules; more sources as they come). */}
+                {/* The quality checks' verdicts on the saved value (rules, outliers, soft ranges): one note
+                    per concern, computed by the server from the unit's history and peers. */}
                 {r.flags.map((f) => (
                   <div
                     key={f.code}
