@@ -5,6 +5,7 @@ import type { Ctx } from '../context.ts';
 import { BaocaoError, notFound } from '../errors.ts';
 import { zodFieldErrors } from '../zod-errors.ts';
 import { AccountChange } from './account-schemas.ts';
+import { deleteSessionsOfUser, lockUserByName, updateUserAccess } from './accounts.queries.ts';
 import { ARGON } from './password.ts';
 
 const noSuchUser = (username: string) =>
@@ -35,21 +36,11 @@ export async function changeAccount(
     );
   const passwordHash = c.password ? await hash(c.password, ARGON) : null;
   return ctx.db.k.transaction().execute(async (trx) => {
-    const user = await trx
-      .selectFrom('app_user')
-      .select(['id', 'disabled'])
-      .where('username', '=', c.username)
-      .forUpdate()
-      .executeTakeFirst();
+    const user = await lockUserByName(trx, c.username);
     if (!user) throw noSuchUser(c.username);
     const disabled = c.disabled ?? user.disabled;
-    await trx
-      .updateTable('app_user')
-      .set({ disabled, ...(passwordHash ? { password_hash: passwordHash } : {}) })
-      .where('id', '=', user.id)
-      .execute();
-    if (disabled || passwordHash)
-      await trx.deleteFrom('user_session').where('user_id', '=', user.id).execute();
+    await updateUserAccess(trx, user.id, { disabled, passwordHash });
+    if (disabled || passwordHash) await deleteSessionsOfUser(trx, user.id);
     await writeAudit(trx, ctx.actor, {
       entity: 'user',
       key: c.username,

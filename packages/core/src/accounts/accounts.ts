@@ -9,7 +9,17 @@ import { zodFieldErrors } from '../zod-errors.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
 import { LoginInput, type SessionInfo, UserInfo, UserInput } from './account-schemas.ts';
-import { findSession, findUserForLogin, selectUsers } from './accounts.queries.ts';
+import {
+  deleteExpiredSessions,
+  deleteSessionByToken,
+  findSession,
+  findUserForLogin,
+  findUserIdByName,
+  insertSession,
+  insertUser,
+  selectUserById,
+  selectUsers,
+} from './accounts.queries.ts';
 import { clearAttempts, takeAttempt } from './throttle.queries.ts';
 import { ARGON } from './password.ts';
 
@@ -72,11 +82,7 @@ export async function createUser(ctx: Ctx, input: UserInput): Promise<UserInfo> 
   }
   const passwordHash = await hash(u.password, ARGON);
   return ctx.db.k.transaction().execute(async (trx) => {
-    const taken = await trx
-      .selectFrom('app_user')
-      .select('id')
-      .where('username', '=', u.username)
-      .executeTakeFirst();
+    const taken = await findUserIdByName(trx, u.username);
     if (taken) {
       throw new BaocaoError(
         'USERNAME_TAKEN',
@@ -87,17 +93,13 @@ export async function createUser(ctx: Ctx, input: UserInput): Promise<UserInfo> 
         },
       );
     }
-    const { id } = await trx
-      .insertInto('app_user')
-      .values({
-        username: u.username,
-        display_name: u.displayName,
-        role: u.role,
-        unit_id: unitId,
-        password_hash: passwordHash,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id } = await insertUser(trx, {
+      username: u.username,
+      display_name: u.displayName,
+      role: u.role,
+      unit_id: unitId,
+      password_hash: passwordHash,
+    });
     await writeAudit(trx, ctx.actor, {
       entity: 'user',
       key: u.username,
@@ -111,7 +113,7 @@ export async function createUser(ctx: Ctx, input: UserInput): Promise<UserInfo> 
 /** Every account (administrators only), without secrets. */
 export async function listUsers(ctx: Ctx): Promise<UserInfo[]> {
   requireAccess(ctx, 'user.manage');
-  const rows = await selectUsers(ctx.db.k).orderBy('u.username').execute();
+  const rows = await selectUsers(ctx.db.k);
   return rows.map(toInfo);
 }
 
@@ -173,19 +175,16 @@ export async function login(
   const csrfToken = randomBytes(24).toString('base64url');
   await ctx.db.k.transaction().execute(async (trx) => {
     await clearAttempts(trx, key);
-    await trx.deleteFrom('user_session').where('expires_at', '<', new Date()).execute();
-    await trx
-      .insertInto('user_session')
-      .values({
-        token_hash: sha256(token),
-        user_id: user.id,
-        csrf_token: csrfToken,
-        expires_at: new Date(Date.now() + SESSION_HOURS * 3_600_000),
-      })
-      .execute();
+    await deleteExpiredSessions(trx, new Date());
+    await insertSession(trx, {
+      token_hash: sha256(token),
+      user_id: user.id,
+      csrf_token: csrfToken,
+      expires_at: new Date(Date.now() + SESSION_HOURS * 3_600_000),
+    });
     await writeAudit(trx, actor, { entity: 'user', key: user.username, action: 'login' });
   });
-  const unit = (await selectUsers(ctx.db.k).where('u.id', '=', user.id).executeTakeFirstOrThrow()).unit;
+  const unit = (await selectUserById(ctx.db.k, user.id)).unit;
   return {
     token,
     csrfToken,
@@ -214,7 +213,7 @@ export async function sessionFor(
 
 /** Ends a session (signing out). */
 export async function logout(ctx: Ctx, token: string): Promise<void> {
-  await ctx.db.k.deleteFrom('user_session').where('token_hash', '=', sha256(token)).execute();
+  await deleteSessionByToken(ctx.db.k, sha256(token));
 }
 
 /** The demo accounts: one per role, named after it. */
@@ -234,7 +233,7 @@ export async function createDemoUsers(
   password?: string,
 ): Promise<{ created: string[]; password: string; generated: boolean }> {
   const pw = password || randomBytes(12).toString('base64url');
-  const existing = new Set((await selectUsers(ctx.db.k).execute()).map((u) => u.username));
+  const existing = new Set((await selectUsers(ctx.db.k)).map((u) => u.username));
   const created: string[] = [];
   for (const u of DEMO_USERS) {
     if (existing.has(u.username)) continue;

@@ -97,3 +97,31 @@ export async function insertRows(db: Kysely<Schema>, table: string, lineText: st
     db,
   );
 }
+
+/** Sets the transaction's time zone to UTC, so every timestamp is written in one zone. */
+export async function setUtcForTransaction(db: Kysely<Schema>): Promise<void> {
+  await sql`set local timezone = 'UTC'`.execute(db);
+}
+
+/** Whether a table holds at least one row. */
+export async function tableHasRows(db: Kysely<Schema>, table: string): Promise<boolean> {
+  const r = await sql`select 1 from ${ident(table)} limit 1`.execute(db);
+  return r.rows.length > 0;
+}
+
+/** Turns a table's user triggers off (`false`) or back on (`true`). */
+export async function setUserTriggers(db: Kysely<Schema>, table: string, on: boolean): Promise<void> {
+  await sql`alter table ${ident(table)} ${on ? sql`enable` : sql`disable`} trigger user`.execute(db);
+}
+
+/** Empties the catalog stamp (the migrations wrote one row; the backup brings its own). */
+export async function clearCatalogStamp(db: Kysely<Schema>): Promise<void> {
+  await sql`delete from catalog_stamp`.execute(db);
+}
+
+/** Sets the sequence behind `table.col` past the largest value restored (1 when the table is empty). */
+export async function resetSequence(db: Kysely<Schema>, table: string, col: string): Promise<void> {
+  await sql`select setval(pg_get_serial_sequence(${table}, ${col}), coalesce((select max(${ident(col)}) from ${ident(table)}), 0) + 1, false)`.execute(
+    db,
+  );
+}

@@ -3,13 +3,22 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { requireAccess } from '../access/access.ts';
 import type { Ctx } from '../context.ts';
 import { BaocaoError } from '../errors.ts';
 import { checkBackupSource, checkBackupTarget, writeFileAtomically } from './backup-file.ts';
-import { appliedMigrations, ident, insertRows, listTables, pageOfRows } from './backup.queries.ts';
+import {
+  appliedMigrations,
+  clearCatalogStamp,
+  insertRows,
+  listTables,
+  pageOfRows,
+  resetSequence,
+  setUserTriggers,
+  setUtcForTransaction,
+  tableHasRows,
+} from './backup.queries.ts';
 
 const FORMAT = 'baocao-backup';
 const VERSION = 1;
@@ -64,7 +73,7 @@ async function writeBackupTo(ctx: Ctx, tmp: string): Promise<BackupCounts> {
       .setIsolationLevel('repeatable read')
       .execute(async (trx) => {
         // One time zone for every timestamp written, whatever the server's setting.
-        await sql`set local timezone = 'UTC'`.execute(trx);
+        await setUtcForTransaction(trx);
         await write({
           format: FORMAT,
           version: VERSION,
@@ -147,8 +156,7 @@ export async function restoreBackup(ctx: Ctx, file: string): Promise<BackupCount
     const names = new Set(tables.map((t) => t.name));
     for (const t of tables) {
       if (t.name === 'catalog_stamp') continue; // created by the migrations themselves
-      const any = await sql`select 1 from ${ident(t.name)} limit 1`.execute(trx);
-      if (any.rows.length > 0)
+      if (await tableHasRows(trx, t.name))
         throw new BaocaoError(
           'STORE_NOT_EMPTY',
           `Kho đích đã có dữ liệu (bảng ${t.name}); chỉ phục hồi vào một kho trống`,
@@ -157,8 +165,8 @@ export async function restoreBackup(ctx: Ctx, file: string): Promise<BackupCount
         );
     }
     // Triggers (the catalog stamp) would change what is restored: off until the rows are in.
-    for (const t of tables) await sql`alter table ${ident(t.name)} disable trigger user`.execute(trx);
-    await sql`delete from catalog_stamp`.execute(trx);
+    for (const t of tables) await setUserTriggers(trx, t.name, false);
+    await clearCatalogStamp(trx);
     const counts: BackupCounts = Object.fromEntries(tables.map((t) => [t.name, 0]));
     for (;;) {
       const { text, value } = await next();
@@ -179,11 +187,8 @@ export async function restoreBackup(ctx: Ctx, file: string): Promise<BackupCount
       counts[line.table] = (counts[line.table] ?? 0) + line.rows.length;
     }
     for (const t of tables) {
-      await sql`alter table ${ident(t.name)} enable trigger user`.execute(trx);
-      for (const col of t.sequenced)
-        await sql`select setval(pg_get_serial_sequence(${t.name}, ${col}), coalesce((select max(${ident(col)}) from ${ident(t.name)}), 0) + 1, false)`.execute(
-          trx,
-        );
+      await setUserTriggers(trx, t.name, true);
+      for (const col of t.sequenced) await resetSequence(trx, t.name, col);
     }
     ctx.log.info({ file, counts }, 'backup restored');
     return counts;

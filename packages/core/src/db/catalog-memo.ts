@@ -1,5 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Schema } from './schema.ts';
+import { catalogStamp } from './store.queries.ts';
 
 /**
  * Wraps a loader of catalog data (indicators, the unit tree) so its result is kept per store and
@@ -13,8 +14,7 @@ export function memoByCatalog<T>(
   const memo = new WeakMap<Kysely<Schema>, { stamp: string; value: T }>();
   return async (db) => {
     if (db.isTransaction) return load(db);
-    const r = await sql<{ n: string }>`select n::text as n from catalog_stamp where id = 1`.execute(db);
-    const stamp = r.rows[0]?.n ?? '';
+    const stamp = await catalogStamp(db);
     const hit = memo.get(db);
     if (hit && hit.stamp === stamp) return hit.value;
     const value = await load(db);

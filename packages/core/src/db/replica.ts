@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import { BaocaoError } from '../errors.ts';
 import { type Database, openPostgres } from './database.ts';
+import { synchronousCommit } from './store.queries.ts';
 
 /**
  * Adds a read replica to a PostgreSQL store, for the read-only traffic of public pages,
@@ -14,14 +14,12 @@ export async function withReplica(
   replicaUrl: string,
   poolMax?: number,
 ): Promise<Database> {
-  const setting = await sql<{ v: string }>`select current_setting('synchronous_commit') as v`.execute(
-    primary.k,
-  );
-  if (setting.rows[0]?.v !== 'remote_apply')
+  const setting = await synchronousCommit(primary.k);
+  if (setting !== 'remote_apply')
     throw new BaocaoError(
       'INVALID_CONFIG',
-      `DATABASE_REPLICA_URL cần synchronous_commit = remote_apply trên máy chủ chính (đang là "${setting.rows[0]?.v}"): nếu không, người đọc có thể thấy số liệu cũ hơn lần ghi của chính họ`,
-      `DATABASE_REPLICA_URL needs synchronous_commit = remote_apply on the primary (it is "${setting.rows[0]?.v}"): otherwise a reader could see figures older than their own last write`,
+      `DATABASE_REPLICA_URL cần synchronous_commit = remote_apply trên máy chủ chính (đang là "${setting}"): nếu không, người đọc có thể thấy số liệu cũ hơn lần ghi của chính họ`,
+      `DATABASE_REPLICA_URL needs synchronous_commit = remote_apply on the primary (it is "${setting}"): otherwise a reader could see figures older than their own last write`,
     );
   const replica = await openPostgres(replicaUrl, poolMax);
   return {

@@ -9,6 +9,7 @@ import { submitValues } from '../values/values.ts';
 import { listIndicators } from '../catalog/indicators.ts';
 import { initStore } from './init.ts';
 import { createRegistryItems } from '../registries/registries.ts';
+import { hasRegistryItems } from '../registries/registry-items.queries.ts';
 import { setReportDetails } from '../reports/reports.ts';
 import { z } from 'zod';
 import { releasePeriod } from '../releases/release-period.ts';
@@ -27,8 +28,7 @@ const DemoRegistry = z.object({
  */
 async function loadDemoRegistry(ctx: Ctx): Promise<number> {
   const demo = DemoRegistry.parse(JSON.parse(readFileSync(coreFile('data/demo-registry.json'), 'utf8')));
-  const any = await ctx.db.k.selectFrom('registry_item').select('id').limit(1).executeTakeFirst();
-  if (any) return 0;
+  if (await hasRegistryItems(ctx.db.k)) return 0;
   const { items } = await createRegistryItems(ctx, demo.items);
   for (const r of demo.reports)
     await setReportDetails(ctx, { template: r.template, period: r.period, issuedOn: r.issuedOn });

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Schema } from '../db/schema.ts';
 import { decodeV4, decodeV6 } from './addr-sets.ts';
 import type { PrefixRow } from './prefix-index.ts';
@@ -64,3 +64,18 @@ export const computedProvinceValues = (db: Kysely<Schema>, indicator: string, pe
     .where('d.period', 'in', periods.length ? periods : [''])
     .where((w) => w.or([w('d.source', 'like', 'feed:%'), w('d.source', 'like', 'prefixes:%')]))
     .execute();
+
+/** Whether a feed file with this SHA-256 was imported before (its row, or nothing). */
+export const findFeedImport = (db: Kysely<Schema>, sha256: string) =>
+  db.selectFrom('feed_import').select('sha256').where('sha256', '=', sha256).executeTakeFirst();
+
+/** Records an imported feed file (what a second import of the same bytes is recognised by). */
+export const insertFeedImport = (db: Kysely<Schema>, row: Insertable<Schema['feed_import']>) =>
+  db.insertInto('feed_import').values(row).execute();
+
+/** Empties the IP-prefix table (a load replaces it whole). */
+export const deletePrefixes = (db: Kysely<Schema>) => db.deleteFrom('ip_prefix').execute();
+
+/** Adds IP prefixes (one statement; the caller keeps batches within PostgreSQL's parameter limit). */
+export const insertPrefixes = (db: Kysely<Schema>, rows: Insertable<Schema['ip_prefix']>[]) =>
+  db.insertInto('ip_prefix').values(rows).execute();

@@ -14,7 +14,14 @@ import { type ParsedFeed, type ReadFeedOptions, readFeed } from './feed-read.ts'
 import type { Kysely } from 'kysely';
 import type { Schema } from '../db/schema.ts';
 import { encodeV4, encodeV6, mergeSorted, mergeText } from './addr-sets.ts';
-import { type AddressSets, loadPrefixes, loadSets, writeSet } from './feeds.queries.ts';
+import {
+  type AddressSets,
+  findFeedImport,
+  insertFeedImport,
+  loadPrefixes,
+  loadSets,
+  writeSet,
+} from './feeds.queries.ts';
 
 /** A feed is refused whole when more than this share of its lines cannot be read. */
 export const MAX_MALFORMED_SHARE = 0.5;
@@ -117,11 +124,7 @@ export async function importBotnetFeed(
       distinct: p.months.get(m)!.v4.length + p.months.get(m)!.v6.length,
     })),
   };
-  const seen = await ctx.db.k
-    .selectFrom('feed_import')
-    .select('sha256')
-    .where('sha256', '=', sha)
-    .executeTakeFirst();
+  const seen = await findFeedImport(ctx.db.k, sha);
   if (seen) return { ...base, alreadyImported: true, newAddresses: 0, valuesWritten: 0 };
   return ctx.db.k.transaction().execute(async (trx) => {
     const tctx = { ...ctx, db: { ...ctx.db, k: trx } };
@@ -132,19 +135,16 @@ export async function importBotnetFeed(
     const newAddresses = await mergeMonths(trx, p, sets);
     const counts = botnetSpanCounts(spans, sets, await loadPrefixes(trx));
     const valuesWritten = await writeComputedValues(tctx, 'ATTT.IP_BOTNET', counts, `feed:${input.filename}`);
-    await trx
-      .insertInto('feed_import')
-      .values({
-        sha256: sha,
-        kind: 'botnet',
-        filename: input.filename,
-        lines: p.lines,
-        observations: p.observations,
-        malformed: p.malformed,
-        new_rows: newAddresses,
-        imported_by: ctx.actor.username,
-      })
-      .execute();
+    await insertFeedImport(trx, {
+      sha256: sha,
+      kind: 'botnet',
+      filename: input.filename,
+      lines: p.lines,
+      observations: p.observations,
+      malformed: p.malformed,
+      new_rows: newAddresses,
+      imported_by: ctx.actor.username,
+    });
     await writeAudit(trx, ctx.actor, {
       entity: 'feed',
       key: sha,

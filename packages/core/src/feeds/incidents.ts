@@ -10,6 +10,7 @@ import { currentMonthIndex } from '../values/validate.ts';
 import { isIsoDate } from '../format/date.ts';
 import { requireNationalRead, writeComputedValues } from './feed-values.ts';
 import { INCIDENT_TYPES, type IncidentCounts, type IncidentImportResult } from './feed-schemas.ts';
+import { countIncidentsByMonth, countIncidentsByType, upsertIncident } from './incidents.queries.ts';
 
 type IncidentType = (typeof INCIDENT_TYPES)[number];
 // A Map: `constructor` must not find Object.prototype's member and pass as a type.
@@ -100,18 +101,9 @@ export async function importIncidents(
   return ctx.db.k.transaction().execute(async (trx) => {
     for (const r of records) {
       const values = { ...r, source: input.filename, updated_by: ctx.actor.username };
-      await trx
-        .insertInto('cyber_incident')
-        .values(values)
-        .onConflict((oc) => oc.column('ref').doUpdateSet(values))
-        .execute();
+      await upsertIncident(trx, values);
     }
-    const counts = await trx
-      .selectFrom('cyber_incident')
-      .select(['month', trx.fn.countAll<number>().as('n')])
-      .where('month', 'in', months.length ? months : [-1])
-      .groupBy('month')
-      .execute();
+    const counts = await countIncidentsByMonth(trx, months);
     const tctx = { ...ctx, db: { ...ctx.db, k: trx } };
     const valuesWritten = await writeComputedValues(
       tctx,
@@ -133,13 +125,7 @@ export async function importIncidents(
 export async function incidentCounts(ctx: Ctx, input: { period: string }): Promise<IncidentCounts> {
   await requireNationalRead(ctx);
   const p = parsePeriod(input.period);
-  const rows = await ctx.db.k
-    .selectFrom('cyber_incident')
-    .select(['type', ctx.db.k.fn.countAll<number>().as('n')])
-    .where('month', '>=', p.first)
-    .where('month', '<=', p.last)
-    .groupBy('type')
-    .execute();
+  const rows = await countIncidentsByType(ctx.db.k, p.first, p.last);
   const count = (t: IncidentType) => Number(rows.find((r) => r.type === t)?.n ?? 0);
   const byType = {
     phishing: count('phishing'),

@@ -6,6 +6,7 @@ import type { Ctx } from '../context.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { recomputeBotnetValues } from './botnet-counts.ts';
 import type { PrefixLoadResult } from './feed-schemas.ts';
+import { deletePrefixes, insertPrefixes } from './feeds.queries.ts';
 import { parseCidr } from './ip.ts';
 
 /**
@@ -57,12 +58,12 @@ export async function loadIpPrefixes(
   });
   if (errors.length) rejectRows(errors);
   return ctx.db.k.transaction().execute(async (trx) => {
-    await trx.deleteFrom('ip_prefix').execute();
+    await deletePrefixes(trx);
     for (let i = 0; i < out.length; i += 5000)
-      await trx
-        .insertInto('ip_prefix')
-        .values(out.slice(i, i + 5000).map((o) => ({ ...o, loaded_by: ctx.actor.username })))
-        .execute();
+      await insertPrefixes(
+        trx,
+        out.slice(i, i + 5000).map((o) => ({ ...o, loaded_by: ctx.actor.username })),
+      );
     await writeAudit(trx, ctx.actor, {
       entity: 'ip_prefix',
       key: input.filename,

@@ -44,3 +44,21 @@ export async function writeSubmission(
     .onConflict((oc) => oc.columns(['unit_id', 'period']).doUpdateSet(values))
     .execute();
 }
+
+/** The stored values of one unit and period (what a blank form is prefilled with). */
+export const selectStoredValuesOf = (db: Kysely<Schema>, unitId: number, period: string) =>
+  db
+    .selectFrom('data_value')
+    .select(['indicator_id', 'value', 'status', 'note'])
+    .where('unit_id', '=', unitId)
+    .where('period', '=', period)
+    .execute();
+
+/** The draft of one unit's form for a period, or nothing when no form was started. */
+export const selectSubmissionDraft = (db: Kysely<Schema>, unitId: number, period: string) =>
+  db
+    .selectFrom('submission')
+    .select('draft')
+    .where('unit_id', '=', unitId)
+    .where('period', '=', period)
+    .executeTakeFirst();

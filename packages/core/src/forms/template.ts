@@ -10,6 +10,7 @@ import { unknownUnit } from '../units/units.ts';
 import { TEMPLATE_HEADERS } from '../imports/columns.ts';
 import { formIndicators } from './form-context.ts';
 import { draftOf } from './form-schemas.ts';
+import { selectStoredValuesOf, selectSubmissionDraft } from './forms.queries.ts';
 
 /**
  * The XLSX form a unit fills for a period: one row per indicator it reports, prefilled with what
@@ -22,20 +23,10 @@ export async function buildTemplate(ctx: Ctx, input: { unit: string; period: str
   requireAccess(ctx, 'value.read', { unitIds: [unit.id], ancestorsOf: graph.ancestorsOf });
   const p = parsePeriod(input.period);
   const indicators = formIndicators(await listIndicators(ctx), unit);
-  const stored = await ctx.db.k
-    .selectFrom('data_value')
-    .select(['indicator_id', 'value', 'status', 'note'])
-    .where('unit_id', '=', unit.id)
-    .where('period', '=', p.id)
-    .execute();
+  const stored = await selectStoredValuesOf(ctx.db.k, unit.id, p.id);
   const byIndicator = new Map(stored.map((s) => [s.indicator_id, s]));
   // A form being filled: the template carries the draft, which is what the unit will resubmit.
-  const sub = await ctx.db.k
-    .selectFrom('submission')
-    .select('draft')
-    .where('unit_id', '=', unit.id)
-    .where('period', '=', p.id)
-    .executeTakeFirst();
+  const sub = await selectSubmissionDraft(ctx.db.k, unit.id, p.id);
   const draft = sub ? new Map(draftOf(sub.draft).map((d) => [d.indicator, d])) : null;
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Bieu mau');

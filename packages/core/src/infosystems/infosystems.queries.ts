@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import type { Schema } from '../db/schema.ts';
 
 /** Every record with its owner's code and name, optionally of some owners or states, by owner then name. */
@@ -69,3 +69,11 @@ export const selectComputedValueKeys = (db: Kysely<Schema>, indicatorCodes: stri
     .where('i.code', 'in', indicatorCodes)
     .where('d.source', '=', source)
     .execute();
+
+/** Stores a new record and returns its id. */
+export const insertInfosystem = (db: Kysely<Schema>, row: Insertable<Schema['infosystem']>) =>
+  db.insertInto('infosystem').values(row).returning('id').executeTakeFirstOrThrow();
+
+/** Sets columns of one record (a declared change, an approval, a return). */
+export const updateInfosystem = (db: Kysely<Schema>, id: number, set: Updateable<Schema['infosystem']>) =>
+  db.updateTable('infosystem').set(set).where('id', '=', id).execute();

@@ -13,9 +13,11 @@ import {
 import { recomputeInfosystemValues } from './infosys-values.ts';
 import {
   type InfosystemRow,
+  insertInfosystem,
   lockInfosystems,
   lockInfosystemsByName,
   selectInfosystems,
+  updateInfosystem,
 } from './infosystems.queries.ts';
 import { validateInfosystem } from './validate-infosystem.ts';
 
@@ -142,17 +144,13 @@ export async function declareInfosystems(
         updated_at: now,
       };
       if (!old) {
-        const row = await trx
-          .insertInto('infosystem')
-          .values({
-            owner_unit_id: ownerId(d),
-            name: d.name,
-            data: null,
-            ...submitted,
-            created_by: ctx.actor.username,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const row = await insertInfosystem(trx, {
+          owner_unit_id: ownerId(d),
+          name: d.name,
+          data: null,
+          ...submitted,
+          created_by: ctx.actor.username,
+        });
         await writeAudit(trx, ctx.actor, {
           entity: 'infosystem',
           key: String(row.id),
@@ -163,11 +161,7 @@ export async function declareInfosystems(
       } else if (old.status === 'approved' && sameRecord(old.data, d)) {
         result.unchanged++;
       } else {
-        await trx
-          .updateTable('infosystem')
-          .set({ ...submitted, name: d.name })
-          .where('id', '=', old.id)
-          .execute();
+        await updateInfosystem(trx, old.id, { ...submitted, name: d.name });
         await writeAudit(trx, ctx.actor, {
           entity: 'infosystem',
           key: String(old.id),
@@ -216,20 +210,16 @@ export async function approveInfosystems(ctx: Ctx, input: { ids: number[] }): Pr
     for (const r of rows) requireSecondPerson(ctx.actor.username, r.submitted_by);
     const now = new Date();
     for (const r of rows) {
-      await trx
-        .updateTable('infosystem')
-        .set({
-          data: JSON.stringify(r.draft),
-          draft: null,
-          status: 'approved',
-          comment: null,
-          reviewed_by: ctx.actor.username,
-          reviewed_at: now,
-          updated_by: ctx.actor.username,
-          updated_at: now,
-        })
-        .where('id', '=', r.id)
-        .execute();
+      await updateInfosystem(trx, r.id, {
+        data: JSON.stringify(r.draft),
+        draft: null,
+        status: 'approved',
+        comment: null,
+        reviewed_by: ctx.actor.username,
+        reviewed_at: now,
+        updated_by: ctx.actor.username,
+        updated_at: now,
+      });
       await writeAudit(trx, ctx.actor, {
         entity: 'infosystem',
         key: String(r.id),
@@ -255,18 +245,14 @@ export async function returnInfosystem(ctx: Ctx, input: { id: number; reason: st
     );
   await ctx.db.k.transaction().execute(async (trx) => {
     const [r] = await forReview(ctx, trx, [input.id]);
-    await trx
-      .updateTable('infosystem')
-      .set({
-        status: 'returned',
-        comment: reason,
-        reviewed_by: ctx.actor.username,
-        reviewed_at: new Date(),
-        updated_by: ctx.actor.username,
-        updated_at: new Date(),
-      })
-      .where('id', '=', r!.id)
-      .execute();
+    await updateInfosystem(trx, r!.id, {
+      status: 'returned',
+      comment: reason,
+      reviewed_by: ctx.actor.username,
+      reviewed_at: new Date(),
+      updated_by: ctx.actor.username,
+      updated_at: new Date(),
+    });
     await writeAudit(trx, ctx.actor, { entity: 'infosystem', key: String(r!.id), action: 'return', reason });
   });
 }

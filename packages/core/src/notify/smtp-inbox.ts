@@ -8,7 +8,9 @@ import { SMTPServer } from 'smtp-server';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../db/schema.ts';
 import type { Role } from '../roles.ts';
+import { insertUser } from '../accounts/accounts.queries.ts';
 import { upsertProfile } from './notify.queries.ts';
+import { selectUnitIdByCode } from './smtp-inbox.queries.ts';
 
 export interface ReceivedMail {
   to: string;
@@ -78,20 +80,14 @@ export async function addPerson(
   db: Kysely<Schema>,
   p: { username: string; role: Role; unit?: string; email?: string | null; language?: 'vi' | 'en' },
 ): Promise<number> {
-  const unit = p.unit
-    ? await db.selectFrom('org_unit').select('id').where('code', '=', p.unit).executeTakeFirstOrThrow()
-    : null;
-  const { id } = await db
-    .insertInto('app_user')
-    .values({
-      username: p.username,
-      display_name: p.username,
-      role: p.role,
-      unit_id: unit?.id ?? null,
-      password_hash: '!',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const unit = p.unit ? await selectUnitIdByCode(db, p.unit) : null;
+  const { id } = await insertUser(db, {
+    username: p.username,
+    display_name: p.username,
+    role: p.role,
+    unit_id: unit?.id ?? null,
+    password_hash: '!',
+  });
   await upsertProfile(db, {
     user_id: id,
     email: p.email === undefined ? `${p.username}@example.vn` : p.email,

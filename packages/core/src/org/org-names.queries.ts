@@ -28,3 +28,12 @@ export const upsertOrgName = (
 /** Removes one row (a name entered by mistake). */
 export const deleteOrgNameRow = (db: Kysely<Schema>, key: string, validFrom: string) =>
   db.deleteFrom('org_name').where('key', '=', key).where('valid_from', '=', validFrom).executeTakeFirst();
+
+/** The name of a key from a date on, or nothing when that row does not exist. */
+export const selectOrgNameValue = (db: Kysely<Schema>, key: string, validFrom: string) =>
+  db
+    .selectFrom('org_name')
+    .select('value')
+    .where('key', '=', key)
+    .where('valid_from', '=', validFrom)
+    .executeTakeFirst();

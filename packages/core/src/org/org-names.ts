@@ -5,7 +5,7 @@ import { BaocaoError, notFound } from '../errors.ts';
 import { zodFieldErrors } from '../zod-errors.ts';
 import { ORG_NAME_LABELS, OrgName, type OrgNames, namesOn } from './org-name-schemas.ts';
 import { SEED_ORG_NAMES } from './org-names-data.ts';
-import { deleteOrgNameRow, selectOrgNames, upsertOrgName } from './org-names.queries.ts';
+import { deleteOrgNameRow, selectOrgNames, selectOrgNameValue, upsertOrgName } from './org-names.queries.ts';
 
 /** Every name of the organisation with the date it applies from (public: they are printed on documents). */
 export async function listOrgNames(ctx: Ctx): Promise<OrgName[]> {
@@ -38,12 +38,7 @@ export async function setOrgName(ctx: Ctx, input: unknown): Promise<OrgName[]> {
   requireAccess(ctx, 'unit.write');
   const n = parseName(input);
   await ctx.db.k.transaction().execute(async (trx) => {
-    const old = await trx
-      .selectFrom('org_name')
-      .select('value')
-      .where('key', '=', n.key)
-      .where('valid_from', '=', n.validFrom)
-      .executeTakeFirst();
+    const old = await selectOrgNameValue(trx, n.key, n.validFrom);
     await upsertOrgName(trx, {
       key: n.key,
       valid_from: n.validFrom,

@@ -3,6 +3,7 @@ import type { Schema } from '../db/schema.ts';
 import type { FieldError } from '../errors.ts';
 import { BaocaoError } from '../errors.ts';
 import { type Period, parsePeriod } from './period.ts';
+import { selectClosedReportingPeriods, selectPeriodLocks } from './periods.queries.ts';
 
 /** A span no value may be written in: a locked period (`baocao lock`) or a closed reporting period. */
 export interface ClosedSpan {
@@ -14,10 +15,7 @@ export interface ClosedSpan {
 
 /** Every closed span: the one list every writer consults (values, imports, forms, feeds). */
 export async function loadClosedSpans(db: Kysely<Schema>): Promise<ClosedSpan[]> {
-  const [locks, closed] = await Promise.all([
-    db.selectFrom('period_lock').select(['period', 'first_month', 'last_month']).execute(),
-    db.selectFrom('reporting_period').select('period').where('closed', '=', true).execute(),
-  ]);
+  const [locks, closed] = await Promise.all([selectPeriodLocks(db), selectClosedReportingPeriods(db)]);
   return [
     ...locks.map((l): ClosedSpan => ({
       period: l.period,

@@ -32,3 +32,11 @@ export const upsertReportingPeriod = (
     .onConflict((oc) => oc.column('period').doUpdateSet(values))
     .execute();
 };
+
+/** Every locked period with its span of months (`baocao lock`). */
+export const selectPeriodLocks = (db: Kysely<Schema>) =>
+  db.selectFrom('period_lock').select(['period', 'first_month', 'last_month']).execute();
+
+/** The reporting periods that are closed. */
+export const selectClosedReportingPeriods = (db: Kysely<Schema>) =>
+  db.selectFrom('reporting_period').select('period').where('closed', '=', true).execute();

@@ -5,6 +5,11 @@ import { BaocaoError, type FieldError, notFound } from '../errors.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
 import { type RegistryData, RegistryItem, type RegistryKind } from './registry-schemas.ts';
 import { selectRegistryRow, selectRegistryRows } from './registries.queries.ts';
+import {
+  deleteRegistryItemRow,
+  insertRegistryItem,
+  updateRegistryItemRow,
+} from './registry-items.queries.ts';
 import { validateRegistryItem } from './validate-item.ts';
 
 type Row = NonNullable<Awaited<ReturnType<typeof selectRegistryRow>>>;
@@ -106,17 +111,13 @@ export async function createRegistryItems(
   const items = await ctx.db.k.transaction().execute(async (trx) => {
     const out: RegistryItem[] = [];
     for (const d of data) {
-      const row = await trx
-        .insertInto('registry_item')
-        .values({
-          kind: d.kind,
-          period: d.period,
-          data: payload(d),
-          created_by: ctx.actor.username,
-          updated_by: ctx.actor.username,
-        })
-        .returning(['id', 'kind', 'period', 'data', 'updated_by', 'updated_at'])
-        .executeTakeFirstOrThrow();
+      const row = await insertRegistryItem(trx, {
+        kind: d.kind,
+        period: d.period,
+        data: payload(d),
+        created_by: ctx.actor.username,
+        updated_by: ctx.actor.username,
+      });
       await writeAudit(trx, ctx.actor, { entity: d.kind, key: String(row.id), action: 'create', new: d });
       out.push(toItem(row));
     }
@@ -163,17 +164,12 @@ export async function updateRegistryItem(
       },
     );
   return ctx.db.k.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable('registry_item')
-      .set({
-        period: data!.period,
-        data: payload(data!),
-        updated_by: ctx.actor.username,
-        updated_at: new Date(),
-      })
-      .where('id', '=', input.id)
-      .returning(['id', 'kind', 'period', 'data', 'updated_by', 'updated_at'])
-      .executeTakeFirstOrThrow();
+    const row = await updateRegistryItemRow(trx, input.id, {
+      period: data!.period,
+      data: payload(data!),
+      updated_by: ctx.actor.username,
+      updated_at: new Date(),
+    });
     await writeAudit(trx, ctx.actor, {
       entity: old.kind,
       key: String(input.id),
@@ -194,7 +190,7 @@ export async function deleteRegistryItem(
   requireAccess(ctx, 'registry.write');
   const old = await existing(ctx, input.id);
   await ctx.db.k.transaction().execute(async (trx) => {
-    await trx.deleteFrom('registry_item').where('id', '=', input.id).execute();
+    await deleteRegistryItemRow(trx, input.id);
     await writeAudit(trx, ctx.actor, {
       entity: old.kind,
       key: String(input.id),

@@ -6,6 +6,7 @@ import { zodFieldErrors } from '../zod-errors.ts';
 import { listRegistryItems } from './registries.ts';
 import type { ItemOf } from './registry-schemas.ts';
 import { type OverdueTask, type TaskChange, TaskStatusInput } from './task-schemas.ts';
+import { updateRegistryItemData } from './registry-items.queries.ts';
 import { type TaskChangeRow, insertTaskChange, selectTaskChanges } from './task-history.queries.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -92,15 +93,11 @@ export async function changeTaskStatus(
     const dueOn = c.dueOn ?? task.dueOn ?? null;
     const { id: _id, updatedBy: _by, updatedAt: _at, kind: _kind, period: _period, ...fields } = task;
     const now = new Date();
-    await trx
-      .updateTable('registry_item')
-      .set({
-        data: JSON.stringify({ ...fields, status: c.status, dueOn }),
-        updated_by: ctx.actor.username,
-        updated_at: now,
-      })
-      .where('id', '=', task.id)
-      .execute();
+    await updateRegistryItemData(trx, task.id, {
+      data: JSON.stringify({ ...fields, status: c.status, dueOn }),
+      updated_by: ctx.actor.username,
+      updated_at: now,
+    });
     const updated: ItemOf<'task'> = {
       ...task,
       status: c.status,

@@ -7,6 +7,7 @@ import { BaocaoError } from '../errors.ts';
 import { parsePeriod } from '../periods/period.ts';
 import { periodLabelVi } from '../periods/period-text.ts';
 import { ruleErrorsBlockingRelease } from '../quality/validation-analysis.ts';
+import { insertRelease, selectIndicatorsReportedWithin } from './releases.queries.ts';
 
 /** The national figures of a period that are partial: some units that must report have not. */
 export async function partialFigures(
@@ -14,13 +15,7 @@ export async function partialFigures(
   period: string,
 ): Promise<{ indicator: string; reported: number; expected: number }[]> {
   const p = parsePeriod(period);
-  const reported = await ctx.db.k
-    .selectFrom('data_value')
-    .select('indicator_id')
-    .distinct()
-    .where('first_month', '>=', p.first)
-    .where('last_month', '<=', p.last)
-    .execute();
+  const reported = await selectIndicatorsReportedWithin(ctx.db.k, p.first, p.last);
   const ids = new Set(reported.map((r) => r.indicator_id));
   const inds = (await listIndicators(ctx)).filter((i) => i.reportingKind && ids.has(i.id));
   const results = await compareMany(
@@ -92,11 +87,12 @@ export async function releasePeriod(
       },
     );
   await ctx.db.k.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('data_release')
-      .values({ period: p.id, first_month: p.first, last_month: p.last, released_by: ctx.actor.username })
-      .onConflict((oc) => oc.column('period').doNothing())
-      .execute();
+    await insertRelease(trx, {
+      period: p.id,
+      first_month: p.first,
+      last_month: p.last,
+      released_by: ctx.actor.username,
+    });
     await writeAudit(trx, ctx.actor, {
       entity: 'data_release',
       key: p.id,

@@ -3,6 +3,8 @@ import { parsePeriod } from '../periods/period.ts';
 import { periodLabelVi } from '../periods/period-text.ts';
 import type { Release } from './release-schemas.ts';
 import { coveredBy } from '../periods/visibility.ts';
+import { selectReleasedSpans } from '../periods/periods.queries.ts';
+import { selectLastReleasedAt, selectReleases, selectValuePeriods } from './releases.queries.ts';
 
 /**
  * The periods a visitor can read figures for: those with stored values (a month, a quarter, "8 tháng
@@ -10,15 +12,9 @@ import { coveredBy } from '../periods/visibility.ts';
  * no yearly figure is not offered: choosing it would show nothing.
  */
 export async function listPublishedPeriods(ctx: Ctx): Promise<{ period: string; periodLabel: string }[]> {
-  const spans = await ctx.db.k.selectFrom('data_release').select(['first_month', 'last_month']).execute();
+  const spans = await selectReleasedSpans(ctx.db.k);
   if (!spans.length) return [];
-  const rows = await ctx.db.k
-    .selectFrom('data_value')
-    .select(['period', 'first_month', 'last_month'])
-    .distinct()
-    .orderBy('last_month', 'desc')
-    .orderBy('first_month', 'desc')
-    .execute();
+  const rows = await selectValuePeriods(ctx.db.k);
   return rows
     .map((r) => parsePeriod(r.period))
     .filter((p) => coveredBy(spans, p))
@@ -27,7 +23,7 @@ export async function listPublishedPeriods(ctx: Ctx): Promise<{ period: string; 
 
 /** Released periods, newest first (public). */
 export async function listReleases(ctx: Ctx): Promise<Release[]> {
-  const rows = await ctx.db.k.selectFrom('data_release').selectAll().orderBy('last_month', 'desc').execute();
+  const rows = await selectReleases(ctx.db.k);
   return rows.map((r) => ({
     period: r.period,
     periodLabel: periodLabelVi(parsePeriod(r.period)),
@@ -37,9 +33,6 @@ export async function listReleases(ctx: Ctx): Promise<Release[]> {
 
 /** When figures were last released (null when none were). */
 export async function lastReleasedAt(ctx: Ctx): Promise<string | null> {
-  const r = await ctx.db.k
-    .selectFrom('data_release')
-    .select((eb) => eb.fn.max('released_at').as('at'))
-    .executeTakeFirst();
+  const r = await selectLastReleasedAt(ctx.db.k);
   return r?.at ? new Date(r.at).toISOString() : null;
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Updateable } from 'kysely';
 import type { Schema } from '../db/schema.ts';
 
 export const selectReportRow = (
@@ -43,4 +43,24 @@ export const selectReportRowsWithUnit = (db: Kysely<Schema>) =>
     ])
     .orderBy('report.period')
     .orderBy('report.template_code')
+    .execute();
+
+/** Sets columns of one report row (overrides, number, date, status…), stamping `updated_at`; returns the row. */
+export const updateReportRow = (db: Kysely<Schema>, id: number, set: Updateable<Schema['report']>) =>
+  db
+    .updateTable('report')
+    .set({ ...set, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+
+/** The published reports with their unit's code, newest publication first. */
+export const selectPublishedReportRows = (db: Kysely<Schema>) =>
+  db
+    .selectFrom('report')
+    .innerJoin('org_unit', 'org_unit.id', 'report.unit_id')
+    .selectAll('report')
+    .select('org_unit.code as unit_code')
+    .where('status', '=', 'published')
+    .orderBy('published_at', 'desc')
     .execute();

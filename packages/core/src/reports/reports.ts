@@ -7,6 +7,7 @@ import type { Schema } from '../db/schema.ts';
 import { BaocaoError } from '../errors.ts';
 import { parseIsoDate } from '../format/date.ts';
 import { coveredBy } from '../periods/visibility.ts';
+import { selectReleasedSpans } from '../periods/periods.queries.ts';
 import { calendarDates, parsePeriod, type Period } from '../periods/period.ts';
 import { orgNamesOn } from '../org/org-names.ts';
 import type { Unit } from '../schemas.ts';
@@ -22,7 +23,13 @@ import {
   type ReportView,
   SectionOverride,
 } from './report-schemas.ts';
-import { ensureReportRow, type ReportRow, selectReportRow } from './reports.queries.ts';
+import {
+  ensureReportRow,
+  type ReportRow,
+  selectPublishedReportRows,
+  selectReportRow,
+  updateReportRow,
+} from './reports.queries.ts';
 import { getReportTemplate } from './templates.ts';
 
 interface Resolved {
@@ -204,11 +211,7 @@ export async function setReportSection(
         by: ctx.actor.username,
         at: new Date().toISOString(),
       });
-    await trx
-      .updateTable('report')
-      .set({ overrides: JSON.stringify(overrides), updated_at: new Date() })
-      .where('id', '=', row.id)
-      .execute();
+    await updateReportRow(trx, row.id, { overrides: JSON.stringify(overrides) });
     await writeAudit(trx, ctx.actor, {
       entity: 'report',
       key: `${r.template.code}|${r.period.id}|${r.unit.code}|${input.section}`,
@@ -237,12 +240,7 @@ export async function setReportDetails(
       number: input.number === undefined ? row.number : input.number,
       issued_on: issuedOn === undefined ? row.issued_on : issuedOn,
     };
-    const updated = await trx
-      .updateTable('report')
-      .set({ ...set, updated_at: new Date() })
-      .where('id', '=', row.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const updated = await updateReportRow(trx, row.id, set);
     await writeAudit(trx, ctx.actor, {
       entity: 'report',
       key: `${r.template.code}|${r.period.id}|${r.unit.code}`,
@@ -283,7 +281,7 @@ export async function publishReport(
     });
     // Publishing puts every printed figure before the public: the periods they belong to must have
     // been released first (the one gate), comparison bases included.
-    const spans = await trx.selectFrom('data_release').select(['first_month', 'last_month']).execute();
+    const spans = await selectReleasedSpans(trx);
     const printed = doc.figures.flatMap((f) => [
       ...(f.value !== null ? [f.period] : []),
       ...(f.previous && f.previous.value !== null ? [f.previous.period] : []),
@@ -321,19 +319,14 @@ export async function publishReport(
           status: 409,
         },
       );
-    await trx
-      .updateTable('report')
-      .set({
-        status: 'published',
-        frozen: JSON.stringify(doc),
-        number: doc.number,
-        issued_on: doc.issuedOn,
-        published_at: new Date(),
-        published_by: ctx.actor.username,
-        updated_at: new Date(),
-      })
-      .where('id', '=', row.id)
-      .execute();
+    await updateReportRow(trx, row.id, {
+      status: 'published',
+      frozen: JSON.stringify(doc),
+      number: doc.number,
+      issued_on: doc.issuedOn,
+      published_at: new Date(),
+      published_by: ctx.actor.username,
+    });
     await writeAudit(trx, ctx.actor, {
       entity: 'report',
       key: `${r.template.code}|${r.period.id}|${r.unit.code}`,
@@ -352,14 +345,7 @@ export async function publishReport(
 
 /** Published reports, newest first: what the public pages list. */
 export async function listPublishedReports(ctx: Ctx): Promise<ReportRecord[]> {
-  const rows = await ctx.db.k
-    .selectFrom('report')
-    .innerJoin('org_unit', 'org_unit.id', 'report.unit_id')
-    .selectAll('report')
-    .select('org_unit.code as unit_code')
-    .where('status', '=', 'published')
-    .orderBy('published_at', 'desc')
-    .execute();
+  const rows = await selectPublishedReportRows(ctx.db.k);
   return rows.map((row) => ({
     abilities: reportAbilities(ctx.actor.role, { published: row.status === 'published' }),
     id: row.id,

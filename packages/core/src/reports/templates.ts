@@ -6,6 +6,7 @@ import { BaocaoError, notFound } from '../errors.ts';
 import { coreFile } from '../files.ts';
 import { zodFieldErrors } from '../zod-errors.ts';
 import { ReportTemplate } from './report-schemas.ts';
+import { selectTemplateRow, selectTemplateRows, upsertTemplate } from './templates.queries.ts';
 
 const DIR = coreFile('data/templates/');
 
@@ -34,11 +35,7 @@ export async function saveReportTemplate(ctx: Ctx, input: unknown, opts: { built
   requireAccess(ctx, 'catalog.write');
   const t = parseTemplate(input);
   await ctx.db.k.transaction().execute(async (trx) => {
-    const old = await trx
-      .selectFrom('report_template')
-      .select(['data', 'builtin'])
-      .where('code', '=', t.code)
-      .executeTakeFirst();
+    const old = await selectTemplateRow(trx, t.code);
     if (old?.builtin && !opts.builtin)
       throw new BaocaoError(
         'BUILTIN_TEMPLATE',
@@ -47,13 +44,12 @@ export async function saveReportTemplate(ctx: Ctx, input: unknown, opts: { built
       );
     const data = JSON.stringify(t);
     if (old && JSON.stringify(old.data) === data) return;
-    await trx
-      .insertInto('report_template')
-      .values({ code: t.code, data, builtin: opts.builtin ?? false, updated_by: ctx.actor.username })
-      .onConflict((oc) =>
-        oc.column('code').doUpdateSet({ data, updated_by: ctx.actor.username, updated_at: new Date() }),
-      )
-      .execute();
+    await upsertTemplate(trx, {
+      code: t.code,
+      data,
+      builtin: opts.builtin ?? false,
+      updated_by: ctx.actor.username,
+    });
     await writeAudit(trx, ctx.actor, {
       entity: 'report_template',
       key: t.code,
@@ -66,22 +62,13 @@ export async function saveReportTemplate(ctx: Ctx, input: unknown, opts: { built
 
 /** Every report template, built-in ones first. */
 export async function listReportTemplates(ctx: Ctx): Promise<(ReportTemplate & { builtin: boolean })[]> {
-  const rows = await ctx.db.k
-    .selectFrom('report_template')
-    .select(['data', 'builtin'])
-    .orderBy('builtin', 'desc')
-    .orderBy('code')
-    .execute();
+  const rows = await selectTemplateRows(ctx.db.k);
   return rows.map((r) => ({ ...ReportTemplate.parse(r.data), builtin: r.builtin }));
 }
 
 /** One template by its code. */
 export async function getReportTemplate(ctx: Ctx, code: string): Promise<ReportTemplate> {
-  const row = await ctx.db.k
-    .selectFrom('report_template')
-    .select('data')
-    .where('code', '=', code)
-    .executeTakeFirst();
+  const row = await selectTemplateRow(ctx.db.k, code);
   if (!row) {
     const codes = (await listReportTemplates(ctx)).map((t) => t.code).join(', ');
     throw notFound(

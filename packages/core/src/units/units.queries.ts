@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Schema } from '../db/schema.ts';
 
 export const selectUnits = (db: Kysely<Schema>) =>
@@ -19,3 +19,18 @@ export async function insertClosure(db: Kysely<Schema>, unitId: number, parentId
     select ${unitId}::int, ancestor_id, depth + 1 from unit_ancestor where unit_id = ${parentId}::int
   `.execute(db);
 }
+
+/** Stores a new org unit and returns its row. */
+export const insertUnit = (db: Kysely<Schema>, row: Insertable<Schema['org_unit']>) =>
+  db.insertInto('org_unit').values(row).returningAll().executeTakeFirstOrThrow();
+
+/** Records a succession between two units (once: the same pair again changes nothing). */
+export const insertSuccession = (
+  db: Kysely<Schema>,
+  row: { predecessor_id: number; successor_id: number; effective: string },
+) =>
+  db
+    .insertInto('unit_succession')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .execute();

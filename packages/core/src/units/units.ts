@@ -7,7 +7,7 @@ import { BaocaoError, notFound } from '../errors.ts';
 import { type Unit, UnitInput } from '../schemas.ts';
 import { type UnitGraph, loadUnitGraph } from './unit-graph.ts';
 import type { UnitView } from './unit-schemas.ts';
-import { insertClosure, selectUnitByCode } from './units.queries.ts';
+import { insertClosure, insertSuccession, insertUnit, selectUnitByCode } from './units.queries.ts';
 
 export const unknownUnit = (code: string) =>
   notFound(`Không có đơn vị mã "${code}"`, `No org unit with code "${code}"`);
@@ -60,19 +60,15 @@ export async function createUnits(ctx: Ctx, inputs: UnitInput[]): Promise<UnitVi
       }
       const parent = u.parentCode ? await selectUnitByCode(trx, u.parentCode) : undefined;
       if (u.parentCode && !parent) throw unknownUnit(u.parentCode);
-      const row = await trx
-        .insertInto('org_unit')
-        .values({
-          code: u.code,
-          name_vi: u.nameVi,
-          name_en: u.nameEn ?? null,
-          kind: u.kind,
-          parent_id: parent?.id ?? null,
-          valid_from: u.validFrom ?? null,
-          valid_to: u.validTo ?? null,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await insertUnit(trx, {
+        code: u.code,
+        name_vi: u.nameVi,
+        name_en: u.nameEn ?? null,
+        kind: u.kind,
+        parent_id: parent?.id ?? null,
+        valid_from: u.validFrom ?? null,
+        valid_to: u.validTo ?? null,
+      });
       await insertClosure(trx, row.id, row.parent_id);
       const unit: Unit = {
         id: row.id,
@@ -105,11 +101,7 @@ export async function addSuccessions(
       const succ = await selectUnitByCode(trx, s.successor);
       if (!pred) throw unknownUnit(s.predecessor);
       if (!succ) throw unknownUnit(s.successor);
-      await trx
-        .insertInto('unit_succession')
-        .values({ predecessor_id: pred.id, successor_id: succ.id, effective: s.effective })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
+      await insertSuccession(trx, { predecessor_id: pred.id, successor_id: succ.id, effective: s.effective });
       await writeAudit(trx, ctx.actor, {
         entity: 'unit_succession',
         key: `${s.predecessor}>${s.successor}`,
