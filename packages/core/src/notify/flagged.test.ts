@@ -136,7 +136,9 @@ describe('a value flagged for explanation reaches the unit’s reporters', () =>
   it('DHIS2: a warning on a value written and an officer’s follow-up mark; muted by one who turned it off', async () => {
     await setNotifyPreferences(colleague, { muted: ['flagged'] });
     const dryRun = await writeKeyedValues(officer, {
-      rows: [{ indicator: MOBILE, unit: 'P48', period: '2025M09', value: 3_000_000, status: 'official' }],
+      rows: [
+        { row: 1, indicator: MOBILE, unit: 'P48', period: '2025M09', value: 3_000_000, status: 'official' },
+      ],
       strategy: 'CREATE_AND_UPDATE',
       dryRun: true,
       source: 'dhis2',
@@ -145,9 +147,10 @@ describe('a value flagged for explanation reaches the unit’s reporters', () =>
     const before = await flaggedJobs();
     await writeKeyedValues(officer, {
       rows: [
-        { indicator: MOBILE, unit: 'P48', period: '2025M09', value: 3_000_000, status: 'official' },
-        { indicator: MOBILE, unit: 'P48', period: '2025M10', value: 1_000_000, status: 'official' },
+        { row: 1, indicator: MOBILE, unit: 'P48', period: '2025M09', value: 3_000_000, status: 'official' },
+        { row: 2, indicator: MOBILE, unit: 'P48', period: '2025M10', value: 1_000_000, status: 'official' },
         {
+          row: 3,
           indicator: 'VT.THUE_BAO_BRDD',
           unit: 'P48',
           period: '2025M10',
@@ -155,7 +158,7 @@ describe('a value flagged for explanation reaches the unit’s reporters', () =>
           status: 'official',
           followUp: true,
         },
-        { indicator: MOBILE, unit: 'P01', period: '2025M10', value: 7_000_000, status: 'official' },
+        { row: 3, indicator: MOBILE, unit: 'P01', period: '2025M10', value: 7_000_000, status: 'official' },
       ],
       strategy: 'CREATE_AND_UPDATE',
       dryRun: false,
