@@ -28,6 +28,7 @@ import { lockSubmission, selectSubmissions, writeSubmission } from './forms.quer
 import { selectReportingPeriods } from '../periods/periods.queries.ts';
 import { collectFlags } from '../quality/flags.ts';
 import { refuseErrorFlags, requireSubmittable } from '../quality/explanations.ts';
+import { flaggedInDraft, notifyFlaggedValues } from '../notify/flagged.ts';
 
 const scopeOf = (fc: Awaited<ReturnType<typeof loadFormContext>>) => ({
   unitIds: [fc.unit.id],
@@ -178,13 +179,20 @@ export async function saveForm(
       'The form has no values; enter at least one before submitting',
     );
   }
+  // Values written by someone else than the unit's own reporter typing in its form (an officer, a
+  // file import): the unit's reporters are told which they must explain (notify/flagged.ts).
+  const byOther =
+    input.source !== undefined || ctx.actor.role !== 'reporter' || ctx.actor.unitId !== fc.unit.id;
+  const flags =
+    input.submit || input.refuseErrors || byOther
+      ? await collectFlags(ctx, {
+          unit: fc.unit,
+          period: fc.p,
+          values: new Map(draft.map((d) => [d.indicator, d.value])),
+        })
+      : [];
   if (input.submit || input.refuseErrors) {
     // The quality checks judge what is sent: errors refuse it, warnings need an explanation (at submit).
-    const flags = await collectFlags(ctx, {
-      unit: fc.unit,
-      period: fc.p,
-      values: new Map(draft.map((d) => [d.indicator, d.value])),
-    });
     const rowOf = new Map(draft.map((d, n) => [d.indicator, typed[n]?.row]));
     if (input.submit) requireSubmittable(flags, draft, (code) => rowOf.get(code));
     else refuseErrorFlags(flags, (code) => rowOf.get(code), { vi: 'Chưa lưu tệp', en: 'File not saved' });
@@ -223,6 +231,10 @@ export async function saveForm(
       new: draft,
       reason: input.source ?? null,
     });
+    if (byOther) {
+      const form = { unit: fc.unit, period: fc.p.id, indicators: fc.form };
+      await notifyFlaggedValues(trx, ctx.actor, flaggedInDraft(form, draft, flags), input.source ?? null);
+    }
   });
   return getForm(ctx, { unit: fc.unit.code, period: fc.p.id });
 }

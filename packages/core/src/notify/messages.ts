@@ -131,6 +131,8 @@ function formWords(kind: NotifyKind, s: FormSubject, lang: NotifyLanguage): Word
           };
     case 'digest':
       throw new Error('a digest is not about one form');
+    case 'flagged':
+      throw new Error('a flagged value has its own message (flagged.ts)');
   }
 }
 

@@ -3,8 +3,8 @@ import { z } from 'zod';
 
 /**
  * What a message is about. Scheduled: a period opened, its deadline near, today, passed; events
- * of a unit's form: returned (with the officer's comment), approved, unlocked; an officer's
- * reminder; the officers' daily digest.
+ * of a unit's form: returned (with the officer's comment), approved, unlocked, a value flagged for
+ * the reporter's explanation; an officer's reminder; the officers' daily digest.
  */
 export const NOTIFY_KINDS = [
   'period_open',
@@ -14,6 +14,7 @@ export const NOTIFY_KINDS = [
   'returned',
   'approved',
   'unlocked',
+  'flagged',
   'reminder',
   'digest',
 ] as const;

@@ -3,13 +3,15 @@ import { writeAudit } from '../audit/audit.ts';
 import type { Ctx } from '../context.ts';
 import { BaocaoError, notFound } from '../errors.ts';
 import { zodFieldErrors } from '../zod-errors.ts';
+import { todayInVietnam } from '../periods/period-state.ts';
 import { listRegistryItems } from './registries.ts';
 import type { ItemOf } from './registry-schemas.ts';
 import { type OverdueTask, type TaskChange, TaskStatusInput } from './task-schemas.ts';
 import { updateRegistryItemData } from './registry-items.queries.ts';
 import { type TaskChangeRow, insertTaskChange, selectTaskChanges } from './task-history.queries.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
+// A task's day is Hà Nội's: a change at 00:30 on the 20th there is the 20th, not UTC's 19th.
+const today = () => todayInVietnam();
 const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
 export const toTaskChange = (r: TaskChangeRow): TaskChange => ({

@@ -99,7 +99,11 @@ h2{font-size:14pt}p{text-align:justify;text-indent:1cm}p.sub{font-weight:bold;te
 table{border-collapse:collapse;font-size:11pt;margin:1em 0}td,th{border:1px solid #555;padding:2px 6px}td.n{text-align:right}
 caption{font-style:italic}.warn{border:1px solid #c0392b;padding:.5em 1em;font-size:11pt}figure{text-align:center;margin:1em 0 1.5em}figcaption{font-style:italic}`;
 
-/** The report as a standalone HTML page (the preview), with the checks' warnings on top. */
+/**
+ * The report as a standalone HTML page (the preview), with the checks' warnings on top. Each
+ * section is anchored `#muc-{id}`, as the editor's section cards are: a link to a section (from a
+ * task that appeared in it) opens both at that section.
+ */
 export function renderHtml(doc: ReportDoc): string {
   const warn = doc.warnings.length
     ? `<div class="warn" role="status"><b>Kiểm tra trước khi phát hành:</b><ul>${doc.warnings.map((w) => `<li>${h(w.message)}</li>`).join('')}</ul></div>`
@@ -107,7 +111,7 @@ export function renderHtml(doc: ReportDoc): string {
   const sections = doc.sections
     .map(
       (s) =>
-        `<section id="${h(s.id)}"${s.edited ? ' class="edited"' : ''}>${s.heading ? `<h2>${h(s.heading)}</h2>` : ''}${
+        `<section id="muc-${h(s.id)}"${s.edited ? ' class="edited"' : ''}>${s.heading ? `<h2>${h(s.heading)}</h2>` : ''}${
           s.edited ? `<span class="badge">${h(editedNote(s.edited.by))}</span>` : ''
         }${s.blocks.map(htmlBlock).join('')}</section>`,
     )

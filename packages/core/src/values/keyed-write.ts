@@ -5,6 +5,7 @@ import { validateValueRows } from './validate.ts';
 import { loadValidationContext, rejectRows, requireRows, storeValidRows } from './values.ts';
 import { deleteValueRows, selectStoredKeys } from './values.queries.ts';
 import { setFollowUps } from './followup.queries.ts';
+import { flaggedInBatch, notifyFlaggedValues } from '../notify/flagged.ts';
 
 /**
  * How a batch from another system meets the values already stored, as DHIS2 names it:
@@ -90,6 +91,16 @@ export async function writeKeyedValues(
           return kept[i] && mark !== undefined ? [{ ...r, mark }] : [];
         });
         await setFollowUps(trx, marks, { actor: meta.actor, reason: input.source });
+        // The units' reporters hear of values they must explain (warnings, follow-up marks).
+        if (!input.dryRun && keep.length) {
+          const rows = valid.flatMap((r, i) => (kept[i] ? [{ ...r, followUp: followUps[i] }] : []));
+          const flagged = await flaggedInBatch(tctx, {
+            rows,
+            indicators: vc.indicators.values(),
+            graph: vc.graph,
+          });
+          await notifyFlaggedValues(trx, ctx.actor, flagged, input.source);
+        }
         // A value sent again unchanged is ignored, as one left out by the strategy is.
         count.imported = stored.inserted;
         count.updated = stored.updated;

@@ -1,12 +1,20 @@
 import { latestEndedPeriod, setReportDetails, systemCtx } from '@baocao/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, audit, browserTests, expectClean, signIn, startPlatform } from './harness.ts';
+import { type Harness, SHOTS, audit, browserTests, expectClean, signIn, startPlatform } from './harness.ts';
 
 /**
  * The task editor, reached by clicking: an officer plans a task for the month being worked on,
- * corrects it, records a slip with its reason and new date, reads its history, and follows it to the
- * report section where it appears.
+ * corrects it (a campaign: its first day and the indicator it is meant to move), records a slip with
+ * its reason and new date, reads its history, and follows it to the report section where it
+ * appears, which the report opens at (the editor's section card and the page-like preview).
  */
+/** A section at the top of its window, or as near as the page's end lets it come (a short page scrolls no further). */
+const atTop = (el: Element) => {
+  const top = Math.round(el.getBoundingClientRect().top);
+  const end = scrollY + innerHeight >= document.documentElement.scrollHeight - 1;
+  return top >= -1 && (top <= 1 || (end && top < innerHeight - 40));
+};
+
 describe.runIf(browserTests)('in a real browser: tasks followed from plan to result', () => {
   let h: Harness;
   beforeAll(async () => {
@@ -40,9 +48,28 @@ describe.runIf(browserTests)('in a real browser: tasks followed from plan to res
       // Edited: a nearer due date, with the reason kept in the audit.
       await card.getByRole('button', { name: 'Sửa nhiệm vụ' }).click();
       await card.getByLabel('Hạn hoàn thành').fill('2027-01-15');
+      // A campaign: its first day and the indicator it is meant to move, kept and shown on the card.
+      await card.getByLabel('Ngày bắt đầu (chiến dịch)').fill('2026-12-10');
+      await card
+        .getByLabel(/^Chỉ tiêu chiến dịch cần tác động/)
+        .selectOption({ label: 'Số địa chỉ IP nằm trong mạng botnet (ATTT.IP_BOTNET)' });
       await card.getByLabel('Lý do sửa').fill('Theo chỉ đạo của Lãnh đạo Bộ');
       await card.getByRole('button', { name: 'Lưu', exact: true }).click();
       await card.getByText('hạn 15/01/2027').first().waitFor();
+      await card.getByText('bắt đầu 10/12/2026').waitFor();
+      await card.getByText('Chỉ tiêu chiến dịch cần tác động: Số địa chỉ IP nằm trong mạng botnet').waitFor();
+      const id = new URL(page.url()).searchParams.get('id');
+      const saved: unknown = await page.evaluate(async (u) => (await fetch(u)).json(), `/api/tasks/${id}`);
+      expect(saved).toMatchObject({ task: { startOn: '2026-12-10', indicators: ['ATTT.IP_BOTNET'] } });
+      // The editor opens again with the campaign's fields as saved.
+      await card.getByRole('button', { name: 'Sửa nhiệm vụ' }).click();
+      await expect(card.getByLabel('Ngày bắt đầu (chiến dịch)').inputValue()).resolves.toBe('2026-12-10');
+      await expect(
+        card
+          .getByLabel(/^Chỉ tiêu chiến dịch cần tác động/)
+          .evaluate((el: HTMLSelectElement) => [...el.selectedOptions].map((o) => o.value)),
+      ).resolves.toEqual(['ATTT.IP_BOTNET']);
+      await card.getByRole('button', { name: 'Thôi' }).click();
       // A slip without its reason is refused, and says why; with it, the history keeps both steps.
       await card.getByLabel('Trạng thái mới').selectOption({ label: 'Chậm tiến độ' });
       await card.getByLabel('Hạn mới (khi chậm tiến độ)').fill('2027-02-28');
@@ -64,19 +91,34 @@ describe.runIf(browserTests)('in a real browser: tasks followed from plan to res
       await expect(card.getByText(/Một số nhiệm vụ trọng tâm .* · bản nháp/).count()).resolves.toBe(1);
       await link.click();
       await page.getByRole('heading', { name: 'Soạn báo cáo' }).waitFor();
+      expect(new URL(page.url()).hash).toBe('#muc-nhiem-vu');
       const section = page.locator('section#muc-nhiem-vu');
-      // On a phone the sections start folded.
-      if (width < 600) await section.locator('summary').click();
+      // The report opens at the section (on a phone, where sections start folded, that one open).
       await section.getByText(title, { exact: false }).waitFor();
+      // At its top, or as near as the page's end lets it come (a short page scrolls no further).
+      await expect.poll(() => section.evaluate(atTop)).toBe(true);
+      expect(await page.evaluate(() => scrollY)).toBeGreaterThan(200);
       // The printed preview is a second build of the report: on a loaded machine it can take longer
       // than the audit's wait for a quiet network, so it is awaited here, by what it prints. A phone
       // does not load it at all.
       if (width < 600) await expect(page.locator('iframe.preview').count()).resolves.toBe(0);
-      else
+      else {
         await page
           .frameLocator('iframe')
           .getByText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')
           .waitFor({ timeout: 120_000 });
+        // The preview opens at the same section, scrolled past the report's head.
+        const preview = page.frameLocator('iframe').locator('section#muc-nhiem-vu');
+        await preview.getByText(title, { exact: false }).waitFor();
+        await expect.poll(() => preview.evaluate(atTop)).toBe(true);
+        expect(await preview.evaluate(() => scrollY)).toBeGreaterThan(200);
+        // And the preview itself is on the screen beside the section's card, not left above it.
+        const frame = await page.locator('iframe.preview').boundingBox();
+        expect(frame!.y).toBeGreaterThan(-20);
+        expect(frame!.y).toBeLessThan(50);
+      }
+      // What a person sees on arriving: the section at the top of the screen (and of the preview).
+      await page.screenshot({ path: `${SHOTS}tasks-anchor-${width}.png` });
       await audit(page, `tasks-report-${width}`);
       expectClean(watch);
       await page.close();

@@ -16,6 +16,7 @@ export const KIND_LABEL: Record<NotifyKind, [string, string]> = {
   returned: ['Biểu mẫu bị trả lại', 'Form returned'],
   approved: ['Biểu mẫu được duyệt', 'Form approved'],
   unlocked: ['Biểu mẫu được mở khóa', 'Form unlocked'],
+  flagged: ['Số liệu cần giải trình', 'A value to explain'],
   reminder: ['Lời nhắc của cán bộ tổng hợp', 'Reminders from officers'],
   digest: ['Tổng hợp hằng ngày (cán bộ tổng hợp)', 'Daily digest (officers)'],
 };

@@ -1,6 +1,6 @@
 import type { DashboardCard, PivotCell } from '@baocao/core/browser';
 import { STATUS_LABELS, parsePeriod, shiftPeriod } from '@baocao/core/browser';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { useFormat } from '../format.ts';
@@ -70,6 +70,13 @@ export function PivotPanel({
   const rest = (['indicator', 'unit', 'period'] as const).filter((d) => d !== rows && d !== cols);
   const keyOf = (c: PivotCell, dims: readonly Dim[]) => dims.map((d) => c[d]).join(' · ');
   const data = cells.data ?? [];
+  // Periods run left to right, the latest last: a table wider than the screen (a phone) opens
+  // scrolled to its end, on the figure being asked about, not on months ago.
+  const scroller = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = scroller.current;
+    if (el && cols === 'period') el.scrollLeft = el.scrollWidth;
+  }, [cells.data, cols]);
   const colKeys = [...new Set(data.map((c) => c[cols]))];
   const rowKeys = [...new Set(data.map((c) => keyOf(c, [rows, ...rest])))];
   const label = (d: Dim, v: string) =>
@@ -106,7 +113,13 @@ export function PivotPanel({
       </div>
       {cells.loading && <Loading />}
       <ErrorBox error={cells.error} />
-      <div className="scroll" tabIndex={0} role="region" aria-label={t('Bảng tổng hợp', 'Pivot table')}>
+      <div
+        ref={scroller}
+        className="scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={t('Bảng tổng hợp', 'Pivot table')}
+      >
         <table className="grid pivot">
           <thead>
             <tr>
@@ -152,7 +165,8 @@ export function PivotPanel({
                             },
                           )}
                         >
-                          {t('ƯTB', 'imp.')}
+                          {/* The share is shown, not only in the tooltip: a phone has no hover. */}
+                          {`${t('ƯTB', 'imp.')} ${num(c.imputed.sharePct, 1)}%`}
                         </sup>
                       )}
                     </td>
@@ -165,8 +179,8 @@ export function PivotPanel({
       </div>
       <p className="small muted">
         {t(
-          'ư: số ước; 1/34: số chưa đầy đủ, mới 1 trong 34 đơn vị phải báo cáo đã báo cáo; còn lại là số chính thức. — : không có số liệu.',
-          'ư: estimate; 1/34: partial, 1 of the 34 units that must report has; others official. —: no data.',
+          'ư: số ước; 1/34: số chưa đầy đủ, mới 1 trong 34 đơn vị phải báo cáo đã báo cáo; ƯTB 4,1%: có phần ước tính bù cho đơn vị chưa báo cáo, chiếm 4,1% tổng; còn lại là số chính thức. — : không có số liệu.',
+          'ư: estimate; 1/34: partial, 1 of the 34 units that must report has; imp. 4.1%: units not reported are imputed, 4.1% of the total; others official. —: no data.',
         )}
       </p>
     </div>

@@ -39,8 +39,11 @@ export function ReportSectionCard(props: {
   const { t } = useApp();
   const s = props.section;
   const [editing, setEditing] = useState(false);
-  // On a phone the sections start folded (a report is pages long); on a wider screen, open.
-  const [open, setOpen] = useState(() => matchMedia('(min-width: 641px)').matches);
+  // On a phone the sections start folded (a report is pages long), but for the one a link names;
+  // on a wider screen, open.
+  const [open, setOpen] = useState(
+    () => matchMedia('(min-width: 641px)').matches || location.hash === `#muc-${s.id}`,
+  );
   const shown = s.edited?.mode === 'replace' ? [] : s.blocks;
   const save = async (text: string | null) => {
     if (await props.onSave(text)) setEditing(false);

@@ -1,5 +1,6 @@
 import { latestEndedPeriod } from '@baocao/core/browser';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useLocation } from 'react-router';
 import { qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { useAction, useLoad } from '../hooks.ts';
@@ -57,6 +58,19 @@ export function ReportsPage() {
     navigate(`/reports?${qs({ template: code, period: periodForKinds(period, nextKinds, today) })}`);
   };
   const v = view.data;
+  // A link to a section (`#muc-nhiem-vu`, from a task that appeared in it) opens the report there:
+  // the section's card is scrolled to once the report has come, and the preview opens at it too
+  // (previewAt).
+  const { hash } = useLocation();
+  const anchor = /^#muc-[\w-]+$/.test(hash) ? hash : '';
+  const scrolled = useRef('');
+  useEffect(() => {
+    if (!v || !anchor || scrolled.current === anchor) return;
+    const card = document.getElementById(anchor.slice(1));
+    if (!card) return;
+    scrolled.current = anchor;
+    card.scrollIntoView({ block: 'start' });
+  }, [v, anchor]);
   const figures = new Map((v?.doc.figures ?? []).map((f) => [f.id, f]));
   const published = v !== undefined && v !== null && v.report.publishedAt !== null;
   // Editing controls only for those the policy lets edit; a leader reads and publishes.
@@ -202,12 +216,23 @@ export function ReportsPage() {
               title={t('Xem trước', 'Preview')}
               className="preview"
               src={`/api/reports?${qs({ ...key, format: 'html' })}`}
+              onLoad={(e) => previewAt(e.currentTarget, anchor)}
             />
           )}
         </div>
       )}
     </section>
   );
+}
+
+/**
+ * Scrolls the preview (same origin) to the section a link names. Not by a `#` in its address: a
+ * fragment inside a frame also scrolls the page around it, away from the section's card.
+ */
+function previewAt(frame: HTMLIFrameElement, anchor: string) {
+  const win = frame.contentWindow;
+  const at = anchor ? win?.document.getElementById(anchor.slice(1)) : null;
+  if (win && at) win.scrollTo(0, at.getBoundingClientRect().top + win.scrollY);
 }
 
 /**

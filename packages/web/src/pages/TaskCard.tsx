@@ -30,6 +30,18 @@ export function useLeadUnits() {
 }
 type LeadUnits = ReturnType<typeof useLeadUnits>;
 
+/** The catalog's indicators a campaign can name, by code, with their names in the reader's language. */
+export function useTaskIndicators() {
+  const { lang } = useApp();
+  const list = useLoad(['GET /api/indicators'], () => call('GET /api/indicators'));
+  const options = (list.data ?? []).map((i) => ({
+    code: i.code,
+    name: lang === 'en' ? (i.nameEn ?? i.nameVi) : i.nameVi,
+  }));
+  return { options, name: (code: string) => options.find((o) => o.code === code)?.name ?? null };
+}
+type TaskIndicators = ReturnType<typeof useTaskIndicators>;
+
 /** Whether the report an appearance is in went out, in people's words. */
 const REPORT_STATE: Record<'draft' | 'published', [string, string]> = {
   draft: ['bản nháp', 'draft'],
@@ -44,12 +56,26 @@ export function taskFromForm(f: FormData, base: Record<string, unknown>): Record
     title: text('title') ?? '',
     leadUnit: text('leadUnit'),
     dueOn: text('dueOn'),
+    startOn: text('startOn'),
+    indicators: f.getAll('indicators').map(String).filter(Boolean),
     toGovernment: f.get('toGovernment') === 'on',
   };
 }
 
-/** The editable fields of a task: what, who leads it, by when, and whether it goes to the Government. */
-export function TaskFields({ units, task }: { units: LeadUnits; task?: ItemOf<'task'> }) {
+/**
+ * The editable fields of a task: what, who leads it, by when, whether it goes to the Government,
+ * and for a campaign its first day and the indicators it is meant to move (the report prints their
+ * change from that day to the due date).
+ */
+export function TaskFields({
+  units,
+  indicators,
+  task,
+}: {
+  units: LeadUnits;
+  indicators: TaskIndicators;
+  task?: ItemOf<'task'>;
+}) {
   const { t } = useApp();
   return (
     <div className="fields">
@@ -72,6 +98,30 @@ export function TaskFields({ units, task }: { units: LeadUnits; task?: ItemOf<'t
         {t('Hạn hoàn thành', 'Due date')} <input name="dueOn" type="date" defaultValue={task?.dueOn ?? ''} />
       </label>
       <label>
+        {t('Ngày bắt đầu (chiến dịch)', 'Start date (campaign)')}{' '}
+        <input name="startOn" type="date" defaultValue={task?.startOn ?? ''} />
+      </label>
+      <label>
+        {t(
+          'Chỉ tiêu chiến dịch cần tác động (tối đa 5)',
+          'Indicators the campaign is meant to move (up to 5)',
+        )}{' '}
+        {/* Keyed by the catalog's arrival: a default choice is read when the select is first drawn. */}
+        <select
+          key={indicators.options.length}
+          name="indicators"
+          multiple
+          size={5}
+          defaultValue={task?.indicators ?? []}
+        >
+          {indicators.options.map((i) => (
+            <option key={i.code} value={i.code}>
+              {i.name} ({i.code})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
         <input name="toGovernment" type="checkbox" defaultChecked={task?.toGovernment ?? false} />{' '}
         {t('Trình Chính phủ, Thủ tướng', 'For the Government')}
       </label>
@@ -84,6 +134,7 @@ export function TaskCard({ id, onChanged }: { id: number; onChanged(): Promise<u
   const { t, can } = useApp();
   const fmt = useFormat();
   const units = useLeadUnits();
+  const indicators = useTaskIndicators();
   const detail = useLoad(['GET /api/tasks/:id', id], () => call('GET /api/tasks/:id', { params: { id } }));
   const { error, notice, run } = useAction();
   const [editing, setEditing] = useState(false);
@@ -142,7 +193,14 @@ export function TaskCard({ id, onChanged }: { id: number; onChanged(): Promise<u
         {fmt.period(task.period)}
         {task.leadUnit && ` · ${t('chủ trì', 'lead')}: ${units.name(task.leadUnit) ?? task.leadUnit}`}
         {task.dueOn && ` · ${t('hạn', 'due')} ${fmt.date(task.dueOn)}`}
+        {task.startOn && ` · ${t('bắt đầu', 'from')} ${fmt.date(task.startOn)}`}
       </p>
+      {task.indicators.length > 0 && (
+        <p className="meta">
+          {t('Chỉ tiêu chiến dịch cần tác động', 'Indicators the campaign is meant to move')}:{' '}
+          {task.indicators.map((c) => indicators.name(c) ?? c).join('; ')}
+        </p>
+      )}
       {writer && !editing && (
         <button type="button" onClick={() => setEditing(true)}>
           {t('Sửa nhiệm vụ', 'Edit task')}
@@ -150,7 +208,7 @@ export function TaskCard({ id, onChanged }: { id: number; onChanged(): Promise<u
       )}
       {writer && editing && (
         <form onSubmit={edit} aria-label={t('Sửa nhiệm vụ', 'Edit task')}>
-          <TaskFields units={units} task={task} />
+          <TaskFields units={units} indicators={indicators} task={task} />
           <label>
             {t('Lý do sửa', 'Reason for the change')} <input name="reason" />
           </label>

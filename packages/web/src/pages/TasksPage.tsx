@@ -12,7 +12,7 @@ import { useFormat } from '../format.ts';
 import { useAction, useLoad } from '../hooks.ts';
 import { PeriodPicker } from '../period-picker.tsx';
 import { Empty, ErrorBox, Loading } from '../ui.tsx';
-import { TaskCard, TaskFields, taskFromForm, useLeadUnits } from './TaskCard.tsx';
+import { TaskCard, TaskFields, taskFromForm, useLeadUnits, useTaskIndicators } from './TaskCard.tsx';
 
 /**
  * The tasks of a period of plan: the list (title, lead unit, due date, status), a new task, and the
@@ -30,6 +30,7 @@ export function TasksPage() {
     call('GET /api/registries', { query: { kind: 'task', period } }),
   );
   const units = useLeadUnits();
+  const indicators = useTaskIndicators();
   const { error, notice, run } = useAction();
   const go = (p: string, id: number | null) =>
     navigate(`/tasks?period=${encodeURIComponent(p)}${id ? `&id=${id}` : ''}`);
@@ -100,7 +101,7 @@ export function TasksPage() {
           <h2 id="new-task-h">
             {t('Thêm nhiệm vụ {period}', 'New task for {period}', { period: fmt.period(period) })}
           </h2>
-          <TaskFields units={units} />
+          <TaskFields units={units} indicators={indicators} />
           <div className="actions">
             <button type="submit" className="primary">
               {t('Thêm nhiệm vụ', 'Add task')}
