@@ -72,5 +72,5 @@ describe.skipIf(!!process.env.BAOCAO_TEST_PG)('baocao backup and restore', () =>
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('[INVALID_BACKUP]');
     expect(existsSync(nowhere)).toBe(false);
-  }, 120_000);
+  }, 180_000);
 });

@@ -21,7 +21,7 @@ describe.skipIf(!!process.env.BAOCAO_TEST_PG)('the baocao command', () => {
       stdio: 'ignore',
       env: { ...process.env, DATABASE_URL: '' },
     });
-  }, 120_000);
+  }, 180_000);
 
   it('writes the monthly press brief as Markdown, with its checks on stderr', () => {
     const r = baocao('report', '--template', 'hop-bao-thang', '--period', '2024M08', '--format', 'md');
@@ -31,14 +31,14 @@ describe.skipIf(!!process.env.BAOCAO_TEST_PG)('the baocao command', () => {
     );
     expect(r.stdout).toContain('Thông tư số 09/2024/TT-BTTTT ngày 30/8/2024');
     expect(r.stderr).toContain('[DUPLICATE_ITEM]');
-  }, 60_000);
+  }, 180_000);
 
   it('writes the quarterly briefing as a Word file', () => {
     const out = join(dir, 'giao-ban-quy.docx');
     const r = baocao('report', '--template', 'giao-ban-quy', '--period', '2024Q1', '--out', out);
     expect(r.status).toBe(0);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
-  }, 60_000);
+  }, 180_000);
 
   it('explains a wrong template or period and exits non-zero', () => {
     const r = baocao('report', '--template', 'giao-ban-quy', '--period', '2024M08');
@@ -46,7 +46,7 @@ describe.skipIf(!!process.env.BAOCAO_TEST_PG)('the baocao command', () => {
     expect(r.stderr).toContain('PERIOD_TYPE_MISMATCH');
     const missing = baocao('report', '--period', '2024M08');
     expect(missing.stderr).toContain('--template');
-  }, 60_000);
+  }, 180_000);
 
   it('refuses to start on a bad setting, naming it, before touching anything', () => {
     const r = spawnSync(process.execPath, [BIN, 'serve', '--data', data], {
@@ -58,7 +58,7 @@ describe.skipIf(!!process.env.BAOCAO_TEST_PG)('the baocao command', () => {
     expect(r.stderr).toContain('INVALID_CONFIG');
     expect(r.stderr).toContain('PORT="80a"');
     expect(r.stderr).toContain('LOG_LEVEL="verbose"');
-  }, 60_000);
+  }, 180_000);
 
   it('fact-checks a seed and prints the findings as JSON', () => {
     const seed = fileURLToPath(new URL('../../core/data/seeds/000_b409b39f4fa24542.txt', import.meta.url));
@@ -76,7 +76,7 @@ describe.skipIf(!!process.env.BAOCAO_TEST_PG)('the baocao command', () => {
     expect(
       out.read.some((x: { checked: boolean; rate: number | null }) => x.checked && x.rate !== null),
     ).toBe(true);
-  }, 60_000);
+  }, 180_000);
 
   it('says which comparison years it did not judge, and why', () => {
     // The half-year's own year is only in the plan clause after it, so "cùng kỳ năm 2023" is read,
@@ -95,7 +95,7 @@ describe.skipIf(!!process.env.BAOCAO_TEST_PG)('the baocao command', () => {
     );
     expect(r.stdout).toContain('comparison year not judged');
     expect(r.stdout).not.toContain('WRONG_COMPARISON_YEAR');
-  }, 60_000);
+  }, 180_000);
 
   it('refuses to open a store another process holds, and takes over the lock of one that died', async () => {
     const server = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data', data], {
@@ -130,7 +130,7 @@ describe.skipIf(!!process.env.BAOCAO_TEST_PG)('the baocao command', () => {
       '--json',
     );
     expect(JSON.parse(kept.stdout)).toMatchObject({ value: 777 });
-  }, 120_000);
+  }, 180_000);
 
   it('runs its worker threads from the compiled bundle: a large file parsed, a large feed read', () => {
     // Past 256 kB a value file is parsed in a worker; its error still names the line.
@@ -152,7 +152,7 @@ describe.skipIf(!!process.env.BAOCAO_TEST_PG)('the baocao command', () => {
     const read = baocao('feed', feed);
     expect(read.status).toBe(0);
     expect(JSON.parse(read.stdout)).toMatchObject({ months: [{ period: '2024M07', distinct: 300_000 }] });
-  }, 120_000);
+  }, 180_000);
 
   it('imports and exports DHIS2 data value sets', () => {
     const file = join(dir, 'dhis2.json');
@@ -204,7 +204,7 @@ describe.skipIf(!!process.env.BAOCAO_TEST_PG)('the baocao command', () => {
       object: 'KHONG.CO',
       errorCode: 'E8103',
     });
-  }, 60_000);
+  }, 180_000);
 
   it('backs the store up to one file and restores it into an empty folder', () => {
     const file = join(dir, 'kho.baocao.gz');
@@ -229,5 +229,5 @@ describe.skipIf(!!process.env.BAOCAO_TEST_PG)('the baocao command', () => {
     });
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('STORE_NOT_EMPTY');
-  }, 120_000);
+  }, 180_000);
 });

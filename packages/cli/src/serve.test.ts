@@ -33,7 +33,7 @@ describe.skipIf(!!process.env.BAOCAO_TEST_PG)('baocao serve', () => {
     });
     server.stdout.on('data', (b: Buffer) => (log += b.toString()));
     await until(() => !!logged('baocao is up'));
-  }, 60_000);
+  }, 180_000);
   afterAll(() => {
     if (server.exitCode === null) server.kill('SIGKILL');
   });
@@ -109,5 +109,5 @@ describe.skipIf(!!process.env.BAOCAO_TEST_PG)('baocao serve', () => {
     );
     const exported: { values: { unit: string; value: number }[] } = JSON.parse(out);
     expect(exported.values.map((v) => v.unit).sort()).toEqual([...provinces].sort());
-  }, 90_000);
+  }, 180_000);
 });

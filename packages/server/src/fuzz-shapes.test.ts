@@ -40,7 +40,7 @@ beforeAll(async () => {
   app = await buildApp({ db, log: createLogger({ level: 'silent' }), apiToken: TOKEN, webRoot: null });
   await app.listen({ port: 0, host: '127.0.0.1' });
   port = (app.server.address() as AddressInfo).port;
-}, 120_000);
+}, 180_000);
 afterAll(async () => {
   await app.close();
   await db.close();

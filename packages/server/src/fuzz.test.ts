@@ -147,7 +147,7 @@ beforeAll(async () => {
     apiToken: auth.authorization.slice(7),
     webRoot: null,
   });
-}, 120_000);
+}, 180_000);
 afterAll(async () => {
   await app.close();
   await db.close();

@@ -104,7 +104,7 @@ describe('bad input answers 4xx in our shape, bounded, and writes nothing', () =
     expect(j.details).toHaveLength(1000);
     expect(j.detailsTotal).toBe(1_000_000);
     expect(r.body.length).toBeLessThan(400_000);
-  }, 60_000);
+  }, 180_000);
 
   it.each(['123456789012345678901234567890', '1e-400', '1e400'])(
     'the JSON number %s is refused, not rounded',

@@ -29,7 +29,7 @@ beforeAll(async () => {
     rows: rows.map((r, i) => ({ row: i + 1, indicator: 'VT.DOANH_THU', ...r, status: 'official' })),
   });
   app = await buildApp({ db, log: createLogger({ level: 'silent' }), apiToken: TOKEN, webRoot: null });
-}, 120_000);
+}, 180_000);
 afterAll(async () => {
   await app.close();
   await db.close();

@@ -23,7 +23,7 @@ beforeAll(async () => {
   app = await buildApp({ db, log: createLogger({ level: 'silent' }), apiToken: TOKEN, webRoot: null });
   await app.listen({ port: 0, host: '127.0.0.1' });
   port = (app.server.address() as AddressInfo).port;
-}, 120_000);
+}, 180_000);
 afterAll(async () => {
   await app.close();
   await db.close();
@@ -161,7 +161,7 @@ describe('adversarial bodies: linear time, health answered meanwhile', () => {
     );
     expect(ok.status, ok.body).toBeLessThan(500);
     expect(JSON.parse(ok.body).code).not.toBe('INVALID_JSON');
-  }, 120_000);
+  }, 180_000);
 
   it('anonymous routes read at most 16 KB: a 1 MB sign-in is 413 before it is parsed', async () => {
     const h = watchHealth();

@@ -21,7 +21,7 @@ beforeAll(async () => {
     apiToken: 'odc-token-0123456789',
     webRoot: null,
   });
-}, 120_000);
+}, 180_000);
 afterAll(async () => {
   await app.close();
   await db.close();

@@ -23,7 +23,7 @@ beforeAll(async () => {
     apiToken: 'open-data-token-0123',
     webRoot: null,
   });
-}, 120_000);
+}, 180_000);
 afterAll(async () => {
   await app.close();
   await db.close();

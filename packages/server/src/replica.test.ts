@@ -26,7 +26,7 @@ describe.skipIf(!process.env.BAOCAO_TEST_PG)('a read replica', () => {
     await loadDemo(systemCtx(standIn));
     // What only the primary has: a released month.
     await releasePeriod(systemCtx(primary), { period: '2024M09', force: true, reason: 'thử bản sao' });
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => {
     await primary.close();
     await standIn.close();

@@ -46,7 +46,7 @@ beforeAll(async () => {
     dataSchema = jsonSchema('sdmx-json-2.0.0/sdmx-json-data-schema.json');
     structureSchema = jsonSchema('sdmx-json-2.0.0/sdmx-json-structure-schema.json');
   }
-}, 120_000);
+}, 180_000);
 afterAll(async () => {
   await app.close();
   await db.close();

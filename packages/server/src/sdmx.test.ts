@@ -27,7 +27,7 @@ beforeAll(async () => {
     rows: [{ row: 1, indicator: 'VT.DOANH_THU', unit: 'P01', period: '2025M09', value: 1234.5 }],
   });
   app = await buildApp({ db, log: createLogger({ level: 'silent' }), apiToken: TOKEN, webRoot: null });
-}, 120_000);
+}, 180_000);
 afterAll(async () => {
   await app.close();
   await db.close();

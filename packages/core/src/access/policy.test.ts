@@ -73,7 +73,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   await loadDemo(systemCtx(db));
   await openReportingPeriod(systemCtx(db), { period: '2025M09' });
-}, 120_000);
+}, 180_000);
 afterAll(() => db.close());
 
 describe('the policy: one module, every role × action exercised', () => {

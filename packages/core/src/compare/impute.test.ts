@@ -47,7 +47,7 @@ beforeAll(async () => {
     ...provinces.map((unit, i) => ({ unit, period: LAST_YEAR, value: lastYear(i) })),
     ...provinces.flatMap((unit, i) => (MISSING.includes(unit) ? [] : [{ unit, period: NOW, value: now(i) }])),
   ]);
-}, 120_000);
+}, 180_000);
 afterAll(() => db.close());
 
 /**

@@ -33,7 +33,7 @@ beforeAll(async () => {
   }));
   await submitValues(sys, { rows });
   await releasePeriod(sys, { period: '2025Q3', force: true, reason: 'thử: công bố quý' });
-}, 120_000);
+}, 180_000);
 afterAll(() => db.close());
 
 describe('the period a dashboard opens on', () => {

@@ -113,7 +113,7 @@ beforeAll(async () => {
   anh = { ...sys, actor: { username: 'can-bo-anh', role: 'officer', unitId: null } };
   binh = { ...sys, actor: { username: 'can-bo-binh', role: 'officer', unitId: null } };
   hanoi = { ...sys, actor: { username: 'bc-hanoi', role: 'reporter', unitId: p01.id } };
-}, 60_000);
+}, 180_000);
 afterAll(() => db.close());
 
 describe('declaring systems, four eyes', () => {
@@ -184,7 +184,7 @@ describe('declaring systems, four eyes', () => {
     expect(back.pending?.lastCheckOn).toBe('2025-11-20');
     // Declaring the same again changes nothing.
     expect(await declareInfosystems(hanoi, [HANOI[1]!])).toMatchObject({ unchanged: 1 });
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('figures computed from the registry', () => {
@@ -329,5 +329,5 @@ describe('importing a spreadsheet of systems', () => {
     const before = (await infosystemFigures(anh, { period: '2025M09' })).total;
     await approveInfosystems(anh, { ids: waiting.map((s) => s.id) });
     expect((await infosystemFigures(anh, { period: '2025M09' })).total).toBe(before + 2);
-  }, 60_000);
+  }, 180_000);
 });

@@ -32,7 +32,7 @@ beforeAll(async () => {
   const parent = graph.byCode.get('P48')!.parentId!;
   parentReporter = { ...sys, actor: { username: 'bao-cao-tren', role: 'reporter', unitId: parent } };
   await openReportingPeriod(officer, { period: '2025M09' });
-}, 120_000);
+}, 180_000);
 afterAll(() => db.close());
 
 describe('a period that has not ended is not offered for reporting', () => {

@@ -11,7 +11,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   ctx = systemCtx(db);
   await initStore(ctx);
-}, 120_000);
+}, 180_000);
 afterAll(() => db.close());
 
 const audited = () =>

@@ -48,7 +48,7 @@ beforeAll(async () => {
     data: csv(['VT.THUE_BAO_DI_DONG,P48,2025M07,3000000,official']),
     filename: 'm7.csv',
   });
-}, 120_000);
+}, 180_000);
 afterAll(() => db.close());
 
 describe('rules at submit', () => {

@@ -16,7 +16,7 @@ beforeAll(async () => {
   sys = systemCtx(db);
   reporter = { ...sys, actor: { username: 'hn', role: 'reporter', unitId: null } };
   await initStore(sys);
-}, 120_000);
+}, 180_000);
 afterAll(() => db.close());
 
 const RULE = {

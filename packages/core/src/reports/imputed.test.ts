@@ -44,7 +44,7 @@ beforeAll(async () => {
       { kind: 'figures', id: 'so-lieu', heading: 'Số liệu', items: [{ indicator: 'VT.DOANH_THU' }] },
     ],
   });
-}, 120_000);
+}, 180_000);
 afterAll(() => db.close());
 afterEach(() => vi.unstubAllEnvs());
 

@@ -14,7 +14,7 @@ let db: Database;
 beforeAll(async () => {
   db = await createTestDatabase();
   await initStore(systemCtx(db));
-}, 120_000);
+}, 180_000);
 afterAll(() => db.close());
 
 const MAINTAINABLE = new Set(['Dataflow', 'Codelist', 'ConceptScheme', 'DataStructure']);

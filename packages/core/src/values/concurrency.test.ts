@@ -76,5 +76,5 @@ describe('concurrent writers of one indicator', () => {
     expect(audit.rows[0]!.n).toBeGreaterThanOrEqual(31);
     await compactRollups(db.k);
     expect(await drift()).toBe(0);
-  }, 60_000);
+  }, 180_000);
 });

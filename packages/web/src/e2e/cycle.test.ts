@@ -28,7 +28,7 @@ for (const width of [1366, 390]) {
     beforeAll(async () => {
       h = await startPlatform();
       period = h.periods[0]!;
-    }, 120_000);
+    }, 180_000);
     afterAll(async () => {
       await h?.close();
     });

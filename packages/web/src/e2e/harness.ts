@@ -93,6 +93,9 @@ export async function openPage(h: Harness, width: number): Promise<{ page: Page;
     isMobile: width < 600,
     hasTouch: width < 600,
   });
+  // Playwright's 30 s default is a bound for a quiet machine; these waits guard against a hang, and a
+  // busy CI machine (the browser files run beside the PostgreSQL pass) may take longer to render.
+  page.setDefaultTimeout(90_000);
   const watch: Watch = { errors: [], serverErrors: [], downloads: [] };
   page.on('console', (m) => {
     if (m.type() !== 'error') return;

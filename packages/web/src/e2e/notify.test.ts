@@ -13,7 +13,7 @@ for (const width of [1366, 390]) {
     const shot = (name: string) => `${width}-notify-${name}`;
     beforeAll(async () => {
       h = await startPlatform();
-    }, 120_000);
+    }, 180_000);
     afterAll(async () => {
       await h?.close();
     });

@@ -29,7 +29,7 @@ for (const width of [1366, 390]) {
           },
         ],
       });
-    }, 120_000);
+    }, 180_000);
     afterAll(async () => {
       await h?.close();
     });

@@ -6,7 +6,7 @@ describe.runIf(browserTests)('in a real browser: plans, feeds, the checker and E
   let h: Harness;
   beforeAll(async () => {
     h = await startPlatform();
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => {
     await h?.close();
   });
