@@ -59,3 +59,11 @@ export function formatDateRangeVi(start: string, end: string | null | undefined)
   if (a.y === b.y && a.m === b.m) return `${dd(a.d)}-${formatDateVi(end)}`;
   return `${formatDateVi(start)} - ${formatDateVi(end)}`;
 }
+
+/**
+ * Today's date in Vietnam (UTC+7): a month ends at midnight in Hà Nội, not in Greenwich. Node-free,
+ * so the web app's "today" (deadlines, overdue tasks, a report's date) is the server's.
+ */
+export function todayInVietnam(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
+}

@@ -15,11 +15,9 @@ import { type ClosedSpan, closedSpanOf, loadClosedSpans, periodClosed } from './
 import type { ClosedBy, ReportingPeriod } from './period-schemas.ts';
 import { selectReleasedSpans } from './periods.queries.ts';
 import { coveredBy } from './visibility.ts';
+import { todayInVietnam } from '../format/date.ts';
 
-/** Today's date in Vietnam (UTC+7): a month ends at midnight in Hà Nội, not in Greenwich. */
-export function todayInVietnam(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
-}
+export { todayInVietnam };
 
 /** What the state of any period is decided from: the closed spans, the released spans, today. */
 export interface PeriodWorld {

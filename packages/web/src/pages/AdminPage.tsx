@@ -5,6 +5,7 @@ import {
   UserInput,
   monthIndexOfDate,
   periodFromMonths,
+  todayInVietnam,
 } from '@baocao/core/browser';
 import { ApiError } from '../api.ts';
 import { useApp } from '../app-context.tsx';
@@ -26,7 +27,7 @@ export function AdminPage() {
   const fmt = useFormat();
   // The month to open: last month by default (the latest that has ended, the one units report now).
   const [toOpen, setToOpen] = useState(() => {
-    const last = monthIndexOfDate(new Date().toISOString().slice(0, 10)) - 1;
+    const last = monthIndexOfDate(todayInVietnam()) - 1;
     return periodFromMonths(last, last).id;
   });
   const periods = useLoad(['GET /api/periods'], () =>
@@ -37,9 +38,7 @@ export function AdminPage() {
   );
   // Accounts name their unit; the form offers units by name, in force today (never a typed code).
   const units = useLoad(['GET /api/units', 'today'], () =>
-    can('user.manage')
-      ? call('GET /api/units', { query: { at: new Date().toISOString().slice(0, 10) } })
-      : Promise.resolve([]),
+    can('user.manage') ? call('GET /api/units', { query: { at: todayInVietnam() } }) : Promise.resolve([]),
   );
   const unitName = new Map((units.data ?? []).map((u) => [u.code, u.nameVi]));
   const [resetFor, setResetFor] = useState<string | null>(null);

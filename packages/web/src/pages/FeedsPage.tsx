@@ -5,6 +5,7 @@ import {
   periodFromMonths,
   periodLabelEn,
   periodLabelVi,
+  todayInVietnam,
 } from '@baocao/core/browser';
 import { useState } from 'react';
 import { qs } from '../api.ts';
@@ -155,7 +156,7 @@ function CountTable({
 
 /** Last month: the latest the feeds can be complete for (the period rules of core, not date arithmetic here). */
 const lastMonth = (): string => {
-  const m = monthIndexOfDate(new Date().toISOString().slice(0, 10)) - 1;
+  const m = monthIndexOfDate(todayInVietnam()) - 1;
   return periodFromMonths(m, m).id;
 };
 

@@ -1,4 +1,4 @@
-import { latestEndedPeriod } from '@baocao/core/browser';
+import { latestEndedPeriod, todayInVietnam } from '@baocao/core/browser';
 import { useEffect, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
 import { qs } from '../api.ts';
@@ -24,7 +24,7 @@ export function ReportsPage() {
   const chosen = templates.data?.find((x) => x.code === asked) ?? templates.data?.[0];
   const template = chosen?.code ?? '';
   const kinds = chosen?.periodTypes.map((p): PeriodKind => (p === 'R' ? 'YTD' : p)) ?? [];
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInVietnam();
   // Without a period asked for, the latest ended period of a type the template is written for;
   // a period of another type (kept from another template) becomes one of this template's.
   const kind = chosen?.periodTypes.find((p) => p !== 'R');

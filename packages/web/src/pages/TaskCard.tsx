@@ -1,4 +1,4 @@
-import { type ItemOf, TASK_STATUS_LABELS, TaskStatus } from '@baocao/core/browser';
+import { type ItemOf, TASK_STATUS_LABELS, TaskStatus, todayInVietnam } from '@baocao/core/browser';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { qs } from '../api.ts';
@@ -11,7 +11,7 @@ import { ErrorBox, Loading } from '../ui.tsx';
 /** The units that lead tasks (the ministry and its departments), by code, with their names. */
 export function useLeadUnits() {
   const { lang } = useApp();
-  const at = new Date().toISOString().slice(0, 10);
+  const at = todayInVietnam();
   const ministry = useLoad(['GET /api/units', 'ministry', at], () =>
     call('GET /api/units', { query: { kind: 'ministry', at } }),
   );

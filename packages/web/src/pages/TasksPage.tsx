@@ -4,6 +4,7 @@ import {
   latestEndedPeriod,
   nextPeriod,
   parsePeriod,
+  todayInVietnam,
 } from '@baocao/core/browser';
 import { Link } from 'react-router';
 import { useApp } from '../app-context.tsx';
@@ -22,7 +23,7 @@ import { TaskCard, TaskFields, taskFromForm, useLeadUnits, useTaskIndicators } f
 export function TasksPage() {
   const { t, query, navigate, can } = useApp();
   const fmt = useFormat();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInVietnam();
   // By default the month after the last ended one: the month being worked on now.
   const period = query.get('period') ?? nextPeriod(latestEndedPeriod('M', today)).id;
   const chosen = Number(query.get('id') ?? '') || null;
