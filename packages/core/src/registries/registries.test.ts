@@ -138,6 +138,30 @@ describe('registry validation refuses the whole batch and writes nothing', () =>
     await expectRefused([{ ...task, leadUnit: 'BO.KHONGCO' }], 'UNKNOWN_UNIT', { row: 1, field: 'leadUnit' });
     await expectRefused([{ ...task, dueOn: '2024-08-01' }], 'DUE_BEFORE_PERIOD', { row: 1, field: 'dueOn' });
   });
+  it('a campaign that starts after it is due, or names an indicator the catalog lacks', async () => {
+    const campaign = {
+      kind: 'task',
+      period: '2024M09',
+      title: 'Chiến dịch rà soát địa chỉ IP nhiễm mã độc',
+      startOn: '2024-09-20',
+      dueOn: '2024-09-30',
+      indicators: ['ATTT.IP_BOTNET'],
+    };
+    await expectRefused([campaign, { ...campaign, startOn: '2024-10-05' }], 'START_AFTER_DUE', {
+      row: 2,
+      field: 'startOn',
+    });
+    await expectRefused(
+      [{ ...campaign, indicators: ['ATTT.IP_BOTNET', 'ATTT.KHONG_CO'] }],
+      'UNKNOWN_INDICATOR',
+      {
+        row: 1,
+        field: 'indicators',
+      },
+    );
+    const made = await createRegistryItems(ctx(), [campaign]);
+    expect(made.items).toHaveLength(1);
+  });
   it('petitions processed beyond those received', () =>
     expectRefused(
       [

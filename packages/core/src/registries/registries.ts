@@ -11,6 +11,7 @@ import {
   updateRegistryItemRow,
 } from './registry-items.queries.ts';
 import { validateRegistryItem } from './validate-item.ts';
+import { selectIndicators } from '../catalog/indicators.queries.ts';
 
 type Row = NonNullable<Awaited<ReturnType<typeof selectRegistryRow>>>;
 
@@ -55,11 +56,13 @@ export function duplicateKey(item: RegistryData): string {
   }
 }
 
-function validateAll(inputs: unknown[], graph: Awaited<ReturnType<typeof loadUnitGraph>>): RegistryData[] {
+async function validateAll(ctx: Ctx, inputs: unknown[]): Promise<RegistryData[]> {
+  const graph = await loadUnitGraph(ctx.db.k);
+  const indicators = new Set((await selectIndicators(ctx.db.k)).map((i) => i.code));
   const errors: FieldError[] = [];
   const ok: RegistryData[] = [];
   inputs.forEach((input, i) => {
-    const r = validateRegistryItem(input, i + 1, graph);
+    const r = validateRegistryItem(input, i + 1, graph, indicators);
     if ('errors' in r) errors.push(...r.errors);
     else ok.push(r.data);
   });
@@ -91,7 +94,7 @@ export async function createRegistryItems(
   inputs: unknown[],
 ): Promise<{ items: RegistryItem[]; warnings: FieldError[] }> {
   requireAccess(ctx, 'registry.write');
-  const data = validateAll(inputs, await loadUnitGraph(ctx.db.k));
+  const data = await validateAll(ctx, inputs);
   const periods = [...new Set(data.map((d) => d.period))];
   const seen = new Set(
     (await selectRegistryRows(ctx.db.k, { periods })).map((r) => `${r.period}|${duplicateKey(toItem(r))}`),
@@ -139,7 +142,7 @@ export async function updateRegistryItem(
 ): Promise<RegistryItem> {
   requireAccess(ctx, 'registry.write');
   const old = await existing(ctx, input.id);
-  const [data] = validateAll([input.item], await loadUnitGraph(ctx.db.k));
+  const [data] = await validateAll(ctx, [input.item]);
   if (data!.kind !== old.kind)
     throw new BaocaoError(
       'KIND_CHANGE',

@@ -77,7 +77,12 @@ function legalProblems(x: Extract<RegistryData, { kind: 'legal_document' }>, p: 
   return [...out, ...datesInWindow(p, [['issuedOn', x.issuedOn]])];
 }
 
-function itemProblems(x: RegistryData, p: Period, graph: UnitGraph): Problem[] {
+function itemProblems(
+  x: RegistryData,
+  p: Period,
+  graph: UnitGraph,
+  indicators: ReadonlySet<string>,
+): Problem[] {
   switch (x.kind) {
     case 'legal_document':
       return legalProblems(x, p);
@@ -111,6 +116,22 @@ function itemProblems(x: RegistryData, p: Period, graph: UnitGraph): Problem[] {
           message: `hạn ${formatDateVi(x.dueOn)} trước khi ${periodLabelVi(p)} bắt đầu`,
           messageEn: `due date ${x.dueOn} is before ${p.id} starts`,
         });
+      // A campaign's change is printed from its start to its due date: a reversed span prints nonsense.
+      if (x.startOn && x.dueOn && x.startOn > x.dueOn)
+        out.push({
+          field: 'startOn',
+          code: 'START_AFTER_DUE',
+          message: `ngày bắt đầu ${formatDateVi(x.startOn)} sau hạn ${formatDateVi(x.dueOn)}`,
+          messageEn: `the start date ${x.startOn} is after the due date ${x.dueOn}`,
+        });
+      for (const code of x.indicators)
+        if (!indicators.has(code))
+          out.push({
+            field: 'indicators',
+            code: 'UNKNOWN_INDICATOR',
+            message: `không có chỉ tiêu "${code}" trong danh mục`,
+            messageEn: `no indicator "${code}" in the catalog`,
+          });
       return out;
     }
     case 'petition': {
@@ -141,6 +162,7 @@ export function validateRegistryItem(
   input: unknown,
   row: number,
   graph: UnitGraph,
+  indicators: ReadonlySet<string>,
 ): { data: RegistryData; period: Period } | { errors: FieldError[] } {
   const parsed = RegistryInput.safeParse(input);
   if (!parsed.success) return { errors: zodFieldErrors(parsed.error, row) };
@@ -160,7 +182,7 @@ export function validateRegistryItem(
       ],
     };
   }
-  const problems = itemProblems(parsed.data, p, graph);
+  const problems = itemProblems(parsed.data, p, graph, indicators);
   if (problems.length)
     return {
       errors: problems.map((q) => ({
