@@ -223,16 +223,18 @@ describe('the fact-checker on long input', () => {
     const unit = 'Doanh thu đạt 100 tỷ đồng tăng 10 % so với cùng kỳ năm 2023 (tương ứng ';
     const best = async (text: string) => {
       let t = Infinity;
-      for (let i = 0; i < 2; i++) {
+      for (let i = 0; i < 3; i++) {
         const s = performance.now();
         await checkText(null, text);
         t = Math.min(t, performance.now() - s);
       }
       return t;
     };
-    const small = await best(unit.repeat(300));
-    const large = await best(unit.repeat(1200));
-    // Four times the text: about four times the time when linear, sixteen when quadratic.
-    expect(large / small).toBeLessThan(10);
+    // Four times the text: about four times the time when linear, sixteen when quadratic. A busy
+    // machine's stall does not repeat while a quadratic cost does: a second try is allowed.
+    const ratios: number[] = [];
+    for (let attempt = 0; attempt < 2 && !ratios.some((r) => r < 10); attempt++)
+      ratios.push((await best(unit.repeat(1200))) / (await best(unit.repeat(300))));
+    expect(Math.min(...ratios)).toBeLessThan(10);
   });
 });

@@ -159,3 +159,10 @@ export function expectClean(watch: Watch, downloads: string[] = []) {
   expect(watch.serverErrors).toEqual([]);
   expect(watch.downloads).toEqual(downloads);
 }
+
+/**
+ * How long a check on what the page shows keeps retrying (`expect.poll(read, SETTLE)`): after a save
+ * the page refetches, and a busy machine renders the new text later than a quiet one. The check
+ * still fails if the text never comes.
+ */
+export const SETTLE = { timeout: 30_000, interval: 100 };

@@ -1,6 +1,15 @@
 import { loadUnitGraph, submitValues, systemCtx } from '@baocao/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, SHOTS, audit, browserTests, expectClean, signIn, startPlatform } from './harness.ts';
+import {
+  type Harness,
+  SETTLE,
+  SHOTS,
+  audit,
+  browserTests,
+  expectClean,
+  signIn,
+  startPlatform,
+} from './harness.ts';
 
 const NOW = '2026M09';
 const MISSING = ['P11', 'P31', 'P66'];
@@ -37,7 +46,7 @@ describe.runIf(browserTests)('in a real browser: an imputed national figure is m
       await page.goto(`${h.base}/dashboard?unit=VN&period=${NOW}`);
       const card = page.locator('button.kpi', { hasText: 'Doanh thu dịch vụ viễn thông' });
       await card.waitFor();
-      await expect(card.locator('.kpi-value').innerText()).resolves.toMatch(/^18\.700/);
+      await expect.poll(() => card.locator('.kpi-value').innerText(), SETTLE).toMatch(/^18\.700/);
       const meta = await card.locator('.kpi-meta').innerText();
       expect(meta).toContain('Ước tính bù');
       expect(meta).toMatch(/3\/34 .*ước tính bù, 8,8% tổng/);
@@ -47,14 +56,14 @@ describe.runIf(browserTests)('in a real browser: an imputed national figure is m
       const table = page.locator('table.pivot');
       const row = table.getByRole('row', { name: /Doanh thu dịch vụ viễn thông/ });
       const cell = row.locator('td').last();
-      await expect(cell.innerText()).resolves.toMatch(/18\.700/);
-      await expect(cell.innerText()).resolves.toMatch(/^18\.700\s*ƯTB 8,8%$/);
+      await expect.poll(() => cell.innerText(), SETTLE).toMatch(/18\.700/);
+      await expect.poll(() => cell.innerText(), SETTLE).toMatch(/^18\.700\s*ƯTB 8,8%$/);
       await expect(cell.locator('sup').getAttribute('title')).resolves.toBe(
         'ước tính bù: 3/34 đơn vị, 8,8% tổng',
       );
       // The legend says what the mark means (the figure is not the units' reported data).
       const legend = page.locator('.card', { has: table }).locator('p.small');
-      await expect(legend.innerText()).resolves.toMatch(/ƯTB [\d,]+%: có phần ước tính bù/);
+      await expect.poll(() => legend.innerText(), SETTLE).toMatch(/ƯTB [\d,]+%: có phần ước tính bù/);
       // The latest period, the imputed one, is on the screen even on a phone (the table opens at its end).
       await row.scrollIntoViewIfNeeded();
       const box = await cell.boundingBox();

@@ -1,6 +1,6 @@
 import { createRegistryItems, systemCtx } from '@baocao/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, audit, browserTests, expectClean, signIn, startPlatform } from './harness.ts';
+import { type Harness, SETTLE, audit, browserTests, expectClean, signIn, startPlatform } from './harness.ts';
 
 const thisMonth = () => {
   const d = new Date();
@@ -61,7 +61,7 @@ describe.runIf(browserTests)('in a real browser: information systems by security
       await o.page.goto(`${h.base}/dashboard?unit=VN&period=${thisMonth()}`);
       const card = o.page.locator('.kpi', { hasText: 'Tổng số hệ thống thông tin' });
       await card.waitFor();
-      await expect(card.locator('.kpi-value').textContent()).resolves.toBe(`${count} hệ thống`);
+      await expect.poll(() => card.locator('.kpi-value').textContent(), SETTLE).toBe(`${count} hệ thống`);
       await card.getByText('1/34').waitFor();
       await audit(o.page, `infosystems-dashboard-${width}`);
       // The officer's board lists the task past its date.

@@ -1,6 +1,6 @@
 import { submitValues, systemCtx } from '@baocao/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, audit, browserTests, expectClean, signIn, startPlatform } from './harness.ts';
+import { type Harness, SETTLE, audit, browserTests, expectClean, signIn, startPlatform } from './harness.ts';
 
 /**
  * A validation rule in the reporting cycle: the reporter saves a value that falls 40% on last
@@ -42,9 +42,9 @@ for (const width of [1366, 390]) {
       await page.getByRole('button', { name: 'Lưu nháp' }).click();
       await page.getByText('Đã lưu nháp').waitFor();
       const verdict = page.locator('[data-flag="VT.DI_DONG_GIAM_30"]');
-      await expect(verdict.innerText()).resolves.toContain(
-        'Thuê bao di động không giảm quá 30% so với tháng trước',
-      );
+      await expect
+        .poll(() => verdict.innerText(), SETTLE)
+        .toContain('Thuê bao di động không giảm quá 30% so với tháng trước');
       await page.getByRole('button', { name: 'Gửi duyệt' }).click();
       // The form's other cells are empty: the completeness question comes first (completeness.test.ts).
       await page.getByRole('button', { name: 'Gửi vẫn' }).click();
@@ -106,7 +106,7 @@ for (const width of [1366, 390]) {
       await page.getByLabel('Vế phải').fill('0.8 * #{VT.THUE_BAO_BRCD}[previous]');
       await page.getByRole('button', { name: 'Lưu quy tắc' }).click();
       await page.getByText('Đã lưu quy tắc').waitFor();
-      await expect(row.innerText()).resolves.toContain('0.8 * #{VT.THUE_BAO_BRCD}[previous]');
+      await expect.poll(() => row.innerText(), SETTLE).toContain('0.8 * #{VT.THUE_BAO_BRCD}[previous]');
       await audit(page, shot('05-rules-admin'));
       expectClean(watch);
       await page.close();

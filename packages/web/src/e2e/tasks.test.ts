@@ -1,6 +1,15 @@
 import { latestEndedPeriod, setReportDetails, systemCtx } from '@baocao/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, SHOTS, audit, browserTests, expectClean, signIn, startPlatform } from './harness.ts';
+import {
+  type Harness,
+  SETTLE,
+  SHOTS,
+  audit,
+  browserTests,
+  expectClean,
+  signIn,
+  startPlatform,
+} from './harness.ts';
 
 /**
  * The task editor, reached by clicking: an officer plans a task for the month being worked on,
@@ -80,9 +89,9 @@ describe.runIf(browserTests)('in a real browser: tasks followed from plan to res
       await card.getByText('Đã cập nhật trạng thái').waitFor();
       const history = card.locator('ol.history > li');
       await expect.poll(() => history.count()).toBe(2);
-      await expect(history.nth(1).innerText()).resolves.toMatch(
-        /Chậm tiến độ · hạn 28\/02\/2027 · officer\s+Chờ bố trí kinh phí năm 2027/,
-      );
+      await expect
+        .poll(() => history.nth(1).innerText(), SETTLE)
+        .toMatch(/Chậm tiến độ · hạn 28\/02\/2027 · officer\s+Chờ bố trí kinh phí năm 2027/);
       const row = page.getByRole('row', { name: new RegExp(title) });
       await row.getByText('Chậm tiến độ').waitFor();
       await audit(page, `tasks-${width}`);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, audit, browserTests, expectClean, signIn, startPlatform } from './harness.ts';
+import { type Harness, SETTLE, audit, browserTests, expectClean, signIn, startPlatform } from './harness.ts';
 
 /** The ministry's other tools in the browser: plans, feeds, the fact-checker, and English. */
 describe.runIf(browserTests)('in a real browser: plans, feeds, the checker and English', () => {
@@ -61,12 +61,12 @@ describe.runIf(browserTests)('in a real browser: plans, feeds, the checker and E
     await page.getByText('Tệp junk.csv: 2/2 dòng không đọc được; không ghi gì.', { exact: false }).waitFor();
     const counts = page.getByTestId('botnet-counts');
     await counts.getByText('(1 ngoài bảng tiền tố)').waitFor();
-    await expect(counts.locator('tr', { hasText: 'Hà Nội' }).locator('td.num').textContent()).resolves.toBe(
-      '1',
-    );
-    await expect(counts.locator('tr', { hasText: 'VNPT' }).locator('td.num').textContent()).resolves.toBe(
-      '1',
-    );
+    await expect
+      .poll(() => counts.locator('tr', { hasText: 'Hà Nội' }).locator('td.num').textContent(), SETTLE)
+      .toBe('1');
+    await expect
+      .poll(() => counts.locator('tr', { hasText: 'VNPT' }).locator('td.num').textContent(), SETTLE)
+      .toBe('1');
     await audit(page, 'tools-feeds');
     expectClean(watch);
     await page.close();

@@ -1,7 +1,7 @@
 import { approveForm, loadUnitGraph, saveForm, submitValues, systemCtx } from '@baocao/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, audit, browserTests, expectClean, signIn, startPlatform } from './harness.ts';
+import { type Harness, SETTLE, audit, browserTests, expectClean, signIn, startPlatform } from './harness.ts';
 
 /**
  * Validation analysis before release, reached by clicking only: the officer opens the board, then
@@ -77,12 +77,12 @@ for (const width of [1366, 390]) {
       await expect
         .poll(() => rows(page))
         .toEqual(['P01|VT.BRDD_LE_DI_DONG', 'P48|VT.DI_DONG_GIAM_30', 'P79|VT.BRDD_LE_DI_DONG'].sort());
-      await expect(page.locator('[data-counts]').innerText()).resolves.toContain(
-        '0 lỗi, 3 cảnh báo tại 3 đơn vị',
-      );
+      await expect
+        .poll(() => page.locator('[data-counts]').innerText(), SETTLE)
+        .toContain('0 lỗi, 3 cảnh báo tại 3 đơn vị');
       const dn = page.locator('tr[data-violation="P48|VT.DI_DONG_GIAM_30"]');
-      await expect(dn.innerText()).resolves.toContain(WHY);
-      await expect(dn.innerText()).resolves.toContain('1.000.000 ≥ 1.400.000');
+      await expect.poll(() => dn.innerText(), SETTLE).toContain(WHY);
+      await expect.poll(() => dn.innerText(), SETTLE).toContain('1.000.000 ≥ 1.400.000');
       await audit(page, shot('01-all'));
       // Filtered by rule: the two broadband provinces; the export links carry the same filter.
       await page
@@ -141,7 +141,9 @@ for (const width of [1366, 390]) {
       await panel.getByRole('button', { name: 'Lưu khoảng giá trị' }).click();
       await panel.getByText('Đã lưu khoảng giá trị').waitFor();
       const row = panel.locator('tr[data-range="VT.THUE_BAO_DI_DONG|P48"]');
-      await expect(row.innerText()).resolves.toMatch(/Thành phố Đà Nẵng[\s\S]*1\.500\.000[\s\S]*Cứng/);
+      await expect
+        .poll(() => row.innerText(), SETTLE)
+        .toMatch(/Thành phố Đà Nẵng[\s\S]*1\.500\.000[\s\S]*Cứng/);
       const stored = await h.db.k.selectFrom('value_range').select(['max_value', 'hard']).execute();
       expect(stored.map((r) => [Number(r.max_value), r.hard])).toEqual([[1_500_000, true]]);
       await audit(page, shot('04-ranges'));
