@@ -29,8 +29,9 @@ export async function openBenchStore(
   pgUrl: string,
 ): Promise<Database> {
   // The schema version is part of the name: an instance built by an older schema (rollups without
-  // reporter counts) is another store, never migrated under a bench running elsewhere.
-  const tag = `${scale.indicators}x${scale.units}x${scale.months}_s11`;
+  // reporter counts, pending changes without writer slots) is another store, never migrated under
+  // a bench running elsewhere.
+  const tag = `${scale.indicators}x${scale.units}x${scale.months}_s22`;
   if (engine === 'pglite') {
     const dir = `.bench/pglite-${tag}`;
     mkdirSync('.bench', { recursive: true });
@@ -48,7 +49,7 @@ export async function openBenchStore(
 }
 
 export const benchDirExists = (scale: Scale) =>
-  existsSync(`.bench/pglite-${scale.indicators}x${scale.units}x${scale.months}_s11`);
+  existsSync(`.bench/pglite-${scale.indicators}x${scale.units}x${scale.months}_s22`);
 
 /**
  * Builds the synthetic instance once: indicators, VN → provinces → enterprises (through core),

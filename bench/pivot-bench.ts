@@ -78,36 +78,65 @@ export async function pivotBench(db: Database, s: PivotSpec): Promise<PivotResul
 }
 
 export interface PendingResult {
+  /** Changes written while compaction was held off. */
   pending: number;
+  /** Rows they left in `rollup_delta` (what a reader sums): cells × writer slots used. */
+  rows: number;
+  writers: number;
   tPending: number;
   tCompacted: number;
   tCompact: number;
-  /** Changes folded per second by one compaction (its vacuum included). */
+  /** Pending rows folded per second by one compaction (its vacuum included). */
   foldRate: number;
 }
 
 /**
- * Appends about a million changes on the pivot's cells (pairs that cancel, so every answer stays
- * the same), times the pivot with them pending, folds them (timed: that is compaction's rate),
- * and times the pivot again. Leaves the store as it found it.
+ * About a million changes on the pivot's cells (pairs that cancel, so every answer stays the same),
+ * written the way writers write them: each transaction leases the lowest free writer slot (the
+ * expression of values.queries.ts) and adds one change to every cell of the pivot in that slot.
+ * `writers` transactions are open at once in every round (the worst case for the slots: each holds
+ * its own), and commit together, like a burst of imports. Times the pivot with them pending, folds
+ * them (timed), and times the pivot again. Leaves the store as it found it.
  */
-export async function pendingBench(db: Database, s: PivotSpec): Promise<PendingResult> {
+export async function pendingBench(db: Database, s: PivotSpec, writers: number): Promise<PendingResult> {
   const total = await checkedTotal(db, s);
   const cells = s.indicatorIds.length * s.unitIds.length * s.periods.length;
-  const perCell = 2 * Math.ceil(1_008_000 / (2 * cells));
+  const rounds = 2 * Math.ceil(1_008_000 / (2 * cells * writers));
   await compactRollups(db.k);
-  await sql`
-    insert into rollup_delta (indicator_id, unit_id, period, total, n, n_estimate, n_reporters)
-    select i, u, p, case when g % 2 = 0 then 7.5 else -7.5 end, 0, 0, 0
-    from unnest(${s.indicatorIds}::int[]) i, unnest(${s.unitIds}::int[]) u, unnest(${s.periods}::text[]) p,
-         generate_series(1, ${perCell}::int) g`.execute(db.k);
+  const change = (trx: Database['k'], g: number) =>
+    sql`
+      insert into rollup_delta (indicator_id, unit_id, period, slot, total, n, n_estimate, n_reporters)
+      select i, u, p, (select s from generate_series(0, 4095) s where pg_try_advisory_xact_lock(7482003, s) limit 1),
+             ${g % 2 === 0 ? 7.5 : -7.5}, 0, 0, 0
+      from unnest(${s.indicatorIds}::int[]) i, unnest(${s.unitIds}::int[]) u, unnest(${s.periods}::text[]) p
+      on conflict (indicator_id, unit_id, period, slot) do update set
+        total = rollup_delta.total + excluded.total, n = rollup_delta.n + excluded.n,
+        n_estimate = rollup_delta.n_estimate + excluded.n_estimate,
+        n_reporters = rollup_delta.n_reporters + excluded.n_reporters`.execute(trx);
+  for (let g = 0; g < rounds; g++) {
+    // Every writer of the round holds its slot until all have written.
+    let arrived = 0;
+    let release = () => undefined as void;
+    const all = new Promise<void>((r) => (release = r));
+    await Promise.all(
+      Array.from({ length: writers }, () =>
+        db.k.transaction().execute(async (trx) => {
+          await change(trx, g);
+          if (++arrived === writers) release();
+          await all;
+        }),
+      ),
+    );
+  }
   if (db.engine === 'postgres') await sql`analyze rollup_delta`.execute(db.k);
-  const pending = cells * perCell;
+  const rows = (await sql<{ n: number }>`select count(*)::int as n from rollup_delta`.execute(db.k)).rows[0]!
+    .n;
+  const pending = cells * rounds * writers;
   if (Math.abs((await checkedTotal(db, s)) - total) > 1e-6 * Math.abs(total))
     throw new Error('pending changes altered the pivot');
   const tPending = await median(5, () => ours(db, s));
   const [tCompact, folded] = await time(() => compactRollups(db.k));
-  if (folded < pending) throw new Error(`compaction folded ${folded} of ${pending} changes`);
+  if (folded < rows) throw new Error(`compaction folded ${folded} of ${rows} pending rows`);
   const tCompacted = await median(5, () => ours(db, s));
-  return { pending, tPending, tCompacted, tCompact, foldRate: folded / (tCompact / 1000) };
+  return { pending, rows, writers, tPending, tCompacted, tCompact, foldRate: folded / (tCompact / 1000) };
 }

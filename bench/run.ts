@@ -104,15 +104,19 @@ for (const engine of args.engine === 'both'
   print(
     `| (a) the same pivot's totals in DuckDB (in memory, 2 threads, the same ${duck.values.toLocaleString('en')} values), median of 7 | ${ms(a.tOurs)} | DuckDB: ${ms(dk.t)} | **${dRatio.toFixed(2)}×** (DuckDB's time ÷ ours) | ≥ 1× ${dRatio >= 1 ? 'met' : '**not met**'} |`,
   );
-  const p = await pendingBench(db, s);
-  const pRatio = p.tPending / p.tCompacted;
-  if (pRatio > 2) missed.add('(a′)');
-  print(
-    `| (a′) the pivot with ${p.pending.toLocaleString('en')} rollup changes pending on its cells, median of 5 | ${ms(p.tPending)} | after compaction: ${ms(p.tCompacted)} | **${pRatio.toFixed(2)}×** (pending ÷ compacted) | ≤ 2× ${pRatio <= 2 ? 'met' : '**not met**'} |`,
-  );
-  print(
-    `| (a′) compaction of those changes (fold and vacuum) | ${ms(p.tCompact)}: ${Math.round(p.foldRate).toLocaleString('en')} changes/s | — | pending stays bounded below ~${Math.round(p.foldRate / 2).toLocaleString('en')} enterprise values written/s (2 changes each) | — |`,
-  );
+  // One writer at a time, then (PostgreSQL) as many at once as the store's pool lets one server run,
+  // each of them writing to every cell of the pivot: the most pending rows the writer slots allow.
+  for (const writers of engine === 'postgres' ? [1, 8] : [1]) {
+    const p = await pendingBench(db, s, writers);
+    const pRatio = p.tPending / p.tCompacted;
+    if (pRatio > 2) missed.add('(a′)');
+    print(
+      `| (a′) the pivot with ${p.pending.toLocaleString('en')} rollup changes pending on its cells, written by ${p.writers === 1 ? 'one writer at a time' : `${p.writers} writers at once`} (${p.rows.toLocaleString('en')} pending rows), median of 5 | ${ms(p.tPending)} | after compaction: ${ms(p.tCompacted)} | **${pRatio.toFixed(2)}×** (pending ÷ compacted) | ≤ 2× ${pRatio <= 2 ? 'met' : '**not met**'} |`,
+    );
+    print(
+      `| (a′) compaction of those pending rows (fold and vacuum) | ${ms(p.tCompact)}: ${Math.round(p.foldRate).toLocaleString('en')} rows/s | — | pending rows stay within cells written × writers at once, at any write rate | — |`,
+    );
+  }
   const b = await importBench(db, scale);
   if (b.ratio < 0.5) missed.add('(b)');
   print(

@@ -51,29 +51,30 @@ export async function loadCells(
   // Two statements rather than one with two subqueries: PGlite runs them faster apart, and the
   // PostgreSQL pool runs them at once.
   // The rollups and their pending changes are read by one statement, so from one snapshot (a
-  // compaction committing in between could otherwise count a change twice or not at all). Cells with
-  // pending changes come back a second time, summed exactly by the database, and replace the first.
+  // compaction committing in between could otherwise count a change twice or not at all), and summed
+  // per cell by the database in one pass: a cell's pending rows are bounded by the writers that held
+  // a slot at once (see values.queries.ts), so with changes pending on every cell this reads a few
+  // rows more per cell rather than a second copy of the cells.
   const [direct, rolled] = await Promise.all([
     sql<{ t: string | null }>`
       select string_agg(concat_ws(',', indicator_id, unit_id, period, value, (status = 'estimate')::int, derived::int), ';') as t
       from data_value where ${where}`.execute(db),
-    sql<{ t: string | null; d: string | null }>`
-      with pending as (
+    sql<{ t: string | null }>`
+      select string_agg(concat_ws(',', indicator_id, unit_id, period, total, ne, n, nr), ';') as t
+      from (
         select indicator_id, unit_id, period, sum(total) as total, sum(n_estimate) as ne, sum(n) as n,
                sum(n_reporters) as nr
-        from rollup_delta where ${where} group by 1, 2, 3
-      )
-      select
-        (select string_agg(concat_ws(',', indicator_id, unit_id, period, total, n_estimate, n, n_reporters), ';')
-           from rollup where ${where}) as t,
-        (select string_agg(concat_ws(',', p.indicator_id, p.unit_id, p.period, coalesce(r.total, 0) + p.total,
-                  coalesce(r.n_estimate, 0) + p.ne, coalesce(r.n, 0) + p.n, coalesce(r.n_reporters, 0) + p.nr), ';')
-           from pending p left join rollup r using (indicator_id, unit_id, period)) as d`.execute(db),
+        from (
+          select indicator_id, unit_id, period, total, n_estimate, n, n_reporters from rollup where ${where}
+          union all
+          select indicator_id, unit_id, period, total, n_estimate, n, n_reporters from rollup_delta where ${where}
+        ) x
+        group by 1, 2, 3
+      ) c`.execute(db),
   ]);
   const cells: Cells = { direct: new Map(), rollup: new Map() };
   fill(cells.direct, direct.rows[0]?.t ?? null, false);
   fill(cells.rollup, rolled.rows[0]?.t ?? null, true);
-  fill(cells.rollup, rolled.rows[0]?.d ?? null, true);
   // A rollup that no value stands under any more (every value below deleted) is no figure.
   for (const [key, c] of cells.rollup) if (c.n <= 0) cells.rollup.delete(key);
   return cells;

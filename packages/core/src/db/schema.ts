@@ -96,7 +96,7 @@ export interface Schema {
   };
   data_value: DataValueTable;
   rollup: RollupTable;
-  rollup_delta: RollupTable & { id: Generated<string> };
+  rollup_delta: RollupTable & { slot: number };
   plan_target: PlanTargetTable;
   value_audit: {
     id: Generated<string>;

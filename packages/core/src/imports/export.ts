@@ -6,6 +6,7 @@ import { loadUnitGraph } from '../units/unit-graph.ts';
 import { unknownUnit } from '../units/units.ts';
 import type { FileFormat } from './parse-file.ts';
 import type { ValueStatus } from '../schemas.ts';
+import { selectStoredValues } from './export.queries.ts';
 
 /** One exported value: the same columns an import reads, plus who changed it last and when. */
 export interface ExportRow {
@@ -36,42 +37,11 @@ export async function selectValues(
   });
   const scope = unitIds.length ? unitIds : ctx.actor.unitId !== null ? [ctx.actor.unitId] : [];
   requireAccess(ctx, 'value.read', { unitIds: scope, ancestorsOf: graph.ancestorsOf });
-  let q = ctx.db.k
-    .selectFrom('data_value as d')
-    .innerJoin('indicator as i', 'i.id', 'd.indicator_id')
-    .innerJoin('org_unit as u', 'u.id', 'd.unit_id')
-    .select([
-      'i.code as indicator',
-      'u.code as unit',
-      'd.period',
-      'd.value',
-      'd.status',
-      'd.derived',
-      'd.note',
-      'd.updated_by',
-      'd.updated_at',
-    ]);
-  if (sel.indicators?.length)
-    q = q.where(
-      'i.code',
-      'in',
-      sel.indicators.map((c) => c.toUpperCase()),
-    );
-  if (scope.length) {
-    q = q.where('d.unit_id', 'in', (eb) =>
-      eb.selectFrom('unit_ancestor').select('unit_id').where('ancestor_id', 'in', scope),
-    );
-  }
-  if (sel.period) {
-    const p = parsePeriod(sel.period);
-    q = q.where('d.first_month', '>=', p.first).where('d.last_month', '<=', p.last);
-  }
-  const rows = await q
-    .orderBy('i.code')
-    .orderBy('u.code')
-    .orderBy('d.first_month')
-    .orderBy('d.last_month')
-    .execute();
+  const rows = await selectStoredValues(ctx.db.k, {
+    indicators: (sel.indicators ?? []).map((c) => c.toUpperCase()),
+    scope,
+    ...(sel.period ? { period: parsePeriod(sel.period) } : {}),
+  });
   return rows.map((r) => ({ ...r, value: Number(r.value), updated_at: r.updated_at.toISOString() }));
 }
 

@@ -3,7 +3,7 @@ import { BaocaoError, tooLarge } from '../errors.ts';
 import type { RawValueRow } from '../values/validate.ts';
 import { siblingModule, startWorker } from '../workers.ts';
 import { FILE_LIMITS, LIMIT_NAMES, overLimit } from './limits.ts';
-import { ParseReply } from './parse-messages.ts';
+import { ParseReply, fromColumns } from './parse-messages.ts';
 import { type FileFormat, parseValueFile } from './parse-file.ts';
 
 /** Files up to this size are read on the caller's thread: a few milliseconds, within every limit. */
@@ -42,7 +42,7 @@ export async function readValueFile(
     return await new Promise<RawValueRow[]>((resolve, reject) => {
       worker.on('message', (raw: unknown) => {
         const m = ParseReply.parse(raw);
-        if ('rows' in m) for (const r of m.rows) rows.push(r);
+        if ('columns' in m) fromColumns(m.columns, rows);
         else if ('done' in m) resolve(rows);
         else {
           const { code, message, messageEn, details, status } = m.error;

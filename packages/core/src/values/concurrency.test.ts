@@ -77,4 +77,78 @@ describe('concurrent writers of one indicator', () => {
     await compactRollups(db.k);
     expect(await drift()).toBe(0);
   }, 180_000);
+
+  it('pre-aggregate pending changes per writer slot: rows per cell bounded by writers at once, not by writes', async () => {
+    await compactRollups(db.k);
+    // 120 single-value writes on 2025M10, all under VN (most under a handful of provinces).
+    const units = Array.from({ length: 120 }, (_, i) => PROVINCES[i % PROVINCES.length]!);
+    await Promise.all(
+      units.map((u, i) =>
+        submitValues(ctx, {
+          rows: [{ row: 1, indicator: 'VT.DOANH_THU', unit: u, period: '2025M10', value: 10 + i }],
+        }),
+      ),
+    );
+    const perCell = await sql<{ cells: number; most: number; slots: number }>`
+      select count(*)::int as cells, max(c)::int as most, (select count(distinct slot) from rollup_delta)::int as slots
+      from (select count(*) as c from rollup_delta where period = '2025M10' group by indicator_id, unit_id, period) x`.execute(
+      db.k,
+    );
+    const { cells, most, slots } = perCell.rows[0]!;
+    expect(cells).toBeGreaterThan(0);
+    // The national cell took 120 changes: appended, they would be 120 rows. A PGlite store has one
+    // connection (one slot); a server's pool lets at most its size write at once.
+    const writersAtOnce = db.poolStats()?.max ?? 1;
+    expect(most).toBeLessThanOrEqual(writersAtOnce);
+    expect(slots).toBeLessThanOrEqual(writersAtOnce);
+    expect(await drift()).toBe(0);
+    // Compaction folds every slot nobody holds (here, all of them) and leaves the answers as they were.
+    expect(await compactRollups(db.k)).toBeGreaterThanOrEqual(cells);
+    expect(
+      (await sql<{ n: number }>`select count(*)::int as n from rollup_delta`.execute(db.k)).rows[0]!.n,
+    ).toBe(0);
+    expect(await drift()).toBe(0);
+  }, 180_000);
+
+  it('compaction skips a slot a writer holds, and folds it once the writer has committed', async () => {
+    if (db.engine !== 'postgres') return; // one connection: no writer can hold a slot meanwhile
+    await compactRollups(db.k);
+    const vnTotal = async () =>
+      Number(
+        (
+          await sql<{ total: string | null }>`
+            select sum(r.total)::text as total from rollup_now r join indicator i on i.id = r.indicator_id
+            join org_unit u on u.id = r.unit_id
+            where i.code = 'VT.DOANH_THU' and u.code = 'VN' and r.period = '2025M11'`.execute(db.k)
+        ).rows[0]!.total ?? 0,
+      );
+    const before = await vnTotal();
+    let release = () => undefined as void;
+    const held = new Promise<void>((r) => (release = r));
+    let wrote = () => undefined as void;
+    const written = new Promise<void>((r) => (wrote = r));
+    const writer = db.k.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(7482003, 0)`.execute(trx);
+      await sql`
+        insert into rollup_delta (indicator_id, unit_id, period, slot, total, n, n_estimate, n_reporters)
+        select id, (select id from org_unit where code = 'VN'), '2025M11', 0, 5, 0, 0, 0
+        from indicator where code = 'VT.DOANH_THU'`.execute(trx);
+      wrote();
+      await held;
+    });
+    await written;
+    // The writer's row is not committed and its slot is held: nothing to fold, and no waiting.
+    expect(await compactRollups(db.k)).toBe(0);
+    release();
+    await writer;
+    expect(await compactRollups(db.k)).toBe(1);
+    expect(await vnTotal()).toBe(before + 5);
+    // Put the total back as it was (a change of −5 through the same table).
+    await sql`
+      insert into rollup_delta (indicator_id, unit_id, period, slot, total, n, n_estimate, n_reporters)
+      select id, (select id from org_unit where code = 'VN'), '2025M11', 0, -5, 0, 0, 0
+      from indicator where code = 'VT.DOANH_THU'`.execute(db.k);
+    await compactRollups(db.k);
+    expect(await vnTotal()).toBe(before);
+  }, 180_000);
 });

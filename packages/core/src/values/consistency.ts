@@ -1,9 +1,10 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Schema } from '../db/schema.ts';
 import type { FieldError } from '../errors.ts';
 import { formatNumberVi } from '../format/number.ts';
 import type { ValidationContext } from './validate.ts';
 import type { ValueRow } from './values.queries.ts';
+import { cumulativeSpans } from './consistency.queries.ts';
 
 /**
  * A value reported for a span ("lũy kế") and the months of the same span, at the same unit, should
@@ -23,27 +24,9 @@ export async function cumulativeWarnings(
   }
   if (flowPairs.size === 0) return [];
   const pairs = [...flowPairs.values()];
-  const rows = await sql<{
-    indicator_id: number;
-    unit_id: number;
-    period: string;
-    value: string;
-    months: string;
-    n: number;
-    len: number;
-  }>`
-    select c.indicator_id, c.unit_id, c.period, c.value, s.months, s.n, (c.last_month - c.first_month + 1) as len
-    from unnest(${pairs.map((p) => p[0])}::int[], ${pairs.map((p) => p[1])}::int[]) as t(indicator_id, unit_id)
-    join data_value c on c.indicator_id = t.indicator_id and c.unit_id = t.unit_id and c.first_month < c.last_month
-    cross join lateral (
-      select sum(m.value) as months, count(*)::int as n from data_value m
-      where m.indicator_id = c.indicator_id and m.unit_id = c.unit_id
-        and m.first_month = m.last_month and m.first_month between c.first_month and c.last_month
-    ) s
-    where s.n = c.last_month - c.first_month + 1
-  `.execute(db);
+  const rows = await cumulativeSpans(db, pairs);
   const out: FieldError[] = [];
-  for (const r of rows.rows) {
+  for (const r of rows) {
     const ind = byId.get(r.indicator_id)!;
     const unit = vc.graph.byId.get(r.unit_id)!;
     const tolerance = 0.5 * 10 ** -ind.precision * (r.len + 1);

@@ -2,23 +2,20 @@ import { requireAccess } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { Ctx } from '../context.ts';
 import { parsePeriod } from '../periods/period.ts';
+import { deletePeriodLock, insertPeriodLock } from './locks.queries.ts';
 
 /** Closes a period: no value inside it may change until it is unlocked. Audited. */
 export async function lockPeriod(ctx: Ctx, input: { period: string; reason?: string | null }): Promise<void> {
   requireAccess(ctx, 'period.lock');
   const p = parsePeriod(input.period);
   await ctx.db.k.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('period_lock')
-      .values({
-        period: p.id,
-        first_month: p.first,
-        last_month: p.last,
-        reason: input.reason ?? null,
-        locked_by: ctx.actor.username,
-      })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+    await insertPeriodLock(trx, {
+      period: p.id,
+      firstMonth: p.first,
+      lastMonth: p.last,
+      reason: input.reason ?? null,
+      by: ctx.actor.username,
+    });
     await writeAudit(trx, ctx.actor, {
       entity: 'period_lock',
       key: p.id,
@@ -33,7 +30,7 @@ export async function unlockPeriod(ctx: Ctx, input: { period: string; reason: st
   requireAccess(ctx, 'period.lock');
   const p = parsePeriod(input.period);
   await ctx.db.k.transaction().execute(async (trx) => {
-    await trx.deleteFrom('period_lock').where('period', '=', p.id).execute();
+    await deletePeriodLock(trx, p.id);
     await writeAudit(trx, ctx.actor, {
       entity: 'period_lock',
       key: p.id,

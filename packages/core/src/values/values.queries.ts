@@ -2,6 +2,14 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Schema } from '../db/schema.ts';
 import type { ValueStatus } from '../schemas.ts';
 
+/**
+ * Turns off PostgreSQL's JIT for the caller's transaction: a large batch's statements look
+ * expensive to the planner, which then compiles them with LLVM first, seconds spent to save less.
+ */
+export async function jitOffForTransaction(trx: Kysely<Schema>): Promise<void> {
+  await sql`set local jit = off`.execute(trx);
+}
+
 /** A validated value, by ids, ready to store. */
 export interface ValueRow {
   indicatorId: number;
@@ -14,6 +22,24 @@ export interface ValueRow {
   derived: boolean;
   note: string | null;
 }
+
+/** The advisory-lock class of writer slots (cells use 7482002, migrations 7482001). */
+export const SLOT_LOCK = 7482003;
+
+/**
+ * The writer slot of this transaction: the lowest slot no other transaction holds, taken with a
+ * transaction-level advisory lock (a slot this transaction already holds is taken again). Its
+ * pending rollup changes go to the rows of (cell, slot), so pending rows per cell stay bounded by
+ * how many transactions write at once, however many changes they make; no two transactions ever
+ * update one row, so writers never queue on a national total. Compaction folds only slots it holds.
+ */
+const WRITER_SLOT = sql`(select s from generate_series(0, 4095) s where pg_try_advisory_xact_lock(${sql.lit(SLOT_LOCK)}, s) limit 1)`;
+
+/** A change to a (cell, slot) already pending is added to it rather than appended. */
+const ADD_TO_SLOT = sql`on conflict (indicator_id, unit_id, period, slot) do update set
+        total = rollup_delta.total + excluded.total, n = rollup_delta.n + excluded.n,
+        n_estimate = rollup_delta.n_estimate + excluded.n_estimate,
+        n_reporters = rollup_delta.n_reporters + excluded.n_reporters`;
 
 // Data-modifying CTEs run to completion whether or not the final select reads them (PostgreSQL
 // semantics, same on PGlite), so the audit and rollup steps need no reference.
@@ -68,8 +94,8 @@ export async function upsertValues(
     ),
     reporters as (${reportersReached(sql`select indicator_id, unit_id, period, false as existed from changed where old_value is null`)}),
     rolled as (
-      insert into rollup_delta (indicator_id, unit_id, period, total, n, n_estimate, n_reporters)
-      select indicator_id, ancestor_id, period, sum(total), sum(n), sum(ne), sum(nr) from (
+      insert into rollup_delta (indicator_id, unit_id, period, slot, total, n, n_estimate, n_reporters)
+      select indicator_id, ancestor_id, period, ${WRITER_SLOT}, sum(total), sum(n), sum(ne), sum(nr) from (
         select c.indicator_id, a.ancestor_id, c.period,
                c.value - coalesce(c.old_value, 0) as total,
                case when c.old_value is null then 1 else 0 end as n,
@@ -84,6 +110,7 @@ export async function upsertValues(
         where r.before = 0
       ) x
       group by 1, 2, 3
+      ${ADD_TO_SLOT}
       returning 1
     )
     select
@@ -151,8 +178,8 @@ export async function deleteValueRows(
     ),
     reporters as (${reportersReached(sql`select indicator_id, unit_id, period, true as existed from gone`)}),
     rolled as (
-      insert into rollup_delta (indicator_id, unit_id, period, total, n, n_estimate, n_reporters)
-      select indicator_id, ancestor_id, period, sum(total), sum(n), sum(ne), sum(nr) from (
+      insert into rollup_delta (indicator_id, unit_id, period, slot, total, n, n_estimate, n_reporters)
+      select indicator_id, ancestor_id, period, ${WRITER_SLOT}, sum(total), sum(n), sum(ne), sum(nr) from (
         select g.indicator_id, a.ancestor_id, g.period, -g.value as total, -1 as n,
                -(case when g.status = 'estimate' then 1 else 0 end) as ne, 0 as nr
         from gone g join unit_ancestor a on a.unit_id = g.unit_id and a.depth > 0
@@ -162,6 +189,7 @@ export async function deleteValueRows(
         where r.before = r.k
       ) x
       group by 1, 2, 3
+      ${ADD_TO_SLOT}
       returning 1
     )
     select (select count(*) from gone)::int as deleted

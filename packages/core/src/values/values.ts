@@ -1,5 +1,4 @@
 import { setImmediate } from 'node:timers/promises';
-import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { requireAccess } from '../access/access.ts';
 import { listIndicators } from '../catalog/indicators.ts';
@@ -26,7 +25,8 @@ import {
   currentMonthIndex,
   validateValueRows,
 } from './validate.ts';
-import { type ValueRow, deleteValueRows, upsertValues } from './values.queries.ts';
+import { type ValueRow, deleteValueRows, jitOffForTransaction, upsertValues } from './values.queries.ts';
+import { countStored, selectValueHistory } from './history.queries.ts';
 
 /**
  * Rows per write statement. PGlite runs a statement on this thread from start to end, so its
@@ -162,8 +162,7 @@ export async function storeValidRows(
   // A large batch's statements look expensive to PostgreSQL's planner, which then compiles them
   // with LLVM first: seconds spent on each chunk and on the consistency check (1.3 s of the
   // check's 1.5 s for 28,000 rows of the 10M bench) to save far less. For this transaction only.
-  if (ctx.db.engine === 'postgres' && ctx.db.k.isTransaction)
-    await sql`set local jit = off`.execute(ctx.db.k);
+  if (ctx.db.engine === 'postgres' && ctx.db.k.isTransaction) await jitOffForTransaction(ctx.db.k);
   for (let i = 0; i < valid.length; i += chunk) {
     const r = await upsertValues(ctx.db.k, valid.slice(i, i + chunk), meta);
     inserted += r.inserted;
@@ -200,34 +199,11 @@ export async function getValueHistory(
   key: { indicator: string; unit: string; period: string },
 ): Promise<ValueHistoryEntry[]> {
   requireAccess(ctx, 'audit.read');
-  const rows = await ctx.db.k
-    .selectFrom('value_audit as a')
-    .innerJoin('indicator as i', 'i.id', 'a.indicator_id')
-    .innerJoin('org_unit as u', 'u.id', 'a.unit_id')
-    .leftJoin('app_user as p', 'p.username', 'a.actor')
-    .select([
-      'a.at',
-      'a.actor',
-      'p.display_name as actor_name',
-      'a.old_value',
-      'a.new_value',
-      'a.old_status',
-      'a.new_status',
-      'a.reason',
-      'a.source',
-    ])
-    .where('i.code', '=', key.indicator)
-    .where('u.code', '=', key.unit)
-    .where('a.period', '=', key.period)
-    .orderBy('a.id', 'desc')
-    .execute();
+  const rows = await selectValueHistory(ctx.db.k, key);
   return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
 }
 
 /** Counts of stored values and audit rows, for tests and health pages. */
 export async function countValues(ctx: Ctx): Promise<{ values: number; audit: number; rollups: number }> {
-  const r = await sql<{ values: number; audit: number; rollups: number }>`
-    select (select count(*) from data_value)::int as values, (select count(*) from value_audit)::int as audit,
-           (select count(*) from rollup)::int as rollups`.execute(ctx.db.k);
-  return r.rows[0]!;
+  return countStored(ctx.db.k);
 }
