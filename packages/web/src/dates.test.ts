@@ -1,24 +1,17 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { todayInVietnam } from '@baocao/core/browser';
 import { describe, expect, it } from 'vitest';
+import { webSources } from './testing/sources.ts';
 
 const SRC = fileURLToPath(new URL('.', import.meta.url));
 /** "Today" cut from a UTC timestamp: between 00:00 and 07:00 in Hà Nội it is still yesterday. */
 const UTC_TODAY = /new Date\(\)\.toISOString\(\)\s*\.(slice\(0,\s*10\)|split\(['"]T['"]\))/;
 
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) return name === 'e2e' ? [] : sources(p);
-    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [p] : [];
-  });
-}
-
 describe('the web’s "today" is Vietnam’s, as the server’s', () => {
   it('no page cuts today’s date from a UTC timestamp', () => {
-    const found = sources(SRC).flatMap((f) =>
+    const found = webSources(SRC).flatMap((f) =>
       readFileSync(f, 'utf8')
         .split('\n')
         .flatMap((line, i) => (UTC_TODAY.test(line) ? [`${relative(SRC, f)}:${i + 1}`] : [])),

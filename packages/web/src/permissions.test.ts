@@ -1,7 +1,8 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { webSources } from './testing/sources.ts';
 
 const SRC = fileURLToPath(new URL('.', import.meta.url));
 const STATES = 'missing|draft|submitted|returned|approved|published';
@@ -21,14 +22,6 @@ const RULES: [string, RegExp][] = [
   ['decides from a closed flag', /\.closed\b/],
 ];
 
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) return name === 'e2e' ? [] : sources(p);
-    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [p] : [];
-  });
-}
-
 const offences = (text: string, file = 'sample.tsx') =>
   text
     .split('\n')
@@ -38,7 +31,7 @@ const offences = (text: string, file = 'sample.tsx') =>
 
 describe('the web decides no permission: it shows what the server’s abilities say', () => {
   it('no page compares a status, a role or a unit, or reads a closed flag', () => {
-    const found = sources(SRC).flatMap((f) => offences(readFileSync(f, 'utf8'), relative(SRC, f)));
+    const found = webSources(SRC).flatMap((f) => offences(readFileSync(f, 'utf8'), relative(SRC, f)));
     expect(found).toEqual([]);
   });
 
