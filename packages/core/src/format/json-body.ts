@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BaocaoError, tooLarge } from '../errors.ts';
-import { siblingModule, startWorker } from '../workers.ts';
+import { bytesToTransfer, siblingModule, startWorker } from '../workers.ts';
 import { parseJsonExact } from './json-numbers.ts';
 import { z } from 'zod';
 import { type PieceMessage, assembler } from './json-pieces.ts';
@@ -51,15 +51,10 @@ function rethrown(m: Extract<PieceMessage, { kind: 'error' }>): Error {
  */
 export async function readJsonBody(data: Buffer): Promise<unknown> {
   if (data.length <= JSON_IN_THREAD_BYTES) return parseJsonExact(data.toString('utf8'));
-  // The worker takes the bytes over (no copy on this thread) when the buffer is the body's alone.
-  const own =
-    data.buffer instanceof ArrayBuffer && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
-  const bytes = own ? new Uint8Array(data.buffer) : new Uint8Array(data);
-  const memory = bytes.buffer;
-  if (!(memory instanceof ArrayBuffer)) return parseJsonExact(data.toString('utf8'));
+  const bytes = bytesToTransfer(data);
   const worker = startWorker(siblingModule('json-worker', import.meta.url), {
     workerData: { bytes },
-    transferList: [memory],
+    transferList: [bytes.buffer],
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 64 },
   });
   if (!worker) return parseJsonExact(Buffer.from(bytes.buffer).toString('utf8'));

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BaocaoError, tooLarge } from '../errors.ts';
 import type { RawValueRow } from '../values/validate.ts';
-import { siblingModule, startWorker } from '../workers.ts';
+import { bytesToTransfer, siblingModule, startWorker } from '../workers.ts';
 import { FILE_LIMITS, LIMIT_NAMES, overLimit } from './limits.ts';
 import { ParseReply, fromColumns } from './parse-messages.ts';
 import { type FileFormat, parseValueFile } from './parse-file.ts';
@@ -21,7 +21,8 @@ const outOfMemory = () =>
 /**
  * Reads a value file like {@link parseValueFile}, but a file larger than a few hundred kilobytes is
  * read in a worker thread with bounded memory and time, so a slow or hostile file never blocks the
- * server's thread or takes the process down. Same rows, same errors.
+ * server's thread or takes the process down. Same rows, same errors. The worker takes `data`'s
+ * memory over: the caller must not read `data` afterwards.
  */
 export async function readValueFile(
   data: Buffer,
@@ -30,9 +31,11 @@ export async function readValueFile(
 ): Promise<RawValueRow[]> {
   if (data.length > FILE_LIMITS.bytes) overLimit(LIMIT_NAMES.bytes, FILE_LIMITS.bytes, data.length);
   if (data.length <= IN_THREAD_BYTES) return parseValueFile(data, filename, format);
-  const bytes = new Uint8Array(data); // a copy the worker owns
+  // The worker takes the bytes over: the fallback below (no worker) reads them before any transfer.
+  const bytes = bytesToTransfer(data);
   const worker = startWorker(siblingModule('parse-worker', import.meta.url), {
     workerData: { bytes, filename, ...(format ? { format } : {}) },
+    transferList: [bytes.buffer],
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 64 },
   });
   if (!worker) return parseValueFile(data, filename, format);
