@@ -2,7 +2,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 const ALL = ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test.tsx'];
 
-/** Browser tests: the real app in Debian's Chromium, one file at a time (one browser, one server). */
+/** Browser tests: the real app in Debian's Chromium (each file its own browser, server and store). */
 const BROWSER = ['packages/web/src/e2e/**/*.test.ts'];
 
 /**
@@ -28,6 +28,11 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // A worker process runs its files one after another on one module graph instead of loading
+    // core, Fastify, zod and the rest again for every file (measured: the PGlite pass 604 → 346 s,
+    // its module loading 292 → 31 s). Files stay independent: each opens its own store, server and
+    // browser, and a test that changes the environment or the clock restores it (afterEach).
+    isolate: false,
     globalSetup: ['scripts/build-before-tests.ts'],
     projects: [
       {
@@ -44,7 +49,9 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'browser', include: BROWSER, maxWorkers: 1, sequence: { groupOrder: 1 } },
+        // Two at a time: a browser file waits on pages to render and settle as much as it computes,
+        // and one at a time left a core idle once the PostgreSQL pass beside it had finished.
+        test: { name: 'browser', include: BROWSER, maxWorkers: 2, sequence: { groupOrder: 1 } },
       },
       {
         extends: true,

@@ -3,7 +3,7 @@
 //
 // The order keeps 2 cores busy without letting timing tests compete (vitest.config.ts's projects):
 //   1. PGlite, the `parallel` project (three files at a time);
-//   2. side by side: PGlite's `browser` files (one at a time: a browser waits on the network and the
+//   2. side by side: PGlite's `browser` files (two at a time: a browser waits on the network and the
 //      page as much as it computes) and PostgreSQL's `parallel` project;
 //   3. alone: the `timed` files (answer-time ratios, health bounds), PGlite then PostgreSQL.
 // The CLI bundle and the web app are built once, first: each vitest process would otherwise rebuild
