@@ -37,6 +37,8 @@ export interface ValidationContext {
   locked: Set<string>;
   /** The population bound and the administrators' ranges of a cell (none: only the number rule). */
   bounds?: (indicatorId: number, unitId: number) => CellBounds;
+  /** The catalog stamp read before the catalog and the unit tree above (see upsertLocalValues). */
+  stamp?: string;
 }
 
 /** The fields every row must have. */
