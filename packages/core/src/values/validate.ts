@@ -76,9 +76,10 @@ export async function validateValueRows(
   vc: ValidationContext,
   rows: RawValueRow[],
   errors: ErrorList = errorList(),
+  /** The first row of each cell so far, to find duplicates across batches validated in turn. */
+  seen = new Map<string, number>(),
 ): Promise<{ valid: ValueRow[]; errors: ErrorList }> {
   const valid: ValueRow[] = [];
-  const seen = new Map<string, number>();
   // A batch names few distinct periods and status words: each is read once (an import of 280,000
   // rows spent a tenth of its validation re-reading the same two periods).
   const periods = new Map<string, Period | null>();
