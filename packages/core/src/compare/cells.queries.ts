@@ -85,15 +85,28 @@ export async function loadCells(
   return cells;
 }
 
-/** The lowest and highest of these period ids as the database orders text. */
-async function periodRange(
-  db: Kysely<Schema>,
-  periods: string[],
-): Promise<{ lo: string; hi: string } | null> {
+type Range = { lo: string; hi: string } | null;
+/** Ranges found per store and list of periods: a pivot asks for the same few lists again and again. */
+const ranges = new WeakMap<Kysely<Schema>, Map<string, Range>>();
+const RANGES_KEPT = 256;
+
+/**
+ * The lowest and highest of these period ids as the database orders text, asked of the database
+ * once per list (one statement more costs PGlite, which runs it on this thread, a tenth of a pivot).
+ */
+async function periodRange(db: Kysely<Schema>, periods: string[]): Promise<Range> {
+  let known = ranges.get(db);
+  if (!known) ranges.set(db, (known = new Map()));
+  const key = periods.join(',');
+  const hit = known.get(key);
+  if (hit !== undefined) return hit;
   const r = await sql<{ lo: string | null; hi: string | null }>`
     select min(p) as lo, max(p) as hi from unnest(${periods}::text[]) p`.execute(db);
   const { lo, hi } = r.rows[0] ?? {};
-  return lo && hi ? { lo, hi } : null;
+  const range = lo && hi ? { lo, hi } : null;
+  if (known.size >= RANGES_KEPT) known.clear();
+  known.set(key, range);
+  return range;
 }
 
 /**
