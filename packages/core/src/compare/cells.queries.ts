@@ -45,12 +45,14 @@ export async function loadCells(
   // The range's ends are values, not subqueries of the statement: the planner then knows how many
   // rows the range holds (with a subquery it guessed a few hundred for 65,000 pending rows and
   // sorted them on disk instead of hashing them in memory). The database finds the ends, since only
-  // it knows how its collation orders the ids.
+  // it knows how its collation orders the ids. The list itself is tested as `(… = any(…)) is true`:
+  // a filter the planner cannot turn into index descents, checked against a hash of the list
+  // (array_position compared every id in turn: a third of the time to scan 65,000 pending rows).
   const range = periodsAreDense(periods) ? await periodRange(db, periods) : null;
   const where = range
     ? sql`indicator_id = any(${indicatorIds}::int[]) and unit_id = any(${unitIds}::int[])
       and period between ${range.lo} and ${range.hi}
-      and array_position(${periods}::text[], period) is not null`
+      and (period = any(${periods}::text[])) is true`
     : sql`indicator_id = any(${indicatorIds}::int[]) and unit_id = any(${unitIds}::int[])
       and period = any(${periods}::text[])`;
   // Two statements rather than one with two subqueries: PGlite runs them faster apart, and the
