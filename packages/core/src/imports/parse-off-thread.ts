@@ -4,7 +4,7 @@ import type { RawValueRow } from '../values/validate.ts';
 import { bytesToTransfer, siblingModule, startWorker } from '../workers.ts';
 import { FILE_LIMITS, LIMIT_NAMES, overLimit } from './limits.ts';
 import { ParseReply, fromColumns } from './parse-messages.ts';
-import { type FileFormat, parseValueFile } from './parse-file.ts';
+import { type FileFormat, formatOf, parseValueFile, readPlainCsv } from './parse-file.ts';
 
 /** Files up to this size are read on the caller's thread: a few milliseconds, within every limit. */
 const IN_THREAD_BYTES = 256 * 1024;
@@ -19,10 +19,11 @@ const outOfMemory = () =>
   );
 
 /**
- * Reads a value file like {@link parseValueFile}, but a file larger than a few hundred kilobytes is
- * read in a worker thread with bounded memory and time, so a slow or hostile file never blocks the
- * server's thread or takes the process down. Same rows, same errors. The worker takes `data`'s
- * memory over: the caller must not read `data` afterwards.
+ * Reads a value file like {@link parseValueFile}, but a file larger than a few hundred kilobytes
+ * (other than a plain CSV, split on this thread in turns) is read in a worker thread with bounded
+ * memory and time, so a slow or hostile file never blocks the server's thread or takes the process
+ * down. Same rows, same errors. The worker takes `data`'s memory over: the caller must not read
+ * `data` afterwards.
  */
 export async function readValueFile(
   data: Buffer,
@@ -31,6 +32,11 @@ export async function readValueFile(
 ): Promise<RawValueRow[]> {
   if (data.length > FILE_LIMITS.bytes) overLimit(LIMIT_NAMES.bytes, FILE_LIMITS.bytes, data.length);
   if (data.length <= IN_THREAD_BYTES) return parseValueFile(data, filename, format);
+  // A plain CSV is split here in turns, with no parser to guard against (see readPlainCsv).
+  if ((format ?? formatOf(filename)) === 'csv') {
+    const rows = await readPlainCsv(data);
+    if (rows) return rows;
+  }
   // The worker takes the bytes over: the fallback below (no worker) reads them before any transfer.
   const bytes = bytesToTransfer(data);
   const worker = startWorker(siblingModule('parse-worker', import.meta.url), {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseValueFile } from './parse-file.ts';
+import { parseValueFile, readPlainCsv } from './parse-file.ts';
 
 // A CSV without quotes is read by splitting; one with a quote by csv-parse. The same text read both
 // ways (a quoted last row sends it to csv-parse) must give the same rows.
@@ -43,5 +43,20 @@ describe('a CSV without quotes', () => {
       'r.csv',
     );
     expect(rows).toEqual([{ row: 2, indicator: 'VT.DOANH_THU', unit: 'P01', period: '2024M01', value: '1' }]);
+  });
+
+  it('reads the same rows in turns as in one go, past a few thousand records per turn', async () => {
+    const many = [
+      text,
+      ...Array.from({ length: 12_000 }, (_, i) => `VT.DOANH_THU,P01,2024M01,${i},official,`),
+    ].join('\n');
+    for (const eol of ['\n', '\r\n']) {
+      const data = Buffer.from(many.replaceAll('\n', eol));
+      const turns = await readPlainCsv(data);
+      expect(turns).toHaveLength(12_004);
+      expect(turns).toEqual(await parseValueFile(data, 'p.csv'));
+    }
+    // A quote sends the file to the parser.
+    expect(await readPlainCsv(Buffer.from(`${many}\nVT.DOANH_THU,P01,2024M09,"7",official\n`))).toBeNull();
   });
 });

@@ -37,6 +37,8 @@ export interface ValidationContext {
   locked: Set<string>;
   /** The population bound and the administrators' ranges of a cell (none: only the number rule). */
   bounds?: (indicatorId: number, unitId: number) => CellBounds;
+  /** The catalog stamp read before the catalog and the unit tree above (see upsertLocalValues). */
+  stamp?: string;
 }
 
 /** The fields every row must have. */
@@ -74,9 +76,10 @@ export async function validateValueRows(
   vc: ValidationContext,
   rows: RawValueRow[],
   errors: ErrorList = errorList(),
+  /** The first row of each cell so far, to find duplicates across batches validated in turn. */
+  seen = new Map<string, number>(),
 ): Promise<{ valid: ValueRow[]; errors: ErrorList }> {
   const valid: ValueRow[] = [];
-  const seen = new Map<string, number>();
   // A batch names few distinct periods and status words: each is read once (an import of 280,000
   // rows spent a tenth of its validation re-reading the same two periods).
   const periods = new Map<string, Period | null>();

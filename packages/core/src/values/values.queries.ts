@@ -122,6 +122,98 @@ export async function upsertValues(
 }
 
 /**
+ * Writes values whose coverage changes are local (see `coverageIsLocal` in values.ts): a new value
+ * adds one reporter to every ancestor exactly when its own unit is of its indicator's reporting
+ * kind, so no reporter needs counting. New cells are inserted outright, and only the rows the
+ * insert found stored are read for their old value (an import of new values reads none). The rows
+ * were sorted out against the unit tree of catalog stamp `stamp`; if the tree changed since, nothing
+ * is written and null is returned (the caller then writes them with {@link upsertValues}).
+ */
+export async function upsertLocalValues(
+  db: Kysely<Schema>,
+  rows: ValueRow[],
+  meta: { actor: string; source: string | null; reason: string | null },
+  stamp: string,
+): Promise<{ inserted: number; updated: number } | null> {
+  const col = <K extends keyof ValueRow>(k: K) => rows.map((r) => r[k]);
+  await lockCells(db, rows);
+  const result = await sql<{ inserted: number; updated: number; taken: number }>`
+    with input as (
+      select * from unnest(
+        ${col('indicatorId')}::int[], ${col('unitId')}::int[], ${col('period')}::text[],
+        ${col('firstMonth')}::int[], ${col('lastMonth')}::int[], ${col('value').map(String)}::numeric[],
+        ${col('status')}::text[], ${col('derived')}::bool[], ${col('note')}::text[]
+      ) as t(indicator_id, unit_id, period, first_month, last_month, value, status, derived, note)
+      where (select n::text from catalog_stamp where id = 1) = ${stamp}
+    ),
+    added as (
+      insert into data_value
+        (indicator_id, unit_id, period, first_month, last_month, value, status, derived, note, source, updated_by)
+      select indicator_id, unit_id, period, first_month, last_month, value, status, derived, note,
+             ${meta.source}, ${meta.actor}
+      from input
+      on conflict (indicator_id, unit_id, period) do nothing
+      returning indicator_id, unit_id, period, value, status
+    ),
+    -- The statement's snapshot does not hold the rows just added: what it finds was stored before.
+    stored as (
+      select i.*, d.value as old_value, d.status as old_status
+      from (select * from input i where not exists (
+              select 1 from added a
+              where a.indicator_id = i.indicator_id and a.unit_id = i.unit_id and a.period = i.period)
+            offset 0) i
+      join data_value d
+        on d.indicator_id = i.indicator_id and d.unit_id = i.unit_id and d.period = i.period
+      where d.value <> i.value or d.status <> i.status or d.derived <> i.derived or d.note is distinct from i.note
+    ),
+    updated as (
+      update data_value d set value = s.value, status = s.status, derived = s.derived, note = s.note,
+        source = ${meta.source}, updated_by = ${meta.actor}, updated_at = now()
+      from stored s
+      where d.indicator_id = s.indicator_id and d.unit_id = s.unit_id and d.period = s.period
+      returning 1
+    ),
+    changed as (
+      select indicator_id, unit_id, period, value, status, null::numeric as old_value, null::text as old_status
+      from added
+      union all
+      select indicator_id, unit_id, period, value, status, old_value, old_status from stored
+    ),
+    audited as (
+      insert into value_audit
+        (actor, indicator_id, unit_id, period, old_value, new_value, old_status, new_status, reason, source)
+      select ${meta.actor}, indicator_id, unit_id, period, old_value, value, old_status, status,
+             ${meta.reason}, ${meta.source}
+      from changed
+      returning 1
+    ),
+    rolled as (
+      insert into rollup_delta (indicator_id, unit_id, period, slot, total, n, n_estimate, n_reporters)
+      select c.indicator_id, a.ancestor_id, c.period, ${WRITER_SLOT}, sum(c.total), sum(c.n), sum(c.ne), sum(c.nr)
+      from (
+        select c.indicator_id, c.unit_id, c.period, c.value - coalesce(c.old_value, 0) as total,
+               case when c.old_value is null then 1 else 0 end as n,
+               (case when c.status = 'estimate' then 1 else 0 end)
+                 - (case when c.old_status = 'estimate' then 1 else 0 end) as ne,
+               case when c.old_value is null and u.kind = i.reporting_kind then 1 else 0 end as nr
+        from changed c
+        join indicator i on i.id = c.indicator_id
+        join org_unit u on u.id = c.unit_id
+      ) c
+      join unit_ancestor a on a.unit_id = c.unit_id and a.depth > 0
+      group by 1, 2, 3
+      ${ADD_TO_SLOT}
+      returning 1
+    )
+    select (select count(*) from added)::int as inserted, (select count(*) from stored)::int as updated,
+           (select count(*) from input)::int as taken
+  `.execute(db);
+  const r = result.rows[0];
+  if (!r || (r.taken === 0 && rows.length > 0)) return null;
+  return { inserted: r.inserted, updated: r.updated };
+}
+
+/**
  * The reporting units a write reaches, for coverage: for every value added (or removed), each unit at
  * or above it of its indicator's reporting kind that counts it (the unit itself; for a summed
  * indicator any unit above it too), with `k`, how many such values this write adds or removes at or

@@ -1,16 +1,8 @@
 import { setImmediate } from 'node:timers/promises';
-import type { Database } from '../db/database.ts';
 import { requireAccess } from '../access/access.ts';
 import { listIndicators } from '../catalog/indicators.ts';
 import type { Ctx } from '../context.ts';
-import {
-  BaocaoError,
-  type ErrorList,
-  type FieldError,
-  MAX_LISTED_ERRORS,
-  errorListOf,
-  forbidden,
-} from '../errors.ts';
+import { MAX_LISTED_ERRORS } from '../errors.ts';
 import { parsePeriod } from '../periods/period.ts';
 import type { ImportResult, Indicator, ValueHistoryEntry } from '../schemas.ts';
 import { loadUnitGraph } from '../units/unit-graph.ts';
@@ -25,15 +17,14 @@ import {
   currentMonthIndex,
   validateValueRows,
 } from './validate.ts';
-import { type ValueRow, deleteValueRows, jitOffForTransaction, upsertValues } from './values.queries.ts';
-import { countStored, selectValueHistory } from './history.queries.ts';
+import { type ValueRow, deleteValueRows, jitOffForTransaction } from './values.queries.ts';
+import { chunkFor, rowWriter } from './write-rows.ts';
+import { rejectRows, requireRows } from './reject.ts';
+import { submitOverlapped } from './overlap.ts';
 
-/**
- * Rows per write statement. PGlite runs a statement on this thread from start to end, so its
- * chunks are small enough (a few tens of milliseconds) for other requests to be answered between
- * them; a PostgreSQL server runs it elsewhere, and larger chunks are faster.
- */
-const chunkFor = (engine: Database['engine']) => (engine === 'pglite' ? 500 : 20_000);
+export { rejectRows, requireRows };
+import { catalogStamp } from '../db/store.queries.ts';
+import { countStored, selectValueHistory } from './history.queries.ts';
 
 /** Periods named by rows, as stored (rows whose period cannot be read name none). */
 function periodsOf(rows: RawValueRow[]): string[] {
@@ -55,6 +46,8 @@ function periodsOf(rows: RawValueRow[]): string[] {
  */
 export async function loadValidationContext(ctx: Ctx, rows: RawValueRow[]): Promise<ValidationContext> {
   const periods = periodsOf(rows);
+  // Read before the catalog and the tree: a change after it makes the stamp stale, never the tree.
+  const stamp = await catalogStamp(ctx.db.k);
   const [indicators, graph, closed, locked] = await Promise.all([
     listIndicators(ctx),
     loadUnitGraph(ctx.db.k),
@@ -77,37 +70,8 @@ export async function loadValidationContext(ctx: Ctx, rows: RawValueRow[]): Prom
     currentMonth: currentMonthIndex(),
     locked,
     bounds: await loadCellBounds(ctx.db.k, graph, [...unitIds]),
+    stamp,
   };
-}
-
-/**
- * Throws the one error that carries every row error (the first ones listed, all counted by code);
- * FORBIDDEN (403) if any row is outside the actor's scope.
- */
-export function rejectRows(errors: FieldError[] | ErrorList): never {
-  const list = Array.isArray(errors) ? errorListOf(errors) : errors;
-  list.listed.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-  const denied = list.listed.filter((e) => e.code === 'FORBIDDEN');
-  if (denied.length > 0) {
-    const e = forbidden(denied[0]!.message, denied[0]!.messageEn);
-    throw new BaocaoError(e.code, e.message, e.messageEn, { status: 403, details: denied });
-  }
-  throw new BaocaoError(
-    'VALIDATION_FAILED',
-    `Có ${list.total} lỗi trong dữ liệu; không dòng nào được ghi. Sửa các lỗi và gửi lại.`,
-    `${list.total} error(s) in the data; nothing was written. Fix them and submit again.`,
-    { details: list },
-  );
-}
-
-/** Refuses a batch with no rows: sending nothing is a mistake, never a success. */
-export function requireRows(rows: unknown[]): void {
-  if (rows.length === 0)
-    throw new BaocaoError(
-      'NO_ROWS',
-      'Không có dòng số liệu nào (tệp chỉ có dòng tiêu đề hoặc rỗng); không có gì được ghi',
-      'There are no value rows (the file has only a header, or nothing); nothing was written',
-    );
 }
 
 /**
@@ -126,17 +90,17 @@ export async function submitValues(
   requireAccess(ctx, 'value.write');
   requireRows(input.rows);
   const vc = await loadValidationContext(ctx, input.rows);
+  const meta = { actor: ctx.actor.username, source: input.source ?? null, reason: input.reason ?? null };
+  // More than one statement's worth on a server: written while the rest is validated. PGlite runs
+  // both on this thread, where nothing would overlap.
+  if (ctx.db.engine === 'postgres' && input.rows.length > chunkFor(ctx.db.engine))
+    return submitOverlapped(ctx, vc, input.rows, meta, input.onProgress);
   const { valid, errors } = await validateValueRows(ctx, vc, input.rows);
   if (errors.total > 0) rejectRows(errors);
   // Every row is valid here, so valid[i] is rows[i]: the rules' verdicts name the file's rows.
   const codeOf = new Map([...vc.indicators.values()].map((i) => [i.id, i.code]));
-  const rules = await importRuleVerdicts(
-    ctx,
-    vc.graph,
-    valid.map((v, i) => ({ ...v, row: input.rows[i]!.row, indicator: codeOf.get(v.indicatorId) ?? '' })),
-  );
+  const rules = await importRuleVerdicts(ctx, vc.graph, valid, (i) => input.rows[i]!.row, codeOf);
   if (rules.errors.length > 0) rejectRows(rules.errors);
-  const meta = { actor: ctx.actor.username, source: input.source ?? null, reason: input.reason ?? null };
   const result = await ctx.db.k
     .transaction()
     .execute((trx) =>
@@ -163,8 +127,9 @@ export async function storeValidRows(
   // with LLVM first: seconds spent on each chunk and on the consistency check (1.3 s of the
   // check's 1.5 s for 28,000 rows of the 10M bench) to save far less. For this transaction only.
   if (ctx.db.engine === 'postgres' && ctx.db.k.isTransaction) await jitOffForTransaction(ctx.db.k);
+  const write = rowWriter(ctx.db.k, vc, meta);
   for (let i = 0; i < valid.length; i += chunk) {
-    const r = await upsertValues(ctx.db.k, valid.slice(i, i + chunk), meta);
+    const r = await write(valid.slice(i, i + chunk));
     inserted += r.inserted;
     updated += r.updated;
     onProgress?.(Math.min(i + chunk, valid.length), valid.length);
