@@ -22,7 +22,7 @@ import { createTestDatabase } from '../testing.ts';
 import { createUnits } from '../units/units.ts';
 import { lockPeriod } from '../values/locks.ts';
 import { getValueHistory, submitValues } from '../values/values.ts';
-import { ACTIONS, type Action, abilitiesOf, can } from './policy.ts';
+import { ACTIONS, type Action, abilitiesOf, can, entersForOthers } from './policy.ts';
 
 let db: Database;
 const dir = mkdtempSync(join(tmpdir(), 'baocao-policy-'));
@@ -101,6 +101,13 @@ describe('the policy: one module, every role × action exercised', () => {
     });
     expect(Object.keys(abilitiesOf('public'))).toEqual([...ACTIONS]);
     expect(ACTIONS.filter((a) => can('admin', a))).toEqual([...ACTIONS]);
+  });
+
+  it("tells values a unit's own reporter enters from values entered for the unit by others", () => {
+    expect(entersForOthers('reporter', 7, 7)).toBe(false);
+    expect(entersForOthers('reporter', 1, 7)).toBe(true); // a parent unit's reporter
+    expect(entersForOthers('officer', null, 7)).toBe(true);
+    expect(entersForOthers('admin', 7, 7)).toBe(true); // an administrator bound to the unit
   });
 
   it('the store’s role constraint allows exactly the roles of the one list', async () => {

@@ -65,6 +65,14 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
 /** Whether a role may perform an action at all (unit scope aside). */
 export const can = (role: Role, action: Action): boolean => ROLE_ACTIONS[role].includes(action);
 
+/**
+ * Whether values an actor puts into a unit's form are entered for the unit by someone else (an
+ * officer, who may write values directly, or a person of another unit): the unit's reporters are
+ * then told which of them they must explain. A unit's own reporters enter their own values.
+ */
+export const entersForOthers = (role: Role, actorUnitId: number | null, unitId: number): boolean =>
+  can(role, 'value.write') || actorUnitId !== unitId;
+
 /** A user's abilities, one boolean per action: what the session answer carries to the browser. */
 export const Abilities = z.record(z.enum(ACTIONS), z.boolean());
 export type Abilities = z.infer<typeof Abilities>;

@@ -4,7 +4,7 @@ import { compareMany } from '../compare/compare.ts';
 import type { Ctx } from '../context.ts';
 import { BaocaoError, errorList } from '../errors.ts';
 import { readValueFile } from '../imports/parse-off-thread.ts';
-import { isEditableStatus } from '../access/policy.ts';
+import { entersForOthers, isEditableStatus } from '../access/policy.ts';
 import { loadPeriodWorld, periodFacts, periodNotOpen } from '../periods/period-state.ts';
 import { formFileValues } from '../imports/form-file.ts';
 import { parsePeriod } from '../periods/period.ts';
@@ -181,8 +181,7 @@ export async function saveForm(
   }
   // Values written by someone else than the unit's own reporter typing in its form (an officer, a
   // file import): the unit's reporters are told which they must explain (notify/flagged.ts).
-  const byOther =
-    input.source !== undefined || ctx.actor.role !== 'reporter' || ctx.actor.unitId !== fc.unit.id;
+  const byOther = input.source !== undefined || entersForOthers(ctx.actor.role, ctx.actor.unitId, fc.unit.id);
   const flags =
     input.submit || input.refuseErrors || byOther
       ? await collectFlags(ctx, {

@@ -45,16 +45,22 @@ export const ruleApplies = (c: CompiledRule, unitKind: string, p: Period): boole
   c.rule.active && c.rule.unitKinds.some((k) => k === unitKind) && c.rule.periodTypes.includes(p.type);
 
 const EPS = 1e-9;
+// Sides within a billionth of each other are equal (sums of decimals carry binary rounding), and
+// each strict relation is the negation of a tolerant one, so exactly one of a rule and its negation
+// (`violatedRelation`) holds for any two values.
+const eq = (a: number, b: number) => Math.abs(a - b) <= EPS * Math.max(1, Math.abs(a), Math.abs(b));
+const le = (a: number, b: number) => a <= b || eq(a, b);
+const ge = (a: number, b: number) => a >= b || eq(a, b);
 const compare: Record<
   Exclude<RuleOperator, 'compulsory_pair' | 'exclusive_pair'>,
   (a: number, b: number) => boolean
 > = {
-  '==': (a, b) => Math.abs(a - b) <= EPS * Math.max(1, Math.abs(a), Math.abs(b)),
-  '!=': (a, b) => Math.abs(a - b) > EPS * Math.max(1, Math.abs(a), Math.abs(b)),
-  '<': (a, b) => a < b,
-  '<=': (a, b) => a <= b + EPS * Math.max(1, Math.abs(b)),
-  '>': (a, b) => a > b,
-  '>=': (a, b) => a + EPS * Math.max(1, Math.abs(a)) >= b,
+  '==': eq,
+  '!=': (a, b) => !eq(a, b),
+  '<': (a, b) => !ge(a, b),
+  '<=': le,
+  '>': (a, b) => !le(a, b),
+  '>=': ge,
 };
 
 /** A broken rule: the two sides' values (null where a side has none) and the sentences people read. */

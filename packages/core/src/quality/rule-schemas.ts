@@ -15,6 +15,26 @@ export const RULE_OPERATORS = [
 export const RuleOperator = z.enum(RULE_OPERATORS);
 export type RuleOperator = z.infer<typeof RuleOperator>;
 
+const NEGATION: Record<RuleOperator, RuleOperator | null> = {
+  '==': '!=',
+  '!=': '==',
+  '<': '>=',
+  '<=': '>',
+  '>': '<=',
+  '>=': '<',
+  compulsory_pair: null,
+  exclusive_pair: null,
+};
+
+/**
+ * The relation that holds between a broken comparison rule's two sides (`<` for a rule `a ≥ b` that
+ * a value breaks), so a verdict shows what the values are, not what they should be; null for the
+ * pair rules, whose verdict is which side is present.
+ */
+export function violatedRelation(operator: RuleOperator): RuleOperator | null {
+  return NEGATION[operator];
+}
+
 export const RuleImportance = z.enum(['error', 'warning']);
 export type RuleImportance = z.infer<typeof RuleImportance>;
 

@@ -82,7 +82,9 @@ for (const width of [1366, 390]) {
         .toContain('0 lỗi, 3 cảnh báo tại 3 đơn vị');
       const dn = page.locator('tr[data-violation="P48|VT.DI_DONG_GIAM_30"]');
       await expect.poll(() => dn.innerText(), SETTLE).toContain(WHY);
-      await expect.poll(() => dn.innerText(), SETTLE).toContain('1.000.000 ≥ 1.400.000');
+      // What the values are, and what the rule asks of them: never "1.000.000 ≥ 1.400.000".
+      await expect.poll(() => dn.innerText(), SETTLE).toContain('1.000.000 < 1.400.000');
+      await expect.poll(() => dn.innerText(), SETTLE).toContain('phải ≥');
       await audit(page, shot('01-all'));
       // Filtered by rule: the two broadband provinces; the export links carry the same filter.
       await page

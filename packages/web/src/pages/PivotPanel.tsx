@@ -179,8 +179,8 @@ export function PivotPanel({
       </div>
       <p className="small muted">
         {t(
-          'ư: số ước; 1/34: số chưa đầy đủ, mới 1 trong 34 đơn vị phải báo cáo đã báo cáo; ƯTB 4,1%: có phần ước tính bù cho đơn vị chưa báo cáo, chiếm 4,1% tổng; còn lại là số chính thức. — : không có số liệu.',
-          'ư: estimate; 1/34: partial, 1 of the 34 units that must report has; imp. 4.1%: units not reported are imputed, 4.1% of the total; others official. —: no data.',
+          'ư: số ước; a/b: số chưa đầy đủ, mới a trong b đơn vị phải báo cáo đã báo cáo; ƯTB x%: có phần ước tính bù cho đơn vị chưa báo cáo, chiếm x% tổng; còn lại là số chính thức. — : không có số liệu.',
+          'ư: estimate; a/b: partial, a of the b units that must report have; imp. x%: units not reported are imputed, x% of the total; others official. —: no data.',
         )}
       </p>
     </div>

@@ -1,4 +1,10 @@
-import { RuleImportance, type UnitView, type Violation, periodInReporting } from '@baocao/core/browser';
+import {
+  RuleImportance,
+  type UnitView,
+  type Violation,
+  periodInReporting,
+  violatedRelation,
+} from '@baocao/core/browser';
 import { Link } from 'react-router';
 import { qs } from '../api.ts';
 import { useApp } from '../app-context.tsx';
@@ -55,7 +61,6 @@ function unitTree(units: UnitView[]): { unit: UnitView; depth: number }[] {
 export function ValidationPage() {
   const { t, lang, query, navigate } = useApp();
   const fmt = useFormat();
-  const num = useNumber();
   const periods = useLoad(['GET /api/periods'], () => call('GET /api/periods'));
   const units = useLoad(['GET /api/units'], () => call('GET /api/units'));
   const rules = useLoad(['GET /api/rules'], () => call('GET /api/rules'));
@@ -181,8 +186,7 @@ export function ValidationPage() {
                 <td data-label={t('Đơn vị', 'Unit')}>{v.unitName}</td>
                 <td data-label={t('Chỉ tiêu', 'Indicator')}>{v.indicator}</td>
                 <td data-label={t('Giá trị so sánh', 'Values compared')} className="num">
-                  {num(v.left, decimals(v.left))} {t(...(OPERATORS[v.operator] ?? [v.operator, v.operator]))}{' '}
-                  {num(v.right, decimals(v.right))}
+                  <Compared v={v} />
                 </td>
                 <td data-label={t('Mức độ', 'Importance')}>
                   <span className={`badge badge-${v.importance === 'error' ? 'returned' : 'submitted'}`}>
@@ -201,5 +205,27 @@ export function ValidationPage() {
         </table>
       )}
     </section>
+  );
+}
+
+/**
+ * The two sides of a broken rule as they are ("1.000.000 < 1.400.000"), with what the rule asks
+ * beside them ("phải ≥"): printing the rule's own relation between values that break it would state
+ * something false.
+ */
+function Compared({ v }: { v: Violation }) {
+  const { t } = useApp();
+  const num = useNumber();
+  const sign = (op: string) => t(...(OPERATORS[op] ?? [op, op]));
+  const holds = violatedRelation(v.operator);
+  return (
+    <>
+      {num(v.left, decimals(v.left))} {sign(holds ?? v.operator)} {num(v.right, decimals(v.right))}
+      {holds && (
+        <div className="muted small">
+          {t('phải', 'must be')} {sign(v.operator)}
+        </div>
+      )}
+    </>
   );
 }
