@@ -81,7 +81,10 @@ describe('JSON bodies', () => {
       return performance.now() - t;
     };
     time(100_000); // warm up
-    const small = Math.max(time(250_000), 1);
-    expect(time(2_000_000) / small).toBeLessThan(32);
+    // Measured again (up to three times) before it fails: a busy machine's pause lands in one turn.
+    const ratios: number[] = [];
+    for (let attempt = 0; attempt < 3 && !ratios.some((r) => r < 32); attempt++)
+      ratios.push(time(2_000_000) / Math.max(time(250_000), 1));
+    expect(Math.min(...ratios)).toBeLessThan(32);
   });
 });

@@ -61,3 +61,46 @@ export function watchHealth(
     },
   };
 }
+
+/** One try of an action watched by health checks: its result, the slowest health answer, the bound it had. */
+export interface WatchedTry<T> {
+  result: T;
+  health: number;
+  bound: number;
+}
+
+/**
+ * Runs `act` while /api/health is asked every `everyMs`, until the slowest health answer stays under
+ * `bound(quiet)` and `fine(result)` holds (say, an answer time within its budget), at most `tries` times. `quiet` is the slowest health answer with nothing of ours in
+ * flight: `firstQuiet` (the run's baseline) for the first try, and for each retry, measured over the
+ * half second just before it — what the machine adds at that moment. A stall the input causes repeats
+ * on every try; one the scheduler of a busy machine causes does not, so only the last try counts.
+ */
+export async function watchedTries<T>(
+  port: number,
+  everyMs: number,
+  act: () => Promise<T>,
+  bound: (quiet: number) => number,
+  firstQuiet: number,
+  { tries = 3, fine = () => true }: { tries?: number; fine?: (result: T) => boolean } = {},
+): Promise<WatchedTry<T>[]> {
+  const out: WatchedTry<T>[] = [];
+  let quiet = firstQuiet;
+  for (let i = 0; i < tries; i++) {
+    if (i > 0) {
+      const idle = watchHealth(port, everyMs);
+      await new Promise((r) => setTimeout(r, 500));
+      quiet = await idle.stop();
+    }
+    const h = watchHealth(port, everyMs);
+    const result = await act();
+    const health = await h.stop();
+    out.push({ result, health, bound: bound(quiet) });
+    if (health < bound(quiet) && fine(result)) break;
+  }
+  return out;
+}
+
+/** The tries of `watchedTries` in a line, for an assertion's message. */
+export const describeTries = (tries: WatchedTry<unknown>[]) =>
+  tries.map((t) => `health ${t.health.toFixed(0)} ms (bound ${t.bound.toFixed(0)})`).join('; ');
