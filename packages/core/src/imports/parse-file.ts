@@ -1,4 +1,3 @@
-import { setImmediate } from 'node:timers/promises';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
 import { z } from 'zod';
@@ -38,7 +37,7 @@ function fromTable(header: unknown[], rows: Iterable<unknown[]>, headerRow: numb
  * Checks a header row (columns, duplicates, the four needed) and returns what reads the `i`-th data
  * row after it into `out` (a blank row is skipped, its number kept).
  */
-function tableRowsOf(
+export function tableRowsOf(
   header: unknown[],
   headerRow: number,
 ): (cells: unknown[], i: number, out: RawValueRow[]) => void {
@@ -123,7 +122,7 @@ function readCsvTable(data: Buffer): FileTable {
 }
 
 /** A CSV's text, refused if it is not text or not UTF-8 (a byte-order mark is dropped). */
-function decodeCsv(data: Buffer): string {
+export function decodeCsv(data: Buffer): string {
   if (data.includes(0))
     throw invalidFile(
       'tệp CSV chứa byte nhị phân (có thể là tệp Excel đổi tên)',
@@ -147,7 +146,7 @@ function csvTable(records: string[][]): FileTable {
 }
 
 /** The longest record csv-parse is allowed (see parseQuotedCsv); a longer one is over a cell's limit. */
-const MAX_RECORD_CHARS = FILE_LIMITS.cellChars * FILE_LIMITS.columns;
+export const MAX_RECORD_CHARS = FILE_LIMITS.cellChars * FILE_LIMITS.columns;
 
 /**
  * The records of a CSV without any quote and with one kind of line break (what systems and
@@ -161,12 +160,18 @@ function plainCsvRecords(text: string): string[][] | null {
 }
 
 /** The line break of a CSV without quotes and with one kind of line break; null for any other. */
-function plainBreak(text: string): '\n' | '\r\n' | null {
+export function plainBreak(text: string): '\n' | '\r\n' | null {
   if (text.includes('"')) return null;
-  const crlf = text.includes('\r');
-  if (crlf && text.split('\r\n').length !== text.split('\r').length) return null;
-  if (crlf && text.split('\r\n').length !== text.split('\n').length) return null;
-  return crlf ? '\r\n' : '\n';
+  if (!text.includes('\r')) return '\n';
+  const pairs = count(text, '\r\n');
+  return pairs === count(text, '\r') && pairs === count(text, '\n') ? '\r\n' : null;
+}
+
+/** How many times `s` occurs in `text` (counted, not split: a large file's lines are not copied). */
+function count(text: string, s: string): number {
+  let n = 0;
+  for (let at = text.indexOf(s); at !== -1; at = text.indexOf(s, at + s.length)) n++;
+  return n;
 }
 
 function* plainRecords(text: string, eol: '\n' | '\r\n'): Generator<string[]> {
@@ -179,34 +184,6 @@ function* plainRecords(text: string, eol: '\n' | '\r\n'): Generator<string[]> {
     yield line.split(',');
     if (++n === most) return;
   }
-}
-
-/** Records (then rows) read per turn of the event loop by {@link readPlainCsv}. */
-const PER_TURN = 5000;
-
-/**
- * Reads a CSV without quotes and with one kind of line break (see plainCsvRecords) on the caller's
- * thread, a few thousand records per turn of the event loop: the same rows, limits and errors as
- * parseValueFile. Such a file is split, never parsed, in time and memory in proportion to its
- * bytes (already bounded), so the worker that guards the server against other files' parsers is
- * not needed for it, and it cost more than the reading (starting it and handing 280,000 rows back
- * took two of a large import's seconds). Null for any other CSV.
- */
-export async function readPlainCsv(data: Buffer): Promise<RawValueRow[] | null> {
-  checkLimit('bytes', data.length);
-  const text = decodeCsv(data);
-  const eol = plainBreak(text);
-  if (!eol) return null;
-  const records: string[][] = [];
-  for (const r of plainRecords(text, eol)) if (records.push(r) % PER_TURN === 0) await setImmediate();
-  const t = csvTable(records);
-  const toRow = tableRowsOf(t.header, t.headerRow);
-  const out: RawValueRow[] = [];
-  for (let i = 1; i < records.length; i++) {
-    toRow(records[i]!, i - 1, out);
-    if (i % PER_TURN === 0) await setImmediate();
-  }
-  return out;
 }
 
 function parseQuotedCsv(text: string): string[][] {

@@ -4,7 +4,8 @@ import type { RawValueRow } from '../values/validate.ts';
 import { bytesToTransfer, siblingModule, startWorker } from '../workers.ts';
 import { FILE_LIMITS, LIMIT_NAMES, overLimit } from './limits.ts';
 import { ParseReply, fromColumns } from './parse-messages.ts';
-import { type FileFormat, formatOf, parseValueFile, readPlainCsv } from './parse-file.ts';
+import { type FileFormat, formatOf, parseValueFile } from './parse-file.ts';
+import { type PlainCsv, plainCsv, readPlainCsv } from './plain-csv.ts';
 
 /** Files up to this size are read on the caller's thread: a few milliseconds, within every limit. */
 const IN_THREAD_BYTES = 256 * 1024;
@@ -17,6 +18,21 @@ const outOfMemory = () =>
     `Tệp quá lớn: đọc tệp cần hơn ${WORKER_HEAP_MB} MB bộ nhớ; hãy chia thành nhiều tệp`,
     `File too large: reading it needs more than ${WORKER_HEAP_MB} MB of memory; split it into several files`,
   );
+
+/**
+ * A large plain CSV checked and ready to be read in chunks of `size` rows (see plainCsv), so its
+ * first rows can be stored while the rest are read; null for any other file (read it whole with
+ * {@link readValueFile}, which is given the same bytes untouched).
+ */
+export function readValueChunks(
+  data: Buffer,
+  filename: string,
+  format: FileFormat | undefined,
+  size: number,
+): PlainCsv | null {
+  if (data.length <= IN_THREAD_BYTES || (format ?? formatOf(filename)) !== 'csv') return null;
+  return plainCsv(data, size);
+}
 
 /**
  * Reads a value file like {@link parseValueFile}, but a file larger than a few hundred kilobytes

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseValueFile, readPlainCsv } from './parse-file.ts';
+import { parseValueFile } from './parse-file.ts';
+import { readPlainCsv } from './plain-csv.ts';
 
 // A CSV without quotes is read by splitting; one with a quote by csv-parse. The same text read both
 // ways (a quoted last row sends it to csv-parse) must give the same rows.

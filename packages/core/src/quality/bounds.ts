@@ -67,9 +67,13 @@ export function checkBounds(
   bounds: CellBounds,
 ): BoundFinding[] {
   const out: BoundFinding[] = [];
+  const cap = populationBound(indicator, bounds.population);
+  const r = bounds.range;
+  const outside = r !== null && ((r.min !== null && value < r.min) || (r.max !== null && value > r.max));
+  // Most values are within their bounds: nothing is formatted for them (a batch checks every row).
+  if (!outside && (cap === null || value <= cap)) return out;
   const vi = (x: number) => formatNumberVi(x, indicator.precision, { trimZeros: true });
   const en = (x: number) => formatNumberEn(x, indicator.precision, { trimZeros: true });
-  const cap = populationBound(indicator, bounds.population);
   if (cap !== null && value > cap) {
     const k = indicator.maxPerCapita!;
     out.push({
@@ -79,8 +83,7 @@ export function checkBounds(
       en: `${en(value)} is over the bound of ${indicator.code} in ${unitName}: at most ${formatNumberEn(k, 3, { trimZeros: true })} × population ${en(bounds.population!)} = ${en(cap)}`,
     });
   }
-  const r = bounds.range;
-  if (r && ((r.min !== null && value < r.min) || (r.max !== null && value > r.max))) {
+  if (r && outside) {
     const spanVi = `${r.min === null ? '…' : vi(r.min)} – ${r.max === null ? '…' : vi(r.max)}`;
     const spanEn = `${r.min === null ? '…' : en(r.min)} – ${r.max === null ? '…' : en(r.max)}`;
     out.push({

@@ -156,15 +156,22 @@ export async function loadCellBounds(
 ): Promise<(indicatorId: number, unitId: number) => CellBounds> {
   const [pops, ranges] = await Promise.all([selectPopulations(db), selectRanges(db, unitIds)]);
   const byUnit = new Map(pops.map((p) => [p.unit_id, Number(p.population)]));
-  const byCell = new Map(ranges.map((r) => [`${r.indicator_id}|${r.unit_id}`, toRow(r)]));
-  const memo = new Map<number, number | null>();
+  // By indicator, then unit: a batch asks for every row's cell, and a string key per row cost a
+  // large import a share of its validation. A cell without a range gets its unit's shared answer.
+  const byCell = new Map<number, Map<number, CellBounds['range']>>();
+  for (const r of ranges) {
+    const row = toRow(r);
+    let m = byCell.get(r.indicator_id);
+    if (!m) byCell.set(r.indicator_id, (m = new Map()));
+    m.set(r.unit_id, { min: row.min, max: row.max, hard: row.hard });
+  }
+  const plain = new Map<number, CellBounds>();
   return (indicatorId, unitId) => {
-    if (!memo.has(unitId)) memo.set(unitId, populationOf(graph, byUnit, unitId));
-    const range = byCell.get(`${indicatorId}|${unitId}`);
-    return {
-      population: memo.get(unitId)!,
-      range: range ? { min: range.min, max: range.max, hard: range.hard } : null,
-    };
+    let unitBounds = plain.get(unitId);
+    if (!unitBounds)
+      plain.set(unitId, (unitBounds = { population: populationOf(graph, byUnit, unitId), range: null }));
+    const range = byCell.get(indicatorId)?.get(unitId);
+    return range ? { population: unitBounds.population, range } : unitBounds;
   };
 }
 

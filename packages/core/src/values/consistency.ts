@@ -17,13 +17,18 @@ export async function cumulativeWarnings(
   written: ValueRow[],
 ): Promise<FieldError[]> {
   const byId = new Map([...vc.indicators.values()].map((i) => [i.id, i]));
-  const flowPairs = new Map<string, [number, number]>();
+  // Units by indicator, not a string key per written row (a large import writes 280,000 of them).
+  const flowUnits = new Map<number, Set<number>>();
   for (const r of written) {
-    if (byId.get(r.indicatorId)?.kind === 'flow')
-      flowPairs.set(`${r.indicatorId}|${r.unitId}`, [r.indicatorId, r.unitId]);
+    let units = flowUnits.get(r.indicatorId);
+    if (!units) {
+      if (byId.get(r.indicatorId)?.kind !== 'flow') continue;
+      flowUnits.set(r.indicatorId, (units = new Set()));
+    }
+    units.add(r.unitId);
   }
-  if (flowPairs.size === 0) return [];
-  const pairs = [...flowPairs.values()];
+  const pairs = [...flowUnits].flatMap(([i, units]) => [...units].map((u): [number, number] => [i, u]));
+  if (pairs.length === 0) return [];
   const rows = await cumulativeSpans(db, pairs);
   const out: FieldError[] = [];
   for (const r of rows) {

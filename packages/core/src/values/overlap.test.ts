@@ -6,6 +6,7 @@ import { initStore } from '../demo/init.ts';
 import { BaocaoError } from '../errors.ts';
 import { createTestDatabase } from '../testing.ts';
 import { compactRollups, rebuildRollups } from './rollups.ts';
+import { importValues } from '../imports/imports.ts';
 import { submitValues } from './values.ts';
 import type { RawValueRow } from './validate.ts';
 
@@ -70,6 +71,67 @@ describe('a batch larger than one write statement', () => {
           from rollup where n > 0 order by 1`.execute(db.k)
       ).rows.map((x) => x.k);
     };
+    const written = await folded();
+    await rebuildRollups(ctx);
+    expect(await folded()).toEqual(written);
+  });
+});
+
+/** Rows as the CSV a unit would send (row n is the file's line n, the header being line 1). */
+const csvOf = (rs: RawValueRow[]) =>
+  Buffer.from(
+    [
+      'indicator,unit,period,value,status',
+      ...rs.map((r) => `${r.indicator},${r.unit},${r.period},${r.value},${r.status}`),
+    ].join('\n') + '\n',
+  );
+const valuesNow = async () =>
+  (
+    await sql<{ k: string }>`
+      select concat_ws(',', indicator_id, unit_id, period, value) as k from data_value
+      where source = 'import:big.csv' order by 1`.execute(db.k)
+  ).rows.map((x) => x.k);
+
+// On a server, a plain CSV over 256 KB is stored as it is read (its first chunk written while the
+// rest is split); on PGlite it is read whole. Either way: the same rows, the same errors.
+describe('a large file stored as it is read', () => {
+  it("writes nothing when a row of its last chunk is wrong, and names the file's row", async () => {
+    const before = await valuesNow();
+    const bad = rows.map((r, n) =>
+      n === rows.length - 1 ? { ...r, value: 'abc' } : { ...r, value: Number(r.value) + 1 },
+    );
+    const data = csvOf(bad);
+    expect(data.length).toBeGreaterThan(256 * 1024);
+    const e = await importValues(ctx, { data, filename: 'big.csv' }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(BaocaoError);
+    const x = e as BaocaoError;
+    expect(x.detailsTotal).toBe(1);
+    expect(x.details[0]).toMatchObject({ row: rows.length + 1, field: 'value' });
+    expect(await valuesNow()).toEqual(before);
+  });
+
+  it('stores every row of the file, as submitting them would, with rollups a recount gives', async () => {
+    const changed = rows.map((r) => ({ ...r, value: Number(r.value) + 1 }));
+    const r = await importValues(ctx, { data: csvOf(changed), filename: 'big.csv' });
+    expect(r).toMatchObject({ rows: rows.length, inserted: 0, updated: rows.length });
+    const ids = await sql<{ k: string; i: number; u: number }>`
+      select concat_ws(',', i.code, u.code) as k, i.id as i, u.id as u
+      from indicator i cross join org_unit u`.execute(db.k);
+    const id = new Map(ids.rows.map((x) => [x.k, x]));
+    const expected = changed
+      .map((c) => {
+        const k = id.get(`${c.indicator},${c.unit}`)!;
+        return `${k.i},${k.u},${c.period},${c.value}`;
+      })
+      .sort();
+    expect(await valuesNow()).toEqual(expected);
+    await compactRollups(db.k);
+    const folded = async () =>
+      (
+        await sql<{ k: string }>`
+          select concat_ws(',', indicator_id, unit_id, period, total, n, n_estimate, n_reporters) as k
+          from rollup where n > 0 order by 1`.execute(db.k)
+      ).rows.map((x) => x.k);
     const written = await folded();
     await rebuildRollups(ctx);
     expect(await folded()).toEqual(written);

@@ -11,6 +11,7 @@ import { type Period, monthIndexOfDate, parsePeriod } from '../periods/period.ts
 import type { Indicator } from '../schemas.ts';
 import { type UnitGraph, unitCovers } from '../units/unit-graph.ts';
 import type { ValueRow } from './values.queries.ts';
+import { CellMap } from './cell-map.ts';
 import { type CellBounds, checkBounds } from '../quality/bounds.ts';
 
 /** A row as it arrives from a form, a file or the API: text or numbers, 1-based row number. */
@@ -77,7 +78,7 @@ export async function validateValueRows(
   rows: RawValueRow[],
   errors: ErrorList = errorList(),
   /** The first row of each cell so far, to find duplicates across batches validated in turn. */
-  seen = new Map<string, number>(),
+  seen = new CellMap<number>(),
 ): Promise<{ valid: ValueRow[]; errors: ErrorList }> {
   const valid: ValueRow[] = [];
   // A batch names few distinct periods and status words: each is read once (an import of 280,000
@@ -166,7 +167,13 @@ export async function validateValueRows(
         );
       }
     }
-    if (indicator && unit && period && vc.locked.has(`${indicator.id}|${unit.id}|${period.id}`)) {
+    if (
+      indicator &&
+      unit &&
+      period &&
+      vc.locked.size > 0 &&
+      vc.locked.has(`${indicator.id}|${unit.id}|${period.id}`)
+    ) {
       errors.push(
         err(
           r.row,
@@ -238,8 +245,7 @@ export async function validateValueRows(
       );
     }
     if (indicator && unit && period) {
-      const key = `${indicator.id}|${unit.id}|${period.id}`;
-      const first = seen.get(key);
+      const first = seen.get(indicator.id, unit.id, period.id);
       if (first !== undefined) {
         errors.push(
           err(
@@ -250,7 +256,7 @@ export async function validateValueRows(
             `Row ${r.row} duplicates row ${first} (same indicator, unit and period)`,
           ),
         );
-      } else seen.set(key, r.row);
+      } else seen.set(indicator.id, unit.id, period.id, r.row);
       if (!inScope(ctx.actor, unit.id, vc.graph.ancestorsOf)) {
         errors.push(
           err(

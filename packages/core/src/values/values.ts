@@ -1,78 +1,20 @@
 import { setImmediate } from 'node:timers/promises';
 import { requireAccess } from '../access/access.ts';
-import { listIndicators } from '../catalog/indicators.ts';
 import type { Ctx } from '../context.ts';
 import { MAX_LISTED_ERRORS } from '../errors.ts';
-import { parsePeriod } from '../periods/period.ts';
-import type { ImportResult, Indicator, ValueHistoryEntry } from '../schemas.ts';
-import { loadUnitGraph } from '../units/unit-graph.ts';
-import { loadClosedSpans } from '../periods/period-rule.ts';
-import { lockedCells } from './value-locks.queries.ts';
+import type { ImportResult, ValueHistoryEntry } from '../schemas.ts';
 import { cumulativeWarnings } from './consistency.ts';
-import { loadCellBounds } from '../quality/ranges.ts';
 import { importRuleVerdicts } from '../quality/rule-import.ts';
-import {
-  type RawValueRow,
-  type ValidationContext,
-  currentMonthIndex,
-  validateValueRows,
-} from './validate.ts';
-import { type ValueRow, deleteValueRows, jitOffForTransaction } from './values.queries.ts';
+import { type RawValueRow, type ValidationContext, validateValueRows } from './validate.ts';
+import { type ValueRow, deleteValueRows, tuneBatchTransaction } from './values.queries.ts';
 import { chunkFor, rowWriter } from './write-rows.ts';
 import { rejectRows, requireRows } from './reject.ts';
 import { submitOverlapped } from './overlap.ts';
+import { loadValidationContext } from './validation-context.ts';
 
 export { rejectRows, requireRows };
-import { catalogStamp } from '../db/store.queries.ts';
+export { loadValidationContext };
 import { countStored, selectValueHistory } from './history.queries.ts';
-
-/** Periods named by rows, as stored (rows whose period cannot be read name none). */
-function periodsOf(rows: RawValueRow[]): string[] {
-  const ids = new Set<string>();
-  for (const r of rows) {
-    try {
-      if (r.period) ids.add(parsePeriod(String(r.period)).id);
-    } catch {
-      // reported by validation
-    }
-  }
-  return [...ids];
-}
-
-/**
- * Loads what validating `rows` needs (catalog, units, closed periods, locked cells), once per
- * batch. Locked cells are read for the rows' periods only, so a write costs the same however many
- * forms were approved before.
- */
-export async function loadValidationContext(ctx: Ctx, rows: RawValueRow[]): Promise<ValidationContext> {
-  const periods = periodsOf(rows);
-  // Read before the catalog and the tree: a change after it makes the stamp stale, never the tree.
-  const stamp = await catalogStamp(ctx.db.k);
-  const [indicators, graph, closed, locked] = await Promise.all([
-    listIndicators(ctx),
-    loadUnitGraph(ctx.db.k),
-    loadClosedSpans(ctx.db.k),
-    lockedCells(ctx.db.k, periods),
-  ]);
-  const unitIds = new Set<number>();
-  for (const r of rows) {
-    const u = graph.byCode.get(
-      String(r.unit ?? '')
-        .trim()
-        .toUpperCase(),
-    );
-    if (u) unitIds.add(u.id);
-  }
-  return {
-    indicators: new Map(indicators.map((i): [string, Indicator] => [i.code, i])),
-    graph,
-    closed,
-    currentMonth: currentMonthIndex(),
-    locked,
-    bounds: await loadCellBounds(ctx.db.k, graph, [...unitIds]),
-    stamp,
-  };
-}
 
 /**
  * Validates and stores values — all of them or none. Every change is audited and reflected in
@@ -89,12 +31,13 @@ export async function submitValues(
 ): Promise<ImportResult> {
   requireAccess(ctx, 'value.write');
   requireRows(input.rows);
-  const vc = await loadValidationContext(ctx, input.rows);
   const meta = { actor: ctx.actor.username, source: input.source ?? null, reason: input.reason ?? null };
   // More than one statement's worth on a server: written while the rest is validated. PGlite runs
   // both on this thread, where nothing would overlap.
-  if (ctx.db.engine === 'postgres' && input.rows.length > chunkFor(ctx.db.engine))
-    return submitOverlapped(ctx, vc, input.rows, meta, input.onProgress);
+  const chunk = chunkFor(ctx.db.engine);
+  if (ctx.db.engine === 'postgres' && input.rows.length > chunk)
+    return submitOverlapped(ctx, slices(input.rows, chunk), input.rows.length, meta, input.onProgress);
+  const vc = await loadValidationContext(ctx, input.rows);
   const { valid, errors } = await validateValueRows(ctx, vc, input.rows);
   if (errors.total > 0) rejectRows(errors);
   // Every row is valid here, so valid[i] is rows[i]: the rules' verdicts name the file's rows.
@@ -107,6 +50,31 @@ export async function submitValues(
       storeValidRows({ ...ctx, db: { ...ctx.db, k: trx } }, vc, valid, meta, input.onProgress),
     );
   return { ...result, warnings: [...result.warnings, ...rules.warnings].slice(0, MAX_LISTED_ERRORS) };
+}
+
+/**
+ * Validates and stores a large batch given in chunks as it is read (a file's rows), all or none,
+ * on a PostgreSQL server: each chunk is written while the next is read and validated (overlap.ts).
+ * `total`: the most rows the chunks hold, for progress.
+ */
+export async function submitValueChunks(
+  ctx: Ctx,
+  input: {
+    chunks: AsyncIterable<RawValueRow[]>;
+    total: number;
+    source?: string | null;
+    reason?: string | null;
+    onProgress?: (done: number, total: number) => void;
+  },
+): Promise<ImportResult> {
+  requireAccess(ctx, 'value.write');
+  const meta = { actor: ctx.actor.username, source: input.source ?? null, reason: input.reason ?? null };
+  return submitOverlapped(ctx, input.chunks, input.total, meta, input.onProgress);
+}
+
+/** `rows`, `size` at a time. */
+async function* slices<T>(rows: T[], size: number): AsyncGenerator<T[]> {
+  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
 }
 
 /**
@@ -126,7 +94,7 @@ export async function storeValidRows(
   // A large batch's statements look expensive to PostgreSQL's planner, which then compiles them
   // with LLVM first: seconds spent on each chunk and on the consistency check (1.3 s of the
   // check's 1.5 s for 28,000 rows of the 10M bench) to save far less. For this transaction only.
-  if (ctx.db.engine === 'postgres' && ctx.db.k.isTransaction) await jitOffForTransaction(ctx.db.k);
+  if (ctx.db.engine === 'postgres' && ctx.db.k.isTransaction) await tuneBatchTransaction(ctx.db.k);
   const write = rowWriter(ctx.db.k, vc, meta);
   for (let i = 0; i < valid.length; i += chunk) {
     const r = await write(valid.slice(i, i + chunk));
