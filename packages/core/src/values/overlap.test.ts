@@ -41,6 +41,16 @@ const stored = async () =>
     }>`select count(*)::int as n from data_value where source = 'import:big.csv'`.execute(db.k)
   ).rows[0]!.n;
 
+/** The rollups once every pending change is folded, one line per cell. */
+const folded = async () => {
+  await compactRollups(db.k);
+  return (
+    await sql<{ k: string }>`
+      select concat_ws(',', indicator_id, unit_id, period, total, n, n_estimate, n_reporters) as k
+      from rollup where n > 0 order by 1`.execute(db.k)
+  ).rows.map((x) => x.k);
+};
+
 describe('a batch larger than one write statement', () => {
   it('writes nothing when its last rows have errors, and reports each of them', async () => {
     const bad = rows.map((r, n) =>
@@ -63,14 +73,6 @@ describe('a batch larger than one write statement', () => {
     const audit = await sql<{ n: number }>`
       select count(*)::int as n from value_audit where source = 'import:big.csv'`.execute(db.k);
     expect(audit.rows[0]!.n).toBe(rows.length);
-    const folded = async () => {
-      await compactRollups(db.k);
-      return (
-        await sql<{ k: string }>`
-          select concat_ws(',', indicator_id, unit_id, period, total, n, n_estimate, n_reporters) as k
-          from rollup where n > 0 order by 1`.execute(db.k)
-      ).rows.map((x) => x.k);
-    };
     const written = await folded();
     await rebuildRollups(ctx);
     expect(await folded()).toEqual(written);
@@ -125,13 +127,6 @@ describe('a large file stored as it is read', () => {
       })
       .sort();
     expect(await valuesNow()).toEqual(expected);
-    await compactRollups(db.k);
-    const folded = async () =>
-      (
-        await sql<{ k: string }>`
-          select concat_ws(',', indicator_id, unit_id, period, total, n, n_estimate, n_reporters) as k
-          from rollup where n > 0 order by 1`.execute(db.k)
-      ).rows.map((x) => x.k);
     const written = await folded();
     await rebuildRollups(ctx);
     expect(await folded()).toEqual(written);

@@ -54,7 +54,7 @@ export async function startValidationContext(ctx: Ctx): Promise<GrowingContext> 
       closed,
       currentMonth: currentMonthIndex(),
       locked: new Set(),
-      bounds: await loadCellBounds(ctx.db.k, graph, []),
+      // Read with the rows' units (widenValidationContext): a row of no known unit checks none.
       stamp,
     },
     periods: new Set(),
