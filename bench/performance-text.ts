@@ -62,7 +62,7 @@ export const PERFORMANCE_INTRO = [
   '2.10×; medians of seven turns each, rolled back, at a load average of 8). On a server each chunk',
   'is written while the next is validated, and a CSV without quotes is split on the calling thread',
   'in turns (a worker cost two seconds to start and hand 280,000 rows back); the limits and header',
-  'of the file are checked by counting before any row is read, then its rows come 20,000 at a time and the first chunk is written while the rest is split and validated (at `74d0ca6` the bare INSERT took 5.9 s in the run, 3.6 s the run before: the ratio rose from 0.42× partly because the floor was slower).',
+  'of the file are checked by counting before any row is read, then its rows come 20,000 at a time and the first chunk is written while the rest is split and validated (0.42× before this, 0.49× after it at `d90aeb4`; the 0.57× of a run at `74d0ca6` came from a bare INSERT that took 5.9 s instead of 4 s).',
   '',
   "Why (d) is not met: a report's comparisons take a few milliseconds, while the `docx` library",
   'alone needs 15–25 ms to build and zip a Word document of a few pages, and a chart costs 40–50 ms',
