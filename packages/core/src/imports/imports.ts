@@ -27,7 +27,7 @@ export async function importValues(
   // A large plain CSV on a server is stored as it is read: its first rows are written while the
   // rest are split and validated. PGlite runs both on this thread, where nothing would overlap.
   if (ctx.db.engine === 'postgres') {
-    const plain = readValueChunks(input.data, input.filename, input.format, chunkFor(ctx.db.engine));
+    const plain = await readValueChunks(input.data, input.filename, input.format, chunkFor(ctx.db.engine));
     if (plain) return submitValueChunks(ctx, { chunks: plain.chunks, total: plain.records, ...how });
   }
   const rows = await readValueFile(input.data, input.filename, input.format);

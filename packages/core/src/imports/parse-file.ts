@@ -122,7 +122,7 @@ function readCsvTable(data: Buffer): FileTable {
 }
 
 /** A CSV's text, refused if it is not text or not UTF-8 (a byte-order mark is dropped). */
-export function decodeCsv(data: Buffer): string {
+function decodeCsv(data: Buffer): string {
   if (data.includes(0))
     throw invalidFile(
       'tệp CSV chứa byte nhị phân (có thể là tệp Excel đổi tên)',
@@ -160,7 +160,7 @@ function plainCsvRecords(text: string): string[][] | null {
 }
 
 /** The line break of a CSV without quotes and with one kind of line break; null for any other. */
-export function plainBreak(text: string): '\n' | '\r\n' | null {
+function plainBreak(text: string): '\n' | '\r\n' | null {
   if (text.includes('"')) return null;
   if (!text.includes('\r')) return '\n';
   const pairs = count(text, '\r\n');

@@ -24,12 +24,12 @@ const outOfMemory = () =>
  * first rows can be stored while the rest are read; null for any other file (read it whole with
  * {@link readValueFile}, which is given the same bytes untouched).
  */
-export function readValueChunks(
+export async function readValueChunks(
   data: Buffer,
   filename: string,
   format: FileFormat | undefined,
   size: number,
-): PlainCsv | null {
+): Promise<PlainCsv | null> {
   if (data.length <= IN_THREAD_BYTES || (format ?? formatOf(filename)) !== 'csv') return null;
   return plainCsv(data, size);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FILE_LIMITS } from './limits.ts';
 import { parseValueFile } from './parse-file.ts';
 import { readPlainCsv } from './plain-csv.ts';
 
@@ -60,4 +61,48 @@ describe('a CSV without quotes', () => {
     // A quote sends the file to the parser.
     expect(await readPlainCsv(Buffer.from(`${many}\nVT.DOANH_THU,P01,2024M09,"7",official\n`))).toBeNull();
   });
+
+  /** What a reader gives for `data`: its rows, or its error's English message. */
+  const outcome = async (read: () => Promise<unknown>) => {
+    try {
+      return { rows: await read() };
+    } catch (e) {
+      return { error: e instanceof Error ? e.message : String(e) };
+    }
+  };
+  const row = (i: number) =>
+    `VT.DOANH_THU,P${String(i % 34).padStart(2, '0')},2024M01,${i},ước,ghi chú số ${i} đã sửa`;
+
+  it('splits megabytes in turns with the rows and errors of the parser: characters, CRLF, limits', async () => {
+    const lines = (n: number) => [
+      'indicator,unit,period,value,status,note',
+      ...Array.from({ length: n }, (_, i) => row(i)),
+    ];
+    const files: [string, Buffer][] = [
+      // Vietnamese letters (2–3 bytes each) and CRLF pairs fall across megabyte boundaries.
+      ['BOM, CRLF, 3 MB', Buffer.from(`\uFEFF${lines(60_000).join('\r\n')}\r\n`)],
+      ['LF without a last break', Buffer.from(lines(60_000).join('\n'))],
+      ['rows over the limit', Buffer.from(lines(FILE_LIMITS.rows + 5).join('\n'))],
+      [
+        'a cell over its limit, then more rows',
+        Buffer.from(
+          [...lines(30_000), `VT.DOANH_THU,P01,2024M02,1,ước,${'x'.repeat(40_000)}`, row(1)].join('\n'),
+        ),
+      ],
+      ['a record longer than any may be', Buffer.from([...lines(10), 'y,'.repeat(1_200_000)].join('\n'))],
+      [
+        'bytes that are not UTF-8',
+        Buffer.concat([Buffer.from(lines(50_000).join('\n')), Buffer.from([0xc3, 0x28, 0x0a])]),
+      ],
+    ];
+    for (const [what, data] of files) {
+      const plain = await outcome(() => readPlainCsv(data));
+      const parsed = await outcome(() => parseValueFile(data, 'p.csv'));
+      if ('rows' in plain && plain.rows === null) {
+        // Not plain: left to the parser, which refuses it.
+        expect(parsed, what).toHaveProperty('error');
+        expect(what).toBe('bytes that are not UTF-8');
+      } else expect(plain, what).toEqual(parsed);
+    }
+  }, 60_000);
 });
