@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FILE_LIMITS } from './limits.ts';
-import { parseValueFile } from './parse-file.ts';
+import { MAX_RECORD_CHARS, parseValueFile } from './parse-file.ts';
 import { readPlainCsv } from './plain-csv.ts';
 
 // A CSV without quotes is read by splitting; one with a quote by csv-parse. The same text read both
@@ -74,35 +74,56 @@ describe('a CSV without quotes', () => {
     `VT.DOANH_THU,P${String(i % 34).padStart(2, '0')},2024M01,${i},ước,ghi chú số ${i} đã sửa`;
 
   it('splits megabytes in turns with the rows and errors of the parser: characters, CRLF, limits', async () => {
-    const lines = (n: number) => [
+    const MiB = 1024 * 1024;
+    const lines = (n: number, pad = 0) => [
       'indicator,unit,period,value,status,note',
-      ...Array.from({ length: n }, (_, i) => row(i)),
+      `${row(0)}${'x'.repeat(pad)}`,
+      ...Array.from({ length: n - 1 }, (_, i) => row(i + 1)),
     ];
-    const files: [string, Buffer][] = [
-      // Vietnamese letters (2–3 bytes each) and CRLF pairs fall across megabyte boundaries.
-      ['BOM, CRLF, 3 MB', Buffer.from(`\uFEFF${lines(60_000).join('\r\n')}\r\n`)],
-      ['LF without a last break', Buffer.from(lines(60_000).join('\n'))],
-      ['rows over the limit', Buffer.from(lines(FILE_LIMITS.rows + 5).join('\n'))],
+    // A CR as the last byte of the first megabyte, its LF the first of the second.
+    const crlf = lines(60_000).join('\r\n');
+    const crAt = Buffer.from(crlf).indexOf('\r\n', MiB - 200);
+    const split = Buffer.from(`${lines(60_000, MiB - 1 - crAt).join('\r\n')}\r\n`);
+    expect(split.subarray(MiB - 1, MiB + 1).toString()).toBe('\r\n');
+    // A record of exactly the longest length allowed, its CR the last byte of the second megabyte.
+    const longest = `${'z'.repeat(32_766)},`.repeat(63) + 'z'.repeat(MAX_RECORD_CHARS - 63 * 32_767);
+    const head = `indicator,unit,period,value,status,${'n'.repeat(2 * MiB - 1 - MAX_RECORD_CHARS - 37)}`;
+    const atLimit = Buffer.from(`${head}\r\n${longest}\r\n${row(1)}\r\n`);
+    expect(atLimit.subarray(2 * MiB - 1, 2 * MiB + 1).toString()).toBe('\r\n');
+    const overRows = Buffer.from(lines(FILE_LIMITS.rows + 5).join('\n'));
+    const tooLong = Buffer.from([...lines(10), 'y,'.repeat(1_200_000)].join('\n'));
+    const notUtf8 = Buffer.from([0xc3, 0x28, 0x0a]);
+    // Read by splitting, with the parser's outcome; or left to the parser (null), which refuses it.
+    const files: [string, Buffer, 'split' | 'parser'][] = [
+      // Vietnamese letters (2–3 bytes each) fall across megabyte boundaries.
+      ['BOM, CRLF, 3 MB', Buffer.from(`\uFEFF${crlf}\r\n`), 'split'],
+      ['a CRLF pair across a megabyte boundary', split, 'split'],
+      ['a record of the longest length, its CRLF across a boundary', atLimit, 'split'],
+      ['LF without a last break', Buffer.from(lines(60_000).join('\n')), 'split'],
+      ['rows over the limit', overRows, 'split'],
       [
         'a cell over its limit, then more rows',
         Buffer.from(
           [...lines(30_000), `VT.DOANH_THU,P01,2024M02,1,ước,${'x'.repeat(40_000)}`, row(1)].join('\n'),
         ),
+        'split',
       ],
-      ['a record longer than any may be', Buffer.from([...lines(10), 'y,'.repeat(1_200_000)].join('\n'))],
-      [
-        'bytes that are not UTF-8',
-        Buffer.concat([Buffer.from(lines(50_000).join('\n')), Buffer.from([0xc3, 0x28, 0x0a])]),
-      ],
+      ['a record longer than any may be', tooLong, 'split'],
+      ['bytes that are not UTF-8', Buffer.concat([Buffer.from(lines(50_000).join('\n')), notUtf8]), 'parser'],
+      // The parser refuses bytes that are not UTF-8 before it counts anything.
+      ['rows over the limit, then bytes that are not UTF-8', Buffer.concat([overRows, notUtf8]), 'parser'],
+      ['a record too long, then bytes that are not UTF-8', Buffer.concat([tooLong, notUtf8]), 'parser'],
     ];
-    for (const [what, data] of files) {
+    for (const [what, data, reader] of files) {
       const plain = await outcome(() => readPlainCsv(data));
       const parsed = await outcome(() => parseValueFile(data, 'p.csv'));
-      if ('rows' in plain && plain.rows === null) {
-        // Not plain: left to the parser, which refuses it.
-        expect(parsed, what).toHaveProperty('error');
-        expect(what).toBe('bytes that are not UTF-8');
-      } else expect(plain, what).toEqual(parsed);
+      if (reader === 'parser') {
+        expect(plain, what).toEqual({ rows: null });
+        expect(parsed, what).toMatchObject({ error: expect.stringContaining('UTF-8') });
+      } else {
+        expect(plain, what).not.toEqual({ rows: null });
+        expect(plain, what).toEqual(parsed);
+      }
     }
-  }, 60_000);
+  }, 120_000);
 });

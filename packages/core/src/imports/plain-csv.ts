@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { setImmediate } from 'node:timers/promises';
 import type { RawValueRow } from '../values/validate.ts';
 import { FILE_LIMITS, LIMIT_NAMES, checkLimit, overLimit } from './limits.ts';
@@ -14,6 +15,8 @@ export interface PlainCsv {
   chunks: AsyncGenerator<RawValueRow[]>;
 }
 
+/** U+FFFD in UTF-8: what decodeCsv refuses, written in the file or made of bytes that are not UTF-8. */
+const REPLACEMENT = Buffer.from([0xef, 0xbf, 0xbd]);
 /** Bytes decoded and split per turn of the event loop while the file is checked. */
 const BYTES_PER_TURN = 1024 * 1024;
 
@@ -31,8 +34,10 @@ const BYTES_PER_TURN = 1024 * 1024;
  */
 export async function plainCsv(data: Buffer, size: number): Promise<PlainCsv | null> {
   checkLimit('bytes', data.length);
-  // Byte searches (memchr) send every file that is not plain to the parser before any decoding.
-  if (data.includes(0x22) || data.includes(0)) return null;
+  // Byte searches send every file that is not plain to the parser before any decoding, as do bytes
+  // that are not UTF-8 and a replacement character anywhere (the parser refuses both before it
+  // checks any limit, so finding them only when the split reaches them could report a limit first).
+  if (data.includes(0x22) || data.includes(0) || !isUtf8(data) || data.includes(REPLACEMENT)) return null;
   const eol = await lineBreak(data);
   if (!eol) return null;
   // Records as csv-parse counts them (a blank line is none), to one past the row limit (its `to`).
@@ -55,7 +60,6 @@ export async function plainCsv(data: Buffer, size: number): Promise<PlainCsv | n
   for (let at = 0; at < data.length; at += BYTES_PER_TURN) {
     const end = Math.min(at + BYTES_PER_TURN, data.length);
     let text = carry + decoder.decode(data.subarray(at, end), { stream: end < data.length });
-    if (text.includes('\uFFFD')) return null;
     if (at === 0) text = text.replace(/^\uFEFF/, '');
     let from = 0;
     for (let next = text.indexOf(eol); next !== -1; next = text.indexOf(eol, from)) {
@@ -63,8 +67,10 @@ export async function plainCsv(data: Buffer, size: number): Promise<PlainCsv | n
       from = next + eol.length;
     }
     carry = text.slice(from);
-    // The next line is already longer than a record may be: no need to read on (nor to copy it again).
-    if (carry.length > MAX_RECORD_CHARS) overLimit(LIMIT_NAMES.cellChars, FILE_LIMITS.cellChars);
+    // The next line is already longer than a record may be (not counting a CR whose LF is in the
+    // next piece): no need to read on, nor to copy it again.
+    const cr = eol === '\r\n' && carry.endsWith('\r') ? 1 : 0;
+    if (carry.length - cr > MAX_RECORD_CHARS) overLimit(LIMIT_NAMES.cellChars, FILE_LIMITS.cellChars);
     await setImmediate();
   }
   take(carry);

@@ -19,7 +19,10 @@ export interface Answer {
  * The calling thread's runqueue wait so far, in ms: the second field of /proc/thread-self/schedstat
  * (nanoseconds spent runnable but not running). Why: on a busy machine a health answer waits for a
  * CPU as long as the scheduler says, whatever the server does; a stall the server causes is time
- * its event loop runs (or sleeps on) something else, which this does not include.
+ * its event loop runs (or sleeps on) something else, which this does not include. The wait also
+ * counts turns taken by the server's own threads (a parse worker, the collector's helpers): on two
+ * cores one worker leaves the main thread a core of its own, and the tests print the wait of every
+ * slowest answer, so a change that starved the loop with its own threads would show there.
  */
 export function readyWaitMs(): number {
   try {
@@ -82,7 +85,9 @@ export function watchHealth(
       const sent = await sendOnOwnSocket(port, 'GET', '/api/health', {});
       const end = performance.now();
       const waitNow = readyWaitMs();
-      const a = { ...sent, ms: end - due, waitMs: waitNow - wait };
+      // The wait is read from the previous answer on, `everyMs` before `due`: at most that much of
+      // it can fall before `due`, so that much is not taken off (a stall is never underestimated).
+      const a = { ...sent, ms: end - due, waitMs: Math.max(0, waitNow - wait - everyMs) };
       onAnswer(a);
       if (slowest === undefined || stallOf(a) > worst) [worst, slowest] = [stallOf(a), a];
       due = end + everyMs;
