@@ -15,6 +15,8 @@ const env = { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'info' };
 const canUnshare =
   process.getuid?.() === 0 && spawnSync('unshare', ['--pid', '--fork', '--mount-proc', 'true']).status === 0;
 
+const STARTS_WITHIN_MS = 240_000;
+
 /** `baocao serve` as process 1 of a new PID namespace; resolves once it is up. */
 async function serveAsPid1(): Promise<ChildProcess> {
   const child = spawn(
@@ -26,9 +28,14 @@ async function serveAsPid1(): Promise<ChildProcess> {
   child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
   child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
   const t0 = Date.now();
-  while (!out.includes('baocao is up') && child.exitCode === null && Date.now() - t0 < 90_000)
+  // A new store is created on the first start (WebAssembly compiled, the schema migrated): seconds on
+  // a quiet machine, over 90 s when a second test suite shares its two cores. What is tested is that
+  // it starts, not how fast.
+  while (!out.includes('baocao is up') && child.exitCode === null && Date.now() - t0 < STARTS_WITHIN_MS)
     await new Promise((r) => setTimeout(r, 100));
-  expect(out, out.slice(-2000)).toContain('baocao is up');
+  expect(out, `after ${Date.now() - t0} ms, exit ${child.exitCode}: ${out.slice(-2000)}`).toContain(
+    'baocao is up',
+  );
   return child;
 }
 
@@ -41,31 +48,35 @@ const pid1Of = (unshare: ChildProcess) =>
   );
 
 describe.skipIf(!canUnshare || !!process.env.BAOCAO_TEST_PG)('the store lock', () => {
-  it('a server killed -9 as PID 1 restarts on the same store; a live one refuses a second process', async () => {
-    const first = await serveAsPid1();
-    const file = join(dir, 'one.csv');
-    writeFileSync(file, 'indicator,unit,period,value\nVT.DOANH_THU,P01,2024M02,777\n');
-    const refused = spawnSync(process.execPath, [BIN, 'import', file, '--data', data], {
-      encoding: 'utf8',
-      env,
-    });
-    expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain('STORE_IN_USE');
-    expect(refused.stderr).toContain('tiến trình 1 '); // the holder as it sees itself: process 1
-    expect(refused.stderr).toContain('Stop that process');
+  it(
+    'a server killed -9 as PID 1 restarts on the same store; a live one refuses a second process',
+    async () => {
+      const first = await serveAsPid1();
+      const file = join(dir, 'one.csv');
+      writeFileSync(file, 'indicator,unit,period,value\nVT.DOANH_THU,P01,2024M02,777\n');
+      const refused = spawnSync(process.execPath, [BIN, 'import', file, '--data', data], {
+        encoding: 'utf8',
+        env,
+      });
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain('STORE_IN_USE');
+      expect(refused.stderr).toContain('tiến trình 1 '); // the holder as it sees itself: process 1
+      expect(refused.stderr).toContain('Stop that process');
 
-    const exited = new Promise((r) => first.once('exit', r));
-    process.kill(pid1Of(first), 'SIGKILL');
-    await exited;
-    const second = await serveAsPid1(); // no manual step: the dead holder's lock is gone
-    const secondExit = new Promise((r) => second.once('exit', r));
-    process.kill(pid1Of(second), 'SIGKILL');
-    await secondExit;
-    // And after the second kill -9, an ordinary command opens the store at once.
-    const backup = spawnSync(process.execPath, [BIN, 'backup', join(dir, 'b.gz'), '--data', data], {
-      encoding: 'utf8',
-      env,
-    });
-    expect(backup.status, backup.stderr).toBe(0);
-  }, 300_000);
+      const exited = new Promise((r) => first.once('exit', r));
+      process.kill(pid1Of(first), 'SIGKILL');
+      await exited;
+      const second = await serveAsPid1(); // no manual step: the dead holder's lock is gone
+      const secondExit = new Promise((r) => second.once('exit', r));
+      process.kill(pid1Of(second), 'SIGKILL');
+      await secondExit;
+      // And after the second kill -9, an ordinary command opens the store at once.
+      const backup = spawnSync(process.execPath, [BIN, 'backup', join(dir, 'b.gz'), '--data', data], {
+        encoding: 'utf8',
+        env,
+      });
+      expect(backup.status, backup.stderr).toBe(0);
+    },
+    3 * STARTS_WITHIN_MS,
+  );
 });
