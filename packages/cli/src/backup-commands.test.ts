@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CLI_TEST_MS } from './test-limits.ts';
 
 const BIN = fileURLToPath(new URL('../bin/baocao.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'baocao-backup-cli-'));
@@ -20,7 +21,7 @@ describe.skipIf(!!process.env.BAOCAO_TEST_PG)('baocao backup and restore', () =>
   beforeAll(() => {
     const r = baocao('demo', '--data', data);
     expect(r.status, r.stderr).toBe(0);
-  }, 180_000);
+  }, CLI_TEST_MS);
 
   it('writes a private file, and a backup killed mid-write leaves the previous one whole', async () => {
     const good = join(dir, 'good.baocao.gz');
@@ -56,21 +57,25 @@ describe.skipIf(!!process.env.BAOCAO_TEST_PG)('baocao backup and restore', () =>
     expect(statSync(join(dir, 'restored')).mode & 0o777).toBe(0o700);
   }, 300_000);
 
-  it('a missing backup or folder is a clean error, without a stack trace or a store folder left behind', () => {
-    const nowhere = join(dir, 'never-made');
-    const restore = baocao('restore', join(dir, 'missing.gz'), '--data', nowhere);
-    expect(restore.status).toBe(1);
-    expect(restore.stderr).toContain('[FILE_NOT_FOUND]');
-    expect(restore.stderr).not.toMatch(/\n\s+at /);
-    expect(existsSync(nowhere)).toBe(false);
-    const backup = baocao('backup', join(dir, 'missing', 'dir', 'x.gz'), '--data', data);
-    expect(backup.status).toBe(1);
-    expect(backup.stderr).toContain('[BACKUP_PATH]');
-    expect(backup.stderr).not.toMatch(/\n\s+at /);
-    // A file that is not a backup: refused, and the store folder made for it removed again.
-    const bad = baocao('restore', BIN, '--data', nowhere);
-    expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain('[INVALID_BACKUP]');
-    expect(existsSync(nowhere)).toBe(false);
-  }, 180_000);
+  it(
+    'a missing backup or folder is a clean error, without a stack trace or a store folder left behind',
+    () => {
+      const nowhere = join(dir, 'never-made');
+      const restore = baocao('restore', join(dir, 'missing.gz'), '--data', nowhere);
+      expect(restore.status).toBe(1);
+      expect(restore.stderr).toContain('[FILE_NOT_FOUND]');
+      expect(restore.stderr).not.toMatch(/\n\s+at /);
+      expect(existsSync(nowhere)).toBe(false);
+      const backup = baocao('backup', join(dir, 'missing', 'dir', 'x.gz'), '--data', data);
+      expect(backup.status).toBe(1);
+      expect(backup.stderr).toContain('[BACKUP_PATH]');
+      expect(backup.stderr).not.toMatch(/\n\s+at /);
+      // A file that is not a backup: refused, and the store folder made for it removed again.
+      const bad = baocao('restore', BIN, '--data', nowhere);
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toContain('[INVALID_BACKUP]');
+      expect(existsSync(nowhere)).toBe(false);
+    },
+    CLI_TEST_MS,
+  );
 });

@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { STARTS_WITHIN_MS } from './test-limits.ts';
 
 const BIN = fileURLToPath(new URL('../bin/baocao.js', import.meta.url));
 const dir = mkdtempSync('/tmp/baocao-lock-');
@@ -14,8 +15,6 @@ const data = join(dir, 'store');
 const env = { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'info' };
 const canUnshare =
   process.getuid?.() === 0 && spawnSync('unshare', ['--pid', '--fork', '--mount-proc', 'true']).status === 0;
-
-const STARTS_WITHIN_MS = 240_000;
 
 /** `baocao serve` as process 1 of a new PID namespace; resolves once it is up. */
 async function serveAsPid1(): Promise<ChildProcess> {
@@ -28,9 +27,6 @@ async function serveAsPid1(): Promise<ChildProcess> {
   child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
   child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
   const t0 = Date.now();
-  // A new store is created on the first start (WebAssembly compiled, the schema migrated): seconds on
-  // a quiet machine, over 90 s when a second test suite shares its two cores. What is tested is that
-  // it starts, not how fast.
   while (!out.includes('baocao is up') && child.exitCode === null && Date.now() - t0 < STARTS_WITHIN_MS)
     await new Promise((r) => setTimeout(r, 100));
   expect(out, `after ${Date.now() - t0} ms, exit ${child.exitCode}: ${out.slice(-2000)}`).toContain(
