@@ -58,26 +58,27 @@ export async function loadCells(
   // Two statements rather than one with two subqueries: PGlite runs them faster apart, and the
   // PostgreSQL pool runs them at once.
   // The rollups and their pending changes are read by one statement, so from one snapshot (a
-  // compaction committing in between could otherwise count a change twice or not at all), and summed
-  // per cell by the database in one pass: a cell's pending rows are bounded by the writers that held
-  // a slot at once (see values.queries.ts), so with changes pending on every cell this reads a few
-  // rows more per cell rather than a second copy of the cells.
+  // compaction committing in between could otherwise count a change twice or not at all). Only the
+  // pending rows are summed per cell (they are bounded by the writers that held a slot at once, see
+  // values.queries.ts), then joined to the folded totals by a hash: summing the folded rows with
+  // them (a union, then a group by) had the planner sort every cell of the pivot by its text key,
+  // half of the statement's time with nothing pending (PGlite 36 → 19 ms, a server 31 → 21 ms,
+  // on the bench's 8,160 cells). A full join, as a cell may have pending changes and no total yet.
   const [direct, rolled] = await Promise.all([
     sql<{ t: string | null }>`
       select string_agg(concat_ws(',', indicator_id, unit_id, period, value, (status = 'estimate')::int, derived::int), ';') as t
       from data_value where ${where}`.execute(db),
     sql<{ t: string | null }>`
-      select string_agg(concat_ws(',', indicator_id, unit_id, period, total, ne, n, nr), ';') as t
-      from (
+      select string_agg(concat_ws(',', indicator_id, unit_id, period,
+               coalesce(r.total, 0) + coalesce(d.total, 0), coalesce(r.n_estimate, 0) + coalesce(d.ne, 0),
+               coalesce(r.n, 0) + coalesce(d.n, 0), coalesce(r.n_reporters, 0) + coalesce(d.nr, 0)), ';') as t
+      from (select indicator_id, unit_id, period, total, n_estimate, n, n_reporters from rollup where ${where}) r
+      full join (
         select indicator_id, unit_id, period, sum(total) as total, sum(n_estimate) as ne, sum(n) as n,
                sum(n_reporters) as nr
-        from (
-          select indicator_id, unit_id, period, total, n_estimate, n, n_reporters from rollup where ${where}
-          union all
-          select indicator_id, unit_id, period, total, n_estimate, n, n_reporters from rollup_delta where ${where}
-        ) x
+        from rollup_delta where ${where}
         group by 1, 2, 3
-      ) c`.execute(db),
+      ) d using (indicator_id, unit_id, period)`.execute(db),
   ]);
   const cells: Cells = { direct: new Map(), rollup: new Map() };
   fill(cells.direct, direct.rows[0]?.t ?? null, false);

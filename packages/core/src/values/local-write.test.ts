@@ -67,6 +67,18 @@ describe('values whose coverage is local', () => {
     await submitValues(ctx, {
       rows: rows.map((r, n) => ({ ...r, row: n + 1, value: n % 3, status: n % 2 ? 'estimate' : 'official' })),
     });
+    // New and stored cells in one write: the stored ones are found and changed, the new ones added.
+    const mixed = rows.filter((r) => r.period === '2025M10');
+    const both = [...mixed, ...mixed.map((r) => ({ ...r, period: '2025M11' }))];
+    const r = await submitValues(ctx, { rows: both.map((x, n) => ({ ...x, row: n + 1, value: 100 + n })) });
+    expect(r).toMatchObject({ inserted: mixed.length, updated: mixed.length });
+    const stored = await sql<{ k: string }>`
+      select concat_ws(',', i.code, u.code, d.period, d.value) as k
+      from data_value d join indicator i on i.id = d.indicator_id join org_unit u on u.id = d.unit_id
+      where d.period in ('2025M10', '2025M11')`.execute(db.k);
+    expect(stored.rows.map((x) => x.k).sort()).toEqual(
+      both.map((x, n) => `${x.indicator},${x.unit},${x.period},${100 + n}`).sort(),
+    );
     // A unit that already counts as a reporter through the values below it, then reporting its own.
     const below = await sql<{ code: string }>`
       select distinct u.code from org_unit u join unit_ancestor a on a.unit_id = u.id and a.depth > 0
